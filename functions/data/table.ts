@@ -1,0 +1,15 @@
+/**
+ * The one table's physical design, stated once: the CDK app (infra/cdk) and
+ * the local runtime (infra/local) both create the table from this.
+ * Which item lives under which key, and why, is in ./keys.ts.
+ */
+export const tableDesign = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  /** One generic GSI, overloaded by entity (see keys.ts). Projects all attributes. */
+  globalIndexes: [{ indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' }],
+  /** Epoch seconds; DynamoDB deletes expired items (chat connections, digests' dedup marks). */
+  ttlAttribute: 'expiresAt',
+} as const;
+
+export const defaultTableName = 'Twinspace';

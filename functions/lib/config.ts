@@ -1,0 +1,35 @@
+/**
+ * Every setting a handler reads, from the environment. The CDK app sets them
+ * on each function; the local runtime sets them from .twinspace/endpoints.json
+ * before it loads the handlers (see infra/local/handler-env.ts). The *_ENDPOINT
+ * settings exist only locally: on AWS the SDK finds the service itself.
+ */
+export const envNames = {
+  tableName: 'TABLE_NAME',
+  region: 'AWS_REGION',
+  dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
+  cognitoEndpoint: 'COGNITO_ENDPOINT',
+  userPoolId: 'USER_POOL_ID',
+  userPoolClientId: 'USER_POOL_CLIENT_ID',
+  /** Local only: cognito-local's issuer and JWKS (aws-jwt-verify's JwtVerifier). On AWS, CognitoJwtVerifier derives them. */
+  jwtIssuer: 'JWT_ISSUER',
+  jwksUri: 'JWKS_URI',
+  /** The @connections management API base URL, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/prod */
+  chatCallbackUrl: 'CHAT_CALLBACK_URL',
+  sesEndpoint: 'SES_ENDPOINT',
+  mailFrom: 'MAIL_FROM',
+} as const;
+
+export type Setting = keyof typeof envNames;
+
+/** A required setting; a missing one is a deployment fault, said plainly. */
+export function setting(key: Setting): string {
+  const value = process.env[envNames[key]];
+  if (!value) throw new Error(`Missing environment variable ${envNames[key]} (${key})`);
+  return value;
+}
+
+/** An optional setting (the local-only endpoints). */
+export function optionalSetting(key: Setting): string | undefined {
+  return process.env[envNames[key]] || undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * The shape of .twinspace/endpoints.json (API.md, "Local endpoints"), and the
+ * environment the handlers get from it when they run locally.
+ */
+import { envNames } from '../../functions/lib/config.ts';
+
+export interface LocalEndpoints {
+  api: string;
+  chat: string;
+  web: string;
+  mail: string;
+  dynamodb: string;
+  table: string;
+  region: string;
+  cognito: { endpoint: string; userPoolId: string; clientId: string };
+}
+
+/** Site runtime configuration, served as /config.json (locally and by CloudFront). */
+export interface SiteConfig {
+  api: string;
+  chat: string;
+  region: string;
+  cognito: { endpoint: string; userPoolId: string; clientId: string };
+}
+
+export function siteConfigOf(endpoints: LocalEndpoints): SiteConfig {
+  return { api: endpoints.api, chat: endpoints.chat, region: endpoints.region, cognito: endpoints.cognito };
+}
+
+/** cognito-local's token issuer is http://localhost:<port>/<poolId>. */
+export function localIssuer(endpoints: LocalEndpoints): string {
+  return `${endpoints.cognito.endpoint.replace('127.0.0.1', 'localhost')}/${endpoints.cognito.userPoolId}`;
+}
+
+/** The environment variables a handler reads (functions/lib/config.ts), for the local stack. */
+export function handlerEnv(endpoints: LocalEndpoints): Record<string, string> {
+  const issuer = localIssuer(endpoints);
+  return {
+    [envNames.tableName]: endpoints.table,
+    [envNames.region]: endpoints.region,
+    [envNames.dynamodbEndpoint]: endpoints.dynamodb,
+    [envNames.cognitoEndpoint]: endpoints.cognito.endpoint,
+    [envNames.userPoolId]: endpoints.cognito.userPoolId,
+    [envNames.userPoolClientId]: endpoints.cognito.clientId,
+    [envNames.jwtIssuer]: issuer,
+    [envNames.jwksUri]: `${issuer}/.well-known/jwks.json`,
+    [envNames.chatCallbackUrl]: endpoints.chat.replace(/^ws/, 'http'),
+    [envNames.sesEndpoint]: endpoints.mail,
+    [envNames.mailFrom]: 'no-reply@twinspace.local',
+    // Local emulators accept any credentials; the SDK only needs some.
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    POWERTOOLS_SERVICE_NAME: 'twinspace',
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  };
+}
