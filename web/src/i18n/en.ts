@@ -1,0 +1,96 @@
+/**
+ * English: the reference dictionary. Every other language must have exactly
+ * these keys (see index.ts); a missing key fails the type check and the build.
+ */
+export const en = {
+  'site.name': 'Twinspace',
+  'site.tagline': 'School partnership projects and their TwinSpaces',
+  'nav.label': 'Main',
+  'nav.desktop': 'My desktop',
+  'nav.signIn': 'Sign in',
+  'nav.signOut': 'Sign out',
+  'nav.skip': 'Skip to main content',
+  'lang.label': 'Language',
+  'lang.switchTo': 'Español',
+  'lang.switchToName': 'Leer en español',
+
+  'signIn.title': 'Sign in',
+  'signIn.intro': 'Sign in with the username and password your teacher or your school gave you.',
+  'signIn.username': 'Username',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.busy': 'Signing in…',
+  'signIn.wrongPassword': 'The username or password is not right. Please check them and try again.',
+  'signIn.newPasswordRequired':
+    'You must choose a new password before you can sign in. This is not possible on this site yet: please ask your teacher.',
+  'signIn.unreachable': 'The sign-in service cannot be reached right now. Please try again in a moment.',
+  'signIn.failed': 'Signing in did not work. Please try again.',
+  'signIn.missing': 'Please enter your username and password.',
+
+  'desktop.title': 'My desktop',
+  'desktop.account': 'My account',
+  'desktop.username': 'Username',
+  'desktop.name': 'Name',
+  'desktop.kind': 'Account',
+  'desktop.country': 'Country',
+  'desktop.projects': 'My projects',
+  'desktop.noProjects': 'You are not in any project yet.',
+  'desktop.myType': 'My type',
+  'desktop.state': 'State',
+  'desktop.open': 'Open the TwinSpace',
+
+  'twinspace.title': 'TwinSpace',
+  'twinspace.state': 'State',
+  'twinspace.description': 'About the project',
+  'twinspace.members': 'Members',
+  'twinspace.noMembers': 'No members to show.',
+  'twinspace.missingId': 'No project was chosen. Go back to your desktop and open a TwinSpace from there.',
+  'twinspace.notFound': 'This project does not exist or you may not see it.',
+  'twinspace.back': 'Back to my desktop',
+  'twinspace.myType': 'You are here as',
+
+  'chat.title': 'Chat',
+  'chat.history': 'Messages',
+  'chat.empty': 'No messages yet. Say hello!',
+  'chat.message': 'Your message',
+  'chat.send': 'Send',
+  'chat.connecting': 'Connecting to the chat…',
+  'chat.connected': 'Connected. New messages appear here as they arrive.',
+  'chat.disconnected': 'The chat connection was lost. Reload the page to reconnect.',
+  'chat.visitor': 'Visitors can see the project but cannot take part in its chat.',
+  'chat.refused': 'The chat of this project is not open to you.',
+  'chat.tooLong': 'A message can have at most 2,000 characters.',
+  'chat.sendFailed': 'Your message could not be sent.',
+  'chat.deleted': 'A message was removed by a teacher administrator.',
+  'chat.newMessage': 'New message from',
+
+  'signOut.title': 'Signed out',
+  'signOut.done': 'You have signed out. See you soon!',
+  'signOut.again': 'Sign in again',
+
+  'common.loading': 'Loading…',
+  'common.error': 'Something went wrong. Please try again.',
+  'common.sessionExpired': 'Your session has ended. Please sign in again.',
+  'common.config': 'The site settings could not be loaded.',
+  'common.unreachable': 'The server cannot be reached right now. Please try again in a moment.',
+
+  'type.teacher-admin': 'Teacher administrator',
+  'type.member-teacher': 'Member teacher',
+  'type.pupil-admin': 'Pupil administrator',
+  'type.pupil-member': 'Pupil member',
+  'type.visitor': 'Visitor',
+
+  'kind.teacher': 'Teacher',
+  'kind.pupil': 'Pupil',
+  'kind.guest': 'Guest',
+  'kind.nss': 'National Support Service',
+  'kind.evaluator': 'Evaluator',
+
+  'state.proposed': 'Proposed',
+  'state.pending-approval': 'Waiting for approval',
+  'state.approved': 'Approved',
+  'state.rejected': 'Rejected',
+  'state.closed': 'Closed',
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,57 @@
+/**
+ * Glue every page's script shares: its language, its translated strings
+ * (rendered by Astro into data-strings on <body>), links between pages, and
+ * the polite/assertive live regions.
+ */
+import type { Dictionary, MessageKey } from '../i18n/index.ts';
+import { currentSession, type Session } from './session.ts';
+
+export const language = document.documentElement.lang === 'es' ? 'es' : 'en';
+
+const strings = JSON.parse(document.body.dataset.strings ?? '{}') as Partial<Dictionary>;
+
+export function t(key: MessageKey): string {
+  return strings[key] ?? key;
+}
+
+export function pageUrl(page: '' | 'desktop' | 'twinspace' | 'signout', query?: Record<string, string>): string {
+  const path = page === '' ? `/${language}/` : `/${language}/${page}/`;
+  return query ? `${path}?${new URLSearchParams(query)}` : path;
+}
+
+/** Sends the visitor to sign in, coming back here afterwards. */
+export function requireSession(): Session | undefined {
+  const session = currentSession();
+  if (!session) {
+    location.assign(pageUrl('', { next: location.pathname + location.search }));
+    return undefined;
+  }
+  return session;
+}
+
+/** Errors are announced at once (role=alert); the element lives in the layout. */
+export function showError(message: string): void {
+  const region = document.getElementById('page-error');
+  if (!region) return;
+  region.textContent = message;
+  region.hidden = false;
+}
+
+export function clearError(): void {
+  const region = document.getElementById('page-error');
+  if (!region) return;
+  region.textContent = '';
+  region.hidden = true;
+}
+
+/** Builds an element whose content is plain text, never parsed as HTML. */
+export function textElement<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  if (className) element.className = className;
+  return element;
+}
