@@ -1,0 +1,72 @@
+/**
+ * In-app notifications (keys.ts pattern 14) and the evaluators' digest marks
+ * (pattern 13: at most one digest per evaluator per day).
+ */
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { keys, prefixes, withoutKeys } from './keys.ts';
+import type { TableStore } from './store.ts';
+
+export interface Notification {
+  notificationId: string;
+  userId: string;
+  topic: 'evaluator-digest';
+  title: string;
+  body: string;
+  createdAt: string;
+}
+
+export async function putNotification(store: TableStore, notification: Notification): Promise<void> {
+  await store.db.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.notification(notification.userId, notification.notificationId), entity: 'notification', ...notification },
+    }),
+  );
+}
+
+export async function listNotifications(store: TableStore, userId: string, limit: number): Promise<Notification[]> {
+  const result = await store.db.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :notification)',
+      ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':notification': prefixes.notification },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []).map((item) => {
+    const { entity: _entity, ...notification } = withoutKeys(item);
+    return notification as unknown as Notification;
+  });
+}
+
+/** How long a digest mark is kept: long enough to cover the day it guards. */
+const digestMarkTtlSeconds = 3 * 24 * 60 * 60;
+
+/**
+ * Claims today's digest for this evaluator. True the first time on a given
+ * day, false every later time (the conditional put is the dedup, so two
+ * schedule firings racing each other still send one digest).
+ */
+export async function claimDigestDay(store: TableStore, userId: string, day: string, now: Date): Promise<boolean> {
+  try {
+    await store.db.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          ...keys.digestMark(userId, day),
+          entity: 'digestMark',
+          userId,
+          day,
+          expiresAt: Math.floor(now.getTime() / 1000) + digestMarkTtlSeconds,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * What each TwinSpace type may do (DOMAIN.md, "What each type may do in a
+ * TwinSpace"), as ONE table: every action × the five types. A cell is
+ * 'allow', 'deny' or a named condition the caller must still check (e.g. a
+ * member teacher edits only their own pages). Pure data, no I/O.
+ */
+import type { TwinspaceType } from './twinspace-types.ts';
+
+export const actions = [
+  'read-public-area',
+  'read-pupils-area',
+  'read-teachers-area',
+  /** invite, create pupil accounts, change types, remove, reset a pupil's password */
+  'manage-members',
+  'edit-public-or-teachers-pages',
+  'edit-pupils-pages',
+  'publish-page',
+  'forum-open-discussion',
+  'forum-open-thread',
+  'forum-reply',
+  /** chat: read and send */
+  'chat',
+  /** delete anyone's message or post, mute a member for a time */
+  'moderate',
+  'edit-agenda',
+  'write-mailbox',
+  /** Project Diary: write and read private entries */
+  'diary-private',
+  'apply-for-label',
+  /** manage partners, close and reopen the project */
+  'manage-project',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** Conditions that narrow an allowance; the handler of that action enforces them. */
+export const conditions = ['own pages', 'own activities only', 'pupils area only', 'to any member', "to the project's teachers"] as const;
+export type Condition = (typeof conditions)[number];
+
+export type Permission = 'allow' | 'deny' | Condition;
+
+type Row = Record<TwinspaceType, Permission>;
+const row = (
+  teacherAdmin: Permission,
+  memberTeacher: Permission,
+  pupilAdmin: Permission,
+  pupilMember: Permission,
+  visitor: Permission,
+): Row => ({
+  'teacher-admin': teacherAdmin,
+  'member-teacher': memberTeacher,
+  'pupil-admin': pupilAdmin,
+  'pupil-member': pupilMember,
+  visitor,
+});
+
+export const policyTable: Readonly<Record<Action, Row>> = {
+  'read-public-area': row('allow', 'allow', 'allow', 'allow', 'allow'),
+  'read-pupils-area': row('allow', 'allow', 'allow', 'allow', 'deny'),
+  'read-teachers-area': row('allow', 'allow', 'deny', 'deny', 'deny'),
+  'manage-members': row('allow', 'deny', 'deny', 'deny', 'deny'),
+  'edit-public-or-teachers-pages': row('allow', 'own pages', 'deny', 'deny', 'deny'),
+  'edit-pupils-pages': row('allow', 'allow', 'allow', 'own activities only', 'deny'),
+  // A pupil member does not publish: they submit a page for publishing (a later issue).
+  'publish-page': row('allow', 'allow', 'pupils area only', 'deny', 'deny'),
+  'forum-open-discussion': row('allow', 'allow', 'deny', 'deny', 'deny'),
+  'forum-open-thread': row('allow', 'allow', 'allow', 'deny', 'deny'),
+  'forum-reply': row('allow', 'allow', 'allow', 'allow', 'deny'),
+  chat: row('allow', 'allow', 'allow', 'allow', 'deny'),
+  moderate: row('allow', 'deny', 'deny', 'deny', 'deny'),
+  'edit-agenda': row('allow', 'allow', 'deny', 'deny', 'deny'),
+  'write-mailbox': row('to any member', 'to any member', "to the project's teachers", "to the project's teachers", 'deny'),
+  'diary-private': row('allow', 'allow', 'deny', 'deny', 'deny'),
+  'apply-for-label': row('allow', 'allow', 'deny', 'deny', 'deny'),
+  'manage-project': row('allow', 'deny', 'deny', 'deny', 'deny'),
+};
+
+/** The table's answer for one type and action. */
+export function may(type: TwinspaceType, action: Action): Permission {
+  return policyTable[action][type];
+}
+
+/** Allowed at all (fully or under a condition the handler then checks). */
+export function mayAtAll(type: TwinspaceType, action: Action): boolean {
+  return may(type, action) !== 'deny';
+}

@@ -1,0 +1,57 @@
+/**
+ * What a project's member list shows to whom. DOMAIN.md: pupils are children,
+ * pupils never see e-mail addresses, and a pupil reaches nobody outside their
+ * projects. The rules written down here (where DOMAIN.md is silent):
+ *
+ * - Teachers of the project (teacher-admin, member-teacher) see every member
+ *   with full name and e-mail address (pupils have none).
+ * - Pupils see every member, but other pupils by first name only, and no
+ *   e-mail address of anyone.
+ * - Visitors (parents, guests) see only the project's teachers, no e-mail
+ *   addresses: the pupils' area, and so the pupils, is not theirs to read.
+ */
+import type { AccountKind, TwinspaceType } from './twinspace-types.ts';
+
+export interface RosterMember {
+  userId: string;
+  type: TwinspaceType;
+  kind: AccountKind;
+  displayName: string;
+  country: string;
+  email?: string;
+}
+
+export interface RosterEntry {
+  userId: string;
+  type: TwinspaceType;
+  kind: AccountKind;
+  displayName: string;
+  country: string;
+  email?: string;
+}
+
+const teacherTypes: readonly TwinspaceType[] = ['teacher-admin', 'member-teacher'];
+const pupilTypes: readonly TwinspaceType[] = ['pupil-admin', 'pupil-member'];
+
+export function firstName(displayName: string): string {
+  return displayName.trim().split(/\s+/)[0] ?? '';
+}
+
+/** The member as `viewer` sees them, or undefined when hidden from the viewer. */
+export function rosterEntryFor(viewer: TwinspaceType, member: RosterMember): RosterEntry | undefined {
+  const shown: RosterEntry = {
+    userId: member.userId,
+    type: member.type,
+    kind: member.kind,
+    displayName: member.displayName,
+    country: member.country,
+  };
+  if (teacherTypes.includes(viewer)) {
+    return member.email ? { ...shown, email: member.email } : shown;
+  }
+  if (pupilTypes.includes(viewer)) {
+    return pupilTypes.includes(member.type) ? { ...shown, displayName: firstName(member.displayName) } : shown;
+  }
+  // visitor
+  return teacherTypes.includes(member.type) ? shown : undefined;
+}

@@ -1,0 +1,73 @@
+/**
+ * The API's errors (API.md, "Conventions"): a status, a stable code and the
+ * body {"error": {"code", "message", "details"}}. Handlers throw HttpError;
+ * the error responder (http.ts) turns it into the response.
+ */
+import type { ZodError, z } from 'zod';
+
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** One problem with one field of the request, e.g. {field: 'query.limit', message: '...'} */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode | 'INTERNAL'; message: string; details: FieldProblem[] };
+}
+
+export class HttpError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly details: FieldProblem[];
+  /** Seconds, sent as Retry-After (503, 429). */
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, message: string, details: FieldProblem[] = [], retryAfter?: number) {
+    super(message);
+    this.name = 'HttpError';
+    this.code = code;
+    this.statusCode = errorStatus[code];
+    this.details = details;
+    this.retryAfter = retryAfter;
+  }
+
+  get body(): ErrorBody {
+    return { error: { code: this.code, message: this.message, details: this.details } };
+  }
+}
+
+export const validationFailed = (message: string, details: FieldProblem[] = []) =>
+  new HttpError('VALIDATION_FAILED', message, details);
+export const unauthenticated = (message = 'Sign in first.') => new HttpError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You may not do this.') => new HttpError('FORBIDDEN', message);
+export const notFound = (message = 'Not found.') => new HttpError('NOT_FOUND', message);
+export const conflict = (message: string) => new HttpError('CONFLICT', message);
+
+/** A zod failure as field problems; `where` prefixes each path (e.g. 'query', 'body'). */
+export function problemsOf(zodError: ZodError, where?: string): FieldProblem[] {
+  return zodError.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const field = [where, path].filter(Boolean).join('.') || '(root)';
+    return { field, message: issue.message };
+  });
+}
+
+/** Parse with a zod schema, answering 400 VALIDATION_FAILED that names each field. */
+export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationFailed(`The ${where} is not valid.`, problemsOf(result.error, where));
+  return result.data;
+}
