@@ -1,0 +1,19 @@
+/**
+ * What a scheduled job receives: EventBridge's "Scheduled Event" (the rule of
+ * functions/routes.ts scheduledJobs). The local scheduler sends the same shape.
+ */
+import { z } from 'zod';
+
+export const scheduledEvent = z.object({
+  version: z.string(),
+  id: z.string(),
+  'detail-type': z.literal('Scheduled Event'),
+  source: z.literal('aws.events'),
+  account: z.string(),
+  /** When the schedule fired (ISO 8601 UTC): the job's notion of "now" and of "today". */
+  time: z.iso.datetime({ offset: true }),
+  region: z.string(),
+  resources: z.array(z.string()),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type ScheduledEvent = z.infer<typeof scheduledEvent>;

@@ -1,0 +1,23 @@
+/** $connect (after the authorizer allowed it): the connection joins its project's room, with a TTL. */
+import { tableStore } from '../lib/clients.ts';
+import { logger } from '../lib/logger.ts';
+import { connectionTtlSeconds, putChatConnection } from '../data/chat.ts';
+import { connectionOwner, type ChatEvent, type ChatResult } from './events.ts';
+
+export async function handler(event: ChatEvent): Promise<ChatResult> {
+  const owner = connectionOwner(event);
+  if (!owner) {
+    // Only reachable if the route was deployed without the authorizer: refuse rather than guess.
+    logger.error('$connect without authorizer context', { connectionId: event.requestContext.connectionId });
+    return { statusCode: 403 };
+  }
+  const now = new Date();
+  await putChatConnection(tableStore(), {
+    connectionId: event.requestContext.connectionId,
+    projectId: owner.projectId,
+    userId: owner.userId,
+    connectedAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + connectionTtlSeconds,
+  });
+  return { statusCode: 200 };
+}

@@ -1,0 +1,33 @@
+/**
+ * The WebSocket events as the chat handlers see them: API Gateway puts the
+ * $connect authorizer's context (plus principalId) in requestContext.authorizer
+ * of every later event of that connection.
+ */
+import type { APIGatewayEventWebsocketRequestContextV2, APIGatewayProxyWebsocketEventV2WithRequestContext } from 'aws-lambda';
+
+/** What authorize.ts returns as context (API Gateway passes strings through). */
+export interface ChatAuthorizerContext {
+  userId: string;
+  projectId: string;
+  twinspaceType: string;
+  displayName: string;
+}
+
+export type ChatEvent = APIGatewayProxyWebsocketEventV2WithRequestContext<
+  Omit<APIGatewayEventWebsocketRequestContextV2, 'messageId'> & {
+    messageId?: string;
+    authorizer?: Partial<ChatAuthorizerContext> & { principalId?: string };
+  }
+>;
+
+export interface ChatResult {
+  statusCode: number;
+  body?: string;
+}
+
+/** The connection's user and room, from the authorizer's context; undefined if it is missing. */
+export function connectionOwner(event: ChatEvent): { userId: string; projectId: string } | undefined {
+  const authorizer = event.requestContext.authorizer;
+  if (!authorizer?.userId || !authorizer.projectId) return undefined;
+  return { userId: authorizer.userId, projectId: authorizer.projectId };
+}
