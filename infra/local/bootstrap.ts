@@ -1,0 +1,187 @@
+/**
+ * First-start work on the emulators: the table, the user pool with its app
+ * client and seven groups, then the demo data. What was created is recorded
+ * in `<dataDir>/local-state.json` so a restart reuses it, and an interrupted
+ * first start is recognised instead of half-working.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException as TableNotFound,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { tableDesign } from '../../functions/data/table.ts';
+import { cognitoGroups } from '../../functions/domain/twinspace-types.ts';
+import type { LocalEndpoints } from './endpoints.ts';
+import { StartupProblem } from './problems.ts';
+
+/** 'identity-created' → 'seeding' → 'ready'. */
+interface LocalState {
+  userPoolId: string;
+  clientId: string;
+  phase: 'identity-created' | 'seeding' | 'ready';
+}
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+function statePath(dataDir: string): string {
+  return join(dataDir, 'local-state.json');
+}
+
+function readState(dataDir: string): LocalState | undefined {
+  const path = statePath(dataDir);
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as LocalState;
+  } catch {
+    throw brokenDataFolder(dataDir, `${path} is not readable JSON`);
+  }
+}
+
+function writeState(dataDir: string, state: LocalState): void {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(statePath(dataDir), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+function brokenDataFolder(dataDir: string, what: string): StartupProblem {
+  return new StartupProblem(
+    `The local data folder ${dataDir} is half-initialised (${what}); delete it (rm -rf ${dataDir}) and run npm start again to recreate the table, the users and the demo data.`,
+  );
+}
+
+/** Creates the table from functions/data/table.ts if missing; true when it had to. */
+async function ensureTable(endpoints: LocalEndpoints): Promise<boolean> {
+  const dynamodb = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials });
+  try {
+    await dynamodb.send(new DescribeTableCommand({ TableName: endpoints.table }));
+    return false;
+  } catch (error) {
+    if (!(error instanceof TableNotFound)) throw error;
+  }
+  const index = tableDesign.globalIndexes[0];
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: endpoints.table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [tableDesign.partitionKey, tableDesign.sortKey, index.partitionKey, index.sortKey].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S',
+      })),
+      KeySchema: [
+        { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: tableDesign.globalIndexes.map((gsi) => ({
+        IndexName: gsi.indexName,
+        KeySchema: [
+          { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+          { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
+  await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30 }, { TableName: endpoints.table });
+  await dynamodb.send(
+    new UpdateTimeToLiveCommand({
+      TableName: endpoints.table,
+      TimeToLiveSpecification: { AttributeName: tableDesign.ttlAttribute, Enabled: true },
+    }),
+  );
+  dynamodb.destroy();
+  return true;
+}
+
+async function createIdentity(cognito: CognitoIdentityProviderClient): Promise<Pick<LocalState, 'userPoolId' | 'clientId'>> {
+  const pool = await cognito.send(
+    new CreateUserPoolCommand({
+      PoolName: 'twinspace',
+      // Pupils sign in with plain usernames, so no e-mail usernames.
+      UsernameAttributes: [],
+      Policies: {
+        PasswordPolicy: { MinimumLength: 10, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: false },
+      },
+    }),
+  );
+  const userPoolId = pool.UserPool!.Id!;
+  const client = await cognito.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: userPoolId,
+      ClientName: 'twinspace-site',
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  for (const groupName of cognitoGroups) {
+    await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: groupName }));
+  }
+  return { userPoolId, clientId: client.UserPoolClient!.ClientId! };
+}
+
+async function poolExists(cognito: CognitoIdentityProviderClient, userPoolId: string): Promise<boolean> {
+  try {
+    await cognito.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function seedWithDemo(endpoints: LocalEndpoints): Promise<boolean> {
+  let seedModule: { seedDemo(endpoints: LocalEndpoints): Promise<unknown> };
+  try {
+    seedModule = await import('./seed.ts');
+  } catch (error) {
+    // Only a missing seed module is tolerated (written by another part of the team).
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes('seed.ts')) {
+      console.warn('infra/local/seed.ts is missing: starting without demo data.');
+      return false;
+    }
+    throw error;
+  }
+  await seedModule.seedDemo(endpoints);
+  return true;
+}
+
+/**
+ * Makes the emulators ready for the handlers and returns the complete endpoints
+ * (with the user pool ids). `base` has every URL; its cognito ids are ignored.
+ */
+export async function bootstrap(dataDir: string, base: LocalEndpoints, options: { seed: boolean }): Promise<LocalEndpoints> {
+  const state = readState(dataDir);
+  const cognito = new CognitoIdentityProviderClient({ endpoint: base.cognito.endpoint, region: base.region, credentials });
+  try {
+    const tableCreated = await ensureTable(base);
+    if (state?.phase === 'ready' && tableCreated) throw brokenDataFolder(dataDir, 'the users exist but the table was gone');
+    if (!state && !tableCreated) throw brokenDataFolder(dataDir, 'the table exists but no user pool was recorded');
+    if (state?.phase === 'seeding') throw brokenDataFolder(dataDir, 'a previous first start stopped while loading the demo data');
+    if (state && !(await poolExists(cognito, state.userPoolId))) {
+      throw brokenDataFolder(dataDir, `user pool ${state.userPoolId} is recorded but cognito-local does not know it`);
+    }
+    const identity = state ?? { ...(await createIdentity(cognito)), phase: 'identity-created' as const };
+    if (!state) writeState(dataDir, identity);
+    const endpoints: LocalEndpoints = {
+      ...base,
+      cognito: { endpoint: base.cognito.endpoint, userPoolId: identity.userPoolId, clientId: identity.clientId },
+    };
+    if (identity.phase !== 'ready' && options.seed) {
+      writeState(dataDir, { ...identity, phase: 'seeding' });
+      const seeded = await seedWithDemo(endpoints);
+      writeState(dataDir, { ...identity, phase: seeded ? 'ready' : 'identity-created' });
+    }
+    return endpoints;
+  } finally {
+    cognito.destroy();
+  }
+}

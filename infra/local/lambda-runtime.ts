@@ -1,0 +1,61 @@
+/**
+ * Runs a handler from the route table the way Lambda would: its module
+ * imported once (a warm container), called with the event and a Lambda-like
+ * context. process.env must already hold handlerEnv(endpoints).
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import type { HandlerRef } from '../../functions/routes.ts';
+import { handlerEnv, type LocalEndpoints } from './endpoints.ts';
+
+const functionsFolder = join(import.meta.dirname, '..', '..', 'functions');
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+/** Sets the handler settings in this process (once per stack start). */
+export function applyHandlerEnv(endpoints: LocalEndpoints): void {
+  Object.assign(process.env, handlerEnv(endpoints));
+}
+
+type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+async function loadHandler(ref: HandlerRef): Promise<LambdaHandler> {
+  let loading = modules.get(ref.module);
+  if (!loading) {
+    loading = import(pathToFileURL(join(functionsFolder, `${ref.module}.ts`)).href) as Promise<Record<string, unknown>>;
+    modules.set(ref.module, loading);
+    loading.catch(() => modules.delete(ref.module));
+  }
+  const handler = (await loading)[ref.export];
+  if (typeof handler !== 'function') throw new Error(`functions/${ref.module}.ts has no export ${ref.export}`);
+  return handler as LambdaHandler;
+}
+
+export function lambdaContext(ref: HandlerRef, timeoutMs: number): Context {
+  const deadline = Date.now() + timeoutMs;
+  const functionName = `twinspace-${ref.name}`;
+  const unsupported = () => {
+    throw new Error('Callback-style completion is not used by Twinspace handlers');
+  };
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION ?? 'eu-west-1'}:123456789012:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: `local/[$LATEST]${randomUUID().replaceAll('-', '')}`,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: unsupported,
+    fail: unsupported,
+    succeed: unsupported,
+  };
+}
+
+/** Invokes one handler; `timeoutMs` mirrors the caller's limit (API Gateway: 29 s). */
+export async function invokeHandler(ref: HandlerRef, event: unknown, timeoutMs = 29_000): Promise<unknown> {
+  const handler = await loadHandler(ref);
+  return handler(event, lambdaContext(ref, timeoutMs));
+}

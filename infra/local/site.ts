@@ -1,0 +1,53 @@
+/**
+ * The Astro site on the web port: the static build served by sirv, plus
+ * /config.json (the same settings CloudFront serves in the cloud).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import sirv from 'sirv';
+import { siteConfigOf, type LocalEndpoints } from './endpoints.ts';
+import { listen } from './http-gateway.ts';
+
+export const repositoryRoot = join(import.meta.dirname, '..', '..');
+export const defaultSiteFolder = join(repositoryRoot, 'web', 'dist');
+
+/** `astro build --root web [--outDir folder]`; resolves true when it built. */
+export function buildSite(outDir: string): Promise<{ built: boolean; output: string }> {
+  const require = createRequire(import.meta.url);
+  const astro = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+  return new Promise((resolve) => {
+    const build = spawn(process.execPath, [astro, 'build', '--root', 'web', '--outDir', outDir], {
+      cwd: repositoryRoot,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    build.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    build.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    build.on('error', (error) => resolve({ built: false, output: String(error) }));
+    build.on('exit', (code) => resolve({ built: code === 0 && existsSync(join(outDir, 'index.html')), output }));
+  });
+}
+
+export async function startSite(endpoints: LocalEndpoints, port: number, folder: string): Promise<Server> {
+  const configJson = JSON.stringify(siteConfigOf(endpoints));
+  const files = existsSync(folder) ? sirv(folder, { etag: true, dev: false }) : undefined;
+  const server = createServer((request, response) => {
+    if ((request.url ?? '').split('?')[0] === '/config.json') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(configJson);
+      return;
+    }
+    const notBuilt = () => {
+      response.writeHead(files ? 404 : 503, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(files ? '<!doctype html><title>Not found</title><p>Not found.</p>' : '<!doctype html><title>Twinspace</title><p>The site is not built yet: run <code>npm run build:web</code> and reload.</p>');
+    };
+    if (!files) return notBuilt();
+    files(request, response, notBuilt);
+  });
+  await listen(server, port);
+  return server;
+}
