@@ -34,8 +34,10 @@ export function buildSite(outDir: string): Promise<{ built: boolean; output: str
 
 export async function startSite(endpoints: LocalEndpoints, port: number, folder: string): Promise<Server> {
   const configJson = JSON.stringify(siteConfigOf(endpoints));
-  const files = existsSync(folder) ? sirv(folder, { etag: true, dev: false }) : undefined;
+  // Looked up per request until the build exists, so a site built after start is served.
+  let files: ReturnType<typeof sirv> | undefined;
   const server = createServer((request, response) => {
+    files ??= existsSync(join(folder, 'index.html')) ? sirv(folder, { etag: true, dev: false }) : undefined;
     if ((request.url ?? '').split('?')[0] === '/config.json') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       response.end(configJson);

@@ -45,8 +45,8 @@ export interface StackOptions {
   dataDir: string;
   /** 'disk' keeps the table under dataDir/dynamodb; 'memory' is for tests. */
   dynamodb: 'disk' | 'memory';
-  /** The site's static folder and whether to build it first ('always') or only when missing. */
-  site: { folder: string; build: 'always' | 'if-missing' };
+  /** The site's static folder and whether to build it first: always, only when missing, or never (the caller does). */
+  site: { folder: string; build: 'always' | 'if-missing' | 'never' };
   region?: string;
 }
 
@@ -102,7 +102,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     stops.push(() => scheduler.stop());
 
     let siteProblem: string | undefined;
-    if (options.site.build === 'always' || !existsSync(join(options.site.folder, 'index.html'))) {
+    const missing = !existsSync(join(options.site.folder, 'index.html'));
+    if (options.site.build === 'always' || (options.site.build === 'if-missing' && missing)) {
       const build = await buildSite(options.site.folder);
       if (!build.built) siteProblem = `The site did not build (astro build --root web); its last output was:\n${build.output.trim().split('\n').slice(-15).join('\n')}`;
     }

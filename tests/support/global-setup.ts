@@ -1,0 +1,72 @@
+/**
+ * Global setup of the integration and browser projects: ONE local stack for
+ * the whole run (the same startStack as `npm start`), on free ports, with an
+ * in-memory DynamoDB and a temporary data folder, seeded with the demo data.
+ * The browser project also gets the site built once. Tests read the endpoints
+ * with `inject('endpoints')`.
+ *
+ * Each project runs its own global setup, in the one Vitest main process; the
+ * stack is shared through globalThis and stopped when the last project tears down.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../../infra/local/ports.ts';
+import { buildSite } from '../../infra/local/site.ts';
+import { startStack, type RunningStack } from '../../infra/local/stack.ts';
+
+interface SharedStack {
+  started: Promise<RunningStack>;
+  dataDir: string;
+  users: number;
+  siteBuilt?: Promise<void>;
+}
+
+const sharedKey = Symbol.for('twinspace.test-stack');
+const shared = globalThis as unknown as Record<symbol, SharedStack | undefined>;
+
+async function freePorts() {
+  // Asked one after another and all held until known, so no two parts get the same port.
+  const ports: number[] = [];
+  while (ports.length < 6) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const [dynamodb, cognito, mail, api, chat, web] = ports;
+  return { dynamodb, cognito, mail, api, chat, web };
+}
+
+function acquireStack(): SharedStack {
+  let stack = shared[sharedKey];
+  if (!stack) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'twinspace-test-'));
+    const started = freePorts().then((ports) =>
+      startStack({ ports, dataDir, dynamodb: 'memory', site: { folder: join(dataDir, 'site'), build: 'never' } }),
+    );
+    stack = { started, dataDir, users: 0 };
+    shared[sharedKey] = stack;
+  }
+  stack.users += 1;
+  return stack;
+}
+
+export default async function setup(project: TestProject) {
+  const stack = acquireStack();
+  const running = await stack.started;
+  if (project.name === 'browser') {
+    stack.siteBuilt ??= buildSite(join(stack.dataDir, 'site')).then(({ built, output }) => {
+      if (!built) throw new Error(`The site did not build (astro build --root web):\n${output}`);
+    });
+    await stack.siteBuilt;
+  }
+  project.provide('endpoints', running.endpoints);
+
+  return async function teardown() {
+    stack.users -= 1;
+    if (stack.users > 0) return;
+    shared[sharedKey] = undefined;
+    await running.stop();
+    rmSync(stack.dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Four tiers, one command (`npm test`), projects by folder. Integration and
+ * browser share ONE local stack started by tests/support/global-setup.ts;
+ * they run after the fast tiers, one file at a time (2-core machines).
+ */
+import { defineConfig } from 'vitest/config';
+
+const stackSetup = './tests/support/global-setup.ts';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 120_000, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: [stackSetup],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: [stackSetup],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
+    teardownTimeout: 60_000,
+  },
+});
