@@ -1,0 +1,81 @@
+/**
+ * The whole platform in one stack, composed of one construct per concern.
+ * Environment-agnostic: nothing is looked up at synth, so `cdk synth` runs
+ * offline; the region comes from the deploy credentials (or `-c region=`).
+ */
+import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { envNames } from '../../functions/lib/config.ts';
+import type { SiteConfig } from '../local/endpoints.ts';
+import { TwinspaceAuth } from './auth.ts';
+import { TwinspaceChatApi } from './chat-api.ts';
+import type { TwinspaceFunction } from './function.ts';
+import { TwinspaceHttpApi } from './http-api.ts';
+import { TwinspaceSchedule } from './schedule.ts';
+import { TwinspaceSiteHosting } from './site.ts';
+import { TwinspaceTable } from './storage.ts';
+
+export interface TwinspaceStackProps extends StackProps {
+  /** Folder of the built site (see site-dist.ts). */
+  siteDir: string;
+  /** Sender of the platform's e-mail; its domain must be a verified SES identity. */
+  mailFrom: string;
+}
+
+export class TwinspaceStack extends Stack {
+  readonly storage: TwinspaceTable;
+  readonly auth: TwinspaceAuth;
+  readonly httpApi: TwinspaceHttpApi;
+  readonly chatApi: TwinspaceChatApi;
+  readonly schedule: TwinspaceSchedule;
+  readonly site: TwinspaceSiteHosting;
+
+  constructor(scope: Construct, id: string, props: TwinspaceStackProps) {
+    super(scope, id, props);
+    this.storage = new TwinspaceTable(this, 'Storage');
+    this.auth = new TwinspaceAuth(this, 'Auth');
+    this.site = new TwinspaceSiteHosting(this, 'Site');
+
+    // The settings of functions/lib/config.ts that every handler reads.
+    const environment = {
+      [envNames.tableName]: this.storage.table.tableName,
+      [envNames.userPoolId]: this.auth.userPool.userPoolId,
+      [envNames.userPoolClientId]: this.auth.client.userPoolClientId,
+      [envNames.mailFrom]: props.mailFrom,
+    };
+    const table = this.storage;
+    this.httpApi = new TwinspaceHttpApi(this, 'HttpApi', {
+      table,
+      userPool: this.auth.userPool,
+      client: this.auth.client,
+      environment,
+      siteOrigin: this.site.origin,
+    });
+    this.chatApi = new TwinspaceChatApi(this, 'ChatApi', { table, environment });
+    this.schedule = new TwinspaceSchedule(this, 'Schedule', { table, environment, mailFrom: props.mailFrom });
+
+    const siteConfig: SiteConfig = {
+      api: this.httpApi.url.replace(/\/$/, ''),
+      chat: this.chatApi.stage.url,
+      region: Aws.REGION,
+      cognito: {
+        endpoint: `https://cognito-idp.${Aws.REGION}.amazonaws.com`,
+        userPoolId: this.auth.userPool.userPoolId,
+        clientId: this.auth.client.userPoolClientId,
+      },
+    };
+    this.site.deploy(props.siteDir, siteConfig);
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.origin });
+    new CfnOutput(this, 'ApiUrl', { value: siteConfig.api });
+    new CfnOutput(this, 'ChatUrl', { value: siteConfig.chat });
+    new CfnOutput(this, 'UserPoolId', { value: siteConfig.cognito.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: siteConfig.cognito.clientId });
+
+  }
+
+  /** Every function of the route table, by its stable name. */
+  get functions(): Map<string, TwinspaceFunction> {
+    return new Map([...this.httpApi.functions, ...this.chatApi.functions, ...this.schedule.functions]);
+  }
+}
