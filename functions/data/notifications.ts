@@ -2,7 +2,7 @@
  * In-app notifications (keys.ts pattern 14) and the evaluators' digest marks
  * (pattern 13: at most one digest per evaluator per day).
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
@@ -69,4 +69,9 @@ export async function claimDigestDay(store: TableStore, userId: string, day: str
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
+}
+
+/** Gives the day back (the digest could not be delivered), so a later firing may send it. */
+export async function releaseDigestDay(store: TableStore, userId: string, day: string): Promise<void> {
+  await store.db.send(new DeleteCommand({ TableName: store.tableName, Key: keys.digestMark(userId, day) }));
 }
