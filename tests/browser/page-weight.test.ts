@@ -1,0 +1,50 @@
+/**
+ * DESIGN.md budget: at most 30 KB of JavaScript (gzipped) per page. Counted
+ * as the browser gets it: every script file the page loads plus inline scripts.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+
+const budgetBytes = 30 * 1024;
+const pages = ['/en/', '/es/', '/en/desktop/', '/en/twinspace/?id=any', '/es/twinspace/?id=any', '/en/signout/'];
+
+let browser: Browser;
+let site: string;
+
+beforeAll(async () => {
+  site = inject('endpoints').web.replace(/\/+$/, '');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('JavaScript per page', () => {
+  it.each(pages)('%s ships at most 30 KB of gzipped JavaScript', { timeout: 60_000 }, async (path) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: Buffer[] = [];
+    let navigations = 0;
+    await page.route('**/*', async (route) => {
+      const request = route.request();
+      // Signed-out pages send the visitor to sign in; a 204 answer keeps the browser on the page being weighed.
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame() && navigations++ > 0) return route.fulfill({ status: 204 });
+      if (request.resourceType() !== 'script') return route.continue();
+      const response = await route.fetch();
+      scripts.push(await response.body());
+      return route.fulfill({ response });
+    });
+    await page.goto(`${site}${path}`, { waitUntil: 'networkidle' });
+    const inline = await page.evaluate(() =>
+      [...document.scripts].filter((script) => !script.src).map((script) => script.textContent ?? ''),
+    );
+    const bodies = [...scripts, ...inline.map((source) => Buffer.from(source))];
+    const gzipped = bodies.reduce((total, body) => total + gzipSync(body).length, 0);
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(gzipped).toBeLessThanOrEqual(budgetBytes);
+    await context.close();
+  });
+});
