@@ -101,6 +101,9 @@ export async function startChatGateway(endpoints: LocalEndpoints, port: number):
       rawQueryString: questionMark === -1 ? '' : url.slice(questionMark + 1),
       region: endpoints.region,
     };
+    // The authorizer's identity source is the `token` query parameter: without it API Gateway
+    // answers 401 and never calls the authorizer.
+    if (!new URLSearchParams(info.rawQueryString).get('token')) return rejectHandshake(socket, 401, 'Unauthorized');
     let policy: APIGatewayAuthorizerResult;
     const authorizeStarted = Date.now();
     try {
