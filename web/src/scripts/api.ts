@@ -42,8 +42,8 @@ export interface MyProject {
 }
 
 export interface Me {
-  userId?: string;
-  username?: string;
+  userId: string;
+  username: string;
   kind: string;
   country: string;
   groups: string[];
@@ -56,15 +56,17 @@ export interface Project {
   title: string;
   description?: string;
   state: string;
+  /** My type in this project; null when I read it as NSS or evaluator. */
+  myType: string | null;
 }
 
 export interface Member {
   userId: string;
-  username?: string;
-  displayName?: string;
+  displayName: string;
   type: string;
-  kind?: string;
-  country?: string;
+  kind: string;
+  country: string;
+  email?: string;
 }
 
 export interface ChatMessage {

@@ -6,11 +6,17 @@
 import { apiGet, type ChatMessage, type Page } from './api.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { t, textElement } from './page.ts';
+import type { ChatErrorCode, ServerFrame } from '../../../events/chat-frames.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
-type ServerFrame =
-  | { type: 'message'; message: ChatMessage }
-  | { type: 'messageDeleted'; messageId: string }
-  | { type: 'error'; code: string; message: string };
+/** What the sender reads for each error the server can send; the rest get the generic message. */
+const errorMessages: Partial<Record<ChatErrorCode, MessageKey>> = {
+  TOO_LONG: 'chat.tooLong',
+  EMPTY_MESSAGE: 'chat.emptyMessage',
+  MUTED: 'chat.muted',
+  RATE_LIMITED: 'chat.rateLimited',
+  FORBIDDEN: 'chat.refused',
+};
 
 const maxLength = 2000;
 
@@ -97,7 +103,7 @@ export async function startChat(panel: ChatPanel, projectId: string, idToken: st
     }
     if (frame.type === 'message') render(frame.message, true);
     else if (frame.type === 'messageDeleted') remove(frame.messageId);
-    else if (frame.type === 'error') showError(frame.code === 'TOO_LARGE' ? t('chat.tooLong') : `${t('chat.sendFailed')} ${frame.message}`);
+    else if (frame.type === 'error') showError(t(errorMessages[frame.code] ?? 'chat.sendFailed'));
   });
 
   const connected = new Promise<boolean>((resolve) => {
@@ -120,7 +126,10 @@ export async function startChat(panel: ChatPanel, projectId: string, idToken: st
     event.preventDefault();
     clearError();
     const text = panel.input.value.trim();
-    if (text.length === 0) return;
+    if (text.length === 0) {
+      showError(t('chat.emptyMessage'));
+      return;
+    }
     if (text.length > maxLength) {
       showError(t('chat.tooLong'));
       return;

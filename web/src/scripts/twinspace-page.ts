@@ -1,5 +1,5 @@
 /** The TwinSpace page: the project, its members, and the chat for those who may chat. */
-import { ApiError, apiGet, type Me, type Member, type Page, type Project } from './api.ts';
+import { ApiError, apiGet, type Member, type Page, type Project } from './api.ts';
 import { ChatRefused, startChat } from './chat.ts';
 import { stateName, typeName } from './labels.ts';
 import { pageUrl, requireSession, showError, t, textElement } from './page.ts';
@@ -10,15 +10,14 @@ const session = requireSession();
 
 async function showTwinspace(id: string, idToken: string) {
   const path = `/projects/${encodeURIComponent(id)}`;
-  const [project, members, me] = await Promise.all([
+  const [project, members] = await Promise.all([
     apiGet<Project>(path),
     apiGet<Page<Member>>(`${path}/members?limit=100`),
-    apiGet<Me>('/me'),
   ]);
   element('page-title').textContent = project.title;
   document.title = `${project.title} · ${t('twinspace.title')}`;
   element('project-state').textContent = stateName(project.state);
-  const myType = me.projects.find((mine) => mine.projectId === id)?.type;
+  const myType = project.myType;
   element('project-my-type').textContent = myType ? typeName(myType) : '—';
   element('project-description').textContent = project.description ?? '';
 
@@ -26,8 +25,10 @@ async function showTwinspace(id: string, idToken: string) {
   for (const member of members.items) {
     const item = document.createElement('li');
     item.append(
-      textElement('span', member.displayName ?? member.username ?? member.userId),
-      textElement('span', typeName(member.type), 'badge'),
+      textElement('span', member.displayName),
+      ' ',
+      textElement('span', member.country, 'muted'),
+      textElement('span', typeName(member.type), 'badge member-type'),
     );
     list.append(item);
   }
