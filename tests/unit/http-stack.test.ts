@@ -1,0 +1,96 @@
+/**
+ * The HTTP middleware stack: errors in the API.md shape, never a 500 for bad
+ * input; and the sample events and the OpenAPI document cover every handler
+ * and route of the route table.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Context } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { allHandlers, httpRoutes } from '../../functions/routes.ts';
+import { callerOf } from '../../functions/lib/claims.ts';
+import { forbidden, parseOr400 } from '../../functions/lib/errors.ts';
+import { httpHandler, json, type HttpEvent } from '../../functions/lib/http.ts';
+import { buildOpenApiDocument } from '../../functions/http/openapi.ts';
+import { clientFrame } from '../../events/chat-frames.ts';
+import { scheduledEvent } from '../../events/schedule.ts';
+
+const sample = (name: string) => JSON.parse(readFileSync(new URL(`../../events/samples/${name}.json`, import.meta.url), 'utf8'));
+const context = {} as Context;
+const event = (overrides: Partial<HttpEvent> = {}): HttpEvent => ({ ...sample('get-me'), ...overrides });
+
+describe('the HTTP middleware stack', () => {
+  const echo = httpHandler(async (request) => {
+    const body = parseOr400(z.object({ title: z.string().min(1) }), request.body, 'body');
+    return json(201, { title: body.title, username: callerOf(request).username });
+  });
+
+  it('parses a JSON body and answers JSON with a content type', async () => {
+    const response = await echo(event({ body: '{"title":"Rivers"}', headers: { 'Content-Type': 'application/json' } }), context);
+    expect(response.statusCode).toBe(201);
+    expect(response.headers?.['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(response.body!)).toEqual({ title: 'Rivers', username: 'ana@demo.twinspace' });
+  });
+
+  it('answers 400 VALIDATION_FAILED for malformed JSON', async () => {
+    const response = await echo(event({ body: '{"title":', headers: { 'content-type': 'application/json' } }), context);
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body!).error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('names each invalid field', async () => {
+    const response = await echo(event({ body: '{"title":""}', headers: { 'content-type': 'application/json' } }), context);
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body!).error.details.map((detail: { field: string }) => detail.field)).toEqual(['body.title']);
+  });
+
+  it('maps an HttpError to its status and the error body', async () => {
+    const refuse = httpHandler(async () => {
+      throw forbidden('Members only.');
+    });
+    const response = await refuse(event(), context);
+    expect(response.statusCode).toBe(403);
+    expect(JSON.parse(response.body!)).toEqual({ error: { code: 'FORBIDDEN', message: 'Members only.', details: [] } });
+  });
+
+  it('answers 401 when the claims carry no user', async () => {
+    const anonymous = event();
+    anonymous.requestContext = { ...anonymous.requestContext, authorizer: { jwt: { claims: {}, scopes: null } } };
+    const response = await echo({ ...anonymous, body: '{"title":"x"}' }, context);
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('hides the details of an unexpected failure behind a generic 500', async () => {
+    const broken = httpHandler(async () => {
+      throw new Error('connection string with secrets');
+    });
+    const response = await broken(event(), context);
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('secrets');
+  });
+});
+
+describe('the contracts of the route table', () => {
+  it('has a sample event for every handler, named as in functions/routes.ts', () => {
+    for (const handler of allHandlers) expect(existsSync(new URL(`../../events/samples/${handler.name}.json`, import.meta.url)), handler.name).toBe(true);
+  });
+
+  it('has samples that pass the schemas they are meant for', () => {
+    expect(scheduledEvent.parse(sample('notify-evaluators')).time).toBe('2026-11-28T06:00:00Z');
+    expect(clientFrame.parse(JSON.parse(sample('chat-default').body)).action).toBe('sendMessage');
+    for (const route of httpRoutes) {
+      const routeSample = sample(route.name);
+      expect(routeSample.routeKey).toBe(`${route.method} ${route.path}`);
+      expect(Boolean(routeSample.requestContext.authorizer)).toBe(route.auth === 'jwt');
+    }
+  });
+
+  it('documents every route with its auth in the OpenAPI document', () => {
+    const document = buildOpenApiDocument();
+    for (const route of httpRoutes) {
+      const operation = document.paths?.[route.path]?.[route.method.toLowerCase() as 'get'];
+      expect(operation, `${route.method} ${route.path}`).toBeDefined();
+      expect(operation!.security).toEqual(route.auth === 'jwt' ? [{ cognitoIdToken: [] }] : []);
+    }
+  });
+});
