@@ -66,10 +66,11 @@ export async function startChatGateway(endpoints: LocalEndpoints, port: number):
     const connection = connections.get(decodeURIComponent(found[1]));
     if (!connection) return send(response, 410, { message: null }, { 'x-amzn-ErrorType': 'GoneException' });
     if (request.method === 'GET') {
+      // The service's JSON names (the SDK maps them to ConnectedAt, Identity, LastActiveAt).
       return send(response, 200, {
-        ConnectedAt: new Date(connection.info.connectedAt).toISOString(),
-        Identity: { SourceIp: connection.info.sourceIp, UserAgent: connection.info.userAgent },
-        LastActiveAt: new Date(connection.lastActiveAt).toISOString(),
+        connectedAt: new Date(connection.info.connectedAt).toISOString(),
+        identity: { sourceIp: connection.info.sourceIp, userAgent: connection.info.userAgent },
+        lastActiveAt: new Date(connection.lastActiveAt).toISOString(),
       });
     }
     if (request.method === 'DELETE') {
