@@ -1,0 +1,268 @@
+/**
+ * The synthesized Twinspace stack, as a reviewer would check it: every
+ * function on nodejs24.x and bundled from its module, the table's design, the
+ * seven groups, both APIs with their authorizers, the schedule and the site.
+ * One synth with real esbuild bundling for the whole file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { tableDesign } from '../../functions/data/table.ts';
+import { cognitoGroups } from '../../functions/domain/twinspace-types.ts';
+import { envNames } from '../../functions/lib/config.ts';
+import { allHandlers, chatHandlers, httpRoutes, scheduledJobs } from '../../functions/routes.ts';
+import { buildTwinspace, type Synthesized } from './synth.ts';
+
+type Resource = { Type: string; Properties: any; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+let synthesized: Synthesized;
+let template: Template;
+let resources: Record<string, Resource>;
+
+beforeAll(() => {
+  synthesized = buildTwinspace({ bundle: true });
+  template = Template.fromStack(synthesized.stack);
+  resources = template.toJSON().Resources;
+}, 300_000);
+afterAll(() => synthesized?.cleanup());
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, resource]) => resource.Type === type);
+}
+
+/** The Lambda function CDK made for a route-table entry (construct id = handler name). */
+function functionOf(name: string): [string, Resource] {
+  const logicalId = synthesized.stack.getLogicalId(
+    synthesized.stack.functions.get(name)!.node.defaultChild as import('aws-cdk-lib').CfnElement,
+  );
+  return [logicalId, resources[logicalId]];
+}
+
+describe('Lambda functions', () => {
+  it('runs every function on nodejs24.x, except the BucketDeployment provider CDK brings', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    const ours = functions.filter(([, fn]) => fn.Properties.Runtime === 'nodejs24.x');
+    const others = functions.filter(([, fn]) => fn.Properties.Runtime !== 'nodejs24.x');
+    expect(ours).toHaveLength(allHandlers.length);
+    expect(others.map(([, fn]) => fn.Metadata?.['aws:cdk:path'])).toEqual([
+      expect.stringMatching(/^Twinspace\/Custom::CDKBucketDeployment/),
+    ]);
+    expect(others.every(([, fn]) => !String(fn.Properties.Runtime).startsWith('nodejs'))).toBe(true);
+  });
+
+  it.each(allHandlers.map((handler) => [handler.name, handler] as const))(
+    '%s: ARM, traced, handler = its export, bundled as ESM from its module',
+    (name, handler) => {
+      const [, fn] = functionOf(name);
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: `index.${handler.export}`,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
+      });
+      const bundle = path.join(synthesized.outdir, fn.Metadata!['aws:asset:path'], 'index.mjs');
+      expect(existsSync(bundle), bundle).toBe(true);
+      const code = readFileSync(bundle, 'utf8');
+      expect(code.startsWith("import { createRequire as __twinspaceCreateRequire } from 'node:module';")).toBe(true);
+      // The minified ESM bundle still exports the handler under its own name.
+      expect(code).toMatch(new RegExp(`export\\s*\\{[^}]*\\b${handler.export}\\b[^}]*\\}`));
+      // The AWS SDK is bundled, not left to the runtime's copy.
+      expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
+    },
+  );
+
+  it.each(allHandlers.map((handler) => [handler.name] as const))('%s: gets the settings of functions/lib/config.ts', (name) => {
+    const variables = functionOf(name)[1].Properties.Environment.Variables;
+    for (const setting of [envNames.tableName, envNames.userPoolId, envNames.userPoolClientId, envNames.mailFrom]) {
+      expect(variables[setting], setting).toBeDefined();
+    }
+    expect(variables.POWERTOOLS_SERVICE_NAME).toBe('twinspace');
+    expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
+  });
+
+  it('gives the chat functions the @connections callback URL of the prod stage', () => {
+    for (const handler of Object.values(chatHandlers)) {
+      const url = JSON.stringify(functionOf(handler.name)[1].Properties.Environment.Variables[envNames.chatCallbackUrl]);
+      expect(url, handler.name).toMatch(/execute-api/);
+      expect(url, handler.name).toMatch(/\/prod"/);
+    }
+  });
+});
+
+describe('the table', () => {
+  it('has the design of functions/data/table.ts, PITR, deletion protection and is retained', () => {
+    const tables = ofType('AWS::DynamoDB::Table');
+    expect(tables).toHaveLength(1);
+    const [, table] = tables[0];
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    expect(table.Properties).toMatchObject({
+      KeySchema: [
+        { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: tableDesign.ttlAttribute, Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'GSI1',
+          KeySchema: [
+            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    });
+  });
+});
+
+describe('the user pool', () => {
+  it('has the seven groups', () => {
+    const groupNames = ofType('AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties.GroupName);
+    expect(groupNames.sort()).toEqual([...cognitoGroups].sort());
+    expect(groupNames).toHaveLength(7);
+  });
+
+  it('has an app client that signs in with USER_PASSWORD_AUTH and no secret', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH']),
+      GenerateSecret: false,
+    });
+  });
+});
+
+describe('the HTTP API', () => {
+  const httpApiId = () => ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'HTTP')![0];
+
+  it('validates Cognito ID tokens with a JWT authorizer whose audience is the app client', () => {
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer').filter(([, a]) => a.Properties.AuthorizerType === 'JWT');
+    expect(authorizers).toHaveLength(1);
+    const [, authorizer] = authorizers[0];
+    expect(authorizer.Properties.ApiId).toEqual({ Ref: httpApiId() });
+    expect(authorizer.Properties.IdentitySource).toEqual(['$request.header.Authorization']);
+    const [clientId] = ofType('AWS::Cognito::UserPoolClient')[0];
+    expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp.');
+  });
+
+  it('has exactly one route per entry of httpRoutes, with the right authorization', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.ApiId?.Ref === httpApiId());
+    const routeKeys = routes.map(([, r]) => r.Properties.RouteKey).sort();
+    expect(routeKeys).toEqual(httpRoutes.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of httpRoutes) {
+      const [, resource] = routes.find(([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`)!;
+      expect(resource.Properties.AuthorizationType, route.path).toBe(route.auth === 'jwt' ? 'JWT' : 'NONE');
+    }
+  });
+
+  it('answers CORS preflight for the site and writes access logs', () => {
+    const [, api] = ofType('AWS::ApiGatewayV2::Api').find(([, a]) => a.Properties.ProtocolType === 'HTTP')!;
+    expect(api.Properties.CorsConfiguration.AllowHeaders).toEqual(expect.arrayContaining(['authorization']));
+    expect(JSON.stringify(api.Properties.CorsConfiguration.AllowOrigins)).toContain('DomainName');
+    const [, stage] = ofType('AWS::ApiGatewayV2::Stage').find(([, s]) => s.Properties.ApiId.Ref === httpApiId())!;
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+  });
+});
+
+describe('the chat (WebSocket) API', () => {
+  const chatApi = () => ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'WEBSOCKET')!;
+
+  it('routes frames by action and authorizes $connect with a Lambda REQUEST authorizer on the token', () => {
+    const [apiId, api] = chatApi();
+    expect(api.Properties.RouteSelectionExpression).toBe('$request.body.action');
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer').filter(([, a]) => a.Properties.ApiId.Ref === apiId);
+    expect(authorizers).toHaveLength(1);
+    const [authorizerId, authorizer] = authorizers[0];
+    expect(authorizer.Properties.AuthorizerType).toBe('REQUEST');
+    expect(authorizer.Properties.IdentitySource).toEqual(['route.request.querystring.token']);
+    expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(functionOf(chatHandlers.authorize.name)[0]);
+
+    const routes = ofType('AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.ApiId.Ref === apiId);
+    expect(routes.map(([, r]) => r.Properties.RouteKey).sort()).toEqual(['$connect', '$default', '$disconnect']);
+    const [, connect] = routes.find(([, r]) => r.Properties.RouteKey === '$connect')!;
+    expect(connect.Properties).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
+  });
+
+  it('deploys a prod stage automatically, and only $default may post to connections', () => {
+    const [apiId] = chatApi();
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { ApiId: { Ref: apiId }, StageName: 'prod', AutoDeploy: true });
+    const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('execute-api:ManageConnections'));
+    expect(policies).toHaveLength(1);
+    const defaultRole = synthesized.stack.functions.get(chatHandlers.default.name)!.role!;
+    const roleId = synthesized.stack.getLogicalId(defaultRole.node.defaultChild as import('aws-cdk-lib').CfnElement);
+    expect(policies[0][1].Properties.Roles).toEqual([{ Ref: roleId }]);
+  });
+});
+
+describe('the schedule', () => {
+  it.each(scheduledJobs.map((job) => [job.name, job] as const))('runs %s on the route table expression', (name, job) => {
+    const [functionId] = functionOf(name);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: job.schedule,
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId, 'Arn'] } })],
+    });
+  });
+
+  it('lets the job send e-mail only from the sender identity', () => {
+    const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('ses:SendEmail'));
+    expect(policies).toHaveLength(1);
+    expect(JSON.stringify(policies[0][1].Properties.PolicyDocument)).toContain(':identity/twinspace.example');
+  });
+});
+
+describe('the site', () => {
+  it('keeps the content bucket private, encrypted and HTTPS-only', () => {
+    const distributionOrigins = JSON.stringify(ofType('AWS::CloudFront::Distribution')[0][1].Properties.DistributionConfig.Origins);
+    const [contentId, content] = ofType('AWS::S3::Bucket').find(([id]) => distributionOrigins.includes(id))!;
+    expect(content.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(content.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: contentId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('serves it through CloudFront with Origin Access Control and index.html as root', () => {
+    const [oacId] = ofType('AWS::CloudFront::OriginAccessControl')[0];
+    const [, distribution] = ofType('AWS::CloudFront::Distribution')[0];
+    expect(distribution.Properties.DistributionConfig.DefaultRootObject).toBe('index.html');
+    expect(distribution.Properties.DistributionConfig.Origins[0].OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
+  });
+
+  it('deploys the built site plus a generated config.json pointing at the APIs and Cognito', () => {
+    const deployments = ofType('Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(1);
+    const [, deployment] = deployments[0];
+    expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
+    // config.json is synthesized with markers where deploy-time values go.
+    const configKey = deployment.Properties.SourceObjectKeys[1] as string;
+    const configFile = path.join(synthesized.outdir, `asset.${configKey.replace(/\.zip$/, '')}`, 'config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8'));
+    const markers = deployment.Properties.SourceMarkers[1] as Record<string, unknown>;
+    const [poolId] = ofType('AWS::Cognito::UserPool')[0];
+    const [clientId] = ofType('AWS::Cognito::UserPoolClient')[0];
+    expect(Object.keys(config).sort()).toEqual(['api', 'chat', 'cognito', 'region']);
+    expect(config.api).toMatch(/^https:\/\/<<marker:[^>]+>>\.execute-api\./);
+    expect(config.chat).toMatch(/^wss:\/\/<<marker:[^>]+>>\.execute-api\..*\/prod$/);
+    expect(config.cognito.endpoint).toMatch(/^https:\/\/cognito-idp\.<<marker:[^>]+>>\.amazonaws\.com$/);
+    expect(markers[config.region]).toEqual({ Ref: 'AWS::Region' });
+    expect(markers[config.cognito.userPoolId]).toEqual({ Ref: poolId });
+    expect(markers[config.cognito.clientId]).toEqual({ Ref: clientId });
+  });
+});
