@@ -1,0 +1,126 @@
+/**
+ * Test clients for the local stack: demo sign-in (as the site does it), the
+ * HTTP API with a bearer token, the table through the handlers' own
+ * repositories, and chat sockets that collect what the server pushes.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import WebSocket from 'ws';
+import type { TableStore } from '../../functions/data/store.ts';
+import type { LocalEndpoints } from '../../infra/local/endpoints.ts';
+import { demoPassword } from '../../infra/local/seed.ts';
+import { signIn } from './cognito-users.ts';
+
+const tokens = new Map<string, Promise<string>>();
+
+/** A demo account's ID token (API.md, demo accounts), signed in once per test file. */
+export function demoToken(endpoints: LocalEndpoints, username: string): Promise<string> {
+  let token = tokens.get(username);
+  if (!token) {
+    token = signIn(endpoints, username, demoPassword);
+    tokens.set(username, token);
+  }
+  return token;
+}
+
+export function subOf(idToken: string): string {
+  return JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url').toString('utf8')).sub as string;
+}
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** GET on the local HTTP API, with the bearer token when given. */
+export async function apiGet<T = any>(endpoints: LocalEndpoints, path: string, idToken?: string): Promise<ApiAnswer<T>> {
+  const response = await fetch(`${endpoints.api}${path}`, {
+    headers: idToken ? { authorization: `Bearer ${idToken}` } : {},
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+/** The table, as the handlers see it (for arranging state the API cannot create yet). */
+export function tableStoreOf(endpoints: LocalEndpoints): TableStore {
+  const client = new DynamoDBClient({
+    endpoint: endpoints.dynamodb,
+    region: endpoints.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return { db: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), tableName: endpoints.table };
+}
+
+/** The demo project's id, from ana's GET /me. */
+export async function demoProjectId(endpoints: LocalEndpoints): Promise<string> {
+  const me = await apiGet(endpoints, '/me', await demoToken(endpoints, 'ana@demo.twinspace'));
+  const project = me.body.projects.find((candidate: { title: string }) => candidate.title === 'Water around Europe');
+  if (!project) throw new Error('The demo project was not seeded');
+  return project.projectId;
+}
+
+export type Frame = Record<string, any>;
+
+/** An open chat socket that keeps every frame pushed to it. */
+export class ChatSocket {
+  readonly frames: Frame[] = [];
+  private waiters: { predicate: (frame: Frame) => boolean; resolve: (frame: Frame) => void }[] = [];
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as Frame;
+      this.frames.push(frame);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (!waiter.predicate(frame)) return true;
+        waiter.resolve(frame);
+        return false;
+      });
+    });
+  }
+
+  static open(endpoints: LocalEndpoints, idToken: string, projectId: string): Promise<ChatSocket> {
+    const socket = new WebSocket(`${endpoints.chat}/?token=${encodeURIComponent(idToken)}&projectId=${encodeURIComponent(projectId)}`);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(new ChatSocket(socket)));
+      socket.once('unexpected-response', (_request, response) => {
+        response.resume();
+        reject(new Error(`chat handshake answered ${response.statusCode}`));
+      });
+      socket.once('error', reject);
+    });
+  }
+
+  send(frame: Frame): void {
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  /** The first frame (already received or still to come) that matches. */
+  frame(predicate: (frame: Frame) => boolean): Promise<Frame> {
+    const received = this.frames.find(predicate);
+    if (received) return Promise.resolve(received);
+    return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** The HTTP status of a chat handshake: 101 when it opened, else the refusal's status. */
+export function chatHandshakeStatus(endpoints: LocalEndpoints, query: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${endpoints.chat}/?${query}`);
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      response.resume();
+      socket.terminate();
+    });
+    socket.once('error', reject);
+  });
+}
