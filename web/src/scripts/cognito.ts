@@ -13,11 +13,13 @@ export type SignInResult =
   | { outcome: 'failed'; reason: string };
 
 interface InitiateAuthAnswer {
-  AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken?: string; ExpiresIn: number };
+  AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken?: string; ExpiresIn?: number };
   ChallengeName?: string;
   __type?: string;
   message?: string;
 }
+
+const wrongCredentialErrors = ['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException'];
 
 export async function signIn(username: string, password: string): Promise<SignInResult> {
   const config = await loadConfig();
@@ -43,7 +45,8 @@ export async function signIn(username: string, password: string): Promise<SignIn
   if (!response.ok) {
     // "__type" may carry a namespace prefix ("...#NotAuthorizedException").
     const errorType = (answer.__type ?? '').split('#').pop() ?? '';
-    if (errorType === 'NotAuthorizedException' || errorType === 'UserNotFoundException') {
+    // cognito-local answers a wrong password with InvalidPasswordException, AWS with NotAuthorizedException.
+    if (wrongCredentialErrors.includes(errorType)) {
       return { outcome: 'wrong-credentials' };
     }
     if (errorType === 'PasswordResetRequiredException') return { outcome: 'new-password-required' };
@@ -59,7 +62,18 @@ export async function signIn(username: string, password: string): Promise<SignIn
       accessToken: result.AccessToken,
       refreshToken: result.RefreshToken,
       username,
-      expiresAt: Date.now() + result.ExpiresIn * 1000,
+      expiresAt: expiryOf(result.IdToken) ?? Date.now() + (result.ExpiresIn ?? 3600) * 1000,
     },
   };
+}
+
+/** The token's own `exp` claim (cognito-local sends no ExpiresIn); the token is not verified here, the API does that. */
+function expiryOf(idToken: string): number | undefined {
+  try {
+    const payload = idToken.split('.')[1] ?? '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }
