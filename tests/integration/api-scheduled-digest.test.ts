@@ -1,0 +1,105 @@
+/**
+ * The evaluators' daily digest job, run once as the scheduler runs it, on the
+ * local stack: eval.es gets one e-mail (through the local SES) and one in-app
+ * notification about Spain's waiting applications, overdue first; a second
+ * firing the same day sends nothing; an evaluator with nothing waiting gets
+ * nothing.
+ */
+import { ulid } from 'ulid';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { putWaitingLabelApplication } from '../../functions/data/labels.ts';
+import { listNotifications } from '../../functions/data/notifications.ts';
+import { createUserProfile } from '../../functions/data/users.ts';
+import { scheduledJobs } from '../../functions/routes.ts';
+import type { DigestRun } from '../../functions/scheduled/notify-evaluators.ts';
+import { applyHandlerEnv, invokeHandler } from '../../infra/local/lambda-runtime.ts';
+import { demoToken, subOf, tableStoreOf } from '../support/clients.ts';
+
+const endpoints = inject('endpoints');
+const job = scheduledJobs.find((candidate) => candidate.name === 'notify-evaluators')!;
+const dayMs = 24 * 60 * 60 * 1000;
+
+function firing(time: Date) {
+  return {
+    version: '0',
+    id: ulid(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '123456789012',
+    time: time.toISOString().replace('.000Z', 'Z'),
+    region: endpoints.region,
+    resources: ['arn:aws:events:eu-west-1:123456789012:rule/notify-evaluators'],
+    detail: {},
+  };
+}
+
+interface StoredMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string };
+}
+
+async function mailsTo(address: string): Promise<StoredMail[]> {
+  const store = (await (await fetch(`${endpoints.mail}/store`)).json()) as { emails: StoredMail[] };
+  return store.emails.filter((mail) => mail.destination.to.includes(address));
+}
+
+describe('the evaluators’ daily digest', () => {
+  const store = tableStoreOf(endpoints);
+  // Whole seconds: the schedule's time has no milliseconds.
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const quietEvaluator = { userId: `test-evaluator-${ulid()}`, email: 'eval.pt@example.test' };
+  let evalEsId: string;
+
+  beforeAll(async () => {
+    applyHandlerEnv(endpoints);
+    evalEsId = subOf(await demoToken(endpoints, 'eval.es@demo.twinspace'));
+    const application = (title: string, daysAgo: number) => ({
+      labelId: ulid(),
+      projectId: ulid(),
+      projectTitle: title,
+      applicantName: 'Ana García',
+      country: 'ES',
+      submittedAt: new Date(now.getTime() - daysAgo * dayMs).toISOString(),
+    });
+    await putWaitingLabelApplication(store, application('Recent rivers', 3));
+    await putWaitingLabelApplication(store, application('Forgotten fountains', 45));
+    await createUserProfile(store, {
+      ...quietEvaluator,
+      username: quietEvaluator.email,
+      kind: 'evaluator',
+      country: 'PT',
+      displayName: 'Quiet Evaluator',
+      version: 1,
+      createdAt: now.toISOString(),
+    });
+  });
+
+  it('sends eval.es one digest, overdue first, by e-mail and in the app', async () => {
+    const run = (await invokeHandler(job, firing(now))) as DigestRun;
+    expect(run.sent).toBe(1);
+    expect(run.nothingWaiting).toBe(1);
+
+    const [mail, ...more] = await mailsTo('eval.es@demo.twinspace');
+    expect(more).toHaveLength(0);
+    expect(mail.subject).toBe('2 Quality Label applications waiting in ES (1 over 30 days)');
+    expect(mail.body.text!.indexOf('Forgotten fountains')).toBeLessThan(mail.body.text!.indexOf('Recent rivers'));
+    expect(mail.body.text).toContain('the oldest has waited 45 days');
+
+    const notifications = await listNotifications(store, evalEsId, 10);
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]).toMatchObject({ topic: 'evaluator-digest', title: mail.subject });
+  });
+
+  it('sends nothing more when the schedule fires again the same day', async () => {
+    const run = (await invokeHandler(job, firing(now))) as DigestRun;
+    expect(run).toMatchObject({ sent: 0, alreadySentToday: 1 });
+    expect(await mailsTo('eval.es@demo.twinspace')).toHaveLength(1);
+    expect(await listNotifications(store, evalEsId, 10)).toHaveLength(1);
+  });
+
+  it('sends nothing to an evaluator whose country has nothing waiting', async () => {
+    expect(await mailsTo(quietEvaluator.email)).toHaveLength(0);
+    expect(await listNotifications(store, quietEvaluator.userId, 10)).toHaveLength(0);
+  });
+});
