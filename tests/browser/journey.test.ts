@@ -111,7 +111,7 @@ describe('the walking skeleton in a browser', () => {
     await marta.context.close();
   });
 
-  it('a guest sees the project but no chat', { timeout: patience }, async () => {
+  it('a guest sees the project but no chat, and can sign out', { timeout: patience }, async () => {
     const guest = await newVisitor(browser);
     await signIn(guest.page, 'guest@demo.twinspace');
     const projectRow = guest.page.getByRole('listitem').filter({ has: guest.page.getByRole('link', { name: project }) });
@@ -123,6 +123,13 @@ describe('the walking skeleton in a browser', () => {
     expect(await guest.page.getByLabel('Your message').count()).toBe(0);
     expect(await guest.page.getByRole('list', { name: 'Messages' }).count()).toBe(0);
     await assertAccessible(guest.page);
+
+    // Signing out forgets the session: the desktop then asks to sign in again.
+    await guest.page.getByRole('link', { name: 'Sign out' }).click();
+    await guest.page.getByRole('heading', { level: 1, name: 'Signed out' }).waitFor();
+    await assertAccessible(guest.page);
+    await guest.page.goto(`${site}/en/desktop/`);
+    await guest.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await guest.context.close();
   });
 

@@ -72,7 +72,7 @@ export async function startChat(panel: ChatPanel, projectId: string, idToken: st
     panel.empty.hidden = true;
     if (live) {
       panel.announcer.textContent = `${t('chat.newMessage')} ${message.authorName}: ${message.text}`;
-      item.scrollIntoView({ block: 'nearest' });
+      panel.list.scrollTop = panel.list.scrollHeight;
     }
   };
 
@@ -152,6 +152,8 @@ export async function startChat(panel: ChatPanel, projectId: string, idToken: st
   if (page instanceof Error) throw page;
   for (const message of [...(page as Page<ChatMessage>).items].reverse()) render(message, false);
   panel.empty.hidden = shown.size > 0;
+  // Newest at the bottom, in view.
+  panel.list.scrollTop = panel.list.scrollHeight;
 }
 
 export class ChatRefused extends Error {}

@@ -24,11 +24,11 @@ async function showTwinspace(id: string, idToken: string) {
   const list = element<HTMLUListElement>('member-list');
   for (const member of members.items) {
     const item = document.createElement('li');
+    const who = document.createElement('span');
+    who.append(textElement('span', member.displayName), ' ', textElement('span', member.country, 'muted'));
     item.append(
-      textElement('span', member.displayName),
-      ' ',
-      textElement('span', member.country, 'muted'),
-      textElement('span', typeName(member.type), 'badge member-type'),
+      who,
+      textElement('span', typeName(member.type), 'badge'),
     );
     list.append(item);
   }
