@@ -4,7 +4,7 @@
  * once (Astro) if it is missing.
  */
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Node } from 'constructs';
 import { repoRoot } from './function.ts';
@@ -22,8 +22,8 @@ export function resolveSiteDir(appNode: Node): string {
     return dir;
   }
   const dist = path.join(repoRoot, 'web', 'dist');
-  if (!existsSync(dist)) {
-    process.stderr.write('web/dist is missing: building the site once (npx astro build --root web)...\n');
+  if (!hasPages(dist)) {
+    process.stderr.write('web/dist has no built pages: building the site once (npx astro build --root web)...\n');
     try {
       execSync('npx astro build --root web', { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
     } catch (cause) {
@@ -33,6 +33,16 @@ export function resolveSiteDir(appNode: Node): string {
         { cause },
       );
     }
+    if (!hasPages(dist)) throw new Error('`astro build --root web` succeeded but web/dist has no HTML page to deploy.');
+  }
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    process.stderr.write('Warning: web/dist has no index.html, so the site root (/) will answer 403.\n');
   }
   return dist;
+}
+
+/** A half-written dist (e.g. only _astro/) is not a build. */
+function hasPages(dir: string): boolean {
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { recursive: true }).some((file) => String(file).endsWith('.html'));
 }
