@@ -3,7 +3,7 @@
  * zod schemas with their TypeScript types. The $default handler validates
  * every client frame with these; the site builds and reads frames with them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkChatText } from '../functions/domain/chat-rules.ts';
 import { twinspaceTypes } from '../functions/domain/twinspace-types.ts';
 

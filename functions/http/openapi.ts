@@ -5,7 +5,7 @@
  * so the document can never silently miss one.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpRoutes, type HttpRoute } from '../routes.ts';
 import { httpHandler, json } from '../lib/http.ts';
 import { chatMessagesPage, errorBody, meResponse, membersPage, pageQuery, projectPathParams, projectResponse } from './schemas.ts';

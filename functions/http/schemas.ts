@@ -3,7 +3,7 @@
  * their input with them and type their output by them, and the OpenAPI
  * document (openapi.ts) is generated from them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountKinds, cognitoGroups, twinspaceTypes } from '../domain/twinspace-types.ts';
 import { projectStates } from '../domain/project-lifecycle.ts';
 import { errorStatus } from '../lib/errors.ts';

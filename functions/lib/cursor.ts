@@ -4,7 +4,7 @@
  * queried (and the same kind of item), so a tampered cursor is a 400, never a
  * peek at someone else's partition.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { validationFailed } from './errors.ts';
 
 const tableKey = z.object({ PK: z.string().min(1), SK: z.string().min(1) }).strict();

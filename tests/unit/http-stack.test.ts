@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allHandlers, httpRoutes } from '../../functions/routes.ts';
 import { callerOf } from '../../functions/lib/claims.ts';
 import { forbidden, parseOr400 } from '../../functions/lib/errors.ts';
