@@ -33,7 +33,12 @@ async function main(): Promise<void> {
   if (!ref) throw new StartupProblem(`There is no function "${name}"; the functions are: ${names}.`);
   const file = eventPath ? resolve(process.cwd(), eventPath) : join(repositoryRoot, 'events', 'samples', `${name}.json`);
   if (!existsSync(file)) throw new StartupProblem(`No event file at ${file}: pass one, e.g. npm run invoke -- ${name} my-event.json.`);
-  const event = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  let event: unknown;
+  try {
+    event = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new StartupProblem(`${file} is not a JSON event: fix it or pass another file.`);
+  }
   applyHandlerEnv(await runningEndpoints());
   const result = await invokeHandler(ref, event, 900_000);
   process.stdout.write(`${JSON.stringify(result ?? null, null, 2)}\n`);

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { StartupProblem } from './problems.ts';
+import { demoAccounts, demoPassword } from './seed.ts';
 import { defaultSiteFolder, repositoryRoot } from './site.ts';
 import { portSettings, startStack, type RunningStack, type StackPorts } from './stack.ts';
 
@@ -23,11 +24,6 @@ function portsFromEnvironment(): StackPorts {
   return ports;
 }
 
-const demoAccounts = [
-  'ana@demo.twinspace', 'luc@demo.twinspace', 'eva@demo.twinspace', 'pupil.marta', 'pupil.jules',
-  'guest@demo.twinspace', 'nss.es@demo.twinspace', 'nss.fr@demo.twinspace', 'eval.es@demo.twinspace',
-];
-
 function banner(stack: RunningStack): string {
   const { endpoints } = stack;
   const lines = [
@@ -36,8 +32,8 @@ function banner(stack: RunningStack): string {
     `  site      ${endpoints.web}/`,
     `  API       ${endpoints.api}   chat ${endpoints.chat}`,
     `  e-mail    ${endpoints.mail}   DynamoDB ${endpoints.dynamodb}   Cognito ${endpoints.cognito.endpoint}`,
-    `  accounts  ${demoAccounts.join(', ')}`,
-    '            password TwinSpace-Demo-1',
+    `  accounts  ${demoAccounts.map((account) => account.username).join(', ')}`,
+    `            password ${demoPassword}`,
     `  settings  .twinspace/endpoints.json`,
   ];
   if (stack.siteProblem) lines.push('', stack.siteProblem);
