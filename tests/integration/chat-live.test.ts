@@ -4,8 +4,11 @@
  * history's paging, moderation, and stale connections cleaned up (410).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ulid } from 'ulid';
 import { listRoomConnections, putChatConnection } from '../../functions/data/chat.ts';
-import { apiGet, ChatSocket, chatHandshakeStatus, demoProjectId, demoToken, tableStoreOf } from '../support/clients.ts';
+import { addMembership } from '../../functions/data/memberships.ts';
+import { createProject } from '../../functions/data/projects.ts';
+import { apiGet, ChatSocket, chatHandshakeStatus, demoProjectId, demoToken, subOf, tableStoreOf } from '../support/clients.ts';
 import { newSignedInUser } from '../support/cognito-users.ts';
 
 const endpoints = inject('endpoints');
@@ -26,6 +29,35 @@ describe('connecting to the chat', () => {
     expect(await chatHandshakeStatus(endpoints, `token=${encodeURIComponent(guest)}&projectId=${projectId}`)).toBe(403);
     const stranger = await newSignedInUser(endpoints, ['teacher-admin']);
     expect(await chatHandshakeStatus(endpoints, `token=${encodeURIComponent(stranger.idToken)}&projectId=${projectId}`)).toBe(403);
+  });
+
+  it('refuses even a teacher administrator with 403 once the project is closed', async () => {
+    const store = tableStoreOf(endpoints);
+    const teacher = await newSignedInUser(endpoints, ['teacher-admin']);
+    const userId = subOf(teacher.idToken);
+    const closedId = ulid();
+    const now = new Date().toISOString();
+    await createProject(store, {
+      projectId: closedId,
+      title: 'A finished project',
+      description: 'Closed: read-only for everyone',
+      state: 'closed',
+      subjects: ['history'],
+      ages: { min: 10, max: 12 },
+      languages: ['en'],
+      founders: [userId],
+      partners: [{ userId, displayName: 'Closing Teacher', country: 'ES' }],
+      createdAt: now,
+      version: 2,
+    });
+    await addMembership(
+      store,
+      { projectId: closedId, userId, type: 'teacher-admin', kind: 'teacher', displayName: 'Closing Teacher', country: 'ES', joinedAt: now },
+      'A finished project',
+    );
+    expect(await chatHandshakeStatus(endpoints, `token=${encodeURIComponent(teacher.idToken)}&projectId=${closedId}`)).toBe(403);
+    // The history stays readable.
+    expect((await apiGet(endpoints, `/projects/${closedId}/chat/messages`, teacher.idToken)).status).toBe(200);
   });
 
   it('lets a pupil member in', async () => {
