@@ -1,7 +1,8 @@
 /**
  * Four tiers, one command (`npm test`), projects by folder. Integration and
  * browser share ONE local stack started by tests/support/global-setup.ts;
- * they run after the fast tiers, one file at a time (2-core machines).
+ * each runs one file at a time, in its own sequence group, so a browser
+ * journey never shares the 2 cores with integration files.
  */
 import { defineConfig } from 'vitest/config';
 

@@ -154,6 +154,8 @@ export async function startChatGateway(endpoints: LocalEndpoints, port: number):
 
   const server = createServer(manage);
   server.on('upgrade', (request, socket, head) => {
+    // A client that leaves mid-handshake must not crash the gateway.
+    socket.on('error', () => socket.destroy());
     accept(request, socket, head).catch((error) => {
       console.error('local chat gateway error:', error);
       rejectHandshake(socket, 500, 'Internal Server Error');
