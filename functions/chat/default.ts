@@ -14,6 +14,7 @@ import type { Membership } from '../data/memberships.ts';
 import { getProjectAccess } from '../data/projects.ts';
 import { mayDeleteChatMessage, mayJoinChat } from '../domain/chat-rules.ts';
 import type { ProjectState } from '../domain/project-lifecycle.ts';
+import { sharedName } from '../domain/roster.ts';
 import { broadcast, postFrame } from './broadcast.ts';
 import { connectionOwner, type ChatEvent, type ChatResult } from './events.ts';
 
@@ -48,7 +49,7 @@ async function sendMessage(frame: SendMessageFrame, membership: Membership, stat
     id: ulid(),
     projectId: membership.projectId,
     authorId: membership.userId,
-    authorName: membership.displayName,
+    authorName: sharedName(membership),
     authorType: membership.type,
     text: frame.text,
     sentAt: new Date().toISOString(),

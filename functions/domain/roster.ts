@@ -21,20 +21,23 @@ export interface RosterMember {
   email?: string;
 }
 
-export interface RosterEntry {
-  userId: string;
-  type: TwinspaceType;
-  kind: AccountKind;
-  displayName: string;
-  country: string;
-  email?: string;
-}
+/** The same fields, as one viewer is allowed to see them. */
+export type RosterEntry = RosterMember;
 
 const teacherTypes: readonly TwinspaceType[] = ['teacher-admin', 'member-teacher'];
 const pupilTypes: readonly TwinspaceType[] = ['pupil-admin', 'pupil-member'];
 
 export function firstName(displayName: string): string {
   return displayName.trim().split(/\s+/)[0] ?? '';
+}
+
+/**
+ * The name under which a member speaks in a shared channel (the chat, where
+ * one frame reaches every member): a pupil by first name only, as other
+ * pupils see them in the roster; adults by their full name.
+ */
+export function sharedName(member: { type: TwinspaceType; displayName: string }): string {
+  return pupilTypes.includes(member.type) ? firstName(member.displayName) : member.displayName;
 }
 
 /** The member as `viewer` sees them, or undefined when hidden from the viewer. */

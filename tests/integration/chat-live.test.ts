@@ -94,6 +94,13 @@ describe('talking in the demo project', () => {
     expect(history.body.items[0]).toEqual(received.message);
   });
 
+  it('names a pupil by first name only, to everyone in the room', async () => {
+    const text = `Hello from Marta ${Date.now()}`;
+    marta.send({ action: 'sendMessage', text });
+    const received = await ana.frame((frame) => frame.type === 'message' && frame.message.text === text);
+    expect(received.message).toMatchObject({ authorName: 'Marta', authorType: 'pupil-admin' });
+  });
+
   it('pages the history newest first, and refuses a tampered cursor', async () => {
     const texts = ['first', 'second', 'third'].map((word) => `${word} ${Date.now()}`);
     for (const text of texts) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkChatText, mayDeleteChatMessage, mayJoinChat, mayReadChat } from '../../functions/domain/chat-rules.ts';
 import { hasTwinspace, isWritable, nextState, projectStates } from '../../functions/domain/project-lifecycle.ts';
-import { firstName, rosterEntryFor, type RosterMember } from '../../functions/domain/roster.ts';
+import { firstName, rosterEntryFor, sharedName, type RosterMember } from '../../functions/domain/roster.ts';
 import { clientFrame, frameErrorCode } from '../../events/chat-frames.ts';
 
 describe('chat messages', () => {
@@ -82,6 +82,11 @@ describe('the roster as each viewer sees it', () => {
     expect(rosterEntryFor('visitor', teacher)).toEqual({ userId: 't', type: 'teacher-admin', kind: 'teacher', displayName: 'Ana García', country: 'ES' });
     expect(rosterEntryFor('visitor', pupil)).toBeUndefined();
     expect(rosterEntryFor('visitor', guest)).toBeUndefined();
+  });
+
+  it('names pupils by first name in the shared chat, adults in full', () => {
+    expect(sharedName(pupil)).toBe('Jules');
+    expect(sharedName(teacher)).toBe('Ana García');
   });
 
   it('takes the first word as first name', () => {
