@@ -6,6 +6,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccountRecovery, Mfa, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { cognitoGroups } from '../../functions/domain/twinspace-types.ts';
+import { passwordPolicy } from '../../functions/domain/password-policy.ts';
 
 export class TwinspaceAuth extends Construct {
   readonly userPool: UserPool;
@@ -26,12 +27,12 @@ export class TwinspaceAuth extends Construct {
       selfSignUpEnabled: false,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(7),
+        minLength: passwordPolicy.minLength,
+        requireLowercase: passwordPolicy.requireLowercase,
+        requireUppercase: passwordPolicy.requireUppercase,
+        requireDigits: passwordPolicy.requireDigits,
+        requireSymbols: passwordPolicy.requireSymbols,
+        tempPasswordValidity: Duration.days(passwordPolicy.temporaryPasswordValidityDays),
       },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },

@@ -4,6 +4,7 @@
  * in `<dataDir>/local-state.json` so a restart reuses it, and an interrupted
  * first start is recognised instead of half-working.
  */
+import { passwordPolicy } from '../../functions/domain/password-policy.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -110,7 +111,14 @@ async function createIdentity(cognito: CognitoIdentityProviderClient): Promise<P
       // Pupils sign in with plain usernames, so no e-mail usernames.
       UsernameAttributes: [],
       Policies: {
-        PasswordPolicy: { MinimumLength: 10, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: false },
+        PasswordPolicy: {
+          MinimumLength: passwordPolicy.minLength,
+          RequireLowercase: passwordPolicy.requireLowercase,
+          RequireUppercase: passwordPolicy.requireUppercase,
+          RequireNumbers: passwordPolicy.requireDigits,
+          RequireSymbols: passwordPolicy.requireSymbols,
+          TemporaryPasswordValidityDays: passwordPolicy.temporaryPasswordValidityDays,
+        },
       },
     }),
   );
