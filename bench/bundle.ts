@@ -40,6 +40,7 @@ export async function bundleFunction(handler: HandlerRef, sdk: SdkPlacement): Pr
     sourcesContent: bundlingSettings.sourcesContent,
     mainFields: [...bundlingSettings.mainFields],
     banner: { js: bundlingSettings.banner },
+    alias: bundlingSettings.alias,
     external: sdk === 'bundled' ? [...bundlingSettings.externalModules] : runtimeSdk,
     logLevel: 'error',
   });

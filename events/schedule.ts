@@ -2,7 +2,7 @@
  * What a scheduled job receives: EventBridge's "Scheduled Event" (the rule of
  * functions/routes.ts scheduledJobs). The local scheduler sends the same shape.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const scheduledEvent = z.object({
   version: z.string(),

@@ -4,6 +4,7 @@
  * values to esbuild directly, so the sizes and cold starts it reports are
  * those of what gets deployed.
  */
+import { fileURLToPath } from 'node:url';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 
 /** Pinned: a new Node major is a decision, never a side effect of upgrading CDK. */
@@ -31,6 +32,14 @@ export const bundlingSettings = {
   /** Prefer packages' ESM builds, so tree-shaking works on them. */
   mainFields: ['module', 'main'],
   banner: esmRequireBanner,
+  /**
+   * Lambda has its credentials in the environment: swap the SDK's default
+   * credential chain for the environment provider (functions/lib/lambda-credentials.ts).
+   * Keeps every bundle under the 400 KB budget with the SDK bundled.
+   */
+  alias: {
+    '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../../functions/lib/lambda-credentials.ts', import.meta.url)),
+  } as Record<string, string>,
   /** Nothing external: the AWS SDK v3 is bundled at the version we pinned (see the README's cold-init figures). */
   externalModules: [] as string[],
 } as const;

@@ -66,6 +66,7 @@ export class TwinspaceFunction extends NodejsFunction {
         sourcesContent: bundlingSettings.sourcesContent,
         mainFields: [...bundlingSettings.mainFields],
         banner: bundlingSettings.banner,
+        esbuildArgs: Object.fromEntries(Object.entries(bundlingSettings.alias).map(([pkg, path]) => [`--alias:${pkg}`, path])),
         externalModules: [...bundlingSettings.externalModules],
       },
       environment: {

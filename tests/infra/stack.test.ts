@@ -4,7 +4,7 @@
  * seven groups, both APIs with their authorizers, the schedule and the site.
  * One synth with real esbuild bundling for the whole file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -13,6 +13,7 @@ import { cognitoGroups } from '../../functions/domain/twinspace-types.ts';
 import { envNames } from '../../functions/lib/config.ts';
 import { allHandlers, chatHandlers, httpRoutes, scheduledJobs } from '../../functions/routes.ts';
 import { buildTwinspace, type Synthesized } from './synth.ts';
+import { bundleBudgetBytes } from '../../infra/cdk/bundling.ts';
 
 type Resource = { Type: string; Properties: any; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -70,6 +71,8 @@ describe('Lambda functions', () => {
       expect(code).toMatch(new RegExp(`export\\s*\\{[^}]*\\b${handler.export}\\b[^}]*\\}`));
       // The AWS SDK is bundled, not left to the runtime's copy.
       expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
+      // DESIGN.md budget: at most 400 KB minified per function.
+      expect(statSync(bundle).size).toBeLessThanOrEqual(bundleBudgetBytes);
     },
   );
 
