@@ -102,6 +102,15 @@ describe('the walking skeleton in a browser', () => {
     expect(await live.locator('b').count()).toBe(0);
     await assertAccessible(marta.page);
 
+    // Marta answers with the keyboard alone: Enter sends; her name shows as her first name only.
+    const answer = `Hola Ana ${Date.now().toString(36)}`;
+    await marta.page.getByLabel('Your message', { exact: true }).fill(answer);
+    await marta.page.getByLabel('Your message', { exact: true }).press('Enter');
+    const answered = chatMessages(ana.page).filter({ hasText: answer });
+    await answered.waitFor();
+    expect(await answered.textContent()).toContain('Marta');
+    expect(await answered.textContent()).not.toContain('Ruiz');
+
     await marta.page.reload();
     await chatMessages(marta.page).filter({ hasText: text }).waitFor();
     expect(await chatMessages(marta.page).filter({ hasText: text }).count()).toBe(1);

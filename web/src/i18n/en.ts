@@ -54,6 +54,7 @@ export const en = {
   'chat.empty': 'No messages yet. Say hello!',
   'chat.message': 'Your message',
   'chat.send': 'Send',
+  'chat.hint': 'Enter sends; Shift+Enter starts a new line.',
   'chat.connecting': 'Connecting to the chat…',
   'chat.connected': 'Connected. New messages appear here as they arrive.',
   'chat.disconnected': 'The chat connection was lost. Reload the page to reconnect.',

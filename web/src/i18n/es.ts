@@ -53,6 +53,7 @@ export const es: Dictionary = {
   'chat.empty': 'Todavía no hay mensajes. ¡Saluda!',
   'chat.message': 'Tu mensaje',
   'chat.send': 'Enviar',
+  'chat.hint': 'Intro envía; Mayús+Intro empieza una línea nueva.',
   'chat.connecting': 'Conectando con el chat…',
   'chat.connected': 'Conectado. Los mensajes nuevos aparecen aquí en cuanto llegan.',
   'chat.disconnected': 'Se ha perdido la conexión con el chat. Recarga la página para volver a conectar.',

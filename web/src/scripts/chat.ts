@@ -122,6 +122,14 @@ export async function startChat(panel: ChatPanel, projectId: string, idToken: st
     });
   });
 
+  // As in any chat: Enter sends, Shift+Enter is a new line.
+  panel.input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      panel.form.requestSubmit();
+    }
+  });
+
   panel.form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearError();
