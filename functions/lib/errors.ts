@@ -71,3 +71,20 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, where
   if (!result.success) throw validationFailed(`The ${where} is not valid.`, problemsOf(result.error, where));
   return result.data;
 }
+
+/** Node's network failures: the service behind us could not be reached. */
+const unreachable = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+
+/**
+ * A fault of a service we depend on that a retry may cure: the SDK marks
+ * throttling and transient errors `$retryable`, a 5xx from the service, or
+ * no answer at all. The caller gets 503 with Retry-After, not a 500: their
+ * request was fine and nothing was half-written (writes are transactional).
+ */
+export function isTransientFault(thrown: unknown): boolean {
+  if (typeof thrown !== 'object' || thrown === null) return false;
+  const fault = thrown as { $retryable?: unknown; $metadata?: { httpStatusCode?: number }; code?: string; name?: string };
+  if (fault.$retryable) return true;
+  if ((fault.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  return unreachable.has(fault.code ?? '') || fault.name === 'TimeoutError';
+}

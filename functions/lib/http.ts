@@ -10,7 +10,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
-import { HttpError, problemsOf, type ErrorBody } from './errors.ts';
+import { HttpError, isTransientFault, problemsOf, type ErrorBody } from './errors.ts';
 import { logger } from './logger.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -46,6 +46,15 @@ export function errorResponder(): MiddlewareObj<HttpEvent, HttpResult> {
         request.response = json(400, {
           error: { code: 'VALIDATION_FAILED', message: 'The request body must be valid JSON.', details: [{ field: 'body', message: thrown?.message ?? 'invalid' }] },
         } satisfies ErrorBody);
+        return;
+      }
+      if (isTransientFault(thrown)) {
+        logger.warn('A service we depend on is unavailable', { error: thrown as Error, routeKey: request.event?.routeKey });
+        request.response = json(
+          503,
+          { error: { code: 'UNAVAILABLE', message: 'Twinspace is briefly unavailable. Try again in a moment.', details: [] } } satisfies ErrorBody,
+          { 'retry-after': '2' },
+        );
         return;
       }
       logger.error('Unexpected error', { error: thrown as Error, routeKey: request.event?.routeKey });

@@ -60,6 +60,23 @@ describe('the HTTP middleware stack', () => {
     expect(response.statusCode).toBe(401);
   });
 
+  it('answers 503 with Retry-After when the database cannot be reached or throttles', async () => {
+    const faults = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ThrottlingException', $retryable: { throttling: true }, $metadata: { httpStatusCode: 400 } }),
+      Object.assign(new Error('Internal server error'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } }),
+    ];
+    for (const fault of faults) {
+      const unavailable = httpHandler(async () => {
+        throw fault;
+      });
+      const response = await unavailable(event(), context);
+      expect(response.statusCode, fault.message).toBe(503);
+      expect(response.headers?.['retry-after']).toBe('2');
+      expect(JSON.parse(response.body!).error.code).toBe('UNAVAILABLE');
+    }
+  });
+
   it('hides the details of an unexpected failure behind a generic 500', async () => {
     const broken = httpHandler(async () => {
       throw new Error('connection string with secrets');
