@@ -12,7 +12,8 @@ import { optionalSetting, setting } from '../lib/config.ts';
 export type IdTokenClaims = Record<string, unknown> & { sub: string };
 export type IdTokenVerifier = (token: string) => Promise<IdTokenClaims>;
 
-function plainHttpJwksCache(): SimpleJwksCache {
+/** Also used by the local HTTP gateway (infra/local/jwt.ts) for the same JWKS. */
+export function plainHttpJwksCache(): SimpleJwksCache {
   return new SimpleJwksCache({
     fetcher: {
       async fetch(uri: string) {

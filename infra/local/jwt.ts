@@ -1,28 +1,13 @@
 /**
  * The JWT authorizer's work, done locally with the same library the cloud
- * authorizer uses (aws-jwt-verify), against cognito-local's issuer and JWKS.
+ * authorizer uses (aws-jwt-verify), against cognito-local's issuer and its
+ * plain-HTTP JWKS (the same JWKS cache the chat authorizer uses locally).
  */
 import { JwtVerifier } from 'aws-jwt-verify';
-import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { plainHttpJwksCache } from '../../functions/chat/token-verifier.ts';
 import { localIssuer, type LocalEndpoints } from './endpoints.ts';
 
 export type TokenVerifier = (token: string) => Promise<Record<string, unknown> | undefined>;
-
-/**
- * aws-jwt-verify's default fetcher speaks HTTPS only; cognito-local's JWKS is
- * plain HTTP on localhost, so the JWKS cache gets a fetch-based fetcher.
- */
-export function plainHttpJwksCache(): SimpleJwksCache {
-  return new SimpleJwksCache({
-    fetcher: {
-      async fetch(uri: string) {
-        const response = await fetch(uri, { signal: AbortSignal.timeout(3000) });
-        if (!response.ok) throw new Error(`JWKS ${uri} answered ${response.status}`);
-        return response.arrayBuffer();
-      },
-    },
-  });
-}
 
 /** Created once per gateway; answers the verified payload, or undefined for any bad token. */
 export function createTokenVerifier(endpoints: LocalEndpoints): TokenVerifier {
