@@ -25,6 +25,12 @@ export interface HttpRoute extends HandlerRef {
   path: string;
   /** 'jwt': Cognito ID token required (JWT authorizer); 'public': none. */
   auth: 'jwt' | 'public';
+  /**
+   * AWS permissions beyond the table: 'identity-admin' = the Cognito admin
+   * calls that create users, set passwords and sync groups. The CDK app grants
+   * exactly these; GET routes get read-only table access, the rest read/write.
+   */
+  grants?: readonly 'identity-admin'[];
 }
 
 export const httpRoutes: readonly HttpRoute[] = [
@@ -33,6 +39,33 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'GET', path: '/projects/{projectId}/members', auth: 'jwt', name: 'list-members', module: 'http/members', export: 'listMembers' },
   { method: 'GET', path: '/projects/{projectId}/chat/messages', auth: 'jwt', name: 'list-chat-messages', module: 'http/chat-messages', export: 'listChatMessages' },
   { method: 'GET', path: '/openapi.json', auth: 'public', name: 'get-openapi', module: 'http/openapi', export: 'getOpenApi' },
+
+  // Desktop and people
+  { method: 'PUT', path: '/me/profile', auth: 'jwt', name: 'update-my-profile', module: 'http/profile', export: 'updateMyProfile' },
+  { method: 'GET', path: '/me/notifications', auth: 'jwt', name: 'list-my-notifications', module: 'http/notifications', export: 'listMyNotifications' },
+  { method: 'POST', path: '/schools', auth: 'jwt', name: 'create-school', module: 'http/schools', export: 'createSchool' },
+  { method: 'GET', path: '/schools/{schoolId}', auth: 'jwt', name: 'get-school', module: 'http/schools', export: 'getSchool' },
+  { method: 'PUT', path: '/schools/{schoolId}', auth: 'jwt', name: 'update-school', module: 'http/schools', export: 'updateSchool' },
+  { method: 'GET', path: '/partners', auth: 'jwt', name: 'search-partners', module: 'http/partners', export: 'searchPartners' },
+  { method: 'GET', path: '/mail', auth: 'jwt', name: 'list-mail', module: 'http/mail', export: 'listMail' },
+  { method: 'POST', path: '/mail', auth: 'jwt', name: 'send-mail', module: 'http/mail', export: 'sendMail' },
+  { method: 'GET', path: '/mail/{mailId}', auth: 'jwt', name: 'read-mail', module: 'http/mail', export: 'readMail' },
+
+  // Projects: the lifecycle of DOMAIN.md
+  { method: 'POST', path: '/projects', auth: 'jwt', name: 'create-project', module: 'http/projects', export: 'createProject' },
+  { method: 'PUT', path: '/projects/{projectId}', auth: 'jwt', name: 'edit-project', module: 'http/projects', export: 'editProject' },
+  { method: 'POST', path: '/projects/{projectId}/acceptance', auth: 'jwt', name: 'answer-partnership', module: 'http/projects', export: 'answerPartnership' },
+  { method: 'POST', path: '/projects/{projectId}/resubmission', auth: 'jwt', name: 'resubmit-project', module: 'http/projects', export: 'resubmitProject' },
+  { method: 'POST', path: '/projects/{projectId}/close', auth: 'jwt', name: 'close-project', module: 'http/projects', export: 'closeProject' },
+  { method: 'POST', path: '/projects/{projectId}/reopen', auth: 'jwt', name: 'reopen-project', module: 'http/projects', export: 'reopenProject' },
+  { method: 'GET', path: '/nss/projects', auth: 'jwt', name: 'list-nss-projects', module: 'http/approvals', export: 'listNssProjects' },
+  { method: 'POST', path: '/projects/{projectId}/approval', auth: 'jwt', name: 'decide-approval', module: 'http/approvals', export: 'decideApproval', grants: ['identity-admin'] },
+
+  // Members: types are kept in sync with the Cognito groups
+  { method: 'POST', path: '/projects/{projectId}/members', auth: 'jwt', name: 'add-member', module: 'http/members', export: 'addMember', grants: ['identity-admin'] },
+  { method: 'PATCH', path: '/projects/{projectId}/members/{userId}', auth: 'jwt', name: 'change-member-type', module: 'http/members', export: 'changeMemberType', grants: ['identity-admin'] },
+  { method: 'DELETE', path: '/projects/{projectId}/members/{userId}', auth: 'jwt', name: 'remove-member', module: 'http/members', export: 'removeMember', grants: ['identity-admin'] },
+  { method: 'POST', path: '/projects/{projectId}/members/{userId}/password-reset', auth: 'jwt', name: 'reset-pupil-password', module: 'http/members', export: 'resetPupilPassword', grants: ['identity-admin'] },
 ];
 
 /**

@@ -18,8 +18,10 @@
  * |12 | a country's settings (label target days)         | GetItem   | PK = COUNTRY#<cc>, SK = SETTINGS                                     |
  * |13 | was today's digest sent to this evaluator        | PutItem if attribute_not_exists | PK = USER#<sub>, SK = DIGEST#<yyyy-mm-dd> (TTL) |
  * |14 | my in-app notifications, newest first            | Query     | PK = USER#<sub> AND begins_with(SK, 'NOTIFICATION#'), ScanIndexForward=false |
+ * |15 | who is this username (add a partner or member)   | GetItem   | PK = USERNAME#<lower-case username>, SK = USER                        |
  *
- * Writes that go together: a membership (4) and its inverse item under the
+ * Writes that go together: a profile (2) and its username item (15) are
+ * created in one TransactWriteItems, so a username is never taken twice. A membership (4) and its inverse item under the
  * user (USER#<sub>, PROJECT#<id>, read by 1) are written in one
  * TransactWriteItems. Chat connections and digest marks carry `expiresAt`
  * (TTL, epoch seconds). IDs are ULIDs, so SK order is time order.
@@ -68,6 +70,8 @@ export const keys = {
     SK: `${prefixes.notification}${notificationId}`,
   }),
   labelApplication: (labelId: string): ItemKey => ({ PK: `LABEL#${labelId}`, SK: 'META' }),
+  /** Usernames are case-insensitive at sign-in (the user pool's signInCaseSensitive: false). */
+  username: (username: string): ItemKey => ({ PK: `USERNAME#${username.toLowerCase()}`, SK: 'USER' }),
 };
 
 /** GSI1 keys (one overloaded index). */

@@ -1,8 +1,8 @@
 /**
  * User profiles and the user's side of their memberships (keys.ts patterns
- * 1, 2, 10).
+ * 1, 2, 10, 15).
  */
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { gsi1, keys, prefixes, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
@@ -27,17 +27,39 @@ export interface UserProject {
   type: TwinspaceType;
 }
 
-/** Creates a profile; fails (ConditionalCheckFailedException) if one exists. */
+/**
+ * Creates a profile and its username item in one transaction; fails
+ * (TransactionCanceledException) if either exists.
+ */
 export async function createUserProfile(store: TableStore, profile: UserProfile): Promise<void> {
   // Evaluators' profiles also carry the GSI1 key that lists them by country for the digest.
   const evaluatorKey = profile.kind === 'evaluator' ? gsi1.evaluator(profile.country, profile.userId) : {};
   await store.db.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: { ...keys.userProfile(profile.userId), ...evaluatorKey, entity: 'userProfile', ...profile },
-      ConditionExpression: 'attribute_not_exists(PK)',
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: store.tableName,
+            Item: { ...keys.userProfile(profile.userId), ...evaluatorKey, entity: 'userProfile', ...profile },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Put: {
+            TableName: store.tableName,
+            Item: { ...keys.username(profile.username), entity: 'username', userId: profile.userId },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ],
     }),
   );
+}
+
+/** The user id behind a username (keys.ts pattern 15), or undefined. */
+export async function findUserIdByUsername(store: TableStore, username: string): Promise<string | undefined> {
+  const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.username(username) }));
+  return typeof result.Item?.userId === 'string' ? result.Item.userId : undefined;
 }
 
 export async function getUserProfile(store: TableStore, userId: string): Promise<UserProfile | undefined> {

@@ -58,6 +58,19 @@ export class TwinspaceHttpApi extends Construct {
       // Reads need read rights only; anything else may write.
       if (route.method === 'GET') props.table.grantRead(fn);
       else props.table.grantReadWrite(fn);
+      if (route.grants?.includes('identity-admin')) {
+        // Members are Cognito users: create pupils, set one-time passwords, keep groups in sync with types.
+        props.userPool.grant(
+          fn,
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminGetUser',
+          'cognito-idp:AdminSetUserPassword',
+          'cognito-idp:AdminAddUserToGroup',
+          'cognito-idp:AdminRemoveUserFromGroup',
+          'cognito-idp:AdminListGroupsForUser',
+          'cognito-idp:AdminDeleteUser',
+        );
+      }
       const [apiRoute] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
