@@ -19,6 +19,17 @@
  * |13 | was today's digest sent to this evaluator        | PutItem if attribute_not_exists | PK = USER#<sub>, SK = DIGEST#<yyyy-mm-dd> (TTL) |
  * |14 | my in-app notifications, newest first            | Query     | PK = USER#<sub> AND begins_with(SK, 'NOTIFICATION#'), ScanIndexForward=false |
  * |15 | who is this username (add a partner or member)   | GetItem   | PK = USERNAME#<lower-case username>, SK = USER                        |
+ * |M1 | a project's teacher administrators (last-admin rule) | Query | PK = PROJECT#<id> AND begins_with(SK, 'MEMBER#'), FilterExpression type = teacher-admin |
+ * |M2 | the types a user holds anywhere (Cognito group sync) | (in 1) | PK = USER#<sub>, SK = PROJECT#<id> items: their `type`        |
+ * |P1 | a project's approval by one country              | GetItem   | PK = PROJECT#<id>, SK = APPROVAL#<country>                           |
+ * |P2 | projects awaiting my country's approval, oldest first | Query GSI1 | GSI1PK = APPROVALS-PENDING#<country> (GSI1SK = <submittedAt>#<projectId>; sparse: keys removed once decided) |
+ * |P3 | GET /me: projects I founded, invitations to me   | (in 1)    | PK = USER#<sub>, SK = PROFILE#FOUNDED#<id> / PROFILE#INVITATION#<id> (between PROFILE and PROJECT#: inside 1's range) |
+ * |D1 | a school                                         | GetItem   | PK = SCHOOL#<id>, SK = META (BatchGet with the caller's profile, 2)  |
+ * |D2 | a school and its teachers (who may edit it)      | Query     | PK = SCHOOL#<id> (META + TEACHER#<sub> items)                        |
+ * |D3 | partner search, by country                       | Query GSI1| GSI1PK = PARTNERS [AND begins_with(GSI1SK, '<country>#')]; subject, language, age: FilterExpression (sparse: open teachers' profiles only) |
+ * |D4 | my desktop mail, newest first, paged             | Query     | PK = USER#<sub> AND begins_with(SK, 'MAILIN#' or 'MAILOUT#'), ScanIndexForward=false |
+ * |D5 | my unread count                                  | GetItem   | PK = USER#<sub>, SK = MAILBOX (BatchGet with the profile)            |
+ * |D6 | one mail, as its sender or recipient             | BatchGet  | USER#<sub> MAILIN#<id> and MAILOUT#<id> (+ profile)                  |
  *
  * Writes that go together: a profile (2) and its username item (15) are
  * created in one TransactWriteItems, so a username is never taken twice. A membership (4) and its inverse item under the
@@ -26,8 +37,24 @@
  * TransactWriteItems. Chat connections and digest marks carry `expiresAt`
  * (TTL, epoch seconds). IDs are ULIDs, so SK order is time order.
  *
+ * Member management: adding a member writes the membership (4), its inverse
+ * item and, for a teacher, the project META's `partners` (list_append) in one
+ * TransactWriteItems; a type change or removal writes the membership
+ * (conditional on its current type) and the inverse item together, with
+ * ConditionChecks that the project is approved and the witness teacher
+ * administrator still is one.
+ *
+ * Desktop writes: a school and its creator joining it (TEACHER# item + the
+ * profile's schoolId/school) in one TransactWriteItems; renaming a school
+ * rewrites its teachers' profile `school` in the same transaction. A mail is
+ * one TransactWriteItems: the recipient's inbox copy, the sender's sent copy
+ * and the recipient's unread counter (MAILBOX); reading it sets readAt and
+ * decrements the counter in one conditional transaction (once).
+ * A profile save is conditional on its `version` and sets or removes the
+ * profile's PARTNERS GSI1 keys (D3) in the same write.
+ *
  * Why 1 is one Query: under USER#<sub> the sort keys sort as DIGEST# <
- * NOTIFICATION# < PROFILE < PROJECT#, so the profile and the project items are
+ * MAILBOX < MAILIN# < MAILOUT# < NOTIFICATION# < PROFILE < PROJECT#, so the profile and the project items are
  * one contiguous range. Keep new USER# prefixes outside 'PROFILE'..'PROJECT#'.
  */
 
@@ -40,6 +67,13 @@ export const prefixes = {
   chatMessage: 'MSG#',
   chatConnection: 'CONN#',
   notification: 'NOTIFICATION#',
+  approval: 'APPROVAL#',
+  userFounded: 'PROFILE#FOUNDED#',
+  userInvitation: 'PROFILE#INVITATION#',
+  /** Desktop mail under its owner: sorts before PROFILE (outside GET /me's range). */
+  mailInbox: 'MAILIN#',
+  mailSent: 'MAILOUT#',
+  schoolTeacher: 'TEACHER#',
 } as const;
 
 const userPk = (userId: string) => `USER#${userId}`;
@@ -70,6 +104,23 @@ export const keys = {
     SK: `${prefixes.notification}${notificationId}`,
   }),
   labelApplication: (labelId: string): ItemKey => ({ PK: `LABEL#${labelId}`, SK: 'META' }),
+  schoolPartition: (schoolId: string) => `SCHOOL#${schoolId}`,
+  school: (schoolId: string): ItemKey => ({ PK: `SCHOOL#${schoolId}`, SK: 'META' }),
+  /** A teacher of the school: written with the profile's schoolId, read to decide who edits the school. */
+  schoolTeacher: (schoolId: string, userId: string): ItemKey => ({ PK: `SCHOOL#${schoolId}`, SK: `${prefixes.schoolTeacher}${userId}` }),
+  mailInbox: (userId: string, mailId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.mailInbox}${mailId}` }),
+  mailSent: (userId: string, mailId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.mailSent}${mailId}` }),
+  /** The owner's unread counter ('MAILBOX' sorts before 'PROFILE'). */
+  mailbox: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'MAILBOX' }),
+  /** One founder country's decision on a project (P1). */
+  approval: (projectId: string, country: string): ItemKey => ({ PK: projectPk(projectId), SK: `${prefixes.approval}${country}` }),
+  /**
+   * I founded this project (P3). 'PROFILE#…' sorts between PROFILE and PROJECT#, so GET /me's one Query
+   * reads it, and it never passes for a membership's inverse item (those are exactly PROJECT#<id>).
+   */
+  userFounded: (userId: string, projectId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.userFounded}${projectId}` }),
+  /** I am invited as this project's partner (P3), while it is proposed. */
+  userInvitation: (userId: string, projectId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.userInvitation}${projectId}` }),
   /** Usernames are case-insensitive at sign-in (the user pool's signInCaseSensitive: false). */
   username: (username: string): ItemKey => ({ PK: `USERNAME#${username.toLowerCase()}`, SK: 'USER' }),
 };
@@ -79,10 +130,19 @@ export const gsi1 = {
   indexName: 'GSI1',
   evaluatorsPartition: 'EVALUATORS',
   evaluator: (country: string, userId: string) => ({ GSI1PK: 'EVALUATORS', GSI1SK: `${country}#${userId}` }),
+  /** Sparse: only the profiles of teachers open to partnership carry it (a teacher's GSI1 is otherwise unused). */
+  partnersPartition: 'PARTNERS',
+  partner: (country: string, userId: string) => ({ GSI1PK: 'PARTNERS', GSI1SK: `${country}#${userId}` }),
   labelsWaitingPartition: (country: string) => `LABELS-WAITING#${country}`,
   labelWaiting: (country: string, submittedAt: string, labelId: string) => ({
     GSI1PK: `LABELS-WAITING#${country}`,
     GSI1SK: `${submittedAt}#${labelId}`,
+  }),
+  approvalsPendingPartition: (country: string) => `APPROVALS-PENDING#${country}`,
+  /** Only while the country's decision is pending (P2): the index stays sparse. */
+  approvalPending: (country: string, submittedAt: string, projectId: string) => ({
+    GSI1PK: `APPROVALS-PENDING#${country}`,
+    GSI1SK: `${submittedAt}#${projectId}`,
   }),
 };
 

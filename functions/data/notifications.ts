@@ -7,10 +7,15 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
 
+/** What the project lifecycle tells a teacher about (functions/http/projects.ts, approvals.ts). */
+export type ProjectLifecycleTopic = 'project-declined' | 'project-accepted' | 'project-approved' | 'project-rejected';
+
 export interface Notification {
   notificationId: string;
   userId: string;
-  topic: 'evaluator-digest';
+  topic: 'evaluator-digest' | ProjectLifecycleTopic;
+  /** The project it is about, for a link (project lifecycle topics). */
+  projectId?: string;
   title: string;
   body: string;
   createdAt: string;
@@ -74,4 +79,27 @@ export async function claimDigestDay(store: TableStore, userId: string, day: str
 /** Gives the day back (the digest could not be delivered), so a later firing may send it. */
 export async function releaseDigestDay(store: TableStore, userId: string, day: string): Promise<void> {
   await store.db.send(new DeleteCommand({ TableName: store.tableName, Key: keys.digestMark(userId, day) }));
+}
+
+/** One page of my notifications, newest first (pattern 14), for GET /me/notifications. */
+export async function listNotificationPage(
+  store: TableStore,
+  userId: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ notifications: Notification[]; lastKey?: Record<string, unknown> }> {
+  const result = await store.db.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :notification)',
+      ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':notification': prefixes.notification },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    }),
+  );
+  const notifications = (result.Items ?? []).map((item) => {
+    const { entity: _entity, ...notification } = withoutKeys(item);
+    return notification as unknown as Notification;
+  });
+  return { notifications, lastKey: result.LastEvaluatedKey };
 }

@@ -1,8 +1,10 @@
 /**
  * User profiles and the user's side of their memberships (keys.ts patterns
- * 1, 2, 10, 15).
+ * 1, 2, 10, 15, D3), and the versioned profile save.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { isListedPartner, type AgeRange, type ProfileChanges } from '../domain/desktop.ts';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { gsi1, keys, prefixes, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
@@ -13,11 +15,27 @@ export interface UserProfile {
   kind: AccountKind;
   country: string;
   displayName: string;
+  /** The school's name, copied from the school item (kept in step when the school is renamed). */
   school?: string;
+  /** Teachers: the one school they belong to (DOMAIN.md, "People"). */
+  schoolId?: string;
   /** Teachers, guests, nss and evaluators have one; pupils never. */
   email?: string;
+  /** Teachers' partner profile (partner search lists those open to partnership). */
+  openToPartnership?: boolean;
+  subjects?: string[];
+  languages?: string[];
+  ages?: AgeRange;
+  about?: string;
   version: number;
   createdAt: string;
+}
+
+/** GSI1 keys a profile carries: evaluators by country (digest), open teachers by country (partner search). */
+function profileIndexKeys(profile: UserProfile): Record<string, string> {
+  if (profile.kind === 'evaluator') return gsi1.evaluator(profile.country, profile.userId);
+  if (isListedPartner(profile)) return gsi1.partner(profile.country, profile.userId);
+  return {};
 }
 
 /** The inverse item of a membership: what GET /me lists. */
@@ -32,15 +50,15 @@ export interface UserProject {
  * (TransactionCanceledException) if either exists.
  */
 export async function createUserProfile(store: TableStore, profile: UserProfile): Promise<void> {
-  // Evaluators' profiles also carry the GSI1 key that lists them by country for the digest.
-  const evaluatorKey = profile.kind === 'evaluator' ? gsi1.evaluator(profile.country, profile.userId) : {};
+  // Evaluators' profiles carry the GSI1 key that lists them for the digest; open teachers' the partner-search key.
+  const indexKeys = profileIndexKeys(profile);
   await store.db.send(
     new TransactWriteCommand({
       TransactItems: [
         {
           Put: {
             TableName: store.tableName,
-            Item: { ...keys.userProfile(profile.userId), ...evaluatorKey, entity: 'userProfile', ...profile },
+            Item: { ...keys.userProfile(profile.userId), ...indexKeys, entity: 'userProfile', ...profile },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -65,6 +83,21 @@ export async function findUserIdByUsername(store: TableStore, username: string):
 export async function getUserProfile(store: TableStore, userId: string): Promise<UserProfile | undefined> {
   const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.userProfile(userId) }));
   return result.Item ? toUserProfile(result.Item) : undefined;
+}
+
+/** Several profiles in one BatchGetItem (e.g. a mail's sender and recipient), by userId. */
+export async function getUserProfiles(store: TableStore, userIds: string[]): Promise<Map<string, UserProfile>> {
+  const profiles = new Map<string, UserProfile>();
+  const distinctIds = [...new Set(userIds)];
+  if (!distinctIds.length) return profiles;
+  const result = await store.db.send(
+    new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: distinctIds.map((userId) => keys.userProfile(userId)) } } }),
+  );
+  for (const item of result.Responses?.[store.tableName] ?? []) {
+    const profile = toUserProfile(item);
+    profiles.set(profile.userId, profile);
+  }
+  return profiles;
 }
 
 export function toUserProfile(item: Record<string, unknown>): UserProfile {
@@ -118,4 +151,88 @@ export async function listEvaluators(store: TableStore): Promise<UserProfile[]> 
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return evaluators;
+}
+
+/** The save lost a race: the profile's version is no longer the one the caller read. */
+export class StaleProfileError extends Error {
+  constructor(readonly currentVersion: number | undefined) {
+    super('The profile was changed since it was read.');
+    this.name = 'StaleProfileError';
+  }
+}
+
+/**
+ * Saves a profile edit as one TransactWriteItems, conditional on `version`
+ * (two tabs: the second save fails, nothing is overwritten). The profile's
+ * partner-search keys are set or removed in the same write, and a new
+ * display name is copied to the user's memberships (the rosters and chat
+ * read it there). Returns the saved profile.
+ */
+export async function saveProfileChanges(
+  store: TableStore,
+  current: UserProfile,
+  changes: ProfileChanges,
+  expectedVersion: number,
+  projectIds: string[],
+): Promise<UserProfile> {
+  const saved: UserProfile = { ...current, ...definedOnly(changes), version: expectedVersion + 1 };
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': expectedVersion, ':next': saved.version };
+  const sets = ['#version = :next'];
+  const removes: string[] = [];
+  for (const [field, value] of Object.entries(definedOnly(changes))) {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  // Teachers' GSI1 is the partner index (D3); evaluators keep theirs, which a profile edit never changes.
+  if (current.kind === 'teacher') {
+    const partnerKeys = profileIndexKeys(saved);
+    names['#gsi1pk'] = 'GSI1PK';
+    names['#gsi1sk'] = 'GSI1SK';
+    if (partnerKeys.GSI1PK) {
+      values[':gsi1pk'] = partnerKeys.GSI1PK;
+      values[':gsi1sk'] = partnerKeys.GSI1SK;
+      sets.push('#gsi1pk = :gsi1pk', '#gsi1sk = :gsi1sk');
+    } else removes.push('#gsi1pk', '#gsi1sk');
+  }
+  const renamed = changes.displayName !== undefined && changes.displayName !== current.displayName;
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: keys.userProfile(current.userId),
+              UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+              ConditionExpression: '#version = :expected',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+          ...(renamed ? projectIds.slice(0, 99) : []).map((projectId) => ({
+            Update: {
+              TableName: store.tableName,
+              Key: keys.membership(projectId, current.userId),
+              UpdateExpression: 'SET displayName = :displayName',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':displayName': saved.displayName },
+            },
+          })),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      const now = await getUserProfile(store, current.userId);
+      throw new StaleProfileError(now?.version);
+    }
+    throw error;
+  }
+  return saved;
+}
+
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

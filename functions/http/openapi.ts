@@ -8,6 +8,30 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import * as z from 'zod';
 import { httpRoutes, type HttpRoute } from '../routes.ts';
 import { httpHandler, json } from '../lib/http.ts';
+import {
+  mailPage,
+  mailPathParams,
+  mailQuery,
+  mailResponse,
+  mailSendBody,
+  notificationsPage,
+  partnerQuery,
+  partnersPage,
+  profileResponse,
+  profileUpdateBody,
+  schoolCreateBody,
+  schoolPathParams,
+  schoolResponse,
+  schoolUpdateBody,
+} from './desktop-schemas.ts';
+import {
+  addMemberBody,
+  addMemberResponse,
+  changeMemberTypeBody,
+  changeMemberTypeResponse,
+  memberPathParams,
+  passwordResetResponse,
+} from './member-schemas.ts';
 import { chatMessagesPage, errorBody, meResponse, membersPage, pageQuery, projectPathParams, projectResponse } from './schemas.ts';
 
 type Description = Pick<RouteConfig, 'summary' | 'request'> & { ok: z.ZodType; errors: number[] };
@@ -27,10 +51,89 @@ const descriptions: Record<string, Description> = {
     ok: membersPage,
     errors: [400, 401, 403, 404],
   },
+  'add-member': {
+    summary:
+      'Add a member (teacher-admin, approved project): an existing teacher or guest {username, type}, or a new pupil {pupil: {displayName}, type} → their username and a one-time password, shown only here. Answers 201; a teacher becomes a partner',
+    request: { params: projectPathParams, body: { content: { 'application/json': { schema: addMemberBody } } } },
+    ok: addMemberResponse,
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'change-member-type': {
+    summary: "Change a member's type within their kind; syncs their Cognito groups (the same request again re-syncs after a 503)",
+    request: { params: memberPathParams, body: { content: { 'application/json': { schema: changeMemberTypeBody } } } },
+    ok: changeMemberTypeResponse,
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'remove-member': {
+    summary: 'Remove a member (founders and the last teacher administrator are protected). Answers 204 with no body',
+    request: { params: memberPathParams },
+    ok: z.null(),
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'reset-pupil-password': {
+    summary: "A new one-time password for a pupil of the project; their next sign-in sets their own",
+    request: { params: memberPathParams },
+    ok: passwordResetResponse,
+    errors: [400, 401, 403, 404, 409, 503],
+  },
   'list-chat-messages': {
     summary: 'The chat history, newest first',
     request: { params: projectPathParams, query: pageQuery },
     ok: chatMessagesPage,
+    errors: [400, 401, 403, 404],
+  },
+  'update-my-profile': {
+    summary: 'Edit my profile (versioned: a stale version gets 409). Partner fields and about: teachers only; pupils change nothing',
+    request: { body: { content: { 'application/json': { schema: profileUpdateBody } } } },
+    ok: profileResponse,
+    errors: [400, 401, 403, 404, 409],
+  },
+  'list-my-notifications': {
+    summary: 'My in-app notifications, newest first',
+    request: { query: pageQuery },
+    ok: notificationsPage,
+    errors: [400, 401],
+  },
+  'create-school': {
+    summary: 'Register a school (teachers); a creator with no school joins it. Answers 201',
+    request: { body: { content: { 'application/json': { schema: schoolCreateBody } } } },
+    ok: schoolResponse,
+    errors: [400, 401, 403, 409],
+  },
+  'get-school': {
+    summary: 'A school profile (teachers, NSS officers, evaluators)',
+    request: { params: schoolPathParams },
+    ok: schoolResponse,
+    errors: [400, 401, 403, 404],
+  },
+  'update-school': {
+    summary: "Edit a school profile (its own teachers; versioned: a stale version gets 409)",
+    request: { params: schoolPathParams, body: { content: { 'application/json': { schema: schoolUpdateBody } } } },
+    ok: schoolResponse,
+    errors: [400, 401, 403, 404, 409],
+  },
+  'search-partners': {
+    summary: 'Partner search (teachers only): teachers open to partnership, by country, subject, pupils\' age and language',
+    request: { query: partnerQuery },
+    ok: partnersPage,
+    errors: [400, 401, 403],
+  },
+  'list-mail': {
+    summary: 'My desktop mail (teachers only), inbox or sent, newest first, with my unread count',
+    request: { query: mailQuery },
+    ok: mailPage,
+    errors: [400, 401, 403],
+  },
+  'send-mail': {
+    summary: 'Send a desktop mail to a teacher (teachers only; toUsername or toUserId). Answers 201',
+    request: { body: { content: { 'application/json': { schema: mailSendBody } } } },
+    ok: mailResponse,
+    errors: [400, 401, 403],
+  },
+  'read-mail': {
+    summary: 'One desktop mail, for its sender or recipient; opening an unread inbox mail marks it read',
+    request: { params: mailPathParams },
+    ok: mailResponse,
     errors: [400, 401, 403, 404],
   },
   'get-openapi': { summary: 'This document (OpenAPI 3.1)', ok: z.record(z.string(), z.unknown()), errors: [] },
@@ -41,6 +144,8 @@ const errorText: Record<number, string> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  409: 'CONFLICT: a stale version, or a state that does not allow the action',
+  503: 'UNAVAILABLE: try again shortly (Retry-After)',
 };
 
 export function buildOpenApiDocument(routes: readonly HttpRoute[] = httpRoutes) {

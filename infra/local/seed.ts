@@ -21,6 +21,7 @@ import { ulid } from 'ulid';
 import { addMembership } from '../../functions/data/memberships.ts';
 import { createProject, type Project } from '../../functions/data/projects.ts';
 import type { TableStore } from '../../functions/data/store.ts';
+import { createSchool } from '../../functions/data/schools.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
 import type { AccountKind, CognitoGroup, TwinspaceType } from '../../functions/domain/twinspace-types.ts';
 import type { LocalEndpoints } from './endpoints.ts';
@@ -37,15 +38,27 @@ export interface DemoAccount {
   /** The type in the demo project, if a member. */
   type?: TwinspaceType;
   founder?: boolean;
+  /** Teachers: the school they belong to (a school item is seeded) and their partner-search profile. */
+  schoolCity?: string;
+  partnerProfile?: { subjects: string[]; languages: string[]; ages: { min: number; max: number }; about: string };
 }
 
 /** API.md, "Local endpoints": the demo accounts. */
 export const demoAccounts: readonly DemoAccount[] = [
-  { username: 'ana@demo.twinspace', kind: 'teacher', country: 'ES', displayName: 'Ana García', school: 'IES Río Ebro, Zaragoza', type: 'teacher-admin', founder: true },
-  { username: 'luc@demo.twinspace', kind: 'teacher', country: 'FR', displayName: 'Luc Moreau', school: 'Collège Jean Moulin, Lyon', type: 'teacher-admin', founder: true },
-  { username: 'eva@demo.twinspace', kind: 'teacher', country: 'IT', displayName: 'Eva Rossi', school: 'Liceo Galileo Galilei, Pisa', type: 'member-teacher' },
-  { username: 'pupil.marta', kind: 'pupil', country: 'ES', displayName: 'Marta Ruiz', school: 'IES Río Ebro, Zaragoza', type: 'pupil-admin' },
-  { username: 'pupil.jules', kind: 'pupil', country: 'FR', displayName: 'Jules Martin', school: 'Collège Jean Moulin, Lyon', type: 'pupil-member' },
+  {
+    username: 'ana@demo.twinspace', kind: 'teacher', country: 'ES', displayName: 'Ana García', school: 'IES Río Ebro', schoolCity: 'Zaragoza', type: 'teacher-admin', founder: true,
+    partnerProfile: { subjects: ['science', 'geography'], languages: ['es', 'en'], ages: { min: 12, max: 15 }, about: 'Science teacher; rivers and the environment.' },
+  },
+  {
+    username: 'luc@demo.twinspace', kind: 'teacher', country: 'FR', displayName: 'Luc Moreau', school: 'Collège Jean Moulin', schoolCity: 'Lyon', type: 'teacher-admin', founder: true,
+    partnerProfile: { subjects: ['geography', 'languages'], languages: ['fr', 'en'], ages: { min: 11, max: 14 }, about: 'Geography and English; likes projects with maps.' },
+  },
+  {
+    username: 'eva@demo.twinspace', kind: 'teacher', country: 'IT', displayName: 'Eva Rossi', school: 'Liceo Galileo Galilei', schoolCity: 'Pisa', type: 'member-teacher',
+    partnerProfile: { subjects: ['science', 'languages'], languages: ['it', 'en', 'es'], ages: { min: 14, max: 18 }, about: 'Physics teacher, CLIL in English.' },
+  },
+  { username: 'pupil.marta', kind: 'pupil', country: 'ES', displayName: 'Marta Ruiz', school: 'IES Río Ebro', type: 'pupil-admin' },
+  { username: 'pupil.jules', kind: 'pupil', country: 'FR', displayName: 'Jules Martin', school: 'Collège Jean Moulin', type: 'pupil-member' },
   { username: 'guest@demo.twinspace', kind: 'guest', country: 'ES', displayName: 'Gloria Sanz', type: 'visitor' },
   { username: 'nss.es@demo.twinspace', kind: 'nss', country: 'ES', displayName: 'NSS España' },
   { username: 'nss.fr@demo.twinspace', kind: 'nss', country: 'FR', displayName: 'NSS France' },
@@ -112,11 +125,20 @@ export async function seedDemo(endpoints: LocalEndpoints): Promise<void> {
         kind: account.kind,
         country: account.country,
         displayName: account.displayName,
-        school: account.school,
+        // A teacher's school name comes with the school item below (createSchool sets schoolId and school).
+        school: account.kind === 'teacher' ? undefined : account.school,
         email: emailOf(account),
+        ...(account.partnerProfile ? { openToPartnership: true, ...account.partnerProfile } : {}),
         version: 1,
         createdAt: now,
       });
+      if (account.kind === 'teacher' && account.school && account.schoolCity) {
+        await createSchool(
+          store,
+          { schoolId: ulid(), name: account.school, country: account.country, city: account.schoolCity, createdBy: userId, createdAt: now, version: 1 },
+          userId,
+        );
+      }
     }
 
     const members = demoAccounts.filter((account) => account.type);

@@ -1,0 +1,156 @@
+/**
+ * The desktop's request and response shapes (profile, schools, partner
+ * search, desktop mail, notifications): handlers parse with them, the
+ * OpenAPI document is generated from them.
+ */
+import * as z from 'zod';
+import { accountKinds } from '../domain/twinspace-types.ts';
+import { distinct, normaliseCountry, normaliseLanguage, normaliseSubject } from '../domain/desktop.ts';
+import { pageQuery } from '../lib/cursor.ts';
+import { ulidString } from './schemas.ts';
+
+const countryCode = z
+  .string()
+  .transform(normaliseCountry)
+  .pipe(z.string().regex(/^[A-Z]{2}$/, 'Expected a two-letter country code (ISO 3166-1), e.g. ES.'));
+const languageCode = z
+  .string()
+  .transform(normaliseLanguage)
+  .pipe(z.string().regex(/^[a-z]{2}$/, 'Expected a two-letter language code (ISO 639-1), e.g. en.'));
+const subject = z.string().transform(normaliseSubject).pipe(z.string().min(1, 'A subject cannot be empty.').max(60));
+/** Pupils' ages: school age, 3 to 19. */
+const age = z.number().int().min(3).max(19);
+const ageRange = z
+  .object({ min: age, max: age })
+  .strict()
+  .refine((ages) => ages.min <= ages.max, { message: 'min must not be above max.', path: ['max'] });
+const name = (max: number) => z.string().trim().min(1, 'Cannot be empty.').max(max);
+const version = z.number().int().min(1);
+
+// ---- profile
+
+export const profileUpdateBody = z
+  .object({
+    displayName: name(80).optional(),
+    openToPartnership: z.boolean().optional(),
+    subjects: z.array(subject).max(20).transform(distinct).optional(),
+    languages: z.array(languageCode).max(20).transform(distinct).optional(),
+    ages: ageRange.optional(),
+    about: z.string().trim().max(2000).optional(),
+    version,
+  })
+  .strict();
+
+export const profileResponse = z.object({
+  userId: z.string(),
+  username: z.string(),
+  kind: z.enum(accountKinds),
+  country: z.string(),
+  displayName: z.string(),
+  school: z.string().optional(),
+  schoolId: z.string().optional(),
+  email: z.string().optional(),
+  openToPartnership: z.boolean().optional(),
+  subjects: z.array(z.string()).optional(),
+  languages: z.array(z.string()).optional(),
+  ages: z.object({ min: z.number().int(), max: z.number().int() }).optional(),
+  about: z.string().optional(),
+  version: z.number().int(),
+});
+export type ProfileResponse = z.infer<typeof profileResponse>;
+
+// ---- schools
+
+export const schoolPathParams = z.object({ schoolId: ulidString });
+
+export const schoolCreateBody = z
+  .object({ name: name(120), country: countryCode, city: name(80), about: z.string().trim().max(2000).optional() })
+  .strict();
+
+/** A school's country is fixed (its teachers' NSS follows it); name, city and about change. */
+export const schoolUpdateBody = z
+  .object({ name: name(120).optional(), city: name(80).optional(), about: z.string().trim().max(2000).optional(), version })
+  .strict();
+
+export const schoolResponse = z.object({
+  schoolId: z.string(),
+  name: z.string(),
+  country: z.string(),
+  city: z.string(),
+  about: z.string().optional(),
+  createdAt: z.string(),
+  version: z.number().int(),
+  /** POST only: whether the creator joined it (a teacher with no school yet does). */
+  joined: z.boolean().optional(),
+});
+export type SchoolResponse = z.infer<typeof schoolResponse>;
+
+// ---- partner search
+
+export const partnerQuery = pageQuery.extend({
+  country: countryCode.optional(),
+  subject: subject.optional(),
+  language: languageCode.optional(),
+  age: z.coerce.number().pipe(age).optional(),
+});
+
+/** No username or e-mail: teachers' usernames are their e-mail addresses; they write through desktop mail (toUserId). */
+export const partnerResult = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  country: z.string(),
+  school: z.string().optional(),
+  subjects: z.array(z.string()),
+  languages: z.array(z.string()),
+  ages: z.object({ min: z.number().int(), max: z.number().int() }).optional(),
+  about: z.string().optional(),
+});
+export const partnersPage = z.object({ items: z.array(partnerResult), nextCursor: z.string().nullable() });
+export type PartnersPage = z.infer<typeof partnersPage>;
+
+// ---- desktop mail
+
+export const mailSendBody = z
+  .object({
+    /** The recipient: a teacher's username, or the userId partner search gives. Exactly one. */
+    toUsername: z.string().trim().min(1).max(128).optional(),
+    toUserId: z.string().trim().min(1).max(128).optional(),
+    subject: name(200),
+    body: z.string().trim().min(1, 'Cannot be empty.').max(10_000),
+  })
+  .strict()
+  .refine((mail) => (mail.toUsername === undefined) !== (mail.toUserId === undefined), {
+    message: 'Give the recipient as toUsername or toUserId (exactly one).',
+    path: ['toUsername'],
+  });
+
+export const mailQuery = pageQuery.extend({ folder: z.enum(['inbox', 'sent']).default('inbox') });
+export const mailPathParams = z.object({ mailId: ulidString });
+
+const mailParty = z.object({ userId: z.string(), displayName: z.string(), country: z.string() });
+export const mailSummary = z.object({
+  mailId: z.string(),
+  folder: z.enum(['inbox', 'sent']),
+  from: mailParty,
+  to: mailParty,
+  subject: z.string(),
+  sentAt: z.string(),
+  /** Inbox: whether I opened it; sent: always true. */
+  read: z.boolean(),
+});
+export const mailResponse = mailSummary.extend({ body: z.string() });
+export type MailResponse = z.infer<typeof mailResponse>;
+export const mailPage = z.object({ items: z.array(mailSummary), nextCursor: z.string().nullable(), unread: z.number().int() });
+export type MailPage = z.infer<typeof mailPage>;
+
+// ---- notifications
+
+export const notificationResponse = z.object({
+  notificationId: z.string(),
+  topic: z.string(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+export const notificationsPage = z.object({ items: z.array(notificationResponse), nextCursor: z.string().nullable() });
+export type NotificationsPage = z.infer<typeof notificationsPage>;
