@@ -5,40 +5,68 @@
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { clearSession, currentSession } from './session.ts';
 
+/** One problem with one field, e.g. {field: 'body.title', message: '...'}. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: FieldProblem[] = [],
   ) {
     super(message);
   }
 }
 
-export async function apiGet<T>(path: string): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const config = await loadConfig();
   const session = currentSession();
+  const headers: Record<string, string> = session ? { authorization: `Bearer ${session.idToken}` } : {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(`${withoutTrailingSlash(config.api)}${path}`, {
-      headers: session ? { authorization: `Bearer ${session.idToken}` } : {},
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'UNREACHABLE', 'network error');
   }
   if (response.status === 401) clearSession();
   if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-    throw new ApiError(response.status, body.error?.code ?? 'UNKNOWN', body.error?.message ?? response.statusText);
+    const answer = (await response.json().catch(() => ({}))) as {
+      error?: { code?: string; message?: string; details?: FieldProblem[] };
+    };
+    const error = answer.error ?? {};
+    throw new ApiError(response.status, error.code ?? 'UNKNOWN', error.message ?? response.statusText, error.details ?? []);
   }
-  return (await response.json()) as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
+
+export const apiGet = <T>(path: string) => call<T>('GET', path);
+export const apiPost = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
+export const apiPatch = <T>(path: string, body: unknown) => call<T>('PATCH', path, body);
+export const apiDelete = <T>(path: string) => call<T>('DELETE', path);
 
 export interface MyProject {
   projectId: string;
   title: string;
-  type: string;
+  /** My type in the TwinSpace; null until the project is approved. */
+  type: string | null;
   state?: string;
+}
+
+/** A project a teacher has been asked to found with its creator. */
+export interface Invitation {
+  projectId: string;
+  title: string;
+  invitedBy?: { displayName: string; country: string };
 }
 
 export interface Me {
@@ -49,6 +77,14 @@ export interface Me {
   groups: string[];
   profile?: { displayName?: string; [field: string]: unknown };
   projects: MyProject[];
+  invitations?: Invitation[];
+}
+
+export interface Partner {
+  userId: string;
+  displayName: string;
+  country: string;
+  school?: string;
 }
 
 export interface Project {
@@ -56,12 +92,19 @@ export interface Project {
   title: string;
   description?: string;
   state: string;
+  subjects?: string[];
+  ages?: { min: number; max: number };
+  languages?: string[];
+  founders?: Partner[];
+  partners?: Partner[];
+  rejectionReason?: string;
   /** My type in this project; null when I read it as NSS or evaluator. */
   myType: string | null;
 }
 
 export interface Member {
   userId: string;
+  username?: string;
   displayName: string;
   type: string;
   kind: string;

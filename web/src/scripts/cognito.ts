@@ -1,6 +1,8 @@
 /**
  * Sign-in is one InitiateAuth call (USER_PASSWORD_AUTH) to the Cognito
  * endpoint: the SDK would add far more JavaScript than the page budget allows.
+ * An account made with a one-time password (a new pupil) first answers the
+ * NEW_PASSWORD_REQUIRED challenge with RespondToAuthChallenge.
  */
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import type { Session } from './session.ts';
@@ -8,51 +10,92 @@ import type { Session } from './session.ts';
 export type SignInResult =
   | { outcome: 'signed-in'; session: Session }
   | { outcome: 'wrong-credentials' }
-  | { outcome: 'new-password-required' }
+  | { outcome: 'new-password-required'; challenge?: { session: string; username: string } }
+  | { outcome: 'invalid-password' }
+  | { outcome: 'challenge-expired' }
   | { outcome: 'unreachable' }
   | { outcome: 'failed'; reason: string };
 
 interface InitiateAuthAnswer {
   AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken?: string; ExpiresIn?: number };
   ChallengeName?: string;
+  ChallengeParameters?: Record<string, string>;
+  Session?: string;
   __type?: string;
   message?: string;
 }
 
 const wrongCredentialErrors = ['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException'];
 
-export async function signIn(username: string, password: string): Promise<SignInResult> {
+async function callCognito(target: string, body: Record<string, unknown>): Promise<{ ok: boolean; errorType: string; status: number; answer: InitiateAuthAnswer } | undefined> {
   const config = await loadConfig();
-  const endpoint = `${withoutTrailingSlash(config.cognito.endpoint)}/`;
   let response: Response;
   try {
-    response = await fetch(endpoint, {
+    response = await fetch(`${withoutTrailingSlash(config.cognito.endpoint)}/`, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+        'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}`,
       },
-      body: JSON.stringify({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: config.cognito.clientId,
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
+      body: JSON.stringify({ ClientId: config.cognito.clientId, ...body }),
     });
   } catch {
-    return { outcome: 'unreachable' };
+    return undefined;
   }
   const answer = (await response.json().catch(() => ({}))) as InitiateAuthAnswer;
-  if (!response.ok) {
-    // "__type" may carry a namespace prefix ("...#NotAuthorizedException").
-    const errorType = (answer.__type ?? '').split('#').pop() ?? '';
+  // "__type" may carry a namespace prefix ("...#NotAuthorizedException").
+  const errorType = (answer.__type ?? '').split('#').pop() ?? '';
+  return { ok: response.ok, errorType, status: response.status, answer };
+}
+
+export async function signIn(username: string, password: string): Promise<SignInResult> {
+  const called = await callCognito('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: username, PASSWORD: password },
+  });
+  if (!called) return { outcome: 'unreachable' };
+  const { ok, errorType, status, answer } = called;
+  if (!ok) {
     // cognito-local answers a wrong password with InvalidPasswordException, AWS with NotAuthorizedException.
     if (wrongCredentialErrors.includes(errorType)) {
       return { outcome: 'wrong-credentials' };
     }
     if (errorType === 'PasswordResetRequiredException') return { outcome: 'new-password-required' };
-    return { outcome: 'failed', reason: errorType || String(response.status) };
+    return { outcome: 'failed', reason: errorType || String(status) };
   }
-  if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED') return { outcome: 'new-password-required' };
+  if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' && answer.Session) {
+    // The challenge names the user by its internal id; answering with it works whatever was typed.
+    const challengeUser = answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username;
+    return { outcome: 'new-password-required', challenge: { session: answer.Session, username: challengeUser } };
+  }
+  return sessionFrom(answer, username);
+}
+
+/** Answers NEW_PASSWORD_REQUIRED with the password the person chose; tokens as for a sign-in. */
+export async function chooseNewPassword(
+  challenge: { session: string; username: string },
+  typedUsername: string,
+  newPassword: string,
+): Promise<SignInResult> {
+  const called = await callCognito('RespondToAuthChallenge', {
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: newPassword },
+  });
+  if (!called) return { outcome: 'unreachable' };
+  const { ok, errorType, status, answer } = called;
+  if (!ok) {
+    if (errorType === 'InvalidPasswordException' || errorType === 'InvalidParameterException') return { outcome: 'invalid-password' };
+    // The challenge's session lasts a few minutes; after that only a new sign-in helps.
+    if (errorType === 'NotAuthorizedException' || errorType === 'CodeMismatchException' || errorType === 'ExpiredCodeException') {
+      return { outcome: 'challenge-expired' };
+    }
+    return { outcome: 'failed', reason: errorType || String(status) };
+  }
+  return sessionFrom(answer, typedUsername);
+}
+
+function sessionFrom(answer: InitiateAuthAnswer, username: string): SignInResult {
   const result = answer.AuthenticationResult;
   if (!result?.IdToken) return { outcome: 'failed', reason: answer.ChallengeName ?? 'no tokens' };
   return {

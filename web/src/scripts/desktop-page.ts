@@ -1,20 +1,19 @@
-/** The desktop page: my account and my projects with my type in each, from GET /me. */
-import { ApiError, apiGet, type Me } from './api.ts';
+/**
+ * The desktop page, from GET /me: my account, my projects with their state
+ * and my type in each, and the invitations I can accept or decline.
+ */
+import { apiGet, apiPost, type Invitation, type Me } from './api.ts';
 import { kindName, stateName, typeName } from './labels.ts';
-import { pageUrl, requireSession, showError, t, textElement } from './page.ts';
+import { fill, pageUrl, requireSession, showStatus, t, textElement } from './page.ts';
+import { reportFailure } from './problems.ts';
 
 const session = requireSession();
-const loading = document.getElementById('desktop-loading') as HTMLElement;
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const loading = element('desktop-loading');
 
-async function showDesktop(username: string) {
-  const me = await apiGet<Me>('/me');
-  const fill = (id: string, text: string) => ((document.getElementById(id) as HTMLElement).textContent = text);
-  fill('account-username', me.username ?? username);
-  fill('account-name', me.profile?.displayName ?? '—');
-  fill('account-kind', kindName(me.kind));
-  fill('account-country', me.country ?? '—');
-
-  const list = document.getElementById('project-list') as HTMLUListElement;
+function showProjects(me: Me) {
+  const list = element<HTMLUListElement>('project-list');
+  list.replaceChildren();
   for (const project of me.projects) {
     const item = document.createElement('li');
     const link = textElement('a', project.title, 'project-title');
@@ -22,7 +21,7 @@ async function showDesktop(username: string) {
     const details = document.createElement('span');
     details.append(
       textElement('span', `${t('desktop.myType')}: `, 'visually-hidden'),
-      textElement('span', typeName(project.type), 'badge'),
+      textElement('span', project.type ? typeName(project.type) : t('desktop.noType'), 'badge'),
     );
     if (project.state) {
       details.append(' ', textElement('span', `${t('desktop.state')}: ${stateName(project.state)}`, 'muted'));
@@ -30,18 +29,77 @@ async function showDesktop(username: string) {
     item.append(link, details);
     list.append(item);
   }
-  (document.getElementById('no-projects') as HTMLElement).hidden = me.projects.length > 0;
-  (document.getElementById('desktop') as HTMLElement).hidden = false;
+  element('no-projects').hidden = me.projects.length > 0;
+}
+
+function showInvitations(invitations: Invitation[]) {
+  const list = element<HTMLUListElement>('invitation-list');
+  list.replaceChildren();
+  for (const invitation of invitations) {
+    const item = document.createElement('li');
+    const titleId = `invitation-${invitation.projectId}`;
+    const title = textElement('p', invitation.title, 'project-title');
+    title.id = titleId;
+    item.append(title);
+    if (invitation.invitedBy) {
+      item.append(
+        textElement('p', `${t('desktop.invitedBy')} ${invitation.invitedBy.displayName} (${invitation.invitedBy.country})`, 'muted'),
+      );
+    }
+    const actions = document.createElement('div');
+    actions.className = 'actions';
+    const accept = textElement('button', t('desktop.accept'));
+    const decline = textElement('button', t('desktop.decline'), 'secondary');
+    for (const button of [accept, decline]) {
+      button.type = 'button';
+      button.setAttribute('aria-describedby', titleId);
+      button.addEventListener('click', () => answer(invitation, button === accept, [accept, decline]));
+    }
+    actions.append(accept, decline);
+    item.append(actions);
+    list.append(item);
+  }
+  element('no-invitations').hidden = invitations.length > 0;
+}
+
+async function answer(invitation: Invitation, accept: boolean, buttons: HTMLButtonElement[]) {
+  if (!accept && !confirm(fill('desktop.confirmDecline', { title: invitation.title }))) return;
+  buttons.forEach((button) => (button.disabled = true));
+  try {
+    await apiPost(`/projects/${encodeURIComponent(invitation.projectId)}/acceptance`, { accept });
+    await showDesktop();
+    showStatus(fill(accept ? 'desktop.accepted' : 'desktop.declined', { title: invitation.title }));
+    element('projects-heading').focus();
+  } catch (error) {
+    buttons.forEach((button) => (button.disabled = false));
+    reportFailure(error);
+  }
+}
+
+async function showDesktop() {
+  const me = await apiGet<Me>('/me');
+  const put = (id: string, text: string) => (element(id).textContent = text);
+  put('account-username', me.username);
+  put('account-name', me.profile?.displayName ?? '—');
+  put('account-kind', kindName(me.kind));
+  put('account-country', me.country ?? '—');
+  showProjects(me);
+  const invitations = me.invitations ?? [];
+  element('invitations').hidden = me.kind !== 'teacher';
+  showInvitations(invitations);
+  element('new-project-link').hidden = me.kind !== 'teacher';
+  element('nss-link').hidden = me.kind !== 'nss';
+  element('desktop').hidden = false;
 }
 
 if (session) {
-  showDesktop(session.username)
-    .catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 401) {
-        location.assign(pageUrl('', { next: location.pathname }));
-        return;
-      }
-      showError(error instanceof ApiError && error.status === 0 ? t('common.unreachable') : t('common.error'));
+  // Headings that receive focus after an action must be focusable.
+  element('projects-heading').tabIndex = -1;
+  const created = new URLSearchParams(location.search).get('created');
+  showDesktop()
+    .then(() => {
+      if (created) showStatus(fill('desktop.created', { title: created }));
     })
+    .catch(reportFailure)
     .finally(() => (loading.hidden = true));
 }

@@ -14,7 +14,9 @@ export function t(key: MessageKey): string {
   return strings[key] ?? key;
 }
 
-export function pageUrl(page: '' | 'desktop' | 'twinspace' | 'signout', query?: Record<string, string>): string {
+export type PageName = '' | 'desktop' | 'twinspace' | 'signout' | 'projects/new' | 'nss';
+
+export function pageUrl(page: PageName, query?: Record<string, string>): string {
   const path = page === '' ? `/${language}/` : `/${language}/${page}/`;
   return query ? `${path}?${new URLSearchParams(query)}` : path;
 }
@@ -35,6 +37,17 @@ export function showError(message: string): void {
   if (!region) return;
   region.textContent = message;
   region.hidden = false;
+}
+
+/** What just succeeded, announced politely; the region is always present so announcements are not lost. */
+export function showStatus(message: string): void {
+  const region = document.getElementById('page-status');
+  if (region) region.textContent = message;
+}
+
+/** A translated string with {name} placeholders filled in (as text, never markup). */
+export function fill(key: MessageKey, values: Record<string, string>): string {
+  return t(key).replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }
 
 export function clearError(): void {

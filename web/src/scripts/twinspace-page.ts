@@ -1,19 +1,49 @@
-/** The TwinSpace page: the project, its members, and the chat for those who may chat. */
+/**
+ * The TwinSpace page: the project, its members, the chat for those who may
+ * chat, and "Manage members" for teacher administrators. A closed project is
+ * read-only: a notice, and no write control at all.
+ */
 import { ApiError, apiGet, type Member, type Page, type Project } from './api.ts';
 import { ChatRefused, startChat } from './chat.ts';
 import { stateName, typeName } from './labels.ts';
-import { pageUrl, requireSession, showError, t, textElement } from './page.ts';
+import { pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
+import { setUpManagement } from './manage-members.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const projectId = new URLSearchParams(location.search).get('id');
 const session = requireSession();
+// A message to show after the page reloads itself (closing or reopening the project).
+const flashKey = 'twinspace.flash';
+
+async function membersOf(path: string): Promise<Member[]> {
+  const members: Member[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '100' });
+    if (cursor) query.set('cursor', cursor);
+    const page: Page<Member> = await apiGet<Page<Member>>(`${path}/members?${query}`);
+    members.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return members;
+}
+
+function showRoster(members: Member[]) {
+  const list = element<HTMLUListElement>('member-list');
+  list.replaceChildren();
+  for (const member of members) {
+    const item = document.createElement('li');
+    const who = document.createElement('span');
+    who.append(textElement('span', member.displayName), ' ', textElement('span', member.country, 'muted'));
+    item.append(who, textElement('span', typeName(member.type), 'badge'));
+    list.append(item);
+  }
+  element('no-members').hidden = members.length > 0;
+}
 
 async function showTwinspace(id: string, idToken: string) {
   const path = `/projects/${encodeURIComponent(id)}`;
-  const [project, members] = await Promise.all([
-    apiGet<Project>(path),
-    apiGet<Page<Member>>(`${path}/members?limit=100`),
-  ]);
+  const project = await apiGet<Project>(path);
   element('page-title').textContent = project.title;
   document.title = `${project.title} · ${t('twinspace.title')}`;
   element('project-state').textContent = stateName(project.state);
@@ -21,27 +51,39 @@ async function showTwinspace(id: string, idToken: string) {
   element('project-my-type').textContent = myType ? typeName(myType) : '—';
   element('project-description').textContent = project.description ?? '';
 
-  const list = element<HTMLUListElement>('member-list');
-  for (const member of members.items) {
-    const item = document.createElement('li');
-    const who = document.createElement('span');
-    who.append(textElement('span', member.displayName), ' ', textElement('span', member.country, 'muted'));
-    item.append(
-      who,
-      textElement('span', typeName(member.type), 'badge'),
-    );
-    list.append(item);
+  const open = project.state === 'approved';
+  const closed = project.state === 'closed';
+  element('closed-notice').hidden = !closed;
+  element('not-open-notice').hidden = open || closed;
+  // Before approval there is no TwinSpace yet: founders see the project, not a roster.
+  const members = open || closed ? await membersOf(path) : [];
+  showRoster(members);
+
+  if (myType === 'teacher-admin' && (open || closed)) {
+    const draw = setUpManagement(id, {
+      refresh: async () => {
+        const fresh = await membersOf(path);
+        showRoster(fresh);
+        draw(fresh, open);
+      },
+      reloadWith: (message) => {
+        sessionStorage.setItem(flashKey, message);
+        location.reload();
+      },
+    });
+    draw(members, open);
+    element('manage').hidden = false;
   }
-  element('no-members').hidden = members.items.length > 0;
   element('twinspace').hidden = false;
 
   const unavailable = element('chat-unavailable');
-  if (!myType || myType === 'visitor') {
-    unavailable.textContent = t(myType === 'visitor' ? 'chat.visitor' : 'chat.refused');
+  const noChat = (message: string) => {
+    unavailable.textContent = message;
     unavailable.hidden = false;
     element('chat-panel').remove();
-    return;
-  }
+  };
+  if (!open) return noChat(t(closed ? 'chat.closed' : 'chat.refused'));
+  if (!myType || myType === 'visitor') return noChat(t(myType === 'visitor' ? 'chat.visitor' : 'chat.refused'));
   element('chat-panel').hidden = false;
   try {
     await startChat(
@@ -60,12 +102,7 @@ async function showTwinspace(id: string, idToken: string) {
       idToken,
     );
   } catch (error) {
-    if (error instanceof ChatRefused || (error instanceof ApiError && error.status === 403)) {
-      element('chat-panel').remove();
-      unavailable.textContent = t('chat.refused');
-      unavailable.hidden = false;
-      return;
-    }
+    if (error instanceof ChatRefused || (error instanceof ApiError && error.status === 403)) return noChat(t('chat.refused'));
     throw error;
   }
 }
@@ -75,7 +112,12 @@ if (session && !projectId) {
   loading.hidden = true;
   showError(t('twinspace.missingId'));
 } else if (session && projectId) {
+  const flash = sessionStorage.getItem(flashKey);
+  sessionStorage.removeItem(flashKey);
   showTwinspace(projectId, session.idToken)
+    .then(() => {
+      if (flash) showStatus(flash);
+    })
     .catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 401) {
         location.assign(pageUrl('', { next: location.pathname + location.search }));
