@@ -2,7 +2,7 @@
  * Memberships (keys.ts patterns 4 and 6). A membership and its inverse item
  * under the user (read by GET /me) change together, in one transaction.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
@@ -74,4 +74,233 @@ export async function listMemberships(
     }),
   );
   return { memberships: (result.Items ?? []).map(toMembership), lastKey: result.LastEvaluatedKey };
+}
+
+/** A teacher joining (or leaving) the project's `partners` on the project item, in the same transaction. */
+export interface PartnerEntry {
+  userId: string;
+  displayName: string;
+  country: string;
+  school?: string;
+}
+
+/**
+ * Conditions every membership change carries, so a decision taken on a read
+ * still holds when written: the project is still `approved`, and each
+ * listed member is still a teacher administrator (the caller; or another
+ * admin when the last-admin rule depends on them).
+ */
+export interface MembershipGuards {
+  stillTeacherAdmins: string[];
+}
+
+const approvedCondition = {
+  ConditionExpression: '#state = :approved',
+  ExpressionAttributeNames: { '#state': 'state' },
+  ExpressionAttributeValues: { ':approved': 'approved' },
+};
+
+function guardChecks(store: TableStore, projectId: string, guards: MembershipGuards) {
+  return guards.stillTeacherAdmins.map((userId) => ({
+    ConditionCheck: {
+      TableName: store.tableName,
+      Key: keys.membership(projectId, userId),
+      ConditionExpression: '#type = :admin',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':admin': 'teacher-admin' },
+    },
+  }));
+}
+
+/**
+ * Adds a member to an approved project: the membership, its inverse item and
+ * (for a teacher) the project's partners list, in one TransactWriteItems.
+ * `partnerCountries` is a string set on the project item when the project
+ * keeps one; the new partner's country is added to it.
+ */
+export async function addMemberToProject(
+  store: TableStore,
+  membership: Membership,
+  projectTitle: string,
+  options: { partner?: PartnerEntry; partnerCountries?: boolean; guards: MembershipGuards },
+): Promise<void> {
+  const { partner } = options;
+  const projectUpdate = partner
+    ? {
+        Update: {
+          TableName: store.tableName,
+          Key: keys.project(membership.projectId),
+          UpdateExpression: options.partnerCountries
+            ? 'SET partners = list_append(partners, :partner) ADD partnerCountries :country'
+            : 'SET partners = list_append(partners, :partner)',
+          ConditionExpression: approvedCondition.ConditionExpression,
+          ExpressionAttributeNames: approvedCondition.ExpressionAttributeNames,
+          ExpressionAttributeValues: {
+            ...approvedCondition.ExpressionAttributeValues,
+            ':partner': [partner],
+            ...(options.partnerCountries ? { ':country': new Set([partner.country]) } : {}),
+          },
+        },
+      }
+    : { ConditionCheck: { TableName: store.tableName, Key: keys.project(membership.projectId), ...approvedCondition } };
+  await store.db.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        ...membershipPuts(store, membership, projectTitle),
+        projectUpdate,
+        ...guardChecks(store, membership.projectId, options.guards),
+      ],
+    }),
+  );
+}
+
+/**
+ * Changes a member's type: the membership and its inverse item in one
+ * TransactWriteItems, on condition the type is still `from` (a concurrent
+ * change cancels it).
+ */
+export async function changeMembershipType(
+  store: TableStore,
+  change: { projectId: string; userId: string; from: TwinspaceType; to: TwinspaceType },
+  guards: MembershipGuards,
+): Promise<void> {
+  const names = { '#type': 'type' };
+  await store.db.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: store.tableName,
+            Key: keys.membership(change.projectId, change.userId),
+            UpdateExpression: 'SET #type = :to',
+            ConditionExpression: '#type = :from',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ':to': change.to, ':from': change.from },
+          },
+        },
+        {
+          Update: {
+            TableName: store.tableName,
+            Key: keys.userProject(change.userId, change.projectId),
+            UpdateExpression: 'SET #type = :to',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ':to': change.to },
+          },
+        },
+        { ConditionCheck: { TableName: store.tableName, Key: keys.project(change.projectId), ...approvedCondition } },
+        ...guardChecks(store, change.projectId, guards),
+      ],
+    }),
+  );
+}
+
+/**
+ * Removes a member: the membership (on condition its type is still `from`)
+ * and its inverse item, and for a partner teacher their entry of the
+ * project's partners list (at `partnerIndex`, checked to still be theirs),
+ * in one TransactWriteItems. `dropCountry` also takes their country out of
+ * the `partnerCountries` set (when no other partner is from there).
+ */
+export async function removeMembership(
+  store: TableStore,
+  removal: { projectId: string; userId: string; from: TwinspaceType; partnerIndex?: number; dropCountry?: string },
+  guards: MembershipGuards,
+): Promise<void> {
+  const { partnerIndex, dropCountry } = removal;
+  const projectItem =
+    partnerIndex === undefined
+      ? { ConditionCheck: { TableName: store.tableName, Key: keys.project(removal.projectId), ...approvedCondition } }
+      : {
+          Update: {
+            TableName: store.tableName,
+            Key: keys.project(removal.projectId),
+            UpdateExpression: `REMOVE partners[${partnerIndex}]${dropCountry ? ' DELETE partnerCountries :country' : ''}`,
+            ConditionExpression: `${approvedCondition.ConditionExpression} AND partners[${partnerIndex}].userId = :userId`,
+            ExpressionAttributeNames: approvedCondition.ExpressionAttributeNames,
+            ExpressionAttributeValues: {
+              ...approvedCondition.ExpressionAttributeValues,
+              ':userId': removal.userId,
+              ...(dropCountry ? { ':country': new Set([dropCountry]) } : {}),
+            },
+          },
+        };
+  await store.db.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Delete: {
+            TableName: store.tableName,
+            Key: keys.membership(removal.projectId, removal.userId),
+            ConditionExpression: '#type = :from',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':from': removal.from },
+          },
+        },
+        { Delete: { TableName: store.tableName, Key: keys.userProject(removal.userId, removal.projectId) } },
+        projectItem,
+        ...guardChecks(store, removal.projectId, guards),
+      ],
+    }),
+  );
+}
+
+/** userIds of a project's teacher administrators: pattern 6, every page, filtered to the one type. */
+export async function listTeacherAdminIds(store: TableStore, projectId: string): Promise<string[]> {
+  const userIds: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page: QueryCommandOutput = await store.db.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+        FilterExpression: '#type = :admin',
+        ProjectionExpression: 'userId',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':member': prefixes.member, ':admin': 'teacher-admin' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    userIds.push(...(page.Items ?? []).map((member) => member.userId as string));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return userIds;
+}
+
+/** A transaction cancelled because a condition no longer held (or a concurrent transaction): someone changed things meanwhile. */
+export function isCancelledWrite(error: unknown): boolean {
+  const name = (error as { name?: string } | undefined)?.name;
+  return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The two Puts that make someone a member (the membership and its inverse
+ * item under the user), for a caller that writes them inside a larger
+ * TransactWriteItems (the last approval opens the TwinSpace with both
+ * founders as teacher administrators, in the same transaction as the
+ * project's state).
+ */
+export function membershipPuts(store: TableStore, membership: Membership, projectTitle: string) {
+  return [
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.membership(membership.projectId, membership.userId), entity: 'membership', ...membership },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: {
+          ...keys.userProject(membership.userId, membership.projectId),
+          entity: 'userProject',
+          projectId: membership.projectId,
+          title: projectTitle,
+          type: membership.type,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ];
 }

@@ -1,0 +1,55 @@
+/**
+ * Request and response shapes of member management (API.md, "Projects and
+ * members"): add an existing teacher or guest, create a pupil, change a
+ * type, remove, reset a pupil's password.
+ */
+import * as z from 'zod';
+import { accountKinds, twinspaceTypes } from '../domain/twinspace-types.ts';
+import { ulidString } from './schemas.ts';
+
+/** A user id is the Cognito `sub` (a UUID). */
+export const userIdString = z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'Expected a user id.');
+
+export const memberPathParams = z.object({ projectId: ulidString, userId: userIdString });
+
+const displayName = z
+  .string()
+  .trim()
+  .min(1, 'A display name is needed.')
+  .max(80, 'At most 80 characters.')
+  .regex(/\p{L}/u, 'A display name needs at least one letter.');
+
+export const addExistingMemberBody = z.strictObject({
+  username: z.string().trim().min(1, 'A username is needed.').max(128),
+  type: z.enum(twinspaceTypes),
+});
+
+export const createPupilBody = z.strictObject({
+  pupil: z.strictObject({ displayName }),
+  type: z.enum(['pupil-admin', 'pupil-member']),
+});
+
+/** Either an existing account by username, or a new pupil account. */
+export const addMemberBody = z.union([addExistingMemberBody, createPupilBody]);
+
+export const changeMemberTypeBody = z.strictObject({ type: z.enum(twinspaceTypes) });
+
+export const managedMember = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  type: z.enum(twinspaceTypes),
+  kind: z.enum(accountKinds),
+  country: z.string(),
+});
+export type ManagedMember = z.infer<typeof managedMember>;
+
+/** 201: the new member; `oneTimePassword` only when a pupil's account was made (shown once, stored nowhere). */
+export const addMemberResponse = z.object({ member: managedMember, oneTimePassword: z.string().optional() });
+export type AddMemberResponse = z.infer<typeof addMemberResponse>;
+
+export const changeMemberTypeResponse = z.object({ member: managedMember });
+export type ChangeMemberTypeResponse = z.infer<typeof changeMemberTypeResponse>;
+
+export const passwordResetResponse = z.object({ oneTimePassword: z.string() });
+export type PasswordResetResponse = z.infer<typeof passwordResetResponse>;
