@@ -32,17 +32,34 @@ import {
   memberPathParams,
   passwordResetResponse,
 } from './member-schemas.ts';
-import { chatMessagesPage, errorBody, meResponse, membersPage, pageQuery, projectPathParams, projectResponse } from './schemas.ts';
+import {
+  acceptanceBody,
+  approvalBody,
+  createProjectBody,
+  declinedResponse,
+  editProjectBody,
+  meWithProjectsResponse,
+  nssProjectsPage,
+  nssProjectsQuery,
+  projectDetailResponse,
+} from './project-schemas.ts';
+import { chatMessagesPage, errorBody, membersPage, pageQuery, projectPathParams } from './schemas.ts';
 
 type Description = Pick<RouteConfig, 'summary' | 'request'> & { ok: z.ZodType; errors: number[] };
 
 /** Keyed by the route's stable `name` in functions/routes.ts. */
 const descriptions: Record<string, Description> = {
-  'get-me': { summary: 'My account, profile and projects with my type in each', ok: meResponse, errors: [401, 404] },
+  'get-me': {
+    summary:
+      'My account and profile; every project I founded or am a member of, with its state and my type (null before approval); invitations waiting for my answer',
+    ok: meWithProjectsResponse,
+    errors: [401, 404],
+  },
   'get-project': {
-    summary: 'A project: its state, founders and partners (members; NSS and evaluators of a partner country)',
+    summary:
+      'A project: its state, founders, partners, invited partner, approvals per country, version, and the lifecycle steps I may take (members, founders, the invited partner; NSS and evaluators of a founder or partner country)',
     request: { params: projectPathParams },
-    ok: projectResponse,
+    ok: projectDetailResponse,
     errors: [400, 401, 403, 404],
   },
   'list-members': {
@@ -135,6 +152,55 @@ const descriptions: Record<string, Description> = {
     request: { params: mailPathParams },
     ok: mailResponse,
     errors: [400, 401, 403, 404],
+  },
+  'create-project': {
+    summary: 'Propose a project with one partner teacher of another country (validated teachers). Answers 201 with the project, proposed',
+    request: { body: { content: { 'application/json': { schema: createProjectBody } } } },
+    ok: projectDetailResponse,
+    errors: [400, 401, 403],
+  },
+  'edit-project': {
+    summary: 'Edit the details (founders; proposed or rejected; with the version read: a stale one gets 409)',
+    request: { params: projectPathParams, body: { content: { 'application/json': { schema: editProjectBody } } } },
+    ok: projectDetailResponse,
+    errors: [400, 401, 403, 404, 409],
+  },
+  'answer-partnership': {
+    summary: 'The invited partner accepts (second founder → pending-approval) or declines (the project is deleted: {projectId, state: "deleted"})',
+    request: { params: projectPathParams, body: { content: { 'application/json': { schema: acceptanceBody } } } },
+    ok: z.union([projectDetailResponse, declinedResponse]),
+    errors: [400, 401, 403, 404, 409],
+  },
+  'resubmit-project': {
+    summary: "Founders resubmit a rejected project: pending-approval, every founder country's approval pending again",
+    request: { params: projectPathParams },
+    ok: projectDetailResponse,
+    errors: [400, 401, 403, 404, 409],
+  },
+  'close-project': {
+    summary: 'A teacher administrator closes an approved project: read-only for everyone, nothing deleted',
+    request: { params: projectPathParams },
+    ok: projectDetailResponse,
+    errors: [400, 401, 403, 404, 409],
+  },
+  'reopen-project': {
+    summary: 'A teacher administrator reopens a closed project (→ approved)',
+    request: { params: projectPathParams },
+    ok: projectDetailResponse,
+    errors: [400, 401, 403, 404, 409],
+  },
+  'list-nss-projects': {
+    summary: "Projects awaiting my country's approval, oldest first (NSS officers)",
+    request: { query: nssProjectsQuery },
+    ok: nssProjectsPage,
+    errors: [400, 401, 403],
+  },
+  'decide-approval': {
+    summary:
+      "My country's decision, once (NSS of a founder's country; pending-approval). A rejection needs a reason. The last approval opens the TwinSpace with both founders as teacher administrators",
+    request: { params: projectPathParams, body: { content: { 'application/json': { schema: approvalBody } } } },
+    ok: projectDetailResponse,
+    errors: [400, 401, 403, 404, 409, 503],
   },
   'get-openapi': { summary: 'This document (OpenAPI 3.1)', ok: z.record(z.string(), z.unknown()), errors: [] },
 };

@@ -1,29 +1,270 @@
-/** GET /projects/{projectId}: the project, its state, founders and partners. */
-import { callerOf } from '../lib/claims.ts';
+/**
+ * The project and its lifecycle (DOMAIN.md, "Projects"): read, create with a
+ * partner, the partner's answer, edit, resubmit, close, reopen. Who may take
+ * which step from which state is functions/domain/project-lifecycle.ts; this
+ * module only reads, asks the domain, and writes.
+ */
+import { ulid } from 'ulid';
+import type { Membership } from '../data/memberships.ts';
+import { putNotification, type ProjectLifecycleTopic } from '../data/notifications.ts';
+import {
+  acceptPartnership,
+  deleteProposedProject,
+  getProfileAndUsername,
+  getProjectAccess,
+  proposeProject,
+  resubmitProject as writeResubmission,
+  saveProjectDetails,
+  setProjectState,
+  type Partner,
+  type Project,
+} from '../data/projects.ts';
+import type { TableStore } from '../data/store.ts';
+import { getUserProfile, type UserProfile } from '../data/users.ts';
+import {
+  approvalCountries,
+  creatorRefusal,
+  judge,
+  lifecycleTable,
+  mayReadProject,
+  partnerRefusal,
+  type LifecycleCommand,
+  type ProjectRole,
+} from '../domain/project-lifecycle.ts';
+import { callerOf, type Caller } from '../lib/claims.ts';
 import { tableStore } from '../lib/clients.ts';
-import { parseOr400 } from '../lib/errors.ts';
-import { httpHandler, json } from '../lib/http.ts';
-import { requireProjectReader } from './access.ts';
-import { projectPathParams, type ProjectResponse } from './schemas.ts';
+import { conflict, forbidden, notFound, parseOr400, validationFailed } from '../lib/errors.ts';
+import { httpHandler, json, type HttpEvent } from '../lib/http.ts';
+import {
+  acceptanceBody,
+  createProjectBody,
+  editProjectBody,
+  founderCountries,
+  projectDetail,
+  rolesOf,
+  type ProjectDetailResponse,
+} from './project-schemas.ts';
+import { projectPathParams } from './schemas.ts';
 
-export const getProject = httpHandler(async (event) => {
+// ---------------------------------------------------------------------------
+// Shared by every lifecycle route (also approvals.ts).
+
+export interface LifecycleAccess {
+  store: TableStore;
+  caller: Caller;
+  project: Project;
+  membership?: Membership;
+  profile?: UserProfile;
+  roles: Set<ProjectRole>;
+}
+
+/** The project, the caller's membership and profile in one BatchGetItem, and what the caller is to the project. 404 if unknown. */
+export async function loadForLifecycle(event: HttpEvent): Promise<LifecycleAccess> {
   const caller = callerOf(event);
   const { projectId } = parseOr400(projectPathParams, event.pathParameters ?? {}, 'path');
-  const { project, membership } = await requireProjectReader(tableStore(), projectId, caller);
-  const founders = new Set(project.founders);
-  const body: ProjectResponse = {
-    projectId: project.projectId,
-    title: project.title,
-    description: project.description,
-    state: project.state,
-    subjects: project.subjects,
-    ages: project.ages,
-    languages: project.languages,
-    founders: project.partners.filter((partner) => founders.has(partner.userId)),
-    partners: project.partners,
-    createdAt: project.createdAt,
-    version: project.version,
-    myType: membership?.type ?? null,
-  };
-  return json(200, body);
+  const store = tableStore();
+  const { project, membership, profile } = await getProjectAccess(store, projectId, caller.userId);
+  if (!project) throw notFound('No such project.');
+  return { store, caller, project, membership, profile, roles: rolesOf(project, caller.userId, membership, profile) };
+}
+
+/** Asks the transition table; a refusal is 403 (never yours to do) or 409 (not in this state), saying why. */
+export function requireStep(command: LifecycleCommand, access: LifecycleAccess): void {
+  const verdict = judge(command, access.project.state, access.roles);
+  if (!verdict.allowed) throw verdict.status === 403 ? forbidden(verdict.message) : conflict(verdict.message);
+}
+
+/** A conditional write lost a race: someone changed the project between our read and our write. */
+export function changedMeanwhile(error: unknown): boolean {
+  const name = (error as { name?: string } | undefined)?.name;
+  return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
+}
+
+export const changedMeanwhileMessage = 'The project changed while you were deciding. Reload it and try again.';
+
+export async function notify(
+  store: TableStore,
+  userIds: readonly string[],
+  message: { topic: ProjectLifecycleTopic; projectId: string; title: string; body: string },
+): Promise<void> {
+  const createdAt = new Date().toISOString();
+  await Promise.all(userIds.map((userId) => putNotification(store, { notificationId: ulid(), userId, createdAt, ...message })));
+}
+
+const detail = (project: Project, access: Pick<LifecycleAccess, 'caller' | 'membership' | 'profile'>): ProjectDetailResponse =>
+  projectDetail(project, { roles: rolesOf(project, access.caller.userId, access.membership, access.profile), membership: access.membership });
+
+const partnerOf = (profile: UserProfile): Partner => ({
+  userId: profile.userId,
+  displayName: profile.displayName,
+  country: profile.country,
+  ...(profile.school ? { school: profile.school } : {}),
 });
+
+const accountOf = (profile: UserProfile) => ({ username: profile.username, ...(profile.email ? { email: profile.email } : {}) });
+
+// ---------------------------------------------------------------------------
+// Routes.
+
+/** GET /projects/{projectId}: members, founders, the invited partner, and the NSS and evaluators of a founder or partner country. */
+export const getProject = httpHandler(async (event) => {
+  const access = await loadForLifecycle(event);
+  const { project, membership, profile, caller } = access;
+  const countries = [...new Set(project.partners.map((partner) => partner.country))];
+  const viewer = {
+    isMember: membership !== undefined,
+    isFounder: project.founders.includes(caller.userId),
+    isInvitedPartner: project.invitedPartner?.userId === caller.userId,
+    kind: profile?.kind,
+    country: profile?.country,
+  };
+  if (!mayReadProject(viewer, countries)) throw forbidden('Only members of this project may see it.');
+  return json(200, detail(project, access));
+});
+
+/** POST /projects: a validated teacher proposes a project with one partner teacher of another country. */
+export const createProject = httpHandler(async (event) => {
+  const caller = callerOf(event);
+  const body = parseOr400(createProjectBody, event.body ?? {}, 'body');
+  const store = tableStore();
+  const { profile, namedUserId } = await getProfileAndUsername(store, caller.userId, body.partnerUsername);
+  if (!profile) throw forbidden('This account has no profile yet.');
+  const refusal = creatorRefusal(profile as UserProfile & { validated?: boolean });
+  if (refusal) throw forbidden(refusal);
+  const partnerProblem = (message: string) =>
+    validationFailed('The partner cannot be invited.', [{ field: 'body.partnerUsername', message }]);
+  if (!namedUserId) throw partnerProblem('No account has this username.');
+  const partner = await getUserProfile(store, namedUserId);
+  if (!partner) throw partnerProblem('No account has this username.');
+  const partnerIssue = partnerRefusal(profile, partner as UserProfile & { validated?: boolean });
+  if (partnerIssue) throw partnerProblem(partnerIssue);
+
+  const project: Project = {
+    projectId: ulid(),
+    title: body.title,
+    description: body.description,
+    state: 'proposed',
+    subjects: body.subjects,
+    ages: body.ages,
+    languages: body.languages,
+    founders: [caller.userId],
+    partners: [partnerOf(profile)],
+    createdAt: new Date().toISOString(),
+    version: 1,
+    invitedPartner: partnerOf(partner),
+    accounts: { [profile.userId]: accountOf(profile), [partner.userId]: accountOf(partner) },
+  };
+  await proposeProject(store, project, { displayName: profile.displayName, country: profile.country });
+  return json(201, projectDetail(project, { roles: rolesOf(project, caller.userId, undefined, profile) }));
+});
+
+/** POST /projects/{projectId}/acceptance: the invited partner accepts (second founder, to the NSS) or declines (the project goes). */
+export const answerPartnership = httpHandler(async (event) => {
+  const { accept } = parseOr400(acceptanceBody, event.body ?? {}, 'body');
+  const access = await loadForLifecycle(event);
+  requireStep(accept ? 'accept' : 'decline', access);
+  const { store, project } = access;
+  const partner = project.invitedPartner!;
+  const creatorId = project.founders[0];
+
+  if (!accept) {
+    try {
+      await deleteProposedProject(store, project);
+    } catch (error) {
+      if (changedMeanwhile(error)) throw conflict(changedMeanwhileMessage);
+      throw error;
+    }
+    await notify(store, [creatorId], {
+      topic: 'project-declined',
+      projectId: project.projectId,
+      title: `${partner.displayName} declined “${project.title}”`,
+      body: `${partner.displayName} (${partner.country}) declined your invitation to found “${project.title}”. The project was deleted; you can propose it to another partner.`,
+    });
+    return json(200, { projectId: project.projectId, state: 'deleted' });
+  }
+
+  const founders = [...project.founders, partner.userId];
+  const partners = project.partners.some((known) => known.userId === partner.userId) ? project.partners : [...project.partners, partner];
+  const submittedAt = new Date().toISOString();
+  const countries = approvalCountries(partners.filter((known) => founders.includes(known.userId)).map((known) => known.country));
+  const accepted: Project = {
+    ...project,
+    state: lifecycleTable.accept.to as Project['state'],
+    founders,
+    partners,
+    approvals: Object.fromEntries(countries.map((country) => [country, { state: 'pending' as const }])),
+    submittedAt,
+    version: project.version + 1,
+  };
+  try {
+    await acceptPartnership(store, project, accepted);
+  } catch (error) {
+    if (changedMeanwhile(error)) throw conflict(changedMeanwhileMessage);
+    throw error;
+  }
+  await notify(store, [creatorId], {
+    topic: 'project-accepted',
+    projectId: project.projectId,
+    title: `${partner.displayName} accepted “${project.title}”`,
+    body: `${partner.displayName} (${partner.country}) is now a founder of “${project.title}”. It awaits the approval of the NSS of ${countries.join(' and ')}.`,
+  });
+  return json(200, detail(accepted, access));
+});
+
+/** PUT /projects/{projectId}: founders edit the details while proposed or rejected; a stale version is a 409. */
+export const editProject = httpHandler(async (event) => {
+  const { version, ...changes } = parseOr400(editProjectBody, event.body ?? {}, 'body');
+  const access = await loadForLifecycle(event);
+  requireStep('edit', access);
+  const stale = () => conflict(`This project was changed since you read it (version ${version}); reload it and edit again.`);
+  if (access.project.version !== version) throw stale();
+  let saved: Project;
+  try {
+    saved = await saveProjectDetails(access.store, access.project.projectId, changes, { version, states: lifecycleTable.edit.from });
+  } catch (error) {
+    if (changedMeanwhile(error)) throw stale();
+    throw error;
+  }
+  return json(200, detail(saved, access));
+});
+
+/** POST /projects/{projectId}/resubmission: founders send a rejected project back to every founder country's NSS. */
+export const resubmitProject = httpHandler(async (event) => {
+  const access = await loadForLifecycle(event);
+  requireStep('resubmit', access);
+  const { project, store } = access;
+  const countries = approvalCountries(founderCountries(project));
+  const resubmitted: Project = {
+    ...project,
+    state: lifecycleTable.resubmit.to as Project['state'],
+    approvals: Object.fromEntries(countries.map((country) => [country, { state: 'pending' as const }])),
+    submittedAt: new Date().toISOString(),
+    version: project.version + 1,
+  };
+  try {
+    await writeResubmission(store, project, resubmitted);
+  } catch (error) {
+    if (changedMeanwhile(error)) throw conflict(changedMeanwhileMessage);
+    throw error;
+  }
+  return json(200, detail(resubmitted, access));
+});
+
+async function moveOpenState(event: HttpEvent, command: 'close' | 'reopen') {
+  const access = await loadForLifecycle(event);
+  requireStep(command, access);
+  let moved: Project;
+  try {
+    moved = await setProjectState(access.store, access.project, lifecycleTable[command].to as Project['state']);
+  } catch (error) {
+    if (changedMeanwhile(error)) throw conflict(changedMeanwhileMessage);
+    throw error;
+  }
+  return json(200, detail(moved, access));
+}
+
+/** POST /projects/{projectId}/close: a teacher administrator closes an approved project (read-only for everyone, nothing deleted). */
+export const closeProject = httpHandler((event) => moveOpenState(event, 'close'));
+
+/** POST /projects/{projectId}/reopen: a teacher administrator reopens a closed project. */
+export const reopenProject = httpHandler((event) => moveOpenState(event, 'reopen'));

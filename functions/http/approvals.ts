@@ -1,0 +1,136 @@
+/**
+ * The NSS's side of the lifecycle: the list of projects awaiting my country's
+ * approval, and my country's decision. The last approval opens the TwinSpace:
+ * in one TransactWriteItems the project becomes `approved` and both founders
+ * become teacher administrators; then each founder joins the Cognito group
+ * `teacher-admin` (the groups serve the interface; roles are read from the table).
+ */
+import { AdminAddUserToGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
+import * as z from 'zod';
+import type { Membership } from '../data/memberships.ts';
+import { listPendingApprovals, recordDecision, type Project } from '../data/projects.ts';
+import { getUserProfile } from '../data/users.ts';
+import { gsi1, prefixes } from '../data/keys.ts';
+import { isLastApproval } from '../domain/project-lifecycle.ts';
+import { callerOf } from '../lib/claims.ts';
+import { cognito, tableStore } from '../lib/clients.ts';
+import { setting } from '../lib/config.ts';
+import { encodeCursor } from '../lib/cursor.ts';
+import { conflict, forbidden, parseOr400, validationFailed } from '../lib/errors.ts';
+import { httpHandler, json } from '../lib/http.ts';
+import { approvalBody, founderPartners, nssProjectsQuery, projectDetail, rolesOf, type NssProjectsPage } from './project-schemas.ts';
+import { changedMeanwhile, changedMeanwhileMessage, loadForLifecycle, notify, requireStep } from './projects.ts';
+
+/** A GSI page's LastEvaluatedKey carries the index keys and the table keys. */
+const approvalCursorKey = z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict();
+
+/** A cursor of my country's pending list, or 400: it must point into that very list (a tampered one never peeks elsewhere). */
+function decodeApprovalCursor(cursor: string | undefined, country: string): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  const fail = () => validationFailed('The cursor is not valid.', [{ field: 'query.cursor', message: 'Not a cursor this list gave out.' }]);
+  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw fail();
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw fail();
+  }
+  const parsed = approvalCursorKey.safeParse(decoded);
+  if (
+    !parsed.success ||
+    parsed.data.GSI1PK !== gsi1.approvalsPendingPartition(country) ||
+    !parsed.data.PK.startsWith('PROJECT#') ||
+    parsed.data.SK !== `${prefixes.approval}${country}`
+  ) {
+    throw fail();
+  }
+  return parsed.data;
+}
+
+/** GET /nss/projects?state=pending-approval: projects awaiting my country's approval, oldest first (NSS only). */
+export const listNssProjects = httpHandler(async (event) => {
+  const caller = callerOf(event);
+  const query = parseOr400(nssProjectsQuery, event.queryStringParameters ?? {}, 'query');
+  const store = tableStore();
+  const profile = await getUserProfile(store, caller.userId);
+  if (profile?.kind !== 'nss') throw forbidden('Only NSS officers see the projects awaiting approval.');
+  const startKey = decodeApprovalCursor(query.cursor, profile.country);
+  const { approvals, lastKey } = await listPendingApprovals(store, profile.country, { limit: query.limit, startKey });
+  const body: NssProjectsPage = {
+    items: approvals.map((approval) => ({ ...approval, state: 'pending-approval' as const })),
+    nextCursor: encodeCursor(lastKey),
+  };
+  return json(200, body);
+});
+
+/** POST /projects/{projectId}/approval: my country's decision, once; a rejection needs a reason. */
+export const decideApproval = httpHandler(async (event) => {
+  const decision = parseOr400(approvalBody, event.body ?? {}, 'body');
+  const access = await loadForLifecycle(event);
+  requireStep(decision.approve ? 'approve' : 'reject', access);
+  const { store, project, profile } = access;
+  const country = profile!.country; // founder-country-nss implies a profile
+  const mine = project.approvals?.[country];
+  if (mine?.state !== 'pending') {
+    throw conflict(`The NSS of ${country} already decided on this project (${mine?.state ?? 'no approval asked'}).`);
+  }
+
+  const decidedAt = new Date().toISOString();
+  const approvals: NonNullable<Project['approvals']> = {
+    ...project.approvals,
+    [country]: decision.approve ? { state: 'approved', decidedAt } : { state: 'rejected', reason: decision.reason, decidedAt },
+  };
+  const states = Object.fromEntries(Object.entries(project.approvals ?? {}).map(([other, state]) => [other, state.state]));
+  const opens = decision.approve && isLastApproval(states, country);
+  const after: Project = {
+    ...project,
+    state: decision.approve ? (opens ? 'approved' : 'pending-approval') : 'rejected',
+    approvals,
+    version: project.version + 1,
+  };
+  const founders = founderPartners(project);
+  const newMembers: Membership[] = opens
+    ? founders.map((founder) => ({
+        projectId: project.projectId,
+        userId: founder.userId,
+        type: 'teacher-admin',
+        kind: 'teacher',
+        displayName: founder.displayName,
+        country: founder.country,
+        ...(project.accounts?.[founder.userId]?.email ? { email: project.accounts[founder.userId].email } : {}),
+        joinedAt: decidedAt,
+      }))
+    : [];
+  try {
+    await recordDecision(store, project, after, country, newMembers);
+  } catch (error) {
+    if (changedMeanwhile(error)) throw conflict(changedMeanwhileMessage);
+    throw error;
+  }
+
+  if (opens) {
+    // AdminAddUserToGroup is idempotent: a retry after a partial failure does no harm.
+    const userPoolId = setting('userPoolId');
+    for (const founder of founders) {
+      const username = project.accounts?.[founder.userId]?.username ?? founder.userId;
+      await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: 'teacher-admin' }));
+    }
+  }
+  const nss = profile!.displayName;
+  if (!decision.approve) {
+    await notify(store, project.founders, {
+      topic: 'project-rejected',
+      projectId: project.projectId,
+      title: `“${project.title}” was not approved`,
+      body: `${nss} did not approve “${project.title}”: ${decision.reason}. Edit the project and resubmit it.`,
+    });
+  } else if (opens) {
+    await notify(store, project.founders, {
+      topic: 'project-approved',
+      projectId: project.projectId,
+      title: `“${project.title}” is approved`,
+      body: `Every NSS approved “${project.title}”. Its TwinSpace is open, with both founders as teacher administrators.`,
+    });
+  }
+  return json(200, projectDetail(after, { roles: rolesOf(after, access.caller.userId, access.membership, profile) }));
+});
