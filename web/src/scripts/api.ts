@@ -100,6 +100,8 @@ export interface Project {
   rejectionReason?: string;
   /** My type in this project; null when I read it as NSS or evaluator. */
   myType: string | null;
+  /** Lifecycle steps I may take now ('close', 'reopen', ...). */
+  myActions?: string[];
 }
 
 export interface Member {

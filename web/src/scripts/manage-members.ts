@@ -55,7 +55,10 @@ async function busy<T>(controls: HTMLButtonElement[], work: () => Promise<T>): P
   }
 }
 
-export function setUpManagement(projectId: string, manager: Manager): (members: Member[], writable: boolean) => void {
+export function setUpManagement(
+  projectId: string,
+  manager: Manager,
+): (members: Member[], writable: boolean, actions?: string[]) => void {
   const base = `/projects/${encodeURIComponent(projectId)}`;
   element('secret-done').addEventListener('click', () => {
     forgetSecret();
@@ -114,10 +117,11 @@ export function setUpManagement(projectId: string, manager: Manager): (members: 
     if (done) manager.reloadWith(t('manage.reopened'));
   });
 
-  return (members, writable) => {
+  return (members, writable, actions) => {
     element('member-forms').hidden = !writable;
-    close.hidden = !writable;
-    reopen.hidden = writable;
+    // The server says which lifecycle steps I may take now; without that list, the state decides.
+    close.hidden = actions ? !actions.includes('close') : !writable;
+    reopen.hidden = actions ? !actions.includes('reopen') : writable;
     const list = element<HTMLUListElement>('manage-list');
     list.replaceChildren(...members.map((member) => memberRow(member, writable)));
   };

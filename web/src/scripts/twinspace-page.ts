@@ -64,14 +64,14 @@ async function showTwinspace(id: string, idToken: string) {
       refresh: async () => {
         const fresh = await membersOf(path);
         showRoster(fresh);
-        draw(fresh, open);
+        draw(fresh, open, project.myActions);
       },
       reloadWith: (message) => {
         sessionStorage.setItem(flashKey, message);
         location.reload();
       },
     });
-    draw(members, open);
+    draw(members, open, project.myActions);
     element('manage').hidden = false;
   }
   element('twinspace').hidden = false;

@@ -1,0 +1,257 @@
+/**
+ * Issue 3 in a real browser against the local stack: Ana creates a project
+ * with Luc → Luc accepts → the NSS of Spain and of France approve → Ana opens
+ * the TwinSpace (both founders teacher administrators), creates a pupil whose
+ * one-time password is shown once → the pupil signs in with it and chooses a
+ * password → Ana makes the pupil a pupil administrator → closes the project
+ * (read-only, chat refused) → reopens it. Every page visited is checked with axe.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assertAccessible, launchBrowser, newVisitor } from '../support/browser.ts';
+
+const demoPassword = 'TwinSpace-Demo-1';
+const patience = 60_000;
+
+let browser: Browser;
+let site: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  site = inject('endpoints').web.replace(/\/+$/, '');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await browser?.close();
+});
+
+async function visitor(): Promise<Page> {
+  const { context, page } = await newVisitor(browser);
+  contexts.push(context);
+  return page;
+}
+
+async function fillSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${site}/en/`);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signIn(username: string): Promise<Page> {
+  const page = await visitor();
+  await fillSignIn(page, username, demoPassword);
+  await page.waitForURL(`${site}/en/desktop/`);
+  await page.getByRole('heading', { level: 1, name: 'My desktop' }).waitFor();
+  return page;
+}
+
+/** The desktop row of one project (its link, state and my type). */
+function projectRow(page: Page, title: string) {
+  return page.getByRole('region', { name: 'My projects' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+}
+
+function rosterRow(page: Page, name: string) {
+  return page.getByRole('region', { name: 'Members', exact: true }).getByRole('listitem').filter({ hasText: name });
+}
+
+async function approveAs(nss: string, title: string): Promise<void> {
+  const page = await signIn(nss);
+  await page.getByRole('link', { name: 'Projects waiting for my approval' }).click();
+  await page.waitForURL(`${site}/en/nss/`);
+  const waiting = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+  await waiting.waitFor();
+  await assertAccessible(page);
+
+  // Rejecting asks for a reason first; without one nothing is sent.
+  await waiting.getByRole('button', { name: 'Reject' }).click();
+  await waiting.getByRole('button', { name: 'Reject the project' }).click();
+  await waiting.getByText('Write the reason, so the founders know what to change.').waitFor();
+  await assertAccessible(page);
+  await waiting.getByRole('button', { name: 'Cancel' }).click();
+
+  await waiting.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('status').filter({ hasText: `You approved “${title}”.` }).waitFor();
+  expect(await page.getByRole('heading', { name: title }).count()).toBe(0);
+  await assertAccessible(page);
+}
+
+describe('a project from creation to closing, in a browser', () => {
+  const title = `Rivers and rain ${Date.now().toString(36)}`;
+  const pupilName = 'Nora Blanco';
+  let ana: Page;
+  let pupil: { username: string; oneTimePassword: string };
+
+  it('Ana creates a project with Luc from her desktop', { timeout: patience }, async () => {
+    ana = await signIn('ana@demo.twinspace');
+    await assertAccessible(ana);
+    await ana.getByRole('link', { name: 'Create a project' }).click();
+    await ana.getByRole('heading', { level: 1, name: 'Create a project' }).waitFor();
+
+    // An empty form is checked before anything is sent, each problem next to its field.
+    await ana.getByRole('button', { name: 'Create the project' }).click();
+    await ana.getByRole('alert').filter({ hasText: 'Some fields need attention' }).waitFor();
+    expect(await ana.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await assertAccessible(ana);
+
+    await ana.getByLabel('Title', { exact: true }).fill(title);
+    await ana.getByLabel('Description', { exact: true }).fill('Our pupils measure the rain in Seville and in Lyon.');
+    await ana.getByLabel('Subjects', { exact: true }).fill('Science, Geography');
+    await ana.getByLabel('From age').fill('10');
+    await ana.getByLabel('To age').fill('12');
+    await ana.getByLabel('Languages', { exact: true }).fill('en, es, fr');
+    await ana.getByLabel("Partner's username").fill('luc@demo.twinspace');
+    await ana.getByRole('button', { name: 'Create the project' }).click();
+
+    await ana.waitForURL(/\/en\/desktop\/\?created=/);
+    await ana.getByRole('status').filter({ hasText: `Your project “${title}” was created.` }).waitFor();
+    const row = projectRow(ana, title);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Proposed');
+    await assertAccessible(ana);
+  });
+
+  it('Luc sees the invitation on his desktop and accepts it', { timeout: patience }, async () => {
+    const luc = await signIn('luc@demo.twinspace');
+    const invitation = luc.getByRole('region', { name: 'Invitations' }).getByRole('listitem').filter({ hasText: title });
+    await invitation.waitFor();
+    expect(await invitation.textContent()).toContain('Invited by Ana García (ES)');
+    await assertAccessible(luc);
+
+    await invitation.getByRole('button', { name: 'Accept' }).click();
+    await luc.getByRole('status').filter({ hasText: `You accepted “${title}”.` }).waitFor();
+    expect(await invitation.count()).toBe(0);
+    expect(await projectRow(luc, title).textContent()).toContain('Waiting for approval');
+    await assertAccessible(luc);
+  });
+
+  it('the NSS of Spain, then of France, approve it on their page', { timeout: patience * 2 }, async () => {
+    await approveAs('nss.es@demo.twinspace', title);
+    await approveAs('nss.fr@demo.twinspace', title);
+  });
+
+  it('the TwinSpace opens with both founders as teacher administrators', { timeout: patience }, async () => {
+    await ana.goto(`${site}/en/desktop/`);
+    const row = projectRow(ana, title);
+    await row.filter({ hasText: 'Approved' }).waitFor();
+    expect(await row.textContent()).toContain('Teacher administrator');
+    await row.getByRole('link', { name: title }).click();
+    await ana.getByRole('heading', { level: 1, name: title }).waitFor();
+    await rosterRow(ana, 'Luc Moreau').waitFor();
+    expect(await rosterRow(ana, 'Ana García').textContent()).toContain('Teacher administrator');
+    expect(await rosterRow(ana, 'Luc Moreau').textContent()).toContain('Teacher administrator');
+    await ana.getByRole('region', { name: 'Manage members' }).waitFor();
+    await ana.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    await assertAccessible(ana);
+  });
+
+  it('Ana creates a pupil account; the one-time password is shown once', { timeout: patience }, async () => {
+    await ana.getByLabel("Pupil's name").fill(pupilName);
+    await ana.getByRole('button', { name: 'Create the account' }).click();
+    const secret = ana.getByRole('group', { name: `Sign-in details for ${pupilName}` });
+    await secret.waitFor();
+    expect(await secret.textContent()).toContain('the password will not be shown again');
+    pupil = {
+      username: ((await ana.locator('#secret-username').textContent()) ?? '').trim(),
+      oneTimePassword: ((await ana.locator('#secret-password').textContent()) ?? '').trim(),
+    };
+    expect(pupil.username).not.toBe('');
+    expect(pupil.oneTimePassword.length).toBeGreaterThanOrEqual(10);
+    expect(await rosterRow(ana, 'Nora').textContent()).toContain('Pupil member');
+    await assertAccessible(ana);
+
+    // Once written down, it is gone from the page.
+    await secret.getByRole('button', { name: 'I have written them down' }).click();
+    expect(await ana.getByText(pupil.oneTimePassword).count()).toBe(0);
+  });
+
+  it('the pupil signs in with it, chooses a password and reaches the TwinSpace', { timeout: patience }, async () => {
+    const page = await visitor();
+    await fillSignIn(page, pupil.username, pupil.oneTimePassword);
+    await page.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+    await page.getByText('at least 10 characters').waitFor();
+    await assertAccessible(page);
+
+    // A password that breaks the rules is refused with a clear message.
+    await page.getByLabel('New password', { exact: true }).fill('rivers');
+    await page.getByLabel('Type the new password again').fill('rivers');
+    await page.getByRole('button', { name: 'Save my password' }).click();
+    await page.getByRole('alert').filter({ hasText: 'does not follow the rules' }).waitFor();
+
+    const chosen = 'Blue-River-2026';
+    await page.getByLabel('New password', { exact: true }).fill(chosen);
+    await page.getByLabel('Type the new password again').fill(chosen);
+    await page.getByRole('button', { name: 'Save my password' }).click();
+    await page.waitForURL(`${site}/en/desktop/`);
+    await projectRow(page, title).getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Manage members' }).count()).toBe(0);
+    await assertAccessible(page);
+
+    // The chosen password is now the one that works.
+    const again = await visitor();
+    await fillSignIn(again, pupil.username, chosen);
+    await again.waitForURL(`${site}/en/desktop/`);
+  });
+
+  it('Ana makes the pupil a pupil administrator; the roster shows it', { timeout: patience }, async () => {
+    const manage = ana.getByRole('region', { name: 'Manage members' });
+    const typeSelect = manage.getByRole('combobox', { name: `Type of ${pupilName}` });
+    // A pupil can only hold pupil types.
+    expect(await typeSelect.locator('option').allTextContents()).toEqual(['Pupil administrator', 'Pupil member']);
+    await typeSelect.selectOption('pupil-admin');
+    await manage.getByRole('button', { name: `Change type: ${pupilName}` }).click();
+    await ana.getByRole('status').filter({ hasText: `${pupilName} is now: Pupil administrator.` }).waitFor();
+    expect(await rosterRow(ana, 'Nora').textContent()).toContain('Pupil administrator');
+    await assertAccessible(ana);
+  });
+
+  it('Ana closes the project: read-only for everyone, the chat refused; then reopens it', { timeout: patience }, async () => {
+    ana.once('dialog', (dialog) => void dialog.accept());
+    await ana.getByRole('button', { name: 'Close the project' }).click();
+    await ana.getByText('This project is closed: its TwinSpace is read-only for everyone.').waitFor();
+    await ana.getByRole('status').filter({ hasText: 'The project is closed.' }).waitFor();
+    expect(await ana.getByLabel('Your message').count()).toBe(0);
+    expect(await ana.getByRole('button', { name: 'Add to the project' }).count()).toBe(0);
+    expect(await ana.getByRole('button', { name: 'Create the account' }).count()).toBe(0);
+    expect(await ana.getByRole('button', { name: /^Change type/ }).count()).toBe(0);
+    expect(await ana.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+    expect(await ana.getByRole('button', { name: 'Close the project' }).count()).toBe(0);
+    expect(await rosterRow(ana, 'Nora').textContent()).toContain('Pupil administrator');
+    await assertAccessible(ana);
+
+    // The chat itself refuses a member of a closed project, whatever the page shows.
+    const idToken = await ana.evaluate(() => JSON.parse(sessionStorage.getItem('twinspace.session') ?? '{}').idToken as string);
+    const projectId = new URL(ana.url()).searchParams.get('id') ?? '';
+    expect(await chatHandshakeStatus(idToken, projectId)).toBe(403);
+
+    await ana.getByRole('button', { name: 'Reopen the project' }).click();
+    await ana.getByRole('status').filter({ hasText: 'The project is open again.' }).waitFor();
+    await ana.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    expect(await ana.getByText('This project is closed').isVisible()).toBe(false);
+    await ana.getByRole('button', { name: 'Close the project' }).waitFor();
+    await ana.getByLabel('Your message', { exact: true }).waitFor();
+    await assertAccessible(ana);
+  });
+});
+
+/** The HTTP status with which the chat answers a WebSocket handshake (101 when it opens). */
+function chatHandshakeStatus(idToken: string, projectId: string): Promise<number> {
+  const chat = inject('endpoints').chat.replace(/\/+$/, '');
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${chat}/?${new URLSearchParams({ token: idToken, projectId })}`);
+    socket.on('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.on('open', () => {
+      resolve(101);
+      socket.close();
+    });
+    socket.on('error', (error) => reject(error));
+  });
+}
