@@ -51,5 +51,6 @@ export type AddMemberResponse = z.infer<typeof addMemberResponse>;
 export const changeMemberTypeResponse = z.object({ member: managedMember });
 export type ChangeMemberTypeResponse = z.infer<typeof changeMemberTypeResponse>;
 
-export const passwordResetResponse = z.object({ oneTimePassword: z.string() });
+/** The pupil's username (to hand over with the password) and the new one-time password, shown only here. */
+export const passwordResetResponse = z.object({ username: z.string(), oneTimePassword: z.string() });
 export type PasswordResetResponse = z.infer<typeof passwordResetResponse>;

@@ -189,7 +189,7 @@ export const resetPupilPassword = httpHandler(async (event) => {
   const { username } = await syncOr503(store, userId);
   const password = oneTimePassword();
   await setOneTimePassword(username, password);
-  const response: PasswordResetResponse = { oneTimePassword: password };
+  const response: PasswordResetResponse = { username, oneTimePassword: password };
   return json(200, response);
 });
 
