@@ -88,6 +88,29 @@ describe('PUT /me/profile', () => {
     expect(me.body.profile).toMatchObject({ displayName: 'Rui M. Costa', version: 2 });
   });
 
+  it('lets exactly one of two simultaneous saves of the same version through', async () => {
+    const teacher = await newAccount('teacher', 'PT', 'Rita Alves');
+    const saves = await Promise.all(
+      ['Rita A.', 'Rita Alves Silva'].map((displayName) => apiSend('PUT', '/me/profile', teacher.idToken, { version: 1, displayName })),
+    );
+    expect(saves.map((save) => save.status).sort()).toEqual([200, 409]);
+    const winner = saves.find((save) => save.status === 200)!;
+    const me = await apiGet(endpoints, '/me', teacher.idToken);
+    expect(me.body.profile).toMatchObject({ displayName: winner.body.displayName, version: 2 });
+  });
+
+  it('copies a new display name to the memberships, so the roster shows it', async () => {
+    const eva = await token('eva@demo.twinspace');
+    const me = await apiGet(endpoints, '/me', eva);
+    const projectId = me.body.projects[0].projectId;
+    const renamed = await apiSend('PUT', '/me/profile', eva, { version: me.body.profile.version, displayName: 'Eva M. Rossi' });
+    expect(renamed.status).toBe(200);
+    const roster = await apiGet(endpoints, `/projects/${projectId}/members`, eva);
+    expect(roster.body.items.map((member: { displayName: string }) => member.displayName)).toContain('Eva M. Rossi');
+    // Put the demo name back for the other tests.
+    expect((await apiSend('PUT', '/me/profile', eva, { version: renamed.body.version, displayName: 'Eva Rossi' })).status).toBe(200);
+  });
+
   it('puts an open teacher in partner search and takes them out when they close', async () => {
     const teacher = await newAccount('teacher', 'PT', 'Inês Lopes');
     const subject = `subject ${ulid().toLowerCase()}`;
