@@ -18,7 +18,10 @@ describe('GET /me', () => {
       groups: ['teacher-admin'],
       profile: { displayName: 'Ana García', email: 'ana@demo.twinspace' },
     });
-    expect(me.body.projects).toEqual([{ projectId: expect.any(String), title: 'Water around Europe', type: 'teacher-admin' }]);
+    expect(me.body.projects).toEqual([
+      { projectId: expect.any(String), title: 'Water around Europe', state: 'approved', type: 'teacher-admin', founder: true },
+    ]);
+    expect(me.body.invitations).toEqual([]);
   });
 
   it('gives each member their own type in the project', async () => {
