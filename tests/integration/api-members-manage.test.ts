@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addMembership } from '../../functions/data/memberships.ts';
+import { addMembership, changeMembershipType, getMembership, isCancelledWrite, removeMembership } from '../../functions/data/memberships.ts';
 import { createProject, type Project } from '../../functions/data/projects.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
 import { meetsPasswordPolicy } from '../../functions/domain/membership-rules.ts';
@@ -294,6 +294,24 @@ describe('who may manage members, and what is protected', () => {
     expect(roster.body.items).toContainEqual(expect.objectContaining({ userId: luc, type: 'teacher-admin' }));
   });
 
+  it('lets a founder step down while another teacher administrator remains, and be brought back', async () => {
+    const lucToken = await demoToken(endpoints, 'luc@demo.twinspace');
+    const luc = subOf(lucToken);
+    try {
+      const down = await api('PATCH', `/projects/${projectId}/members/${luc}`, lucToken, { type: 'member-teacher' });
+      expect(down.status).toBe(200);
+      expect(down.body.member).toMatchObject({ userId: luc, username: 'luc@demo.twinspace', type: 'member-teacher' });
+      expect(await groupsOf('luc@demo.twinspace')).toContain('member-teacher');
+      // Now a member teacher: he manages no members.
+      expect((await api('PATCH', `/projects/${projectId}/members/${luc}`, lucToken, { type: 'teacher-admin' })).status).toBe(403);
+    } finally {
+      const back = await api('PATCH', `/projects/${projectId}/members/${luc}`, ana, { type: 'teacher-admin' });
+      expect(back.status).toBe(200);
+    }
+    expect(await groupsOf('luc@demo.twinspace')).toContain('teacher-admin');
+    expect(await groupsOf('luc@demo.twinspace')).not.toContain('member-teacher');
+  });
+
   it('keeps the last teacher administrator (409)', async () => {
     const solo = await outsideTeacher('DE', 'Solo Admin');
     const soloProject = await projectOf(solo, 'approved');
@@ -312,5 +330,23 @@ describe('who may manage members, and what is protected', () => {
     expect(add.status).toBe(409);
     expect(add.body.error.message).toMatch(/closed: read-only/);
     expect((await api('PATCH', `/projects/${closedProject}/members/${admin.userId}`, admin.idToken, { type: 'member-teacher' })).status).toBe(409);
+  });
+});
+
+describe('writes that a concurrent change makes stale', () => {
+  it('cancels a type change or removal whose read is out of date, and changes nothing', async () => {
+    const admin = await outsideTeacher('DE', 'Race Admin');
+    const raceProject = await projectOf(admin, 'approved');
+    const store = tableStoreOf(endpoints);
+    const pupil = await api('POST', `/projects/${raceProject}/members`, admin.idToken, { pupil: { displayName: 'Mia' }, type: 'pupil-member' });
+    expect(pupil.status).toBe(201);
+    const pupilId = pupil.body.member.userId;
+    // Someone else already made her a pupil-admin: a change read as pupil-member must fail.
+    const stale = changeMembershipType(store, { projectId: raceProject, userId: pupilId, from: 'pupil-admin', to: 'pupil-member' }, { stillTeacherAdmins: [admin.userId] });
+    await expect(stale.catch((error: unknown) => isCancelledWrite(error))).resolves.toBe(true);
+    // The caller was demoted meanwhile (here: the witness is not an admin): refused too.
+    const noLongerAdmin = removeMembership(store, { projectId: raceProject, userId: pupilId, from: 'pupil-member' }, { stillTeacherAdmins: [pupilId] });
+    await expect(noLongerAdmin.catch((error: unknown) => isCancelledWrite(error))).resolves.toBe(true);
+    expect(await getMembership(store, raceProject, pupilId)).toMatchObject({ type: 'pupil-member' });
   });
 });
