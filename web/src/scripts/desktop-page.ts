@@ -98,7 +98,10 @@ if (session) {
   const created = new URLSearchParams(location.search).get('created');
   showDesktop()
     .then(() => {
-      if (created) showStatus(fill('desktop.created', { title: created }));
+      if (!created) return;
+      showStatus(fill('desktop.created', { title: created }));
+      // Said once: a reload or a bookmark does not repeat it.
+      history.replaceState(null, '', location.pathname);
     })
     .catch(reportFailure)
     .finally(() => (loading.hidden = true));

@@ -118,23 +118,21 @@ export function setUpManagement(
   });
 
   return (members, writable, actions) => {
+    // Read-only (closed): the Members list above says everything; no control is left.
     element('member-forms').hidden = !writable;
+    element('manage-roster').hidden = !writable;
     // The server says which lifecycle steps I may take now; without that list, the state decides.
     close.hidden = actions ? !actions.includes('close') : !writable;
     reopen.hidden = actions ? !actions.includes('reopen') : writable;
     const list = element<HTMLUListElement>('manage-list');
-    list.replaceChildren(...members.map((member) => memberRow(member, writable)));
+    list.replaceChildren(...(writable ? members.map(memberRow) : []));
   };
 
-  function memberRow(member: Member, writable: boolean): HTMLLIElement {
+  function memberRow(member: Member): HTMLLIElement {
     const item = document.createElement('li');
     const who = document.createElement('span');
     who.append(textElement('span', member.displayName), ' ', textElement('span', member.country, 'muted'));
     item.append(who);
-    if (!writable) {
-      item.append(textElement('span', typeName(member.type), 'badge'));
-      return item;
-    }
     const controls = document.createElement('div');
     controls.className = 'actions';
     const select = document.createElement('select');
