@@ -76,7 +76,7 @@ async function pendingFor(nssToken: string): Promise<any[]> {
   const items: any[] = [];
   let cursor: string | null = null;
   do {
-    const page = await apiGet(endpoints, `/nss/projects?state=pending-approval&limit=100${cursor ? `&cursor=${cursor}` : ''}`, nssToken);
+    const page: ApiAnswer = await apiGet(endpoints, `/nss/projects?state=pending-approval&limit=100${cursor ? `&cursor=${cursor}` : ''}`, nssToken);
     expect(page.status).toBe(200);
     items.push(...page.body.items);
     cursor = page.body.nextCursor;
