@@ -129,8 +129,8 @@ export function judge(command: LifecycleCommand, state: ProjectState, roles: Rea
   const rule = lifecycleTable[command];
   if (!roles.has(rule.by)) return { allowed: false, status: 403, message: rule.who };
   if (!rule.from.includes(state)) {
-    const why = stateRefusals[command][state] ?? stateRefusals[command].default;
-    return { allowed: false, status: 409, message: `${why} This project is ${state}.` };
+    const specific = stateRefusals[command][state];
+    return { allowed: false, status: 409, message: specific ?? `${stateRefusals[command].default} This project is ${state}.` };
   }
   return { allowed: true, to: rule.to };
 }

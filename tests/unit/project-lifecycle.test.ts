@@ -48,7 +48,10 @@ describe('the transition table', () => {
     expect(judge('close', 'closed', new Set(['teacher-admin']))).toEqual({
       allowed: false,
       status: 409,
-      message: 'The project is already closed. This project is closed.',
+      message: 'The project is already closed.',
+    });
+    expect(judge('close', 'proposed', new Set(['teacher-admin']))).toMatchObject({
+      message: 'Only an approved project can be closed. This project is proposed.',
     });
     expect(judge('close', 'approved', new Set(['founder']))).toEqual({
       allowed: false,
