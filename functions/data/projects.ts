@@ -182,6 +182,7 @@ function pendingApprovalItem(store: TableStore, project: Project, country: strin
     submittedAt,
     // What the NSS's list shows, so the list is one Query.
     title: project.title,
+    description: project.description,
     founders: project.partners.filter((partner) => project.founders.includes(partner.userId)),
   });
 }
@@ -399,6 +400,7 @@ export async function setProjectState(store: TableStore, before: Project, to: Pr
 export interface PendingApproval {
   projectId: string;
   title: string;
+  description: string;
   country: string;
   submittedAt: string;
   founders: Partner[];
@@ -424,6 +426,7 @@ export async function listPendingApprovals(
   const approvals = (result.Items ?? []).map((item) => ({
     projectId: item.projectId as string,
     title: item.title as string,
+    description: (item.description as string | undefined) ?? '',
     country: item.country as string,
     submittedAt: item.submittedAt as string,
     founders: (item.founders as Partner[]) ?? [],

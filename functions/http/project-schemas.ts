@@ -98,6 +98,7 @@ export const declinedResponse = z.object({ projectId: z.string(), state: z.liter
 export const nssProjectItem = z.object({
   projectId: z.string(),
   title: z.string(),
+  description: z.string(),
   state: z.literal('pending-approval'),
   /** My country, whose approval is awaited. */
   country: z.string(),

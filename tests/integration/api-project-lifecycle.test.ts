@@ -137,6 +137,7 @@ describe('the whole lifecycle: Ana proposes with Luc, both NSS approve, Ana clos
     const esList = await pendingFor(await token(nssEs));
     expect(esList.find((item) => item.projectId === projectId)).toMatchObject({
       title,
+      description: details(title).description,
       state: 'pending-approval',
       country: 'ES',
       founders: [{ displayName: 'Ana García' }, { displayName: 'Luc Moreau' }],
