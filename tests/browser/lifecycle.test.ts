@@ -239,6 +239,33 @@ describe('a project from creation to closing, in a browser', () => {
   });
 });
 
+describe('the new pages in Spanish', () => {
+  it('creating a project and the NSS page speak Spanish', { timeout: patience }, async () => {
+    const page = await visitor();
+    await page.goto(`${site}/es/`);
+    await page.getByLabel('Nombre de usuario', { exact: true }).fill('ana@demo.twinspace');
+    await page.getByLabel('Contraseña', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.waitForURL(`${site}/es/desktop/`);
+    await page.getByRole('link', { name: 'Crear un proyecto' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Crear un proyecto' }).waitFor();
+    await page.getByRole('button', { name: 'Crear el proyecto' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Algunos campos necesitan cambios' }).waitFor();
+    await assertAccessible(page);
+
+    const nss = await visitor();
+    await nss.goto(`${site}/es/`);
+    await nss.getByLabel('Nombre de usuario', { exact: true }).fill('nss.fr@demo.twinspace');
+    await nss.getByLabel('Contraseña', { exact: true }).fill(demoPassword);
+    await nss.getByRole('button', { name: 'Entrar' }).click();
+    await nss.waitForURL(`${site}/es/desktop/`);
+    await nss.getByRole('link', { name: 'Proyectos pendientes de mi aprobación' }).click();
+    await nss.getByRole('heading', { level: 1, name: 'Proyectos pendientes de aprobación' }).waitFor();
+    await nss.getByText('Ningún proyecto espera tu aprobación.').or(nss.getByRole('button', { name: 'Aprobar' }).first()).waitFor();
+    await assertAccessible(nss);
+  });
+});
+
 /** The HTTP status with which the chat answers a WebSocket handshake (101 when it opens). */
 function chatHandshakeStatus(idToken: string, projectId: string): Promise<number> {
   const chat = inject('endpoints').chat.replace(/\/+$/, '');
