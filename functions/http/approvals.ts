@@ -5,7 +5,6 @@
  * become teacher administrators; then each founder joins the Cognito group
  * `teacher-admin` (the groups serve the interface; roles are read from the table).
  */
-import { AdminAddUserToGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
 import type { Membership } from '../data/memberships.ts';
 import { listPendingApprovals, recordDecision, type Project } from '../data/projects.ts';
@@ -13,7 +12,9 @@ import { getUserProfile } from '../data/users.ts';
 import { gsi1, prefixes } from '../data/keys.ts';
 import { isLastApproval } from '../domain/project-lifecycle.ts';
 import { callerOf } from '../lib/claims.ts';
-import { cognito, tableStore } from '../lib/clients.ts';
+import { tableStore } from '../lib/clients.ts';
+import { syncTwinspaceGroups } from '../lib/identity.ts';
+import { logger } from '../lib/logger.ts';
 import { setting } from '../lib/config.ts';
 import { encodeCursor } from '../lib/cursor.ts';
 import { conflict, forbidden, parseOr400, validationFailed } from '../lib/errors.ts';
@@ -109,11 +110,15 @@ export const decideApproval = httpHandler(async (event) => {
   }
 
   if (opens) {
-    // AdminAddUserToGroup is idempotent: a retry after a partial failure does no harm.
-    const userPoolId = setting('userPoolId');
+    // The approval is recorded: the founders' Cognito groups now follow the
+    // table, by the same sync every membership change uses. Groups only serve
+    // platform-wide gates and the UI (roles inside a project come from the
+    // table), so a failed sync is logged, not an error: the next membership
+    // change of that founder re-syncs them.
     for (const founder of founders) {
-      const username = project.accounts?.[founder.userId]?.username ?? founder.userId;
-      await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: 'teacher-admin' }));
+      await syncTwinspaceGroups(store, founder.userId).catch((error: unknown) =>
+        logger.warn('Founder group sync failed after approval; the approval stands', { userId: founder.userId, error: error as Error }),
+      );
     }
   }
   const nss = profile!.displayName;
