@@ -66,6 +66,11 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'PATCH', path: '/projects/{projectId}/members/{userId}', auth: 'jwt', name: 'change-member-type', module: 'http/members', export: 'changeMemberType', grants: ['identity-admin'] },
   { method: 'DELETE', path: '/projects/{projectId}/members/{userId}', auth: 'jwt', name: 'remove-member', module: 'http/members', export: 'removeMember', grants: ['identity-admin'] },
   { method: 'POST', path: '/projects/{projectId}/members/{userId}/password-reset', auth: 'jwt', name: 'reset-pupil-password', module: 'http/members', export: 'resetPupilPassword', grants: ['identity-admin'] },
+
+  // Teachers sign up; the NSS of their country validates them (Cognito SignUp → AdminConfirmSignUp or AdminDeleteUser)
+  { method: 'POST', path: '/registrations', auth: 'public', name: 'register-teacher', module: 'http/registrations', export: 'registerTeacher', grants: ['identity-admin'] },
+  { method: 'GET', path: '/nss/teachers', auth: 'jwt', name: 'list-pending-teachers', module: 'http/registrations', export: 'listPendingTeachers' },
+  { method: 'POST', path: '/nss/teachers/{userId}/validation', auth: 'jwt', name: 'decide-teacher-validation', module: 'http/registrations', export: 'decideTeacherValidation', grants: ['identity-admin'] },
 ];
 
 /**

@@ -30,6 +30,8 @@
  * |D4 | my desktop mail, newest first, paged             | Query     | PK = USER#<sub> AND begins_with(SK, 'MAILIN#' or 'MAILOUT#'), ScanIndexForward=false |
  * |D5 | my unread count                                  | GetItem   | PK = USER#<sub>, SK = MAILBOX (BatchGet with the profile)            |
  * |D6 | one mail, as its sender or recipient             | BatchGet  | USER#<sub> MAILIN#<id> and MAILOUT#<id> (+ profile)                  |
+ * |R1 | a teacher's sign-up (pending or decided)          | GetItem   | PK = USER#<sub>, SK = REGISTRATION ('R' sorts after 'PROJECT#\uffff': outside 1's range) |
+ * |R2 | teachers awaiting my country's validation, oldest first | Query GSI1 | GSI1PK = TEACHERS-PENDING#<country> (GSI1SK = <registeredAt>#<sub>; sparse: keys removed once validated) |
  *
  * Writes that go together: a profile (2) and its username item (15) are
  * created in one TransactWriteItems, so a username is never taken twice. A membership (4) and its inverse item under the
@@ -123,6 +125,8 @@ export const keys = {
   userInvitation: (userId: string, projectId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.userInvitation}${projectId}` }),
   /** Usernames are case-insensitive at sign-in (the user pool's signInCaseSensitive: false). */
   username: (username: string): ItemKey => ({ PK: `USERNAME#${username.toLowerCase()}`, SK: 'USER' }),
+  /** A teacher's self sign-up (R1), written with the profile and the username item in one transaction. */
+  registration: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'REGISTRATION' }),
 };
 
 /** GSI1 keys (one overloaded index). */
@@ -144,6 +148,12 @@ export const gsi1 = {
     GSI1PK: `APPROVALS-PENDING#${country}`,
     GSI1SK: `${submittedAt}#${projectId}`,
   }),
+  teachersPendingPartition: (country: string) => `TEACHERS-PENDING#${country}`,
+  /** Only while the teacher waits for their NSS (R2): removed on validation, deleted with a rejection. */
+  teacherPending: (country: string, registeredAt: string, userId: string) => ({
+    GSI1PK: `TEACHERS-PENDING#${country}`,
+    GSI1SK: `${registeredAt}#${userId}`,
+  }),
 };
 
 /** Strip the key attributes before handing an item to the domain or the wire. */
@@ -151,3 +161,59 @@ export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T,
   const { PK: _pk, SK: _sk, GSI1PK: _g1pk, GSI1SK: _g1sk, ...rest } = item;
   return rest;
 }
+
+/**
+ * Community: groups, encounters and the resource library (desktop). Access patterns:
+ *
+ * | # | access pattern                                   | operation | key condition                                                       |
+ * |---|--------------------------------------------------|-----------|---------------------------------------------------------------------|
+ * |C1 | all groups, by name, paged                       | Query GSI1| GSI1PK = GROUPS (GSI1SK = <lower-case name>#<groupId>)               |
+ * |C2 | a group, and am I a member                       | BatchGet  | GROUP#<id> META and MEMBER#<sub> (one per listed group for C1's page) |
+ * |C3 | a group's members, paged                         | Query     | PK = GROUP#<id> AND begins_with(SK, 'MEMBER#')                       |
+ * |C4 | upcoming encounters, soonest first, paged        | Query GSI1| GSI1PK = ENCOUNTERS AND GSI1SK >= <now ISO> (GSI1SK = <startsAt>#<id>) |
+ * |C5 | an encounter and my registration                 | BatchGet (consistent) | ENCOUNTER#<id> META and REG#<sub>                        |
+ * |C6 | the first on an encounter's waiting list         | Query (consistent, Limit 1) | PK = ENCOUNTER#<id> AND begins_with(SK, 'WAIT#')   |
+ * |C7 | my place on the waiting list                     | Query COUNT | PK = ENCOUNTER#<id> AND SK BETWEEN 'WAIT#' AND 'WAIT#<my ticket>#<sub>' |
+ * |C8 | resources, newest first, by language             | Query GSI1| GSI1PK = RESOURCES [AND begins_with(GSI1SK, '<language>#')] (GSI1SK = <language>#<createdAt>#<id>) |
+ * |C9 | resources with a tag [and a language]            | Query GSI1| GSI1PK = RESOURCES-TAG#<tag> [AND begins_with(GSI1SK, '<language>#')]: one TAG# item per tag of a resource, a copy of its fields |
+ *
+ * Writes: creating a group puts META (memberCount 1) and the owner's MEMBER# item in one transaction; joining and
+ * leaving put/delete the MEMBER# item and ADD ±1 to memberCount in one transaction (a full group is a failed
+ * condition). Every registration change of an encounter is one TransactWriteItems that updates META on condition
+ * its counters (seatsTaken, waitingCount) are still as read: two registrations or cancellations at once never
+ * over-book, the loser re-reads and decides again. A resource's META and its TAG# items are put in one transaction.
+ */
+const groupPk = (groupId: string) => `GROUP#${groupId}`;
+const encounterPk = (encounterId: string) => `ENCOUNTER#${encounterId}`;
+
+export const communityKeys = {
+  groupPartition: groupPk,
+  groupMemberPrefix: 'MEMBER#',
+  group: (groupId: string): ItemKey => ({ PK: groupPk(groupId), SK: 'META' }),
+  groupMember: (groupId: string, userId: string): ItemKey => ({ PK: groupPk(groupId), SK: `MEMBER#${userId}` }),
+  encounterPartition: encounterPk,
+  encounter: (encounterId: string): ItemKey => ({ PK: encounterPk(encounterId), SK: 'META' }),
+  registration: (encounterId: string, userId: string): ItemKey => ({ PK: encounterPk(encounterId), SK: `REG#${userId}` }),
+  waitingPrefix: 'WAIT#',
+  /** Tickets are zero-padded so the sort key order is arrival order. */
+  waitingTicket: (encounterId: string, ticket: number, userId: string): ItemKey => ({
+    PK: encounterPk(encounterId),
+    SK: `WAIT#${String(ticket).padStart(8, '0')}#${userId}`,
+  }),
+  resource: (resourceId: string): ItemKey => ({ PK: `RESOURCE#${resourceId}`, SK: 'META' }),
+  resourceTag: (resourceId: string, tag: string): ItemKey => ({ PK: `RESOURCE#${resourceId}`, SK: `TAG#${tag}` }),
+};
+
+export const communityIndex = {
+  groupsPartition: 'GROUPS',
+  group: (name: string, groupId: string) => ({ GSI1PK: 'GROUPS', GSI1SK: `${name.toLowerCase()}#${groupId}` }),
+  encountersPartition: 'ENCOUNTERS',
+  encounter: (startsAt: string, encounterId: string) => ({ GSI1PK: 'ENCOUNTERS', GSI1SK: `${startsAt}#${encounterId}` }),
+  resourcesPartition: 'RESOURCES',
+  resource: (language: string, createdAt: string, resourceId: string) => ({ GSI1PK: 'RESOURCES', GSI1SK: `${language}#${createdAt}#${resourceId}` }),
+  resourcesTagPartition: (tag: string) => `RESOURCES-TAG#${tag}`,
+  resourceTag: (tag: string, language: string, createdAt: string, resourceId: string) => ({
+    GSI1PK: `RESOURCES-TAG#${tag}`,
+    GSI1SK: `${language}#${createdAt}#${resourceId}`,
+  }),
+};

@@ -27,6 +27,8 @@ export interface UserProfile {
   languages?: string[];
   ages?: AgeRange;
   about?: string;
+  /** Self-registered teachers: false until the NSS of their country validates them; absent = validated (made by the platform). */
+  validated?: boolean;
   version: number;
   createdAt: string;
 }

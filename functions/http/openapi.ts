@@ -44,6 +44,15 @@ import {
   projectDetailResponse,
 } from './project-schemas.ts';
 import { chatMessagesPage, errorBody, membersPage, pageQuery, projectPathParams } from './schemas.ts';
+import {
+  pendingTeachersPage,
+  pendingTeachersQuery,
+  registrationBody,
+  registrationResponse,
+  teacherPathParams,
+  validationBody,
+  validationResponse,
+} from './registration-schemas.ts';
 
 type Description = Pick<RouteConfig, 'summary' | 'request'> & { ok: z.ZodType; errors: number[] };
 
@@ -200,6 +209,26 @@ const descriptions: Record<string, Description> = {
       "My country's decision, once (NSS of a founder's country; pending-approval). A rejection needs a reason. The last approval opens the TwinSpace with both founders as teacher administrators",
     request: { params: projectPathParams, body: { content: { 'application/json': { schema: approvalBody } } } },
     ok: projectDetailResponse,
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'register-teacher': {
+    summary:
+      'A teacher signs up (public). Answers 201; the account cannot sign in (UserNotConfirmedException) until the NSS of its country validates it. A taken e-mail: 409',
+    request: { body: { content: { 'application/json': { schema: registrationBody } } } },
+    ok: registrationResponse,
+    errors: [400, 409, 503],
+  },
+  'list-pending-teachers': {
+    summary: "Teachers of my country waiting for validation, oldest first (NSS officers)",
+    request: { query: pendingTeachersQuery },
+    ok: pendingTeachersPage,
+    errors: [400, 401, 403],
+  },
+  'decide-teacher-validation': {
+    summary:
+      "The NSS of the teacher's country validates them (they can sign in; their school is created) or rejects them with a reason (the account is deleted); once, while pending. The teacher gets an e-mail",
+    request: { params: teacherPathParams, body: { content: { 'application/json': { schema: validationBody } } } },
+    ok: validationResponse,
     errors: [400, 401, 403, 404, 409, 503],
   },
   'get-openapi': { summary: 'This document (OpenAPI 3.1)', ok: z.record(z.string(), z.unknown()), errors: [] },

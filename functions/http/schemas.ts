@@ -36,6 +36,8 @@ export const meResponse = z.object({
     displayName: z.string(),
     school: z.string().optional(),
     email: z.string().optional(),
+    /** Self-registered teachers: true once their NSS validated them (they cannot sign in before). */
+    validated: z.boolean().optional(),
     version: z.number().int(),
   }),
   projects: z.array(myProject),

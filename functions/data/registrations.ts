@@ -1,0 +1,182 @@
+/**
+ * Teachers' self sign-ups (keys.ts patterns R1, R2). A registration is
+ * written with the teacher's profile (validated: false) and username item in
+ * one transaction, so a half-registered teacher cannot exist in the table.
+ * While pending it carries the GSI1 keys of its country's waiting list;
+ * validation removes them (the item stays as the record of who validated),
+ * a rejection deletes the registration, the profile and the username item
+ * together.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { RegistrationStatus } from '../domain/registration.ts';
+import { gsi1, keys, withoutKeys } from './keys.ts';
+import type { TableStore } from './store.ts';
+import type { UserProfile } from './users.ts';
+
+export interface Registration {
+  userId: string;
+  email: string;
+  displayName: string;
+  country: string;
+  schoolName: string;
+  city: string;
+  registeredAt: string;
+  status: RegistrationStatus;
+  decidedAt?: string;
+  /** The NSS officer who validated the teacher. */
+  decidedBy?: string;
+}
+
+/** The e-mail (username) is taken, or the registration is no longer pending: nothing was written. */
+export class RegistrationConflict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegistrationConflict';
+  }
+}
+
+function toRegistration(item: Record<string, unknown>): Registration {
+  const { entity: _entity, ...registration } = withoutKeys(item);
+  return registration as unknown as Registration;
+}
+
+const conditionFailed = (error: unknown) =>
+  error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
+
+/** Profile + username item + pending registration, all or nothing (a taken username → RegistrationConflict). */
+export async function createRegistration(store: TableStore, profile: UserProfile, registration: Registration): Promise<void> {
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { ...keys.userProfile(profile.userId), entity: 'userProfile', ...profile },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { ...keys.username(profile.username), entity: 'username', userId: profile.userId },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: {
+                ...keys.registration(registration.userId),
+                ...gsi1.teacherPending(registration.country, registration.registeredAt, registration.userId),
+                entity: 'registration',
+                ...registration,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error)) throw new RegistrationConflict('This e-mail address is already registered.');
+    throw error;
+  }
+}
+
+export async function getRegistration(store: TableStore, userId: string): Promise<Registration | undefined> {
+  const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.registration(userId) }));
+  return result.Item ? toRegistration(result.Item) : undefined;
+}
+
+/** One page of my country's waiting teachers, oldest first (R2). */
+export async function listPendingRegistrations(
+  store: TableStore,
+  country: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ registrations: Registration[]; lastKey?: Record<string, unknown> }> {
+  const result = await store.db.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: gsi1.indexName,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': gsi1.teachersPendingPartition(country) },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    }),
+  );
+  return { registrations: (result.Items ?? []).map(toRegistration), lastKey: result.LastEvaluatedKey };
+}
+
+/**
+ * Validation: the registration leaves the waiting list (approved, who and
+ * when) and the profile becomes validated, in one transaction conditional on
+ * the registration still pending (two NSS officers at once: one wins).
+ */
+export async function approveRegistration(store: TableStore, registration: Registration, decidedBy: string, decidedAt: string): Promise<void> {
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: keys.registration(registration.userId),
+              UpdateExpression: 'SET #status = :approved, decidedAt = :decidedAt, decidedBy = :decidedBy REMOVE GSI1PK, GSI1SK',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':approved': 'approved', ':pending': 'pending', ':decidedAt': decidedAt, ':decidedBy': decidedBy },
+            },
+          },
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: keys.userProfile(registration.userId),
+              UpdateExpression: 'SET validated = :validated',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':validated': true },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error)) throw new RegistrationConflict('This teacher is no longer waiting for validation.');
+    throw error;
+  }
+}
+
+/** Rejection: the registration, the profile and the username item go together, only while pending. */
+export async function deleteRejectedRegistration(store: TableStore, registration: Registration, username: string): Promise<void> {
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: store.tableName,
+              Key: keys.registration(registration.userId),
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':pending': 'pending' },
+            },
+          },
+          { Delete: { TableName: store.tableName, Key: keys.userProfile(registration.userId) } },
+          {
+            Delete: {
+              TableName: store.tableName,
+              Key: keys.username(username),
+              // Only the username item that points at this teacher.
+              ConditionExpression: 'userId = :userId',
+              ExpressionAttributeValues: { ':userId': registration.userId },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error)) throw new RegistrationConflict('This teacher is no longer waiting for validation.');
+    throw error;
+  }
+}
