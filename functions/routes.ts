@@ -71,6 +71,19 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'POST', path: '/registrations', auth: 'public', name: 'register-teacher', module: 'http/registrations', export: 'registerTeacher', grants: ['identity-admin'] },
   { method: 'GET', path: '/nss/teachers', auth: 'jwt', name: 'list-pending-teachers', module: 'http/registrations', export: 'listPendingTeachers' },
   { method: 'POST', path: '/nss/teachers/{userId}/validation', auth: 'jwt', name: 'decide-teacher-validation', module: 'http/registrations', export: 'decideTeacherValidation', grants: ['identity-admin'] },
+
+  // Community on the desktop: themed groups, online pedagogical encounters (seats, waiting list), the resource library
+  { method: 'GET', path: '/groups', auth: 'jwt', name: 'list-groups', module: 'http/groups', export: 'listGroups' },
+  { method: 'POST', path: '/groups', auth: 'jwt', name: 'create-group', module: 'http/groups', export: 'createGroup' },
+  { method: 'GET', path: '/groups/{groupId}/members', auth: 'jwt', name: 'list-group-members', module: 'http/groups', export: 'listGroupMembers' },
+  { method: 'POST', path: '/groups/{groupId}/members', auth: 'jwt', name: 'add-group-member', module: 'http/groups', export: 'addGroupMember' },
+  { method: 'DELETE', path: '/groups/{groupId}/members/{userId}', auth: 'jwt', name: 'remove-group-member', module: 'http/groups', export: 'removeGroupMember' },
+  { method: 'GET', path: '/encounters', auth: 'jwt', name: 'list-encounters', module: 'http/encounters', export: 'listEncounters' },
+  { method: 'POST', path: '/encounters', auth: 'jwt', name: 'create-encounter', module: 'http/encounters', export: 'createEncounter' },
+  { method: 'POST', path: '/encounters/{encounterId}/registrations', auth: 'jwt', name: 'register-for-encounter', module: 'http/encounters', export: 'registerForEncounter' },
+  { method: 'DELETE', path: '/encounters/{encounterId}/registrations/{userId}', auth: 'jwt', name: 'cancel-encounter-registration', module: 'http/encounters', export: 'cancelRegistration' },
+  { method: 'GET', path: '/resources', auth: 'jwt', name: 'list-resources', module: 'http/resources', export: 'listResources' },
+  { method: 'POST', path: '/resources', auth: 'jwt', name: 'create-resource', module: 'http/resources', export: 'createResource' },
 ];
 
 /**

@@ -43,6 +43,28 @@ import {
   nssProjectsQuery,
   projectDetailResponse,
 } from './project-schemas.ts';
+import {
+  encounterCreateBody,
+  encounterPathParams,
+  encounterResponse,
+  encountersPage,
+  encountersQuery,
+  groupCreateBody,
+  groupMemberAddBody,
+  groupMemberPathParams,
+  groupMemberResponse,
+  groupMembersPage,
+  groupPathParams,
+  groupResponse,
+  groupsPage,
+  groupsQuery,
+  encounterRegistrationResponse,
+  registrationPathParams,
+  resourceCreateBody,
+  resourceResponse,
+  resourcesPage,
+  resourcesQuery,
+} from './community-schemas.ts';
 import { chatMessagesPage, errorBody, membersPage, pageQuery, projectPathParams } from './schemas.ts';
 import {
   pendingTeachersPage,
@@ -230,6 +252,75 @@ const descriptions: Record<string, Description> = {
     request: { params: teacherPathParams, body: { content: { 'application/json': { schema: validationBody } } } },
     ok: validationResponse,
     errors: [400, 401, 403, 404, 409, 503],
+  },
+  // Community on the desktop (functions/http/groups.ts, encounters.ts, resources.ts)
+  'list-groups': {
+    summary: 'Themed groups, open and invitation-only, by name, with whether I am a member and whether I own it (teachers only)',
+    request: { query: groupsQuery },
+    ok: groupsPage,
+    errors: [400, 401, 403],
+  },
+  'create-group': {
+    summary: 'Create a themed group {name, theme, access: open|invitation, maxMembers?} (teachers); I own it and am its first member. Answers 201',
+    request: { body: { content: { 'application/json': { schema: groupCreateBody } } } },
+    ok: groupResponse,
+    errors: [400, 401, 403],
+  },
+  'list-group-members': {
+    summary: "A group's members (teachers; an invitation-only group: its members only)",
+    request: { params: groupPathParams, query: groupsQuery },
+    ok: groupMembersPage,
+    errors: [400, 401, 403, 404],
+  },
+  'add-group-member': {
+    summary:
+      'Join an open group myself (empty body), or, as its owner, add a teacher {username} (the only way into an invitation-only group). Answers 201; already a member or a full group: 409',
+    request: { params: groupPathParams, body: { content: { 'application/json': { schema: groupMemberAddBody } } } },
+    ok: groupMemberResponse,
+    errors: [400, 401, 403, 404, 409],
+  },
+  'remove-group-member': {
+    summary: 'Leave a group (myself) or, as its owner, remove a member; the owner cannot leave (409). Answers 204',
+    request: { params: groupMemberPathParams },
+    ok: z.null(),
+    errors: [400, 401, 403, 404, 409],
+  },
+  'list-encounters': {
+    summary: 'Upcoming online pedagogical encounters, soonest first, with seats left, the waiting list length and my registration (teachers; the NSS reads them too)',
+    request: { query: encountersQuery },
+    ok: encountersPage,
+    errors: [400, 401, 403],
+  },
+  'create-encounter': {
+    summary: 'Organise an encounter {title, startsAt (future), seats, language, description} (NSS only). Answers 201',
+    request: { body: { content: { 'application/json': { schema: encounterCreateBody } } } },
+    ok: encounterResponse,
+    errors: [400, 401, 403],
+  },
+  'register-for-encounter': {
+    summary:
+      'Register me (teachers): a seat if one is left, else the end of the waiting list with my place. Answers 201; already registered or already started: 409',
+    request: { params: encounterPathParams },
+    ok: encounterRegistrationResponse,
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'cancel-encounter-registration': {
+    summary: 'Cancel my registration; a freed seat goes to the first on the waiting list in the same transaction. Answers 204',
+    request: { params: registrationPathParams },
+    ok: z.null(),
+    errors: [400, 401, 403, 404, 409, 503],
+  },
+  'list-resources': {
+    summary: 'The resource library, newest first, by tag and/or language (teachers and the NSS)',
+    request: { query: resourcesQuery },
+    ok: resourcesPage,
+    errors: [400, 401, 403],
+  },
+  'create-resource': {
+    summary: 'Add a resource {title, url (https), description, tags[1..10], language} (NSS only). Answers 201',
+    request: { body: { content: { 'application/json': { schema: resourceCreateBody } } } },
+    ok: resourceResponse,
+    errors: [400, 401, 403],
   },
   'get-openapi': { summary: 'This document (OpenAPI 3.1)', ok: z.record(z.string(), z.unknown()), errors: [] },
 };

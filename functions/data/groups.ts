@@ -1,0 +1,213 @@
+/**
+ * Themed groups (keys.ts, patterns C1–C3). A group's META item keeps its
+ * memberCount; every join or removal changes the MEMBER# item and the count
+ * in one TransactWriteItems, so a member limit holds under concurrent joins.
+ */
+import { BatchGetCommand, QueryCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { GroupAccess } from '../domain/groups.ts';
+import { communityIndex, communityKeys, gsi1, withoutKeys } from './keys.ts';
+import { isCancelledWrite } from './memberships.ts';
+import type { TableStore } from './store.ts';
+
+export interface Group {
+  groupId: string;
+  name: string;
+  theme: string;
+  access: GroupAccess;
+  ownerId: string;
+  ownerName: string;
+  memberCount: number;
+  maxMembers?: number;
+  createdAt: string;
+}
+
+export interface GroupMember {
+  groupId: string;
+  userId: string;
+  displayName: string;
+  country: string;
+  joinedAt: string;
+}
+
+const toGroup = (item: Record<string, unknown>) => {
+  const { entity: _entity, ...group } = withoutKeys(item);
+  return group as unknown as Group;
+};
+const toGroupMember = (item: Record<string, unknown>) => {
+  const { entity: _entity, ...member } = withoutKeys(item);
+  return member as unknown as GroupMember;
+};
+
+/** The group and its owner as first member, in one transaction. */
+export async function createGroup(store: TableStore, group: Group, owner: GroupMember): Promise<void> {
+  await store.db.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: store.tableName,
+            Item: { ...communityKeys.group(group.groupId), ...communityIndex.group(group.name, group.groupId), entity: 'group', ...group },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Put: {
+            TableName: store.tableName,
+            Item: { ...communityKeys.groupMember(group.groupId, owner.userId), entity: 'groupMember', ...owner },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ],
+    }),
+  );
+}
+
+/** One page of groups by name (C1). */
+export async function listGroups(
+  store: TableStore,
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ groups: Group[]; lastKey?: Record<string, unknown> }> {
+  const result = await store.db.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: gsi1.indexName,
+      KeyConditionExpression: 'GSI1PK = :groups',
+      ExpressionAttributeValues: { ':groups': communityIndex.groupsPartition },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    }),
+  );
+  return { groups: (result.Items ?? []).map(toGroup), lastKey: result.LastEvaluatedKey };
+}
+
+/** Which of these groups `userId` is a member of (C2: one BatchGet, ≤ 100 keys a page). */
+export async function memberGroupIds(store: TableStore, groupIds: string[], userId: string): Promise<Set<string>> {
+  const member = new Set<string>();
+  if (!groupIds.length) return member;
+  let keysLeft: Record<string, unknown>[] | undefined = groupIds.map((groupId) => communityKeys.groupMember(groupId, userId));
+  while (keysLeft?.length) {
+    const result: BatchGetCommandOutput = await store.db.send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: keysLeft } } }));
+    for (const item of result.Responses?.[store.tableName] ?? []) member.add(String(item.groupId));
+    keysLeft = result.UnprocessedKeys?.[store.tableName]?.Keys;
+  }
+  return member;
+}
+
+/** A group and whether each of `userIds` is a member, in one BatchGet (C2). */
+export async function getGroupAndMembers(
+  store: TableStore,
+  groupId: string,
+  userIds: string[],
+): Promise<{ group?: Group; members: Map<string, GroupMember> }> {
+  const result = await store.db.send(
+    new BatchGetCommand({
+      RequestItems: {
+        [store.tableName]: {
+          Keys: [communityKeys.group(groupId), ...[...new Set(userIds)].map((userId) => communityKeys.groupMember(groupId, userId))],
+          ConsistentRead: true,
+        },
+      },
+    }),
+  );
+  let group: Group | undefined;
+  const members = new Map<string, GroupMember>();
+  for (const item of result.Responses?.[store.tableName] ?? []) {
+    if (item.SK === 'META') group = toGroup(item);
+    else members.set(String(item.userId), toGroupMember(item));
+  }
+  return { group, members };
+}
+
+/** A group's members, paged (C3). */
+export async function listGroupMembers(
+  store: TableStore,
+  groupId: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ members: GroupMember[]; lastKey?: Record<string, unknown> }> {
+  const result = await store.db.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+      ExpressionAttributeValues: { ':pk': communityKeys.groupPartition(groupId), ':member': communityKeys.groupMemberPrefix },
+      Limit: page.limit,
+      ExclusiveStartKey: page.startKey,
+    }),
+  );
+  return { members: (result.Items ?? []).map(toGroupMember), lastKey: result.LastEvaluatedKey };
+}
+
+/** Why a join did not happen although the rules said yes: someone else changed the group at the same moment. */
+export type JoinOutcome = 'joined' | 'already-member' | 'full' | 'gone';
+
+/** The MEMBER# item and memberCount + 1, on condition the member is new and the group not full. */
+export async function addGroupMember(store: TableStore, member: GroupMember): Promise<JoinOutcome> {
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: communityKeys.group(member.groupId),
+              UpdateExpression: 'ADD memberCount :one',
+              ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(maxMembers) OR memberCount < maxMembers)',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { ...communityKeys.groupMember(member.groupId, member.userId), entity: 'groupMember', ...member },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      }),
+    );
+    return 'joined';
+  } catch (error) {
+    if (!isCancelledWrite(error)) throw error;
+    const codes = cancellationCodes(error);
+    if (codes[1] === 'ConditionalCheckFailed') return 'already-member';
+    const { group } = await getGroupAndMembers(store, member.groupId, []);
+    return group ? 'full' : 'gone';
+  }
+}
+
+/** Deletes the MEMBER# item and takes one off memberCount; false if they were not a member. */
+export async function removeGroupMember(store: TableStore, groupId: string, userId: string): Promise<boolean> {
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: store.tableName,
+              Key: communityKeys.groupMember(groupId, userId),
+              ConditionExpression: 'attribute_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: communityKeys.group(groupId),
+              UpdateExpression: 'ADD memberCount :minusOne',
+              ConditionExpression: 'attribute_exists(PK) AND memberCount > :one',
+              ExpressionAttributeValues: { ':minusOne': -1, ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isCancelledWrite(error)) return false;
+    throw error;
+  }
+}
+
+/** The reason code of each item of a cancelled transaction ('None' where it was fine). */
+export function cancellationCodes(error: unknown): string[] {
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? 'None');
+}
