@@ -17,6 +17,7 @@ import {
 } from '../domain/project-lifecycle.ts';
 import { twinspaceTypes } from '../domain/twinspace-types.ts';
 import { pageQuery } from '../lib/cursor.ts';
+import { profileResponse } from './desktop-schemas.ts';
 import { meResponse, partnerSchema, projectResponse } from './schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max, `At most ${max} characters.`);
@@ -124,6 +125,10 @@ export const invitationView = z.object({
 });
 
 export const meWithProjectsResponse = meResponse.extend({
+  /** Also what the desktop's profile form edits (a teacher's school and partner profile; absent for other kinds). */
+  profile: meResponse.shape.profile.extend(
+    profileResponse.pick({ schoolId: true, openToPartnership: true, subjects: true, languages: true, ages: true, about: true }).shape,
+  ),
   projects: z.array(desktopProject),
   /** Projects in `proposed` where I am the invited partner. */
   invitations: z.array(invitationView),

@@ -2,7 +2,10 @@
  * English: the reference dictionary. Every other language must have exactly
  * these keys (see index.ts); a missing key fails the type check and the build.
  */
+import { desktopEn } from './desktop.en.ts';
+
 export const en = {
+  ...desktopEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

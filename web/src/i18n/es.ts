@@ -1,7 +1,9 @@
 import type { Dictionary } from './index.ts';
+import { desktopEs } from './desktop.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
+  ...desktopEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',

@@ -52,6 +52,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 export const apiGet = <T>(path: string) => call<T>('GET', path);
 export const apiPost = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
 export const apiPatch = <T>(path: string, body: unknown) => call<T>('PATCH', path, body);
+export const apiPut = <T>(path: string, body: unknown) => call<T>('PUT', path, body);
 export const apiDelete = <T>(path: string) => call<T>('DELETE', path);
 
 export interface MyProject {

@@ -6,6 +6,7 @@ import { apiGet, apiPost, type Invitation, type Me } from './api.ts';
 import { kindName, stateName, typeName } from './labels.ts';
 import { fill, pageUrl, requireSession, showStatus, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
+import { mailLinkText, unreadMailCount } from './desk.ts';
 
 const session = requireSession();
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -89,6 +90,8 @@ async function showDesktop() {
   showInvitations(invitations);
   element('new-project-link').hidden = me.kind !== 'teacher';
   element('nss-link').hidden = me.kind !== 'nss';
+  document.querySelectorAll<HTMLElement>('[data-teacher]').forEach((link) => (link.hidden = me.kind !== 'teacher'));
+  if (me.kind === 'teacher') unreadMailCount().then((unread) => (element('mail-link').textContent = mailLinkText(unread)), reportFailure);
   element('desktop').hidden = false;
 }
 

@@ -1,0 +1,132 @@
+/**
+ * What the desktop's own pages (profile, school, partners, mail) share: their
+ * links, the shapes they read, form fields and the unread mail count.
+ */
+import { apiGet } from './api.ts';
+import { fill, language, t } from './page.ts';
+import type { MessageKey } from '../i18n/index.ts';
+
+export type DeskPage = 'profile' | 'school' | 'partners' | 'mail';
+
+export function deskUrl(page: DeskPage, query?: Record<string, string>): string {
+  const path = `/${language}/${page}/`;
+  return query ? `${path}?${new URLSearchParams(query)}` : path;
+}
+
+export interface AgeRange {
+  min: number;
+  max: number;
+}
+
+/** GET /me's profile, with what the profile form edits (teachers only have the partner fields). */
+export interface MyProfile {
+  displayName: string;
+  school?: string;
+  schoolId?: string;
+  openToPartnership?: boolean;
+  subjects?: string[];
+  languages?: string[];
+  ages?: AgeRange;
+  about?: string;
+  version: number;
+}
+
+export interface MeForDesk {
+  userId: string;
+  kind: string;
+  country: string;
+  profile: MyProfile;
+}
+
+export interface MailParty {
+  userId: string;
+  displayName: string;
+  country: string;
+}
+
+export interface MailSummary {
+  mailId: string;
+  folder: 'inbox' | 'sent';
+  from: MailParty;
+  to: MailParty;
+  subject: string;
+  sentAt: string;
+  read: boolean;
+}
+
+export interface MailPage {
+  items: MailSummary[];
+  nextCursor: string | null;
+  unread: number;
+}
+
+export const element = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** A form control's trimmed value. */
+export function fieldValue(form: HTMLFormElement, name: string): string {
+  const control = form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null;
+  return control ? control.value.trim() : '';
+}
+
+export function setField(form: HTMLFormElement, name: string, value: string | undefined): void {
+  const control = form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null;
+  if (control) control.value = value ?? '';
+}
+
+/** A comma-separated field as a list, empty entries dropped. */
+export function listValue(form: HTMLFormElement, name: string): string[] {
+  return fieldValue(form, name)
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** Marks one field as needing attention, with a translated message in its data-field-error slot. */
+export function flagField(form: HTMLFormElement, field: string, key: MessageKey): void {
+  const slot = form.querySelector<HTMLElement>(`[data-field-error="${field}"]`);
+  if (slot) {
+    slot.textContent = t(key);
+    slot.hidden = false;
+  }
+  form.querySelectorAll(`[data-field="${field}"]`).forEach((input) => input.setAttribute('aria-invalid', 'true'));
+}
+
+export function focusFirstProblem(form: HTMLFormElement): void {
+  form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+const isAge = (text: string) => /^\d+$/.test(text) && Number(text) >= 3 && Number(text) <= 19;
+
+/** Both ages or neither; each 3..19, min ≤ max. Undefined means "not given"; null means "wrong". */
+export function ageRangeValue(form: HTMLFormElement, minName: string, maxName: string): AgeRange | undefined | null {
+  const min = fieldValue(form, minName);
+  const max = fieldValue(form, maxName);
+  if (!min && !max) return undefined;
+  if (!isAge(min) || !isAge(max) || Number(min) > Number(max)) return null;
+  return { min: Number(min), max: Number(max) };
+}
+
+export const isAgeText = isAge;
+
+/** A button that says what it is doing while a call is on its way. */
+export function busy(button: HTMLButtonElement, key: MessageKey): () => void {
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = t(key);
+  return () => {
+    button.disabled = false;
+    button.textContent = label;
+  };
+}
+
+export async function unreadMailCount(): Promise<number> {
+  return (await apiGet<MailPage>('/mail?folder=inbox&limit=1')).unread;
+}
+
+/** The desktop's mail link names the unread count ("Desktop mail (2 unread)"). */
+export function mailLinkText(unread: number): string {
+  return unread > 0 ? fill('desktop.mailUnread', { count: String(unread) }) : t('desktop.mailLink');
+}
+
+const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+export const when = (iso: string) => dateFormat.format(new Date(iso));
