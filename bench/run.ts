@@ -9,6 +9,7 @@ import { bundleBudgetBytes } from '../infra/cdk/bundling.ts';
 import { benchDir, bundleFunction, type Bundle } from './bundle.ts';
 import { coldInitMs } from './cold-init.ts';
 import { printTable, type Table } from './table.ts';
+import { apiLatency } from './api-latency.ts';
 
 const coldInitRuns = Number(process.env.BENCH_COLD_INIT_RUNS ?? 7);
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     bundled.push(await bundleFunction(handler, 'bundled'));
     external.push(await bundleFunction(handler, 'external'));
   }
-  const measurements: (() => Promise<Table>)[] = [() => bundleSizes(bundled), () => coldInit(bundled, external)];
+  const measurements: (() => Promise<Table>)[] = [() => bundleSizes(bundled), () => coldInit(bundled, external), apiLatency];
   for (const measure of measurements) printTable(await measure());
 }
 

@@ -17,6 +17,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Free ports for every part of a stack (tests, bench), all distinct. */
+export async function freeStackPorts(): Promise<{ dynamodb: number; cognito: number; mail: number; api: number; chat: number; web: number }> {
+  const ports: number[] = [];
+  while (ports.length < 6) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
+  const [dynamodb, cognito, mail, api, chat, web] = ports;
+  return { dynamodb, cognito, mail, api, chat, web };
+}
+
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../../infra/local/ports.ts';
+import { freeStackPorts } from '../../infra/local/ports.ts';
 import { buildSite } from '../../infra/local/site.ts';
 import { startStack, type RunningStack } from '../../infra/local/stack.ts';
 
@@ -26,22 +26,11 @@ interface SharedStack {
 const sharedKey = Symbol.for('twinspace.test-stack');
 const shared = globalThis as unknown as Record<symbol, SharedStack | undefined>;
 
-async function freePorts() {
-  // Asked one after another and all held until known, so no two parts get the same port.
-  const ports: number[] = [];
-  while (ports.length < 6) {
-    const port = await freePort();
-    if (!ports.includes(port)) ports.push(port);
-  }
-  const [dynamodb, cognito, mail, api, chat, web] = ports;
-  return { dynamodb, cognito, mail, api, chat, web };
-}
-
 function acquireStack(): SharedStack {
   let stack = shared[sharedKey];
   if (!stack) {
     const dataDir = mkdtempSync(join(tmpdir(), 'twinspace-test-'));
-    const started = freePorts().then((ports) =>
+    const started = freeStackPorts().then((ports) =>
       startStack({ ports, dataDir, dynamodb: 'memory', site: { folder: join(dataDir, 'site'), build: 'never' } }),
     );
     stack = { started, dataDir, users: 0 };

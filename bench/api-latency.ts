@@ -1,0 +1,112 @@
+/**
+ * Local API latency against bare DynamoDB Local calls of the same kind, in
+ * the same run (DESIGN.md: p50 ≤ 1.5 ×), and the DynamoDB round trips each
+ * request makes (≤ 2 for reads). The bare side makes the same calls the
+ * handler makes, one after another, straight from a client: the ratio is the
+ * cost of the gateway, the token check, middy and the handler itself. The stack is the one `npm start` runs, on
+ * free ports with an in-memory table; the handlers run in this process, so a
+ * middleware on their shared document client counts their round trips.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../functions/data/keys.ts';
+import { tableStore } from '../functions/lib/clients.ts';
+import { freeStackPorts } from '../infra/local/ports.ts';
+import { startStack } from '../infra/local/stack.ts';
+import { demoToken, demoProjectId, subOf, tableStoreOf } from '../tests/support/clients.ts';
+import type { Table } from './table.ts';
+
+const iterations = Number(process.env.BENCH_API_ITERATIONS ?? 200);
+const warmup = 20;
+
+async function p50(run: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < warmup; i += 1) await run();
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export async function apiLatency(): Promise<Table> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'twinspace-bench-'));
+  const stack = await startStack({ ports: await freeStackPorts(), dataDir, dynamodb: 'memory', site: { folder: join(dataDir, 'site'), build: 'never' } });
+  try {
+    const { endpoints } = stack;
+    const idToken = await demoToken(endpoints, 'ana@demo.twinspace');
+    const userId = subOf(idToken);
+    const projectId = await demoProjectId(endpoints);
+    const bare = tableStoreOf(endpoints);
+
+    // Count the handlers' DynamoDB round trips (their client is this process's tableStore()).
+    let roundTrips = 0;
+    tableStore().db.middlewareStack.add((next) => (args) => ((roundTrips += 1), next(args)), { step: 'initialize', name: 'countRoundTrips' });
+
+    const get = (path: string) => async () => {
+      const response = await fetch(`${endpoints.api}${path}`, { headers: { authorization: `Bearer ${idToken}` } });
+      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+      await response.arrayBuffer();
+    };
+    const userQuery = () =>
+      bare.db.send(new QueryCommand({ TableName: bare.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.userPartition(userId) } }));
+    const projectAccess = () =>
+      bare.db.send(
+        new BatchGetCommand({
+          RequestItems: { [bare.tableName]: { Keys: [keys.project(projectId), keys.membership(projectId, userId), keys.userProfile(userId)] } },
+        }),
+      );
+    const cases: { route: string; api: () => Promise<void>; bareKind: string; bareCall: () => Promise<unknown> }[] = [
+      {
+        route: 'GET /me',
+        api: get('/me'),
+        bareKind: 'Query USER#, BatchGet its projects',
+        bareCall: async () => {
+          const mine = await userQuery();
+          const projectIds = (mine.Items ?? []).map((item) => item.projectId).filter((id): id is string => typeof id === 'string');
+          if (projectIds.length === 0) return;
+          await bare.db.send(new BatchGetCommand({ RequestItems: { [bare.tableName]: { Keys: [...new Set(projectIds)].map((id) => keys.project(id)) } } }));
+        },
+      },
+      { route: 'GET /projects/{projectId}', api: get(`/projects/${projectId}`), bareKind: 'BatchGet project+member+profile', bareCall: projectAccess },
+      {
+        route: 'GET /projects/{projectId}/members',
+        api: get(`/projects/${projectId}/members`),
+        bareKind: 'BatchGet access, Query members',
+        bareCall: async () => {
+          await projectAccess();
+          await bare.db.send(
+            new QueryCommand({
+              TableName: bare.tableName,
+              KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+              ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':member': 'MEMBER#' },
+            }),
+          );
+        },
+      },
+    ];
+
+    const rows: string[][] = [];
+    for (const measured of cases) {
+      roundTrips = 0;
+      await measured.api();
+      const tripsPerRequest = roundTrips;
+      const apiMs = await p50(measured.api);
+      const bareMs = await p50(measured.bareCall);
+      const ratio = apiMs / bareMs;
+      rows.push([measured.route, String(tripsPerRequest), apiMs.toFixed(2), measured.bareKind, bareMs.toFixed(2), ratio.toFixed(2), ratio <= 1.5 ? 'yes' : 'NO']);
+    }
+    return {
+      title: `Local API p50 vs the same DynamoDB Local calls made directly (${iterations} requests each; budget 1.5 ×; round trips ≤ 2 for reads)`,
+      columns: ['route', 'DynamoDB round trips', 'API p50 ms', 'the same calls, direct', 'direct p50 ms', 'ratio', 'within budget'],
+      rows,
+    };
+  } finally {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
