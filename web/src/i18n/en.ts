@@ -3,9 +3,11 @@
  * these keys (see index.ts); a missing key fails the type check and the build.
  */
 import { desktopEn } from './desktop.en.ts';
+import { signupEn } from './signup.en.ts';
 
 export const en = {
   ...desktopEn,
+  ...signupEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

@@ -10,6 +10,8 @@ import type { Session } from './session.ts';
 export type SignInResult =
   | { outcome: 'signed-in'; session: Session }
   | { outcome: 'wrong-credentials' }
+  /** A self-registered teacher whose NSS has not validated them yet (UNCONFIRMED in the user pool). */
+  | { outcome: 'unconfirmed' }
   | { outcome: 'new-password-required'; challenge?: { session: string; username: string } }
   | { outcome: 'invalid-password' }
   | { outcome: 'challenge-expired' }
@@ -61,6 +63,7 @@ export async function signIn(username: string, password: string): Promise<SignIn
       return { outcome: 'wrong-credentials' };
     }
     if (errorType === 'PasswordResetRequiredException') return { outcome: 'new-password-required' };
+    if (errorType === 'UserNotConfirmedException') return { outcome: 'unconfirmed' };
     return { outcome: 'failed', reason: errorType || String(status) };
   }
   if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' && answer.Session) {

@@ -26,6 +26,7 @@ let typedUsername = '';
 
 const messages: Record<Exclude<SignInResult['outcome'], 'signed-in'>, MessageKey> = {
   'wrong-credentials': 'signIn.wrongPassword',
+  unconfirmed: 'signIn.unconfirmed',
   'new-password-required': 'signIn.newPasswordRequired',
   'invalid-password': 'newPassword.invalid',
   'challenge-expired': 'newPassword.expired',

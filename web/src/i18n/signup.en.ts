@@ -1,0 +1,52 @@
+/** Teachers' sign-up, the sign-in page's words for it, and the NSS's page of teachers to validate. */
+export const signupEn = {
+  'signIn.signupLink': 'Teacher without an account? Create a teacher account',
+  'signIn.unconfirmed':
+    'Your account awaits validation by your National Support Service. You will get an e-mail when you can sign in.',
+
+  'signup.title': 'Create a teacher account',
+  'signup.intro':
+    'Teachers of the eTwinning countries can join Twinspace. The National Support Service (NSS) of your country checks your details before you can sign in.',
+  'signup.email': 'E-mail address',
+  'signup.emailHint': 'You will sign in with this address.',
+  'signup.password': 'Password',
+  'signup.passwordRules': 'At least 10 characters, with a capital letter, a small letter, a digit and a symbol such as - or !.',
+  'signup.passwordAgain': 'Password again',
+  'signup.displayName': 'Your name',
+  'signup.displayNameHint': 'As your partners will see it, e.g. Ana García.',
+  'signup.country': 'Country',
+  'signup.chooseCountry': 'Choose your country',
+  'signup.schoolName': 'School name',
+  'signup.city': 'Town or city of the school',
+  'signup.submit': 'Create my account',
+  'signup.busy': 'Creating your account…',
+  'signup.required': 'Please fill in this field.',
+  'signup.emailInvalid': 'Enter an e-mail address such as name@school.eu.',
+  'signup.passwordWeak': 'The password does not follow the rules above.',
+  'signup.passwordMismatch': 'The two passwords are not the same.',
+  'signup.countryMissing': 'Choose your country.',
+  'signup.emailTaken': 'This e-mail address is already registered. Sign in, or wait for your NSS to validate your account.',
+  'signup.checkFields': 'Some fields need your attention; see the messages next to them.',
+  'signup.doneTitle': 'Your account is created',
+  'signup.done':
+    'Your National Support Service will now validate your account. You will get an e-mail at {email} when you can sign in.',
+  'signup.backToSignIn': 'Back to sign-in',
+
+  'nssTeachers.title': 'Teachers waiting for validation',
+  'nssTeachers.intro':
+    'Teachers of your country who created an account. Validate those you recognise; reject the others with a reason, which they receive by e-mail. A rejected account is deleted.',
+  'nssTeachers.link': 'Teachers waiting for validation',
+  'nssTeachers.none': 'No teacher is waiting for validation.',
+  'nssTeachers.school': 'School',
+  'nssTeachers.email': 'E-mail',
+  'nssTeachers.registered': 'Registered',
+  'nssTeachers.validate': 'Validate',
+  'nssTeachers.reject': 'Reject',
+  'nssTeachers.reason': 'Reason for rejecting',
+  'nssTeachers.confirmReject': 'Reject and delete the account',
+  'nssTeachers.cancel': 'Cancel',
+  'nssTeachers.reasonMissing': 'Write the reason, so the teacher knows what to correct.',
+  'nssTeachers.validated': 'You validated {name}. They can sign in now.',
+  'nssTeachers.rejected': 'You rejected {name}; their account is deleted.',
+  'nssTeachers.more': 'Show more',
+} as const;
