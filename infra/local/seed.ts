@@ -25,6 +25,7 @@ import { createSchool } from '../../functions/data/schools.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
 import type { AccountKind, CognitoGroup, TwinspaceType } from '../../functions/domain/twinspace-types.ts';
 import type { LocalEndpoints } from './endpoints.ts';
+import { seedCommunity } from './seed-community.ts';
 
 export const demoPassword = 'TwinSpace-Demo-1';
 export const demoProjectTitle = 'Water around Europe';
@@ -179,6 +180,11 @@ export async function seedDemo(endpoints: LocalEndpoints): Promise<void> {
         project.title,
       );
     }
+    // Groups, encounters and resources of the desktop's community.
+    await seedCommunity(store, (username) => {
+      const account = demoAccounts.find((candidate) => candidate.username === username)!;
+      return { userId: userIds.get(username)!, displayName: account.displayName, country: account.country };
+    });
   } finally {
     cognito.destroy();
     dynamodb.destroy();
