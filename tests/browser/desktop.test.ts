@@ -10,7 +10,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible, launchBrowser, newVisitor } from '../support/browser.ts';
-import { apiGet, demoToken } from '../support/clients.ts';
+import { createUserProfile } from '../../functions/data/users.ts';
+import { apiGet, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
+import { newSignedInUser, testPassword } from '../support/cognito-users.ts';
 
 const demoPassword = 'TwinSpace-Demo-1';
 const patience = 60_000;
@@ -37,7 +39,7 @@ async function readAllOfLucsMail() {
   const luc = await demoToken(endpoints, 'luc@demo.twinspace');
   let cursor: string | null = null;
   do {
-    const page = await apiGet(endpoints, `/mail?folder=inbox&limit=100${cursor ? `&cursor=${cursor}` : ''}`, luc);
+    const page: ApiAnswer = await apiGet(endpoints, `/mail?folder=inbox&limit=100${cursor ? `&cursor=${cursor}` : ''}`, luc);
     expect(page.status).toBe(200);
     for (const mail of page.body.items) if (!mail.read) await apiGet(endpoints, `/mail/${mail.mailId}`, luc);
     cursor = page.body.nextCursor;
@@ -69,10 +71,10 @@ async function visitor(): Promise<Page> {
 }
 
 /** Signs in on this page (each tab has its own session) and waits for where it lands. */
-async function signInOn(page: Page, username: string, next?: string): Promise<void> {
+async function signInOn(page: Page, username: string, next?: string, password = demoPassword): Promise<void> {
   await page.goto(`${site}/en/${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${site}${next ?? '/en/desktop/'}`);
 }
@@ -245,5 +247,59 @@ describe('the desktop pages, in a browser', () => {
     await ana.getByRole('link', { name: 'Escribir a Luc Moreau' }).waitFor();
     expect(await ana.getByRole('region', { name: 'Resultados' }).textContent()).toContain('de 11 a 14 años');
     await assertAccessible(ana);
+  });
+
+  it("Ana's school page shows her school's profile, its country fixed", { timeout: patience }, async () => {
+    await ana.goto(`${site}/en/desktop/`);
+    await ana.getByRole('link', { name: 'My school' }).click();
+    await ana.getByRole('heading', { level: 1, name: 'My school' }).waitFor();
+    const school = ana.getByRole('region', { name: 'School profile' });
+    await school.waitFor();
+    expect(await school.getByLabel('School name').inputValue()).toBe('IES Río Ebro');
+    expect(await school.getByLabel('City').inputValue()).toBe('Zaragoza');
+    expect(await school.textContent()).toContain('ES');
+    await assertAccessible(ana);
+  });
+
+  it('a teacher without a school registers one, then edits it', { timeout: patience }, async () => {
+    const { username, idToken } = await newSignedInUser(endpoints);
+    await createUserProfile(tableStoreOf(endpoints), {
+      userId: subOf(idToken),
+      username,
+      kind: 'teacher',
+      country: 'PT',
+      displayName: 'Inês Sousa',
+      email: `${username}@test.twinspace`,
+      version: 1,
+      createdAt: new Date().toISOString(),
+    });
+    const teacher = await visitor();
+    await signInOn(teacher, username, '/en/school/', testPassword);
+    const registration = teacher.getByRole('region', { name: 'Register my school' });
+    await registration.waitFor();
+    expect(await registration.getByLabel('Country').inputValue()).toBe('PT');
+    await assertAccessible(teacher);
+
+    await teacher.getByRole('button', { name: 'Register the school' }).click();
+    await teacher.getByRole('alert').filter({ hasText: 'Some fields need your attention' }).waitFor();
+    expect(await registration.getByLabel('School name').getAttribute('aria-invalid')).toBe('true');
+    await assertAccessible(teacher);
+
+    await registration.getByLabel('School name').fill(`Escola do Rio ${stamp}`);
+    await registration.getByLabel('City').fill('Porto');
+    await teacher.getByRole('button', { name: 'Register the school' }).click();
+    await teacher.getByRole('status').filter({ hasText: `Your school “Escola do Rio ${stamp}” was registered, and you joined it.` }).waitFor();
+    const school = teacher.getByRole('region', { name: 'School profile' });
+    await school.waitFor();
+    expect(await school.getByLabel('City').inputValue()).toBe('Porto');
+    expect(await registration.isVisible()).toBe(false);
+
+    await school.getByLabel('City').fill('Braga');
+    await teacher.getByRole('button', { name: 'Save' }).click();
+    await teacher.getByRole('status').filter({ hasText: "The school's profile was saved." }).waitFor();
+    await teacher.reload();
+    await school.waitFor();
+    await expect.poll(() => school.getByLabel('City').inputValue()).toBe('Braga');
+    await assertAccessible(teacher);
   });
 });
