@@ -4,10 +4,12 @@
  */
 import { desktopEn } from './desktop.en.ts';
 import { signupEn } from './signup.en.ts';
+import { communityEn } from './community.en.ts';
 
 export const en = {
   ...desktopEn,
   ...signupEn,
+  ...communityEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

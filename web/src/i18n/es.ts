@@ -1,11 +1,13 @@
 import type { Dictionary } from './index.ts';
 import { desktopEs } from './desktop.es.ts';
 import { signupEs } from './signup.es.ts';
+import { communityEs } from './community.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
   ...desktopEs,
   ...signupEs,
+  ...communityEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',

@@ -1,0 +1,221 @@
+/**
+ * The desktop's community in a real browser against the local stack: Ana
+ * joins an open group; the NSS of Spain organises a one-seat encounter, Ana
+ * takes the seat, Luc is #1 on the waiting list, Ana cancels and Luc's page
+ * shows he has the seat; the resource library filtered by tag and language,
+ * where only https addresses become links. Every page is checked with axe,
+ * in English and in Spanish.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createResource } from '../../functions/data/resources.ts';
+import { assertAccessible, launchBrowser } from '../support/browser.ts';
+import { demoToken, tableStoreOf } from '../support/clients.ts';
+
+const demoPassword = 'TwinSpace-Demo-1';
+const patience = 60_000;
+const timeZone = 'Europe/Madrid';
+const endpoints = inject('endpoints');
+
+let browser: Browser;
+let site: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  site = endpoints.web.replace(/\/+$/, '');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await browser?.close();
+});
+
+async function signIn(username: string, locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ locale, timezoneId: timeZone });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${site}/en/`);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${site}/en/desktop/`);
+  await page.getByRole('heading', { level: 1, name: 'My desktop' }).waitFor();
+  return page;
+}
+
+async function apiPost(path: string, username: string, body: unknown) {
+  const response = await fetch(`${endpoints.api}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await demoToken(endpoints, username)}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(201);
+  return response.json();
+}
+
+const listItem = (page: Page, list: string, title: string) =>
+  page.getByRole('region', { name: list }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+
+describe('groups in a browser', () => {
+  it('Ana finds an open group from her desktop and joins it', { timeout: patience }, async () => {
+    const name = `A river club ${ulid().slice(-6)}`;
+    await apiPost('/groups', 'luc@demo.twinspace', { name, theme: 'Rivers of Europe, with maps', access: 'open' });
+
+    const ana = await signIn('ana@demo.twinspace');
+    await ana.getByRole('link', { name: 'Groups', exact: true }).click();
+    await ana.getByRole('heading', { level: 1, name: 'Groups' }).waitFor();
+    const group = listItem(ana, 'All groups', name);
+    await group.waitFor();
+    expect(await group.textContent()).toContain('Owner: Luc Moreau');
+    // The demo invitation-only group offers no Join button to someone who is not invited.
+    const clil = listItem(ana, 'All groups', 'CLIL in Europe');
+    expect(await clil.getByRole('button', { name: 'Join' }).count()).toBe(0);
+    await assertAccessible(ana);
+
+    await group.getByRole('button', { name: 'Join' }).click();
+    await ana.getByRole('status').filter({ hasText: `You joined “${name}”.` }).waitFor();
+    await group.getByText('You are a member').waitFor();
+    expect(await group.textContent()).toContain('2 members');
+    await group.getByRole('button', { name: 'Leave' }).waitFor();
+    await assertAccessible(ana);
+  });
+});
+
+describe('an encounter with one seat, in a browser', () => {
+  const title = `One seat only ${ulid().slice(-6)}`;
+  const startsAt = new Date(Date.now() + 2 * 24 * 3600_000);
+  startsAt.setUTCHours(9, 30, 0, 0);
+  let ana: Page;
+  let luc: Page;
+
+  it('the NSS of Spain organises it', { timeout: patience }, async () => {
+    const nss = await signIn('nss.es@demo.twinspace');
+    await nss.goto(`${site}/en/encounters/`);
+    const form = nss.getByRole('region', { name: 'Organise an encounter' });
+    await form.waitFor();
+    await form.getByRole('button', { name: 'Create the encounter' }).click();
+    await form.getByText('Please fill this in.').first().waitFor();
+    await assertAccessible(nss);
+
+    // datetime-local takes the organiser's local time (the context is in Madrid).
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(startsAt).replace(' ', 'T');
+    await form.getByLabel('Title').fill(title);
+    await form.getByLabel('Date and time').fill(local);
+    await form.getByLabel('Seats').fill('1');
+    await form.getByLabel('Language').fill('en');
+    await form.getByLabel('Description').fill('A short online talk with one seat.');
+    await form.getByRole('button', { name: 'Create the encounter' }).click();
+    await nss.getByRole('status').filter({ hasText: `The encounter “${title}” was created.` }).waitFor();
+    const encounter = listItem(nss, 'Upcoming encounters', title);
+    await encounter.waitFor();
+    expect(await encounter.textContent()).toContain('1 of 1 seats left');
+    // The NSS organises; it does not register.
+    expect(await encounter.getByRole('button').count()).toBe(0);
+    await assertAccessible(nss);
+  });
+
+  it('Ana takes the seat', { timeout: patience }, async () => {
+    ana = await signIn('ana@demo.twinspace');
+    await ana.getByRole('link', { name: 'Online encounters' }).click();
+    const encounter = listItem(ana, 'Upcoming encounters', title);
+    await encounter.waitFor();
+    const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(startsAt);
+    expect(await encounter.textContent()).toContain(when);
+    await encounter.getByRole('button', { name: 'Register' }).click();
+    await ana.getByRole('status').filter({ hasText: `You have a seat at “${title}”.` }).waitFor();
+    await encounter.getByText('You have a seat.').waitFor();
+    expect(await encounter.textContent()).toContain('Full: 0 on the waiting list');
+    await assertAccessible(ana);
+  });
+
+  it('Luc finds it full and is #1 on the waiting list', { timeout: patience }, async () => {
+    luc = await signIn('luc@demo.twinspace');
+    await luc.goto(`${site}/en/encounters/`);
+    const encounter = listItem(luc, 'Upcoming encounters', title);
+    await encounter.getByRole('button', { name: 'Join the waiting list' }).click();
+    await luc.getByRole('status').filter({ hasText: `The encounter “${title}” is full: you’re #1 on the waiting list.` }).waitFor();
+    await encounter.getByText('You’re #1 on the waiting list.').waitFor();
+    await assertAccessible(luc);
+  });
+
+  it('Ana cancels, and Luc’s page shows he has the seat', { timeout: patience }, async () => {
+    const mine = listItem(ana, 'Upcoming encounters', title);
+    await mine.getByRole('button', { name: 'Cancel my registration' }).click();
+    await ana.getByRole('status').filter({ hasText: `Your registration for “${title}” was cancelled.` }).waitFor();
+    await mine.getByRole('button', { name: 'Join the waiting list' }).waitFor();
+
+    await luc.reload();
+    const his = listItem(luc, 'Upcoming encounters', title);
+    await his.getByText('You have a seat.').waitFor();
+    await his.getByRole('button', { name: 'Cancel my registration' }).waitFor();
+  });
+
+  it('shows the date in Spanish on the Spanish page, accessibly', { timeout: patience }, async () => {
+    const lucEs = await signIn('luc@demo.twinspace', 'es-ES');
+    await lucEs.goto(`${site}/es/encounters/`);
+    await lucEs.getByRole('heading', { level: 1, name: 'Encuentros en línea' }).waitFor();
+    const encounter = listItem(lucEs, 'Próximos encuentros', title);
+    await encounter.waitFor();
+    const cuando = new Intl.DateTimeFormat('es-ES', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(startsAt);
+    expect(await encounter.textContent()).toContain(cuando);
+    await encounter.getByText('Tienes plaza.').waitFor();
+    await assertAccessible(lucEs);
+  });
+});
+
+describe('the resource library in a browser', () => {
+  it('filters by tag and language, and links only https addresses', { timeout: patience }, async () => {
+    const tag = `unsafe-${ulid().slice(-6).toLowerCase()}`;
+    // Stored behind the API's back: the page must not trust what it reads.
+    await createResource(tableStoreOf(endpoints), {
+      resourceId: ulid(), title: 'Not a real link', url: 'javascript:alert(1)', description: '', tags: [tag], language: 'en',
+      addedBy: 'x', addedByName: 'NSS France', createdAt: new Date().toISOString(),
+    });
+
+    const eva = await signIn('eva@demo.twinspace');
+    await eva.getByRole('link', { name: 'Resource library' }).click();
+    await eva.getByRole('heading', { level: 1, name: 'Resource library' }).waitFor();
+    const filters = eva.getByRole('region', { name: 'Search the library' });
+    await filters.getByLabel('Tag').fill('climate');
+    await filters.getByLabel('Language').fill('es');
+    await filters.getByRole('button', { name: 'Search' }).click();
+    await eva.getByRole('status').filter({ hasText: '1 resources shown.' }).waitFor();
+    const results = eva.getByRole('region', { name: 'Resources', exact: true });
+    const link = results.getByRole('link', { name: 'El cambio climático en el aula' });
+    expect(await link.getAttribute('href')).toBe('https://example.org/clima-aula');
+    expect(await results.getByText('Climate change: a lesson kit').count()).toBe(0);
+    expect(await eva.getByRole('region', { name: 'Add a resource' }).isVisible()).toBe(false);
+    await assertAccessible(eva);
+
+    await filters.getByLabel('Tag').fill(tag);
+    await filters.getByLabel('Language').fill('');
+    await filters.getByRole('button', { name: 'Search' }).click();
+    await results.getByRole('heading', { name: 'Not a real link' }).waitFor();
+    expect(await results.getByRole('link').count()).toBe(0);
+    await results.getByText('Address (not a secure link): javascript:alert(1)').waitFor();
+    await assertAccessible(eva);
+  });
+
+  it('lets the NSS add a resource that then shows in the library', { timeout: patience }, async () => {
+    const nss = await signIn('nss.fr@demo.twinspace');
+    await nss.goto(`${site}/en/resources/`);
+    const form = nss.getByRole('region', { name: 'Add a resource' });
+    await form.waitFor();
+    const title = `Maps of rivers ${ulid().slice(-6)}`;
+    await form.getByLabel('Title').fill(title);
+    await form.getByLabel('Link').fill('http://example.org/maps');
+    await form.getByLabel('Tags').fill('geography, maps');
+    await form.getByLabel('Language').fill('fr');
+    await form.getByRole('button', { name: 'Add to the library' }).click();
+    await form.getByText('Give a link starting with https://').waitFor();
+    await assertAccessible(nss);
+
+    await form.getByLabel('Link').fill('https://example.org/maps');
+    await form.getByRole('button', { name: 'Add to the library' }).click();
+    await nss.getByRole('status').filter({ hasText: `“${title}” was added to the library.` }).waitFor();
+    await nss.getByRole('region', { name: 'Resources', exact: true }).getByRole('link', { name: title }).waitFor();
+    await assertAccessible(nss);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * The encounters page: upcoming encounters, soonest first, each with its
+ * date in the page's language, seats left and my registration; register
+ * (a seat or the waiting list) and cancel. The NSS sees the form to
+ * organise one (and no register buttons).
+ */
+import { apiDelete, apiGet, apiPost, type Me } from './api.ts';
+import { element, isRefused, pager, type Encounter, type Registration } from './community.ts';
+import { clearError, fill, language, requireSession, showStatus, t, textElement } from './page.ts';
+import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+
+const session = requireSession();
+const list = element<HTMLUListElement>('encounter-list');
+const more = element<HTMLButtonElement>('more-encounters');
+let encounters = pager<Encounter>('/encounters');
+let me: Me | undefined;
+const dateFormat = new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-GB', { dateStyle: 'full', timeStyle: 'short' });
+
+function statusLine(encounter: Encounter): string | undefined {
+  const mine = encounter.myRegistration;
+  if (mine?.status === 'seat') return t('encounters.haveSeat');
+  if (mine?.status === 'waiting') return fill('encounters.waitingPosition', { position: String(mine.position) });
+  return undefined;
+}
+
+async function act(buttons: HTMLButtonElement[], action: () => Promise<string>) {
+  buttons.forEach((each) => (each.disabled = true));
+  clearError();
+  try {
+    const said = await action();
+    await reload();
+    showStatus(said);
+    element('encounter-list-heading').focus();
+  } catch (error) {
+    buttons.forEach((each) => (each.disabled = false));
+    reportFailure(error);
+  }
+}
+
+function encounterItem(encounter: Encounter): HTMLLIElement {
+  const item = document.createElement('li');
+  const titleId = `encounter-${encounter.encounterId}`;
+  const title = textElement('h3', encounter.title);
+  title.id = titleId;
+  const facts = document.createElement('dl');
+  facts.className = 'facts';
+  const fact = (term: string, value: string, dateTime?: string) => {
+    const wrapper = document.createElement('div');
+    const detail = document.createElement('dd');
+    if (dateTime) {
+      const time = textElement('time', value);
+      time.dateTime = dateTime;
+      detail.append(time);
+    } else detail.textContent = value;
+    wrapper.append(textElement('dt', term), detail);
+    facts.append(wrapper);
+  };
+  fact(t('encounters.when'), dateFormat.format(new Date(encounter.startsAt)), encounter.startsAt);
+  fact(t('community.language'), encounter.language);
+  fact(t('encounters.organiser'), encounter.organiser);
+  item.append(title, facts);
+  if (encounter.description) item.append(textElement('p', encounter.description));
+  item.append(
+    textElement(
+      'p',
+      encounter.seatsLeft > 0
+        ? fill('encounters.seatsLeft', { left: String(encounter.seatsLeft), seats: String(encounter.seats) })
+        : fill('encounters.full', { waiting: String(encounter.waitingCount) }),
+      'muted',
+    ),
+  );
+  const said = statusLine(encounter);
+  if (said) item.append(textElement('p', said, 'project-title'));
+  if (me?.kind !== 'teacher') return item;
+
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  if (encounter.myRegistration) {
+    const cancel = textElement('button', t('encounters.cancel'), 'secondary');
+    cancel.type = 'button';
+    cancel.setAttribute('aria-describedby', titleId);
+    cancel.addEventListener('click', () =>
+      act([cancel], async () => {
+        await apiDelete(`/encounters/${encounter.encounterId}/registrations/${encodeURIComponent(me!.userId)}`);
+        return fill('encounters.cancelled', { title: encounter.title });
+      }),
+    );
+    actions.append(cancel);
+  } else {
+    const register = textElement('button', t(encounter.seatsLeft > 0 ? 'encounters.register' : 'encounters.joinWaiting'));
+    register.type = 'button';
+    register.setAttribute('aria-describedby', titleId);
+    register.addEventListener('click', () =>
+      act([register], async () => {
+        const registration = await apiPost<Registration>(`/encounters/${encounter.encounterId}/registrations`, {});
+        return registration.status === 'seat'
+          ? fill('encounters.registeredSeat', { title: encounter.title })
+          : fill('encounters.registeredWaiting', { title: encounter.title, position: String(registration.position ?? '') });
+      }),
+    );
+    actions.append(register);
+  }
+  item.append(actions);
+  return item;
+}
+
+async function showNextPage() {
+  const page = await encounters.next();
+  list.append(...page.map(encounterItem));
+  more.hidden = encounters.done;
+  element('no-encounters').hidden = list.childElementCount > 0;
+}
+
+async function reload() {
+  encounters = pager<Encounter>('/encounters');
+  list.replaceChildren();
+  await showNextPage();
+}
+
+function problem(form: HTMLFormElement, field: string, message: string) {
+  const slot = form.querySelector<HTMLElement>(`[data-field-error="${field}"]`)!;
+  slot.textContent = message;
+  slot.hidden = false;
+  form.querySelector(`[data-field="${field}"]`)!.setAttribute('aria-invalid', 'true');
+}
+
+function setUpOrganiseForm() {
+  const form = element<HTMLFormElement>('encounter-form');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldProblems(form);
+    const data = new FormData(form);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    const seats = Number(value('seats'));
+    const problems: [string, string][] = [];
+    if (!value('title')) problems.push(['title', t('community.required')]);
+    if (!value('startsAt')) problems.push(['startsAt', t('community.required')]);
+    if (!Number.isInteger(seats) || seats < 1) problems.push(['seats', t('encounters.seatsInvalid')]);
+    if (!/^[a-zA-Z]{2}$/.test(value('language'))) problems.push(['language', t('community.languageInvalid')]);
+    if (problems.length) {
+      problems.forEach(([field, message]) => problem(form, field, message));
+      form.querySelector<HTMLElement>(`[data-field="${problems[0][0]}"]`)!.focus();
+      return;
+    }
+    const submit = form.querySelector('button')!;
+    submit.disabled = true;
+    try {
+      // datetime-local is the organiser's local time: the Date makes it an instant.
+      const body = { title: value('title'), startsAt: new Date(value('startsAt')).toISOString(), seats, language: value('language'), description: value('description') };
+      const created = await apiPost<Encounter>('/encounters', body);
+      form.reset();
+      await reload();
+      showStatus(fill('encounters.created', { title: created.title }));
+      element('encounter-list-heading').focus();
+    } catch (error) {
+      if (!showFieldProblems(form, error)) reportFailure(error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}
+
+if (session) {
+  more.addEventListener('click', () => showNextPage().catch(reportFailure));
+  setUpOrganiseForm();
+  apiGet<Me>('/me')
+    .then((account) => {
+      me = account;
+      element('organise').hidden = account.kind !== 'nss';
+      return showNextPage();
+    })
+    .then(() => (element('encounters').hidden = false))
+    .catch((error) => {
+      if (isRefused(error)) element('encounters-refused').hidden = false;
+      else reportFailure(error);
+    })
+    .finally(() => (element('encounters-loading').hidden = true));
+}

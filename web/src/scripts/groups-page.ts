@@ -1,0 +1,220 @@
+/**
+ * The groups page: every group with join / leave; the owner adds teachers
+ * by username and removes members; any teacher creates a group.
+ */
+import { apiDelete, apiGet, apiPost, type Me, type Page } from './api.ts';
+import { element, isRefused, pager, type Group, type GroupMember } from './community.ts';
+import { clearError, fill, requireSession, showStatus, t, textElement } from './page.ts';
+import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+
+const session = requireSession();
+const list = element<HTMLUListElement>('group-list');
+const more = element<HTMLButtonElement>('more-groups');
+let groups = pager<Group>('/groups');
+let myUserId = '';
+
+function button(label: string, className?: string): HTMLButtonElement {
+  const made = textElement('button', label, className);
+  made.type = 'button';
+  return made;
+}
+
+/** Runs an action from a button; the list is read again afterwards so counts and states are the server's. */
+async function act(buttons: HTMLButtonElement[], action: () => Promise<string>) {
+  buttons.forEach((each) => (each.disabled = true));
+  clearError();
+  try {
+    const said = await action();
+    await reload();
+    showStatus(said);
+    element('group-list-heading').focus();
+  } catch (error) {
+    buttons.forEach((each) => (each.disabled = false));
+    reportFailure(error);
+  }
+}
+
+async function showMembers(group: Group, holder: HTMLElement) {
+  const members = await apiGet<Page<GroupMember>>(`/groups/${group.groupId}/members?limit=100`);
+  const heading = textElement('h4', fill('groups.memberList', { name: group.name }));
+  const memberList = document.createElement('ul');
+  memberList.className = 'plain';
+  for (const member of members.items) {
+    const row = document.createElement('li');
+    row.append(textElement('span', `${member.displayName} (${member.country}) `));
+    if (member.userId !== myUserId) {
+      const remove = button(t('groups.remove'), 'secondary');
+      remove.setAttribute('aria-label', fill('groups.removeWho', { member: member.displayName }));
+      remove.addEventListener('click', () =>
+        act([remove], async () => {
+          await apiDelete(`/groups/${group.groupId}/members/${encodeURIComponent(member.userId)}`);
+          return fill('groups.removed', { member: member.displayName, name: group.name });
+        }),
+      );
+      row.append(remove);
+    }
+    memberList.append(row);
+  }
+  holder.replaceChildren(heading, memberList);
+}
+
+function ownerTools(group: Group, item: HTMLLIElement) {
+  const form = document.createElement('form');
+  form.noValidate = true;
+  const inputId = `add-${group.groupId}`;
+  const label = textElement('label', t('groups.addUsername'));
+  label.htmlFor = inputId;
+  const input = document.createElement('input');
+  input.id = inputId;
+  input.name = 'username';
+  input.type = 'text';
+  input.autocapitalize = 'none';
+  input.spellcheck = false;
+  input.dataset.field = 'username';
+  const problem = textElement('p', '', 'field-error');
+  problem.id = `${inputId}-error`;
+  problem.dataset.fieldError = 'username';
+  problem.hidden = true;
+  input.setAttribute('aria-describedby', problem.id);
+  const field = document.createElement('div');
+  field.className = 'field';
+  field.append(label, input, problem);
+  const add = textElement('button', t('groups.add'));
+  add.type = 'submit';
+  form.append(field, add);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldProblems(form);
+    const username = input.value.trim();
+    if (!username) {
+      problem.textContent = t('community.required');
+      problem.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      return;
+    }
+    add.disabled = true;
+    try {
+      const added = await apiPost<GroupMember>(`/groups/${group.groupId}/members`, { username });
+      await reload();
+      showStatus(fill('groups.added', { member: added.displayName, name: group.name }));
+      element('group-list-heading').focus();
+    } catch (error) {
+      add.disabled = false;
+      if (!showFieldProblems(form, error)) reportFailure(error);
+      else input.focus();
+    }
+  });
+  const members = document.createElement('div');
+  item.append(form, members);
+  showMembers(group, members).catch(reportFailure);
+}
+
+function groupItem(group: Group): HTMLLIElement {
+  const item = document.createElement('li');
+  const nameId = `group-${group.groupId}`;
+  const name = textElement('h3', group.name);
+  name.id = nameId;
+  item.append(name, textElement('p', group.theme));
+  const facts = document.createElement('p');
+  facts.className = 'muted';
+  const count = group.maxMembers
+    ? fill('groups.membersOf', { count: String(group.memberCount), max: String(group.maxMembers) })
+    : fill('groups.members', { count: String(group.memberCount) });
+  facts.append(
+    textElement('span', t(group.access === 'open' ? 'groups.open' : 'groups.invitation'), 'badge'),
+    ` ${count} · ${fill('groups.owner', { name: group.owner.displayName })}`,
+  );
+  item.append(facts);
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  if (group.isOwner) actions.append(textElement('span', t('groups.youOwn'), 'badge'));
+  else if (group.isMember) {
+    actions.append(textElement('span', t('groups.youAreMember'), 'badge'));
+    const leave = button(t('groups.leave'), 'secondary');
+    leave.setAttribute('aria-describedby', nameId);
+    leave.addEventListener('click', () =>
+      act([leave], async () => {
+        await apiDelete(`/groups/${group.groupId}/members/${encodeURIComponent(myUserId)}`);
+        return fill('groups.left', { name: group.name });
+      }),
+    );
+    actions.append(leave);
+  } else if (group.access === 'open') {
+    const join = button(t('groups.join'));
+    join.setAttribute('aria-describedby', nameId);
+    join.addEventListener('click', () =>
+      act([join], async () => {
+        await apiPost(`/groups/${group.groupId}/members`, {});
+        return fill('groups.joined', { name: group.name });
+      }),
+    );
+    actions.append(join);
+  }
+  if (actions.childElementCount) item.append(actions);
+  if (group.isOwner) ownerTools(group, item);
+  return item;
+}
+
+async function showNextPage() {
+  const page = await groups.next();
+  list.append(...page.map(groupItem));
+  more.hidden = groups.done;
+  element('no-groups').hidden = list.childElementCount > 0;
+}
+
+async function reload() {
+  groups = pager<Group>('/groups');
+  list.replaceChildren();
+  await showNextPage();
+}
+
+function setUpCreateForm() {
+  const form = element<HTMLFormElement>('group-form');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldProblems(form);
+    const data = new FormData(form);
+    const body = { name: String(data.get('name') ?? '').trim(), theme: String(data.get('theme') ?? '').trim(), access: String(data.get('access')) };
+    const missing = (['name', 'theme'] as const).filter((field) => !body[field]);
+    if (missing.length) {
+      for (const field of missing) {
+        const slot = form.querySelector<HTMLElement>(`[data-field-error="${field}"]`)!;
+        slot.textContent = t('community.required');
+        slot.hidden = false;
+        form.querySelector(`[data-field="${field}"]`)!.setAttribute('aria-invalid', 'true');
+      }
+      form.querySelector<HTMLElement>(`[data-field="${missing[0]}"]`)!.focus();
+      return;
+    }
+    const submit = form.querySelector('button')!;
+    submit.disabled = true;
+    try {
+      const created = await apiPost<Group>('/groups', body);
+      form.reset();
+      await reload();
+      showStatus(fill('groups.created', { name: created.name }));
+      element('group-list-heading').focus();
+    } catch (error) {
+      if (!showFieldProblems(form, error)) reportFailure(error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}
+
+if (session) {
+  more.addEventListener('click', () => showNextPage().catch(reportFailure));
+  setUpCreateForm();
+  apiGet<Me>('/me')
+    .then((me) => {
+      myUserId = me.userId;
+      return showNextPage();
+    })
+    .then(() => (element('groups').hidden = false))
+    .catch((error) => {
+      if (isRefused(error)) element('groups-refused').hidden = false;
+      else reportFailure(error);
+    })
+    .finally(() => (element('groups-loading').hidden = true));
+}
