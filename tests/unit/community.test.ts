@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cancel, decideRegistration, register, waitingPosition, type EncounterRoster } from '../../functions/domain/encounters.ts';
 import { decideJoin, decideRemoval, type GroupFacts } from '../../functions/domain/groups.ts';
 import { isSafeLink, mayCurateResources, mayReadResources } from '../../functions/domain/resources.ts';
-import { decodeIndexCursor } from '../../functions/data/index-cursor.ts';
+import { decodeIndexCursor, type IndexCursorScope } from '../../functions/data/index-cursor.ts';
 import { encodeCursor } from '../../functions/lib/cursor.ts';
 import { encounterCreateBody, groupCreateBody, resourceCreateBody, resourcesQuery } from '../../functions/http/community-schemas.ts';
 
@@ -158,7 +158,7 @@ describe('cursors of index lists', () => {
   });
 
   it('refuses a cursor of another list, another language, or one whose keys disagree', () => {
-    const refused = (key: Record<string, string>, where = scope) => expect(() => decodeIndexCursor(encodeCursor(key)!, where)).toThrow('The cursor is not valid.');
+    const refused = (key: Record<string, string>, where: IndexCursorScope = scope) => expect(() => decodeIndexCursor(encodeCursor(key)!, where)).toThrow('The cursor is not valid.');
     refused({ ...groupKey, GSI1PK: 'RESOURCES' });
     refused({ ...groupKey, PK: 'GROUP#other' });
     refused({ ...groupKey, PK: 'USER#01J0' });
