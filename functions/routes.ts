@@ -69,8 +69,8 @@ export const httpRoutes: readonly HttpRoute[] = [
 
   // Teachers sign up; the NSS of their country validates them (Cognito SignUp → AdminConfirmSignUp or AdminDeleteUser)
   { method: 'POST', path: '/registrations', auth: 'public', name: 'register-teacher', module: 'http/registrations', export: 'registerTeacher', grants: ['identity-admin'] },
-  { method: 'GET', path: '/nss/teachers', auth: 'jwt', name: 'list-pending-teachers', module: 'http/registrations', export: 'listPendingTeachers' },
-  { method: 'POST', path: '/nss/teachers/{userId}/validation', auth: 'jwt', name: 'decide-teacher-validation', module: 'http/registrations', export: 'decideTeacherValidation', grants: ['identity-admin'] },
+  { method: 'GET', path: '/nss/teachers', auth: 'jwt', name: 'list-pending-teachers', module: 'http/teacher-validation', export: 'listPendingTeachers' },
+  { method: 'POST', path: '/nss/teachers/{userId}/validation', auth: 'jwt', name: 'decide-teacher-validation', module: 'http/teacher-validation', export: 'decideTeacherValidation', grants: ['identity-admin'] },
 
   // Community on the desktop: themed groups, online pedagogical encounters (seats, waiting list), the resource library
   { method: 'GET', path: '/groups', auth: 'jwt', name: 'list-groups', module: 'http/groups', export: 'listGroups' },
@@ -107,6 +107,8 @@ export interface ScheduledJob extends HandlerRef {
 export const scheduledJobs: readonly ScheduledJob[] = [
   // Every morning at 06:00 UTC (DOMAIN.md: evaluators get a daily digest).
   { name: 'notify-evaluators', module: 'scheduled/notify-evaluators', export: 'handler', schedule: 'cron(0 6 * * ? *)' },
+  // Every minute: the e-mails of the NSS's decisions on teachers' sign-ups (an outbox written with each decision).
+  { name: 'send-account-mail', module: 'scheduled/send-account-mail', export: 'handler', schedule: 'rate(1 minute)' },
 ];
 
 /** Every function, for `npm run invoke` and for bundling checks. */

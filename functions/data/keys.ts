@@ -32,6 +32,7 @@
  * |D6 | one mail, as its sender or recipient             | BatchGet  | USER#<sub> MAILIN#<id> and MAILOUT#<id> (+ profile)                  |
  * |R1 | a teacher's sign-up (pending or decided)          | GetItem   | PK = USER#<sub>, SK = REGISTRATION ('R' sorts after 'PROJECT#\uffff': outside 1's range) |
  * |R2 | teachers awaiting my country's validation, oldest first | Query GSI1 | GSI1PK = TEACHERS-PENDING#<country> (GSI1SK = <registeredAt>#<sub>; sparse: keys removed once validated) |
+ * |R3 | account e-mails waiting to be sent, oldest first | Query     | PK = OUTBOX#ACCOUNT-MAIL (SK = MAIL#<ulid>; written with the NSS's decision, deleted when sent) |
  *
  * Writes that go together: a profile (2) and its username item (15) are
  * created in one TransactWriteItems, so a username is never taken twice. A membership (4) and its inverse item under the
@@ -127,6 +128,9 @@ export const keys = {
   username: (username: string): ItemKey => ({ PK: `USERNAME#${username.toLowerCase()}`, SK: 'USER' }),
   /** A teacher's self sign-up (R1), written with the profile and the username item in one transaction. */
   registration: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'REGISTRATION' }),
+  /** The account e-mail outbox (R3): one partition, read oldest first by the send-account-mail job. */
+  accountMailPartition: 'OUTBOX#ACCOUNT-MAIL',
+  accountMail: (mailId: string): ItemKey => ({ PK: 'OUTBOX#ACCOUNT-MAIL', SK: `MAIL#${mailId}` }),
 };
 
 /** GSI1 keys (one overloaded index). */

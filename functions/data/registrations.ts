@@ -10,6 +10,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { RegistrationStatus } from '../domain/registration.ts';
+import { accountMailPut, type AccountMail } from './account-mail.ts';
 import { gsi1, keys, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
 import type { UserProfile } from './users.ts';
@@ -111,10 +112,16 @@ export async function listPendingRegistrations(
 
 /**
  * Validation: the registration leaves the waiting list (approved, who and
- * when) and the profile becomes validated, in one transaction conditional on
- * the registration still pending (two NSS officers at once: one wins).
+ * when), the profile becomes validated and the teacher's e-mail enters the
+ * outbox, in one transaction conditional on the registration still pending
+ * (two NSS officers at once: one wins).
  */
-export async function approveRegistration(store: TableStore, registration: Registration, decidedBy: string, decidedAt: string): Promise<void> {
+export async function approveRegistration(
+  store: TableStore,
+  registration: Registration,
+  decision: { decidedBy: string; decidedAt: string; mail: AccountMail },
+): Promise<void> {
+  const { decidedBy, decidedAt } = decision;
   try {
     await store.db.send(
       new TransactWriteCommand({
@@ -138,6 +145,7 @@ export async function approveRegistration(store: TableStore, registration: Regis
               ExpressionAttributeValues: { ':validated': true },
             },
           },
+          accountMailPut(store, decision.mail),
         ],
       }),
     );
@@ -147,8 +155,8 @@ export async function approveRegistration(store: TableStore, registration: Regis
   }
 }
 
-/** Rejection: the registration, the profile and the username item go together, only while pending. */
-export async function deleteRejectedRegistration(store: TableStore, registration: Registration, username: string): Promise<void> {
+/** Rejection: the registration, the profile and the username item go together, only while pending; the e-mail enters the outbox. */
+export async function deleteRejectedRegistration(store: TableStore, registration: Registration, username: string, mail: AccountMail): Promise<void> {
   try {
     await store.db.send(
       new TransactWriteCommand({
@@ -172,6 +180,7 @@ export async function deleteRejectedRegistration(store: TableStore, registration
               ExpressionAttributeValues: { ':userId': registration.userId },
             },
           },
+          accountMailPut(store, mail),
         ],
       }),
     );

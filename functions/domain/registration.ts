@@ -80,13 +80,13 @@ export function decisionConflict(status: RegistrationStatus | undefined): string
   return undefined;
 }
 
-export interface AccountMail {
+export interface AccountMessage {
   subject: string;
   text: string;
 }
 
 /** The e-mail a validated teacher gets. */
-export function approvalMail(displayName: string, signInName: string): AccountMail {
+export function approvalMail(displayName: string, signInName: string): AccountMessage {
   return {
     subject: 'Your Twinspace account is validated',
     text:
@@ -96,7 +96,7 @@ export function approvalMail(displayName: string, signInName: string): AccountMa
 }
 
 /** The e-mail a rejected applicant gets: the NSS's reason, and that they may register again. */
-export function rejectionMail(displayName: string, reason: string): AccountMail {
+export function rejectionMail(displayName: string, reason: string): AccountMessage {
   return {
     subject: 'Your Twinspace registration was not accepted',
     text:

@@ -248,7 +248,7 @@ const descriptions: Record<string, Description> = {
   },
   'decide-teacher-validation': {
     summary:
-      "The NSS of the teacher's country validates them (they can sign in; their school is created) or rejects them with a reason (the account is deleted); once, while pending. The teacher gets an e-mail",
+      "The NSS of the teacher's country validates them (they can sign in; their school is created) or rejects them with a reason (the account is deleted); once, while pending. The teacher gets an e-mail (sent by the send-account-mail job within a minute)",
     request: { params: teacherPathParams, body: { content: { 'application/json': { schema: validationBody } } } },
     ok: validationResponse,
     errors: [400, 401, 403, 404, 409, 503],

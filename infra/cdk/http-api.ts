@@ -69,6 +69,8 @@ export class TwinspaceHttpApi extends Construct {
           'cognito-idp:AdminRemoveUserFromGroup',
           'cognito-idp:AdminListGroupsForUser',
           'cognito-idp:AdminDeleteUser',
+          // Teachers' sign-up: the NSS's validation confirms the UNCONFIRMED user.
+          'cognito-idp:AdminConfirmSignUp',
         );
       }
       const [apiRoute] = this.api.addRoutes({

@@ -213,10 +213,10 @@ describe('the schedule', () => {
     });
   });
 
-  it('lets the job send e-mail only from the sender identity', () => {
+  it('lets the jobs (and nothing else) send e-mail, only from the sender identity', () => {
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('ses:SendEmail'));
-    expect(policies).toHaveLength(1);
-    expect(JSON.stringify(policies[0][1].Properties.PolicyDocument)).toContain(':identity/twinspace.example');
+    expect(policies).toHaveLength(scheduledJobs.length);
+    for (const [, policy] of policies) expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain(':identity/twinspace.example');
   });
 });
 
