@@ -13,7 +13,7 @@
  * leave a validated profile without a user. The send-account-mail job sends
  * the e-mails (functions/data/account-mail.ts says why not from here).
  */
-import { AdminConfirmSignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminConfirmSignUpCommand, AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import type { AccountMail } from '../data/account-mail.ts';
@@ -136,6 +136,17 @@ export const decideTeacherValidation = httpHandler(async (event) => {
       const alreadyConfirmed = (error as Error).name === 'NotAuthorizedException' && /status is CONFIRMED/i.test((error as Error).message);
       if (!alreadyConfirmed) throw error;
     }
+    // Their NSS vouches for the address (it came with the registration): account recovery by e-mail needs it verified.
+    await cognito().send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: setting('userPoolId'),
+        Username: registration.email,
+        UserAttributes: [
+          { Name: 'email', Value: registration.email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
     const mail = outgoing(registration.email, approvalMail(registration.displayName, registration.email), decidedAt);
     try {
       await approveRegistration(store, registration, { decidedBy: caller.userId, decidedAt, mail });

@@ -21,10 +21,13 @@ export class TwinspaceAuth extends Construct {
       signInAliases: { username: true },
       signInCaseSensitive: false,
       standardAttributes: { email: { required: false, mutable: true } },
-      autoVerify: { email: true },
-      // Accounts are created by the platform (teachers create pupils); the
-      // teachers' own e-mail sign-up arrives with its issue.
-      selfSignUpEnabled: false,
+      // Teachers sign up themselves (POST /registrations → Cognito SignUp), and
+      // stay UNCONFIRMED until the NSS of their country validates them
+      // (AdminConfirmSignUp). No attribute is auto-verified, so Cognito sends no
+      // confirmation code a teacher could use to confirm themselves; the
+      // validation marks the e-mail verified (account recovery needs that).
+      selfSignUpEnabled: true,
+      autoVerify: { email: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       passwordPolicy: {
         minLength: passwordPolicy.minLength,

@@ -71,6 +71,7 @@ export class TwinspaceHttpApi extends Construct {
           'cognito-idp:AdminDeleteUser',
           // Teachers' sign-up: the NSS's validation confirms the UNCONFIRMED user.
           'cognito-idp:AdminConfirmSignUp',
+          'cognito-idp:AdminUpdateUserAttributes',
         );
       }
       const [apiRoute] = this.api.addRoutes({

@@ -125,6 +125,13 @@ describe('the table', () => {
 });
 
 describe('the user pool', () => {
+  it('lets teachers sign up but not confirm themselves: only their NSS validates them', () => {
+    const [, pool] = ofType('AWS::Cognito::UserPool')[0];
+    expect(pool.Properties.AdminCreateUserConfig?.AllowAdminCreateUserOnly ?? false).toBe(false);
+    // No auto-verified attribute: Cognito sends no code a teacher could confirm with.
+    expect(pool.Properties.AutoVerifiedAttributes ?? []).toEqual([]);
+  });
+
   it('has the seven groups', () => {
     const groupNames = ofType('AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties.GroupName);
     expect(groupNames.sort()).toEqual([...cognitoGroups].sort());

@@ -5,7 +5,7 @@
  * lets them sign in and create projects; rejection deletes the account so
  * the address may register again. Each test registers its own addresses.
  */
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { getUserProfile } from '../../functions/data/users.ts';
 import { creatorRefusal } from '../../functions/domain/project-lifecycle.ts';
@@ -138,6 +138,9 @@ describe('a teacher signs up and the NSS of their country validates them', () =>
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ userId, status: 'approved' });
     expect(approved.body.schoolId).toEqual(expect.any(String));
+    // The NSS vouched for the address: it is verified, so the teacher can recover their password by e-mail.
+    const account = await cognito.send(new AdminGetUserCommand({ UserPoolId: endpoints.cognito.userPoolId, Username: email }));
+    expect(account.UserAttributes).toContainEqual({ Name: 'email_verified', Value: 'true' });
     expect((await decide('nss.es@demo.twinspace', userId, { approve: true })).status).toBe(409);
     expect((await pendingOf('nss.es@demo.twinspace')).map((teacher) => teacher.userId)).not.toContain(userId);
 
