@@ -7,7 +7,7 @@
  * transaction; if that write fails the Cognito user is deleted again, so a
  * failed sign-up leaves nothing behind.
  */
-import { AdminDeleteUserCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminDeleteUserCommand, AdminGetUserCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createRegistration, RegistrationConflict, type Registration } from '../data/registrations.ts';
 import { findUserIdByUsername, type UserProfile } from '../data/users.ts';
 import { cognito, tableStore } from '../lib/clients.ts';
@@ -31,6 +31,31 @@ export async function deleteSignedUpUser(username: string): Promise<void> {
   }
 }
 
+async function signUp(email: string, password: string): Promise<string> {
+  const signedUp = await cognito().send(
+    new SignUpCommand({ ClientId: setting('userPoolClientId'), Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }),
+  );
+  if (!signedUp.UserSub) throw new Error('Cognito SignUp gave no UserSub');
+  return signedUp.UserSub;
+}
+
+function signUpProblem(error: unknown): unknown {
+  if (errorName(error) === 'UsernameExistsException') return emailTaken();
+  if (errorName(error) === 'InvalidPasswordException') {
+    return validationFailed('The body is not valid.', [{ field: 'body.password', message: (error as Error).message }]);
+  }
+  return error;
+}
+
+/** Deletes a Cognito account that has no profile here, if it never got confirmed; true when it did. */
+async function removedOrphan(email: string): Promise<boolean> {
+  const account = await cognito().send(new AdminGetUserCommand({ UserPoolId: setting('userPoolId'), Username: email }));
+  if (account.UserStatus !== 'UNCONFIRMED') return false;
+  logger.warn('Removing an unconfirmed Cognito account that has no registration');
+  await deleteSignedUpUser(email);
+  return true;
+}
+
 export const registerTeacher = httpHandler(async (event) => {
   const input = parseOr400(registrationBody, event.body ?? {}, 'body');
   const store = tableStore();
@@ -38,22 +63,15 @@ export const registerTeacher = httpHandler(async (event) => {
 
   let userId: string;
   try {
-    const signedUp = await cognito().send(
-      new SignUpCommand({
-        ClientId: setting('userPoolClientId'),
-        Username: input.email,
-        Password: input.password,
-        UserAttributes: [{ Name: 'email', Value: input.email }],
-      }),
-    );
-    if (!signedUp.UserSub) throw new Error('Cognito SignUp gave no UserSub');
-    userId = signedUp.UserSub;
+    userId = await signUp(input.email, input.password);
   } catch (error) {
-    if (errorName(error) === 'UsernameExistsException') throw emailTaken();
-    if (errorName(error) === 'InvalidPasswordException') {
-      throw validationFailed('The body is not valid.', [{ field: 'body.password', message: (error as Error).message }]);
-    }
-    throw error;
+    // Cognito knows the address but our table does not (checked above): an
+    // unconfirmed account made around this API (SignUp called directly with the
+    // site's client id) or left by a failed undo. It must not block the address.
+    if (errorName(error) !== 'UsernameExistsException' || !(await removedOrphan(input.email))) throw signUpProblem(error);
+    userId = await signUp(input.email, input.password).catch((retryError: unknown) => {
+      throw signUpProblem(retryError);
+    });
   }
 
   const registeredAt = new Date().toISOString();

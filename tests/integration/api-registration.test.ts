@@ -5,7 +5,7 @@
  * lets them sign in and create projects; rejection deletes the account so
  * the address may register again. Each test registers its own addresses.
  */
-import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { getUserProfile } from '../../functions/data/users.ts';
 import { creatorRefusal } from '../../functions/domain/project-lifecycle.ts';
@@ -219,6 +219,18 @@ describe('a teacher signs up and the NSS of their country validates them', () =>
     const validatedTwice = await api('POST', '/registrations', registration('ana@demo.twinspace'));
     expect(validatedTwice.status).toBe(409);
     expect(validatedTwice.body.error.message).toBe(pendingTwice.body.error.message);
+  });
+
+  it('is not blocked by an unconfirmed Cognito account made around the API', async () => {
+    const email = newEmail('around');
+    // Anyone can call Cognito SignUp with the site's public client id, skipping POST /registrations.
+    await cognito.send(
+      new SignUpCommand({ ClientId: endpoints.cognito.clientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }),
+    );
+    const registered = await api('POST', '/registrations', registration(email));
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const waiting = (await pendingOf('nss.es@demo.twinspace')).find((teacher) => teacher.email === email);
+    expect(waiting?.userId).toBe(registered.body.userId);
   });
 
   it('answers 400 naming each bad field, with the password rules in words', async () => {
