@@ -7,9 +7,8 @@
  * may hold fewer than `limit` results while `nextCursor` is still given.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { partnerFilterExpression, type PartnerFilter } from '../domain/desktop.ts';
-import { validationFailed } from '../lib/errors.ts';
+import { decodeIndexCursor, type IndexKey } from './index-cursor.ts';
 import { gsi1 } from './keys.ts';
 import type { TableStore } from './store.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
@@ -41,34 +40,15 @@ export async function searchPartnerProfiles(
   return { partners: (result.Items ?? []).map(toUserProfile), lastKey: result.LastEvaluatedKey };
 }
 
-const partnerIndexKey = z
-  .object({
-    PK: z.string().regex(/^USER#[^#]+$/),
-    SK: z.literal('PROFILE'),
-    GSI1PK: z.literal(gsi1.partnersPartition),
-    GSI1SK: z.string().regex(/^[A-Z]{2}#[^#]+$/),
-  })
-  .strict();
-
 /**
- * A partner-search cursor (base64url of the GSI's LastEvaluatedKey) must be
- * a key of the PARTNERS index, of the profile it names, and within the
- * country being searched; anything else is a 400.
+ * A partner-search cursor must be a key of the PARTNERS index, of the
+ * profile it names, and within the country being searched; anything else is a 400.
  */
-export function decodePartnerCursor(cursor: string | undefined, country: string | undefined): Record<string, string> | undefined {
-  if (cursor === undefined) return undefined;
-  const fail = () => validationFailed('The cursor is not valid.', [{ field: 'query.cursor', message: 'Not a cursor this list gave out.' }]);
-  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw fail();
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw fail();
-  }
-  const parsed = partnerIndexKey.safeParse(decoded);
-  if (!parsed.success) throw fail();
-  const key = parsed.data;
-  const [keyCountry, userId] = key.GSI1SK.split('#');
-  if (key.PK !== `USER#${userId}` || (country !== undefined && keyCountry !== country)) throw fail();
-  return key;
+export function decodePartnerCursor(cursor: string | undefined, country: string | undefined): IndexKey | undefined {
+  return decodeIndexCursor(cursor, {
+    gsi1pk: gsi1.partnersPartition,
+    pkPrefix: 'USER#',
+    sk: 'PROFILE',
+    ...(country !== undefined ? { gsi1skPrefix: `${country}#` } : {}),
+  });
 }

@@ -5,10 +5,10 @@
  * become teacher administrators; then each founder joins the Cognito group
  * `teacher-admin` (the groups serve the interface; roles are read from the table).
  */
-import * as z from 'zod';
 import type { Membership } from '../data/memberships.ts';
 import { listPendingApprovals, recordDecision, type Project } from '../data/projects.ts';
 import { getUserProfile } from '../data/users.ts';
+import { decodeIndexCursor } from '../data/index-cursor.ts';
 import { gsi1, prefixes } from '../data/keys.ts';
 import { isLastApproval } from '../domain/project-lifecycle.ts';
 import { callerOf } from '../lib/claims.ts';
@@ -17,36 +17,14 @@ import { syncTwinspaceGroups } from '../lib/identity.ts';
 import { logger } from '../lib/logger.ts';
 import { setting } from '../lib/config.ts';
 import { encodeCursor } from '../lib/cursor.ts';
-import { conflict, forbidden, parseOr400, validationFailed } from '../lib/errors.ts';
+import { conflict, forbidden, parseOr400 } from '../lib/errors.ts';
 import { httpHandler, json } from '../lib/http.ts';
 import { approvalBody, founderPartners, nssProjectsQuery, projectDetail, rolesOf, type NssProjectsPage } from './project-schemas.ts';
 import { changedMeanwhile, changedMeanwhileMessage, loadForLifecycle, notify, requireStep } from './projects.ts';
 
-/** A GSI page's LastEvaluatedKey carries the index keys and the table keys. */
-const approvalCursorKey = z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict();
-
 /** A cursor of my country's pending list, or 400: it must point into that very list (a tampered one never peeks elsewhere). */
-function decodeApprovalCursor(cursor: string | undefined, country: string): Record<string, unknown> | undefined {
-  if (cursor === undefined) return undefined;
-  const fail = () => validationFailed('The cursor is not valid.', [{ field: 'query.cursor', message: 'Not a cursor this list gave out.' }]);
-  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw fail();
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw fail();
-  }
-  const parsed = approvalCursorKey.safeParse(decoded);
-  if (
-    !parsed.success ||
-    parsed.data.GSI1PK !== gsi1.approvalsPendingPartition(country) ||
-    !parsed.data.PK.startsWith('PROJECT#') ||
-    parsed.data.SK !== `${prefixes.approval}${country}`
-  ) {
-    throw fail();
-  }
-  return parsed.data;
-}
+const decodeApprovalCursor = (cursor: string | undefined, country: string) =>
+  decodeIndexCursor(cursor, { gsi1pk: gsi1.approvalsPendingPartition(country), pkPrefix: 'PROJECT#', sk: `${prefixes.approval}${country}` });
 
 /** GET /nss/projects?state=pending-approval: projects awaiting my country's approval, oldest first (NSS only). */
 export const listNssProjects = httpHandler(async (event) => {

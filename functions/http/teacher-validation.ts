@@ -15,8 +15,8 @@
  */
 import { AdminConfirmSignUpCommand, AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { ulid } from 'ulid';
-import * as z from 'zod';
 import type { AccountMail } from '../data/account-mail.ts';
+import { decodeIndexCursor } from '../data/index-cursor.ts';
 import { gsi1 } from '../data/keys.ts';
 import {
   approveRegistration,
@@ -33,7 +33,7 @@ import { callerOf } from '../lib/claims.ts';
 import { cognito, tableStore } from '../lib/clients.ts';
 import { setting } from '../lib/config.ts';
 import { encodeCursor } from '../lib/cursor.ts';
-import { conflict, forbidden, notFound, parseOr400, validationFailed } from '../lib/errors.ts';
+import { conflict, forbidden, notFound, parseOr400 } from '../lib/errors.ts';
 import { httpHandler, json } from '../lib/http.ts';
 import { logger } from '../lib/logger.ts';
 import { deleteSignedUpUser } from './registrations.ts';
@@ -45,31 +45,9 @@ import {
   type ValidationResponse,
 } from './registration-schemas.ts';
 
-/** A GSI page's LastEvaluatedKey carries the index keys and the table keys. */
-const pendingCursorKey = z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict();
-
 /** A cursor of my country's waiting list, or 400 (a tampered one never peeks at another country). */
-function decodePendingCursor(cursor: string | undefined, country: string): Record<string, unknown> | undefined {
-  if (cursor === undefined) return undefined;
-  const fail = () => validationFailed('The cursor is not valid.', [{ field: 'query.cursor', message: 'Not a cursor this list gave out.' }]);
-  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw fail();
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw fail();
-  }
-  const parsed = pendingCursorKey.safeParse(decoded);
-  if (
-    !parsed.success ||
-    parsed.data.GSI1PK !== gsi1.teachersPendingPartition(country) ||
-    !parsed.data.PK.startsWith('USER#') ||
-    parsed.data.SK !== 'REGISTRATION'
-  ) {
-    throw fail();
-  }
-  return parsed.data;
-}
+const decodePendingCursor = (cursor: string | undefined, country: string) =>
+  decodeIndexCursor(cursor, { gsi1pk: gsi1.teachersPendingPartition(country), pkPrefix: 'USER#', sk: 'REGISTRATION' });
 
 /** GET /nss/teachers?status=pending: teachers of my country waiting for validation, oldest first (NSS only). */
 export const listPendingTeachers = httpHandler(async (event) => {

@@ -15,20 +15,30 @@ export function encodeCursor(lastEvaluatedKey: Record<string, unknown> | undefin
   return Buffer.from(JSON.stringify(lastEvaluatedKey), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor for a Query of partition `pk` over sort keys starting with `skPrefix`. */
-export function decodeCursor(cursor: string | undefined, pk: string, skPrefix: string): TableKey | undefined {
-  if (cursor === undefined) return undefined;
-  const fail = () => validationFailed('The cursor is not valid.', [{ field: 'query.cursor', message: 'Not a cursor this list gave out.' }]);
-  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw fail();
+/** The one answer to a cursor this API did not give out (or gave out for another list). */
+export const cursorRefused = () =>
+  validationFailed('The cursor is not valid.', [{ field: 'query.cursor', message: 'Not a cursor this list gave out.' }]);
+
+/** Reads a cursor's key into `keyShape`, or throws the 400; the caller still checks it points into its own list. */
+export function parseCursorKey<Key>(cursor: string, keyShape: z.ZodType<Key>): Key {
+  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw cursorRefused();
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw fail();
+    throw cursorRefused();
   }
-  const parsed = tableKey.safeParse(decoded);
-  if (!parsed.success || parsed.data.PK !== pk || !parsed.data.SK.startsWith(skPrefix)) throw fail();
+  const parsed = keyShape.safeParse(decoded);
+  if (!parsed.success) throw cursorRefused();
   return parsed.data;
+}
+
+/** Decodes a cursor for a Query of partition `pk` over sort keys starting with `skPrefix`. */
+export function decodeCursor(cursor: string | undefined, pk: string, skPrefix: string): TableKey | undefined {
+  if (cursor === undefined) return undefined;
+  const key = parseCursorKey(cursor, tableKey);
+  if (key.PK !== pk || !key.SK.startsWith(skPrefix)) throw cursorRefused();
+  return key;
 }
 
 /** `?limit=&cursor=` of every list (API.md): limit 1..100, default 50. */
