@@ -8,22 +8,11 @@ import { describe, expect, inject, it } from 'vitest';
 import { createEncounter } from '../../functions/data/encounters.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
 import type { AccountKind } from '../../functions/domain/twinspace-types.ts';
-import { apiGet, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
+import { apiGet, apiSend, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
 import { newSignedInUser } from '../support/cognito-users.ts';
 
 const endpoints = inject('endpoints');
 const token = (username: string) => demoToken(endpoints, username);
-
-async function api<T = any>(method: 'POST' | 'DELETE', path: string, idToken: string, body?: unknown): Promise<ApiAnswer<T>> {
-  const response = await fetch(`${endpoints.api}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${idToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-}
 
 async function newAccount(kind: AccountKind, country = 'PT', displayName = 'Rui Costa') {
   const { username, idToken } = await newSignedInUser(endpoints);
@@ -68,15 +57,15 @@ describe('groups', () => {
   it('lets a teacher create an open group that another joins and leaves, once each', async () => {
     const owner = await newAccount('teacher');
     const joiner = await newAccount('teacher', 'IT', 'Sara Bianchi');
-    const created = await api('POST', '/groups', owner.idToken, { name: `Maths ${ulid()}`, theme: 'Puzzles', access: 'open' });
+    const created = await apiSend(endpoints, 'POST', '/groups', owner.idToken, { name: `Maths ${ulid()}`, theme: 'Puzzles', access: 'open' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ isMember: true, isOwner: true, memberCount: 1 });
     const groupId = created.body.groupId;
 
-    const joined = await api('POST', `/groups/${groupId}/members`, joiner.idToken, {});
+    const joined = await apiSend(endpoints, 'POST', `/groups/${groupId}/members`, joiner.idToken, {});
     expect(joined.status, JSON.stringify(joined.body)).toBe(201);
     expect(joined.body).toMatchObject({ userId: joiner.userId, displayName: 'Sara Bianchi' });
-    const again = await api('POST', `/groups/${groupId}/members`, joiner.idToken, {});
+    const again = await apiSend(endpoints, 'POST', `/groups/${groupId}/members`, joiner.idToken, {});
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe('You are already a member of this group.');
 
@@ -85,8 +74,8 @@ describe('groups', () => {
     const members = await everything(`/groups/${groupId}/members`, joiner.idToken);
     expect(members.map((member) => member.userId).sort()).toEqual([owner.userId, joiner.userId].sort());
 
-    expect((await api('DELETE', `/groups/${groupId}/members/${joiner.userId}`, joiner.idToken)).status).toBe(204);
-    expect((await api('DELETE', `/groups/${groupId}/members/${joiner.userId}`, joiner.idToken)).status).toBe(404);
+    expect((await apiSend(endpoints, 'DELETE', `/groups/${groupId}/members/${joiner.userId}`, joiner.idToken)).status).toBe(204);
+    expect((await apiSend(endpoints, 'DELETE', `/groups/${groupId}/members/${joiner.userId}`, joiner.idToken)).status).toBe(404);
     const left = (await everything('/groups', joiner.idToken, 50)).find((group) => group.groupId === groupId);
     expect(left).toMatchObject({ isMember: false, memberCount: 1 });
   });
@@ -95,35 +84,35 @@ describe('groups', () => {
     const owner = await newAccount('teacher');
     const teacher = await newAccount('teacher', 'FR', 'Léa Petit');
     const other = await newAccount('teacher', 'DE', 'Jonas Weber');
-    const { body: group } = await api('POST', '/groups', owner.idToken, { name: `Secret ${ulid()}`, theme: 'Invited only', access: 'invitation' });
+    const { body: group } = await apiSend(endpoints, 'POST', '/groups', owner.idToken, { name: `Secret ${ulid()}`, theme: 'Invited only', access: 'invitation' });
 
-    const selfJoin = await api('POST', `/groups/${group.groupId}/members`, teacher.idToken, {});
+    const selfJoin = await apiSend(endpoints, 'POST', `/groups/${group.groupId}/members`, teacher.idToken, {});
     expect(selfJoin.status).toBe(403);
     expect(selfJoin.body.error.message).toBe('This group is by invitation only: its owner adds its members.');
-    expect((await api('POST', `/groups/${group.groupId}/members`, teacher.idToken, { username: other.username })).status).toBe(403);
+    expect((await apiSend(endpoints, 'POST', `/groups/${group.groupId}/members`, teacher.idToken, { username: other.username })).status).toBe(403);
     expect((await apiGet(endpoints, `/groups/${group.groupId}/members`, teacher.idToken)).status).toBe(403);
 
-    const added = await api('POST', `/groups/${group.groupId}/members`, owner.idToken, { username: teacher.username });
+    const added = await apiSend(endpoints, 'POST', `/groups/${group.groupId}/members`, owner.idToken, { username: teacher.username });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     expect((await everything('/groups', teacher.idToken, 50)).find((listed) => listed.groupId === group.groupId)).toMatchObject({ isMember: true });
 
     // A pupil is answered like an unknown username.
-    const pupil = await api('POST', `/groups/${group.groupId}/members`, owner.idToken, { username: 'pupil.marta' });
+    const pupil = await apiSend(endpoints, 'POST', `/groups/${group.groupId}/members`, owner.idToken, { username: 'pupil.marta' });
     expect(pupil.status).toBe(400);
     expect(fields(pupil)).toEqual(['body.username']);
 
-    expect((await api('DELETE', `/groups/${group.groupId}/members/${teacher.userId}`, other.idToken)).status).toBe(403);
-    expect((await api('DELETE', `/groups/${group.groupId}/members/${owner.userId}`, owner.idToken)).status).toBe(409);
-    expect((await api('DELETE', `/groups/${group.groupId}/members/${teacher.userId}`, owner.idToken)).status).toBe(204);
+    expect((await apiSend(endpoints, 'DELETE', `/groups/${group.groupId}/members/${teacher.userId}`, other.idToken)).status).toBe(403);
+    expect((await apiSend(endpoints, 'DELETE', `/groups/${group.groupId}/members/${owner.userId}`, owner.idToken)).status).toBe(409);
+    expect((await apiSend(endpoints, 'DELETE', `/groups/${group.groupId}/members/${teacher.userId}`, owner.idToken)).status).toBe(204);
   });
 
   it('refuses a join when the group is full', async () => {
     const owner = await newAccount('teacher');
     const first = await newAccount('teacher');
     const second = await newAccount('teacher');
-    const { body: group } = await api('POST', '/groups', owner.idToken, { name: `Small ${ulid()}`, theme: 'Two of us', access: 'open', maxMembers: 2 });
-    expect((await api('POST', `/groups/${group.groupId}/members`, first.idToken, {})).status).toBe(201);
-    const full = await api('POST', `/groups/${group.groupId}/members`, second.idToken, {});
+    const { body: group } = await apiSend(endpoints, 'POST', '/groups', owner.idToken, { name: `Small ${ulid()}`, theme: 'Two of us', access: 'open', maxMembers: 2 });
+    expect((await apiSend(endpoints, 'POST', `/groups/${group.groupId}/members`, first.idToken, {})).status).toBe(201);
+    const full = await apiSend(endpoints, 'POST', `/groups/${group.groupId}/members`, second.idToken, {});
     expect(full.status).toBe(409);
     expect(full.body.error.message).toBe('This group is full.');
   });
@@ -133,10 +122,10 @@ describe('groups', () => {
       expect((await apiGet(endpoints, '/groups', await token(username))).status, username).toBe(403);
     }
     const ana = await token('ana@demo.twinspace');
-    const bad = await api('POST', '/groups', ana, { name: '', access: 'closed' });
+    const bad = await apiSend(endpoints, 'POST', '/groups', ana, { name: '', access: 'closed' });
     expect(bad.status).toBe(400);
     expect(fields(bad)).toEqual(['body.access', 'body.name', 'body.theme']);
-    expect((await api('POST', `/groups/${ulid()}/members`, ana, {})).status).toBe(404);
+    expect((await apiSend(endpoints, 'POST', `/groups/${ulid()}/members`, ana, {})).status).toBe(404);
     const foreign = Buffer.from(JSON.stringify({ PK: 'USER#x', SK: 'META', GSI1PK: 'PARTNERS', GSI1SK: 'ES#x' })).toString('base64url');
     const tampered = await apiGet(endpoints, `/groups?cursor=${foreign}`, ana);
     expect(tampered.status).toBe(400);
@@ -146,7 +135,7 @@ describe('groups', () => {
 
 describe('encounters', () => {
   async function newEncounter(seats: number, title = `Encounter ${ulid()}`) {
-    const created = await api('POST', '/encounters', await token('nss.es@demo.twinspace'), { title, startsAt: inAWeek(), seats, language: 'es', description: 'Online.' });
+    const created = await apiSend(endpoints, 'POST', '/encounters', await token('nss.es@demo.twinspace'), { title, startsAt: inAWeek(), seats, language: 'es', description: 'Online.' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     return created.body as { encounterId: string; title: string };
   }
@@ -170,21 +159,21 @@ describe('encounters', () => {
     const rui = await newAccount('teacher');
     const path = `/encounters/${encounter.encounterId}/registrations`;
 
-    expect((await api('POST', path, ana.idToken)).body).toMatchObject({ status: 'seat', seatsLeft: 0 });
-    expect((await api('POST', path, luc.idToken)).body).toMatchObject({ status: 'waiting', position: 1 });
-    expect((await api('POST', path, rui.idToken)).body).toMatchObject({ status: 'waiting', position: 2 });
-    const twice = await api('POST', path, ana.idToken);
+    expect((await apiSend(endpoints, 'POST', path, ana.idToken)).body).toMatchObject({ status: 'seat', seatsLeft: 0 });
+    expect((await apiSend(endpoints, 'POST', path, luc.idToken)).body).toMatchObject({ status: 'waiting', position: 1 });
+    expect((await apiSend(endpoints, 'POST', path, rui.idToken)).body).toMatchObject({ status: 'waiting', position: 2 });
+    const twice = await apiSend(endpoints, 'POST', path, ana.idToken);
     expect(twice.status).toBe(409);
     expect(twice.body.error.message).toBe('You already have a seat at this encounter.');
     expect(await mine(encounter.encounterId, luc.idToken)).toMatchObject({ seatsLeft: 0, waitingCount: 2, myRegistration: { status: 'waiting', position: 1 } });
 
     // Someone else's registration is not mine to cancel.
-    expect((await api('DELETE', `${path}/${subOf(luc.idToken)}`, ana.idToken)).status).toBe(403);
-    expect((await api('DELETE', `${path}/${subOf(ana.idToken)}`, ana.idToken)).status).toBe(204);
+    expect((await apiSend(endpoints, 'DELETE', `${path}/${subOf(luc.idToken)}`, ana.idToken)).status).toBe(403);
+    expect((await apiSend(endpoints, 'DELETE', `${path}/${subOf(ana.idToken)}`, ana.idToken)).status).toBe(204);
     expect(await mine(encounter.encounterId, luc.idToken)).toMatchObject({ seatsLeft: 0, waitingCount: 1, myRegistration: { status: 'seat' } });
     expect(await mine(encounter.encounterId, rui.idToken)).toMatchObject({ myRegistration: { status: 'waiting', position: 1 } });
     expect(await mine(encounter.encounterId, ana.idToken)).toMatchObject({ myRegistration: null });
-    expect((await api('DELETE', `${path}/${subOf(ana.idToken)}`, ana.idToken)).status).toBe(404);
+    expect((await apiSend(endpoints, 'DELETE', `${path}/${subOf(ana.idToken)}`, ana.idToken)).status).toBe(404);
 
     const notifications = await apiGet(endpoints, '/me/notifications', luc.idToken);
     expect(notifications.body.items.map((notification: { title: string }) => notification.title)).toContain(`You have a seat at “${encounter.title}”`);
@@ -194,7 +183,7 @@ describe('encounters', () => {
     const encounter = await newEncounter(2);
     const path = `/encounters/${encounter.encounterId}/registrations`;
     const teachers = await Promise.all(Array.from({ length: 6 }, () => newAccount('teacher')));
-    const answers = await Promise.all(teachers.map((teacher) => api('POST', path, teacher.idToken)));
+    const answers = await Promise.all(teachers.map((teacher) => apiSend(endpoints, 'POST', path, teacher.idToken)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
     const seated = teachers.filter((_teacher, index) => answers[index].body.status === 'seat');
     const waiting = teachers.filter((_teacher, index) => answers[index].body.status === 'waiting');
@@ -202,7 +191,7 @@ describe('encounters', () => {
     expect(answers.filter((answer) => answer.body.status === 'waiting').map((answer) => answer.body.position).sort()).toEqual([1, 2, 3, 4]);
 
     // Both seated cancel at once: the first two waiting take the seats, nobody more.
-    const cancelled = await Promise.all(seated.map((teacher) => api('DELETE', `${path}/${teacher.userId}`, teacher.idToken)));
+    const cancelled = await Promise.all(seated.map((teacher) => apiSend(endpoints, 'DELETE', `${path}/${teacher.userId}`, teacher.idToken)));
     expect(cancelled.map((answer) => answer.status)).toEqual([204, 204]);
     const views = await Promise.all(waiting.map((teacher) => mine(encounter.encounterId, teacher.idToken)));
     expect(views.filter((view) => view.myRegistration?.status === 'seat')).toHaveLength(2);
@@ -217,19 +206,19 @@ describe('encounters', () => {
       seats: 5, seatsTaken: 0, waitingCount: 0, waitingIssued: 0, createdBy: 'x', organiser: 'NSS España', createdAt: new Date().toISOString(),
     });
     const ana = await token('ana@demo.twinspace');
-    const started = await api('POST', `/encounters/${past}/registrations`, ana);
+    const started = await apiSend(endpoints, 'POST', `/encounters/${past}/registrations`, ana);
     expect(started.status).toBe(409);
     expect(started.body.error.message).toBe('This encounter has already started; registration is closed.');
     expect((await mine(past, ana))).toBeUndefined();
 
-    expect((await api('POST', `/encounters/${ulid()}/registrations`, ana)).status).toBe(404);
-    expect((await api('POST', '/encounters', ana, { title: 'Mine', startsAt: inAWeek(), seats: 3, language: 'en' })).status).toBe(403);
-    const bad = await api('POST', '/encounters', await token('nss.es@demo.twinspace'), { title: 'Old', startsAt: '2001-01-01T10:00:00Z', seats: 0, language: 'english' });
+    expect((await apiSend(endpoints, 'POST', `/encounters/${ulid()}/registrations`, ana)).status).toBe(404);
+    expect((await apiSend(endpoints, 'POST', '/encounters', ana, { title: 'Mine', startsAt: inAWeek(), seats: 3, language: 'en' })).status).toBe(403);
+    const bad = await apiSend(endpoints, 'POST', '/encounters', await token('nss.es@demo.twinspace'), { title: 'Old', startsAt: '2001-01-01T10:00:00Z', seats: 0, language: 'english' });
     expect(bad.status).toBe(400);
     expect(fields(bad)).toEqual(['body.language', 'body.seats', 'body.startsAt']);
     const encounter = await newEncounter(3);
     for (const username of ['pupil.marta', 'guest@demo.twinspace', 'nss.es@demo.twinspace', 'eval.es@demo.twinspace']) {
-      expect((await api('POST', `/encounters/${encounter.encounterId}/registrations`, await token(username))).status, username).toBe(403);
+      expect((await apiSend(endpoints, 'POST', `/encounters/${encounter.encounterId}/registrations`, await token(username))).status, username).toBe(403);
     }
     expect((await apiGet(endpoints, '/encounters', await token('pupil.marta'))).status).toBe(403);
     expect((await apiGet(endpoints, '/encounters', await token('nss.es@demo.twinspace'))).status).toBe(200);
@@ -253,7 +242,7 @@ describe('the resource library', () => {
     const nss = await token('nss.es@demo.twinspace');
     const tag = `t${ulid().toLowerCase()}`;
     for (const title of ['First', 'Second', 'Third']) {
-      const created = await api('POST', '/resources', nss, { title, url: `https://example.org/${title}`, tags: [tag, 'extra'], language: 'en' });
+      const created = await apiSend(endpoints, 'POST', '/resources', nss, { title, url: `https://example.org/${title}`, tags: [tag, 'extra'], language: 'en' });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
     const eva = await token('eva@demo.twinspace');
@@ -268,8 +257,8 @@ describe('the resource library', () => {
 
   it('takes resources from the NSS only, with an https link, naming each bad field', async () => {
     const resource = { title: 'Mine', url: 'https://example.org/mine', tags: ['x'], language: 'en' };
-    expect((await api('POST', '/resources', await token('ana@demo.twinspace'), resource)).status).toBe(403);
-    const bad = await api('POST', '/resources', await token('nss.fr@demo.twinspace'), { title: 'Risky', url: 'javascript:alert(1)', tags: [], language: 'en' });
+    expect((await apiSend(endpoints, 'POST', '/resources', await token('ana@demo.twinspace'), resource)).status).toBe(403);
+    const bad = await apiSend(endpoints, 'POST', '/resources', await token('nss.fr@demo.twinspace'), { title: 'Risky', url: 'javascript:alert(1)', tags: [], language: 'en' });
     expect(bad.status).toBe(400);
     expect(fields(bad)).toEqual(['body.tags', 'body.url']);
     for (const username of ['pupil.marta', 'guest@demo.twinspace', 'eval.es@demo.twinspace']) {

@@ -7,22 +7,11 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createUserProfile } from '../../functions/data/users.ts';
 import type { AccountKind } from '../../functions/domain/twinspace-types.ts';
-import { apiGet, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
+import { apiGet, apiSend, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
 import { newSignedInUser } from '../support/cognito-users.ts';
 
 const endpoints = inject('endpoints');
 const token = (username: string) => demoToken(endpoints, username);
-
-async function apiSend<T = any>(method: 'POST' | 'PUT', path: string, idToken: string, body: unknown): Promise<ApiAnswer<T>> {
-  const response = await fetch(`${endpoints.api}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${idToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-}
 
 /** A new account with a profile of this kind (no school, not open to partnership), signed in. */
 async function newAccount(kind: AccountKind, country: string, displayName: string) {
@@ -59,7 +48,7 @@ const names = (partners: { displayName: string }[]) => partners.map((partner) =>
 describe('PUT /me/profile', () => {
   it('saves a teacher\'s partner profile and answers it with the next version; a second save of the same version gets 409 and changes nothing', async () => {
     const teacher = await newAccount('teacher', 'PT', 'Rui Costa');
-    const first = await apiSend('PUT', '/me/profile', teacher.idToken, {
+    const first = await apiSend(endpoints, 'PUT', '/me/profile', teacher.idToken, {
       version: 1,
       displayName: 'Rui M. Costa',
       openToPartnership: true,
@@ -81,7 +70,7 @@ describe('PUT /me/profile', () => {
     });
 
     // The other tab still holds version 1.
-    const stale = await apiSend('PUT', '/me/profile', teacher.idToken, { version: 1, displayName: 'Someone else' });
+    const stale = await apiSend(endpoints, 'PUT', '/me/profile', teacher.idToken, { version: 1, displayName: 'Someone else' });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/changed elsewhere.*nothing was saved/) });
     const me = await apiGet(endpoints, '/me', teacher.idToken);
@@ -91,7 +80,7 @@ describe('PUT /me/profile', () => {
   it('lets exactly one of two simultaneous saves of the same version through', async () => {
     const teacher = await newAccount('teacher', 'PT', 'Rita Alves');
     const saves = await Promise.all(
-      ['Rita A.', 'Rita Alves Silva'].map((displayName) => apiSend('PUT', '/me/profile', teacher.idToken, { version: 1, displayName })),
+      ['Rita A.', 'Rita Alves Silva'].map((displayName) => apiSend(endpoints, 'PUT', '/me/profile', teacher.idToken, { version: 1, displayName })),
     );
     expect(saves.map((save) => save.status).sort()).toEqual([200, 409]);
     const winner = saves.find((save) => save.status === 200)!;
@@ -103,37 +92,37 @@ describe('PUT /me/profile', () => {
     const eva = await token('eva@demo.twinspace');
     const me = await apiGet(endpoints, '/me', eva);
     const projectId = me.body.projects[0].projectId;
-    const renamed = await apiSend('PUT', '/me/profile', eva, { version: me.body.profile.version, displayName: 'Eva M. Rossi' });
+    const renamed = await apiSend(endpoints, 'PUT', '/me/profile', eva, { version: me.body.profile.version, displayName: 'Eva M. Rossi' });
     expect(renamed.status).toBe(200);
     const roster = await apiGet(endpoints, `/projects/${projectId}/members`, eva);
     expect(roster.body.items.map((member: { displayName: string }) => member.displayName)).toContain('Eva M. Rossi');
     // Put the demo name back for the other tests.
-    expect((await apiSend('PUT', '/me/profile', eva, { version: renamed.body.version, displayName: 'Eva Rossi' })).status).toBe(200);
+    expect((await apiSend(endpoints, 'PUT', '/me/profile', eva, { version: renamed.body.version, displayName: 'Eva Rossi' })).status).toBe(200);
   });
 
   it('puts an open teacher in partner search and takes them out when they close', async () => {
     const teacher = await newAccount('teacher', 'PT', 'Inês Lopes');
     const subject = `subject ${ulid().toLowerCase()}`;
     const ana = await token('ana@demo.twinspace');
-    const opened = await apiSend('PUT', '/me/profile', teacher.idToken, { version: 1, openToPartnership: true, subjects: [subject], languages: ['pt'] });
+    const opened = await apiSend(endpoints, 'PUT', '/me/profile', teacher.idToken, { version: 1, openToPartnership: true, subjects: [subject], languages: ['pt'] });
     expect(opened.status).toBe(200);
     expect(names(await allPartners(`subject=${encodeURIComponent(subject)}`, ana))).toEqual(['Inês Lopes']);
 
-    const closed = await apiSend('PUT', '/me/profile', teacher.idToken, { version: 2, openToPartnership: false });
+    const closed = await apiSend(endpoints, 'PUT', '/me/profile', teacher.idToken, { version: 2, openToPartnership: false });
     expect(closed.body).toMatchObject({ openToPartnership: false, version: 3 });
     expect(await allPartners(`subject=${encodeURIComponent(subject)}`, ana)).toEqual([]);
   });
 
   it('lets a pupil change nothing (403) and keeps partner fields for teachers (400 naming each field)', async () => {
-    const pupil = await apiSend('PUT', '/me/profile', await token('pupil.marta'), { version: 1, displayName: 'Marta!' });
+    const pupil = await apiSend(endpoints, 'PUT', '/me/profile', await token('pupil.marta'), { version: 1, displayName: 'Marta!' });
     expect(pupil.status).toBe(403);
-    const guest = await apiSend('PUT', '/me/profile', await token('guest@demo.twinspace'), { version: 1, subjects: ['art'], openToPartnership: true });
+    const guest = await apiSend(endpoints, 'PUT', '/me/profile', await token('guest@demo.twinspace'), { version: 1, subjects: ['art'], openToPartnership: true });
     expect(guest.status).toBe(400);
     expect(guest.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['body.openToPartnership', 'body.subjects']);
   });
 
   it('answers 400 naming each bad field', async () => {
-    const answer = await apiSend('PUT', '/me/profile', await token('eva@demo.twinspace'), { displayName: '', ages: { min: 16, max: 12 }, colour: 'blue' });
+    const answer = await apiSend(endpoints, 'PUT', '/me/profile', await token('eva@demo.twinspace'), { displayName: '', ages: { min: 16, max: 12 }, colour: 'blue' });
     expect(answer.status).toBe(400);
     const fields = answer.body.error.details.map((detail: { field: string }) => detail.field);
     expect(fields).toEqual(expect.arrayContaining(['body.displayName', 'body.ages.max', 'body.version']));
@@ -146,7 +135,7 @@ describe('schools', () => {
 
   beforeAll(async () => {
     founder = await newAccount('teacher', 'PT', 'Ana Sousa');
-    const created = await apiSend('POST', '/schools', founder.idToken, { name: 'Escola Básica do Porto', country: 'pt', city: 'Porto' });
+    const created = await apiSend(endpoints, 'POST', '/schools', founder.idToken, { name: 'Escola Básica do Porto', country: 'pt', city: 'Porto' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ name: 'Escola Básica do Porto', country: 'PT', city: 'Porto', version: 1, joined: true });
     schoolId = created.body.schoolId;
@@ -170,11 +159,11 @@ describe('schools', () => {
   });
 
   it('is edited by its own teachers, versioned: the stale save gets 409 and the first one stays', async () => {
-    const renamed = await apiSend('PUT', `/schools/${schoolId}`, founder.idToken, { version: 1, name: 'Escola Básica Sá da Bandeira' });
+    const renamed = await apiSend(endpoints, 'PUT', `/schools/${schoolId}`, founder.idToken, { version: 1, name: 'Escola Básica Sá da Bandeira' });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Escola Básica Sá da Bandeira', city: 'Porto', version: 2 });
 
-    const stale = await apiSend('PUT', `/schools/${schoolId}`, founder.idToken, { version: 1, city: 'Lisboa' });
+    const stale = await apiSend(endpoints, 'PUT', `/schools/${schoolId}`, founder.idToken, { version: 1, city: 'Lisboa' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toMatch(/nothing was saved/);
     const school = await apiGet(endpoints, `/schools/${schoolId}`, founder.idToken);
@@ -184,11 +173,11 @@ describe('schools', () => {
   });
 
   it('refuses a teacher of another school (403), a pupil (403 on create) and bad input (400)', async () => {
-    const luc = await apiSend('PUT', `/schools/${schoolId}`, await token('luc@demo.twinspace'), { version: 2, name: 'Not mine' });
+    const luc = await apiSend(endpoints, 'PUT', `/schools/${schoolId}`, await token('luc@demo.twinspace'), { version: 2, name: 'Not mine' });
     expect(luc.status).toBe(403);
-    const pupil = await apiSend('POST', '/schools', await token('pupil.marta'), { name: 'X', country: 'ES', city: 'Y' });
+    const pupil = await apiSend(endpoints, 'POST', '/schools', await token('pupil.marta'), { name: 'X', country: 'ES', city: 'Y' });
     expect(pupil.status).toBe(403);
-    const bad = await apiSend('POST', '/schools', founder.idToken, { name: '', country: 'Portugal' });
+    const bad = await apiSend(endpoints, 'POST', '/schools', founder.idToken, { name: '', country: 'Portugal' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['body.city', 'body.country', 'body.name']);
   });
@@ -274,7 +263,7 @@ describe('desktop mail', () => {
 
   beforeAll(async () => {
     unreadBefore = (await apiGet(endpoints, '/mail?folder=inbox', await token('luc@demo.twinspace'))).body.unread;
-    const sent = await apiSend('POST', '/mail', await token('ana@demo.twinspace'), {
+    const sent = await apiSend(endpoints, 'POST', '/mail', await token('ana@demo.twinspace'), {
       toUsername: 'luc@demo.twinspace',
       subject,
       body: 'Shall we compare the Ebro and the Rhône next week?',
@@ -317,21 +306,21 @@ describe('desktop mail', () => {
   });
 
   it('is for teachers only, to teachers only', async () => {
-    const marta = await apiSend('POST', '/mail', await token('pupil.marta'), { toUsername: 'luc@demo.twinspace', subject: 'Hi', body: 'Hello' });
+    const marta = await apiSend(endpoints, 'POST', '/mail', await token('pupil.marta'), { toUsername: 'luc@demo.twinspace', subject: 'Hi', body: 'Hello' });
     expect(marta.status).toBe(403);
     const nss = await apiGet(endpoints, '/mail', await token('nss.es@demo.twinspace'));
     expect(nss.status).toBe(403);
-    const toPupil = await apiSend('POST', '/mail', await token('ana@demo.twinspace'), { toUsername: 'pupil.jules', subject: 'Hi', body: 'Hello' });
+    const toPupil = await apiSend(endpoints, 'POST', '/mail', await token('ana@demo.twinspace'), { toUsername: 'pupil.jules', subject: 'Hi', body: 'Hello' });
     expect(toPupil.status).toBe(400);
     expect(toPupil.body.error.details).toEqual([{ field: 'body.toUsername', message: 'No teacher has this username.' }]);
-    const nobody = await apiSend('POST', '/mail', await token('ana@demo.twinspace'), { toUsername: 'nobody@demo.twinspace', subject: 'Hi', body: 'Hello' });
+    const nobody = await apiSend(endpoints, 'POST', '/mail', await token('ana@demo.twinspace'), { toUsername: 'nobody@demo.twinspace', subject: 'Hi', body: 'Hello' });
     expect(nobody.body.error.details).toEqual(toPupil.body.error.details);
   });
 
   it('reaches a partner found by search, by their user id', async () => {
     const ana = await token('ana@demo.twinspace');
     const [eva] = (await allPartners('country=IT', ana)).filter((partner) => partner.displayName === 'Eva Rossi');
-    const sent = await apiSend('POST', '/mail', ana, { toUserId: eva.userId, subject: 'Physics', body: 'CLIL together?' });
+    const sent = await apiSend(endpoints, 'POST', '/mail', ana, { toUserId: eva.userId, subject: 'Physics', body: 'CLIL together?' });
     expect(sent.status).toBe(201);
     const inbox = await apiGet(endpoints, '/mail', await token('eva@demo.twinspace'));
     expect(inbox.body.items[0]).toMatchObject({ mailId: sent.body.mailId, read: false });

@@ -18,7 +18,7 @@ import { createProject, type Project } from '../../functions/data/projects.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
 import { meetsPasswordPolicy } from '../../functions/domain/membership-rules.ts';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
-import { apiGet, demoProjectId, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
+import { apiGet, apiSend, demoProjectId, demoToken, subOf, tableStoreOf } from '../support/clients.ts';
 import { newSignedInUser } from '../support/cognito-users.ts';
 
 const endpoints = inject('endpoints');
@@ -27,17 +27,6 @@ const cognito = new CognitoIdentityProviderClient({
   region: endpoints.region,
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
-
-async function api(method: string, path: string, idToken: string, body?: unknown): Promise<ApiAnswer> {
-  const response = await fetch(`${endpoints.api}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${idToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-}
 
 async function groupsOf(username: string): Promise<string[]> {
   const listed = await cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: endpoints.cognito.userPoolId, Username: username }));
@@ -109,14 +98,14 @@ beforeAll(async () => {
 const addedToDemo: string[] = [];
 
 afterAll(async () => {
-  for (const userId of addedToDemo) await api('DELETE', `/projects/${projectId}/members/${userId}`, ana);
+  for (const userId of addedToDemo) await apiSend(endpoints, 'DELETE', `/projects/${projectId}/members/${userId}`, ana);
   cognito.destroy();
 });
 
 describe('a pupil account, from creation to removal', () => {
   it('is created with a username and a one-time password, signs in, changes type, gets a new password and is removed', async () => {
     // Ana creates the pupil.
-    const created = await api('POST', `/projects/${projectId}/members`, ana, { pupil: { displayName: 'Nora Vidal' }, type: 'pupil-member' });
+    const created = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, { pupil: { displayName: 'Nora Vidal' }, type: 'pupil-member' });
     expect(created.status).toBe(201);
     const { member, oneTimePassword } = created.body;
     addedToDemo.push(member.userId);
@@ -149,24 +138,24 @@ describe('a pupil account, from creation to removal', () => {
     expect(roster.body.items).toContainEqual(expect.objectContaining({ userId: member.userId, type: 'pupil-member', displayName: 'Nora Vidal' }));
 
     // Ana makes her a pupil administrator: the table and the groups follow.
-    const promoted = await api('PATCH', `/projects/${projectId}/members/${member.userId}`, ana, { type: 'pupil-admin' });
+    const promoted = await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/${member.userId}`, ana, { type: 'pupil-admin' });
     expect(promoted.status).toBe(200);
     expect(promoted.body.member).toEqual({ ...member, type: 'pupil-admin' });
     expect((await apiGet(endpoints, '/me', pupilToken)).body.projects).toEqual([expect.objectContaining({ projectId, type: 'pupil-admin' })]);
     expect(await groupsOf(member.username)).toEqual(['pupil-admin']);
 
     // The same change again changes nothing and answers 200 (a retry after a failed sync).
-    const again = await api('PATCH', `/projects/${projectId}/members/${member.userId}`, ana, { type: 'pupil-admin' });
+    const again = await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/${member.userId}`, ana, { type: 'pupil-admin' });
     expect(again.status).toBe(200);
     expect(await groupsOf(member.username)).toEqual(['pupil-admin']);
 
     // A pupil never becomes a teacher.
-    const wrongKind = await api('PATCH', `/projects/${projectId}/members/${member.userId}`, ana, { type: 'member-teacher' });
+    const wrongKind = await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/${member.userId}`, ana, { type: 'member-teacher' });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.error.details).toContainEqual(expect.objectContaining({ field: 'body.type' }));
 
     // A reset gives a new one-time password: the next sign-in asks for a new password again.
-    const reset = await api('POST', `/projects/${projectId}/members/${member.userId}/password-reset`, ana);
+    const reset = await apiSend(endpoints, 'POST', `/projects/${projectId}/members/${member.userId}/password-reset`, ana);
     expect(reset.status).toBe(200);
     expect(Object.keys(reset.body).sort()).toEqual(['oneTimePassword', 'username']);
     expect(reset.body.username).toBe(member.username);
@@ -175,18 +164,18 @@ describe('a pupil account, from creation to removal', () => {
     expect((await startSignIn(member.username, reset.body.oneTimePassword)).ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
 
     // Removed: no longer in the project, in no type group.
-    const removed = await api('DELETE', `/projects/${projectId}/members/${member.userId}`, ana);
+    const removed = await apiSend(endpoints, 'DELETE', `/projects/${projectId}/members/${member.userId}`, ana);
     expect(removed.status).toBe(204);
     expect((await apiGet(endpoints, '/me', pupilToken)).body.projects).toEqual([]);
     expect(await groupsOf(member.username)).toEqual([]);
     const after = await apiGet(endpoints, `/projects/${projectId}/members`, ana);
     expect(after.body.items.map((entry: { userId: string }) => entry.userId)).not.toContain(member.userId);
     // Removing again: not a member any more.
-    expect((await api('DELETE', `/projects/${projectId}/members/${member.userId}`, ana)).status).toBe(404);
+    expect((await apiSend(endpoints, 'DELETE', `/projects/${projectId}/members/${member.userId}`, ana)).status).toBe(404);
   });
 
   it('never stores the one-time password in the table', async () => {
-    const created = await api('POST', `/projects/${projectId}/members`, ana, { pupil: { displayName: 'Íñigo' }, type: 'pupil-member' });
+    const created = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, { pupil: { displayName: 'Íñigo' }, type: 'pupil-member' });
     expect(created.status).toBe(201);
     addedToDemo.push(created.body.member.userId);
     expect(created.body.member.username).toMatch(/^pupil\.inigo\d{4}$/);
@@ -205,14 +194,14 @@ describe('a pupil account, from creation to removal', () => {
     expect(userItems.length).toBeGreaterThan(0);
     expect(memberItems).toHaveLength(1);
     expect(JSON.stringify([...userItems, ...memberItems])).not.toContain(created.body.oneTimePassword);
-    expect((await api('DELETE', `/projects/${projectId}/members/${created.body.member.userId}`, ana)).status).toBe(204);
+    expect((await apiSend(endpoints, 'DELETE', `/projects/${projectId}/members/${created.body.member.userId}`, ana)).status).toBe(204);
   });
 });
 
 describe('adding an existing account', () => {
   it('makes a teacher from outside a member and a partner, and takes them out again', async () => {
     const hanna = await outsideTeacher('DE', 'Hanna Weber');
-    const added = await api('POST', `/projects/${projectId}/members`, ana, { username: hanna.username, type: 'member-teacher' });
+    const added = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, { username: hanna.username, type: 'member-teacher' });
     expect(added.status).toBe(201);
     addedToDemo.push(hanna.userId);
     expect(added.body).toEqual({
@@ -223,14 +212,14 @@ describe('adding an existing account', () => {
     expect(project.body.partners).toContainEqual({ userId: hanna.userId, displayName: 'Hanna Weber', country: 'DE', school: 'Gymnasium am Fluss' });
     expect((await apiGet(endpoints, '/me', hanna.idToken)).body.projects).toEqual([expect.objectContaining({ projectId, type: 'member-teacher' })]);
 
-    const twice = await api('POST', `/projects/${projectId}/members`, ana, { username: hanna.username, type: 'visitor' });
+    const twice = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, { username: hanna.username, type: 'visitor' });
     expect(twice.status).toBe(409);
 
     // A member teacher does not manage members.
-    const byEva = await api('DELETE', `/projects/${projectId}/members/${hanna.userId}`, eva);
+    const byEva = await apiSend(endpoints, 'DELETE', `/projects/${projectId}/members/${hanna.userId}`, eva);
     expect(byEva.status).toBe(403);
 
-    expect((await api('DELETE', `/projects/${projectId}/members/${hanna.userId}`, ana)).status).toBe(204);
+    expect((await apiSend(endpoints, 'DELETE', `/projects/${projectId}/members/${hanna.userId}`, ana)).status).toBe(204);
     const afterwards = await apiGet(endpoints, `/projects/${projectId}`, ana);
     expect(afterwards.body.partners.map((partner: { userId: string }) => partner.userId)).not.toContain(hanna.userId);
     expect(afterwards.body.partners.map((partner: { country: string }) => partner.country).sort()).toEqual(['ES', 'FR', 'IT']);
@@ -238,30 +227,30 @@ describe('adding an existing account', () => {
   });
 
   it('refuses an unknown username, an nss officer, a pupil by username and a guest as teacher', async () => {
-    const unknown = await api('POST', `/projects/${projectId}/members`, ana, { username: 'nobody@demo.twinspace', type: 'visitor' });
+    const unknown = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, { username: 'nobody@demo.twinspace', type: 'visitor' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details).toEqual([expect.objectContaining({ field: 'body.username' })]);
-    const nss = await api('POST', `/projects/${projectId}/members`, ana, { username: 'nss.es@demo.twinspace', type: 'visitor' });
+    const nss = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, { username: 'nss.es@demo.twinspace', type: 'visitor' });
     expect(nss.status).toBe(400);
-    const pupil = await api('POST', `/projects/${projectId}/members`, ana, { username: 'pupil.marta', type: 'pupil-member' });
+    const pupil = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, { username: 'pupil.marta', type: 'pupil-member' });
     expect(pupil.status).toBe(400);
     expect(pupil.body.error.details).toEqual([expect.objectContaining({ field: 'body.username' })]);
-    const guest = await api('PATCH', `/projects/${projectId}/members/${subOf(await demoToken(endpoints, 'guest@demo.twinspace'))}`, ana, { type: 'member-teacher' });
+    const guest = await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/${subOf(await demoToken(endpoints, 'guest@demo.twinspace'))}`, ana, { type: 'member-teacher' });
     expect(guest.status).toBe(400);
     expect(guest.body.error.details).toEqual([expect.objectContaining({ field: 'body.type' })]);
   });
 
   it('names the fields of a bad request', async () => {
-    const empty = await api('POST', `/projects/${projectId}/members`, ana, {});
+    const empty = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, {});
     expect(empty.status).toBe(400);
     expect(empty.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['body.type', 'body.username']);
-    const noName = await api('POST', `/projects/${projectId}/members`, ana, { pupil: { displayName: ' ' }, type: 'pupil-member' });
+    const noName = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, { pupil: { displayName: ' ' }, type: 'pupil-member' });
     expect(noName.status).toBe(400);
     expect(noName.body.error.details).toContainEqual(expect.objectContaining({ field: 'body.pupil.displayName' }));
-    const teacherPupil = await api('POST', `/projects/${projectId}/members`, ana, { pupil: { displayName: 'Tom' }, type: 'member-teacher' });
+    const teacherPupil = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, ana, { pupil: { displayName: 'Tom' }, type: 'member-teacher' });
     expect(teacherPupil.status).toBe(400);
     expect(teacherPupil.body.error.details).toContainEqual(expect.objectContaining({ field: 'body.type' }));
-    const badType = await api('PATCH', `/projects/${projectId}/members/${subOf(eva)}`, ana, { type: 'boss' });
+    const badType = await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/${subOf(eva)}`, ana, { type: 'boss' });
     expect(badType.status).toBe(400);
     expect(badType.body.error.details).toContainEqual(expect.objectContaining({ field: 'body.type' }));
   });
@@ -269,27 +258,27 @@ describe('adding an existing account', () => {
 
 describe('who may manage members, and what is protected', () => {
   it('refuses a member teacher (403), an unknown project (404) and an unknown member (404)', async () => {
-    const byEva = await api('POST', `/projects/${projectId}/members`, eva, { pupil: { displayName: 'Piero' }, type: 'pupil-member' });
+    const byEva = await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, eva, { pupil: { displayName: 'Piero' }, type: 'pupil-member' });
     expect(byEva.status).toBe(403);
-    const resetByEva = await api('POST', `/projects/${projectId}/members/${subOf(await demoToken(endpoints, 'pupil.jules'))}/password-reset`, eva);
+    const resetByEva = await apiSend(endpoints, 'POST', `/projects/${projectId}/members/${subOf(await demoToken(endpoints, 'pupil.jules'))}/password-reset`, eva);
     expect(resetByEva.status).toBe(403);
-    const unknownProject = await api('POST', `/projects/${ulid()}/members`, ana, { username: 'eva@demo.twinspace', type: 'visitor' });
+    const unknownProject = await apiSend(endpoints, 'POST', `/projects/${ulid()}/members`, ana, { username: 'eva@demo.twinspace', type: 'visitor' });
     expect(unknownProject.status).toBe(404);
-    const unknownMember = await api('PATCH', `/projects/${projectId}/members/00000000-0000-0000-0000-000000000000`, ana, { type: 'visitor' });
+    const unknownMember = await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/00000000-0000-0000-0000-000000000000`, ana, { type: 'visitor' });
     expect(unknownMember.status).toBe(404);
   });
 
   it("resets only a pupil's password", async () => {
-    const teacher = await api('POST', `/projects/${projectId}/members/${subOf(eva)}/password-reset`, ana);
+    const teacher = await apiSend(endpoints, 'POST', `/projects/${projectId}/members/${subOf(eva)}/password-reset`, ana);
     expect(teacher.status).toBe(400);
   });
 
   it('protects a founder from anyone else (403)', async () => {
     const luc = subOf(await demoToken(endpoints, 'luc@demo.twinspace'));
-    const demote = await api('PATCH', `/projects/${projectId}/members/${luc}`, ana, { type: 'member-teacher' });
+    const demote = await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/${luc}`, ana, { type: 'member-teacher' });
     expect(demote.status).toBe(403);
     expect(demote.body.error.message).toMatch(/founder/);
-    expect((await api('DELETE', `/projects/${projectId}/members/${luc}`, ana)).status).toBe(403);
+    expect((await apiSend(endpoints, 'DELETE', `/projects/${projectId}/members/${luc}`, ana)).status).toBe(403);
     const roster = await apiGet(endpoints, `/projects/${projectId}/members`, ana);
     expect(roster.body.items).toContainEqual(expect.objectContaining({ userId: luc, type: 'teacher-admin' }));
   });
@@ -298,14 +287,14 @@ describe('who may manage members, and what is protected', () => {
     const lucToken = await demoToken(endpoints, 'luc@demo.twinspace');
     const luc = subOf(lucToken);
     try {
-      const down = await api('PATCH', `/projects/${projectId}/members/${luc}`, lucToken, { type: 'member-teacher' });
+      const down = await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/${luc}`, lucToken, { type: 'member-teacher' });
       expect(down.status).toBe(200);
       expect(down.body.member).toMatchObject({ userId: luc, username: 'luc@demo.twinspace', type: 'member-teacher' });
       expect(await groupsOf('luc@demo.twinspace')).toContain('member-teacher');
       // Now a member teacher: he manages no members.
-      expect((await api('PATCH', `/projects/${projectId}/members/${luc}`, lucToken, { type: 'teacher-admin' })).status).toBe(403);
+      expect((await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/${luc}`, lucToken, { type: 'teacher-admin' })).status).toBe(403);
     } finally {
-      const back = await api('PATCH', `/projects/${projectId}/members/${luc}`, ana, { type: 'teacher-admin' });
+      const back = await apiSend(endpoints, 'PATCH', `/projects/${projectId}/members/${luc}`, ana, { type: 'teacher-admin' });
       expect(back.status).toBe(200);
     }
     expect(await groupsOf('luc@demo.twinspace')).toContain('teacher-admin');
@@ -315,10 +304,10 @@ describe('who may manage members, and what is protected', () => {
   it('keeps the last teacher administrator (409)', async () => {
     const solo = await outsideTeacher('DE', 'Solo Admin');
     const soloProject = await projectOf(solo, 'approved');
-    const demote = await api('PATCH', `/projects/${soloProject}/members/${solo.userId}`, solo.idToken, { type: 'member-teacher' });
+    const demote = await apiSend(endpoints, 'PATCH', `/projects/${soloProject}/members/${solo.userId}`, solo.idToken, { type: 'member-teacher' });
     expect(demote.status).toBe(409);
     expect(demote.body.error.message).toMatch(/at least one teacher administrator/);
-    expect((await api('DELETE', `/projects/${soloProject}/members/${solo.userId}`, solo.idToken)).status).toBe(409);
+    expect((await apiSend(endpoints, 'DELETE', `/projects/${soloProject}/members/${solo.userId}`, solo.idToken)).status).toBe(409);
     const me = await apiGet(endpoints, '/me', solo.idToken);
     expect(me.body.projects).toEqual([expect.objectContaining({ projectId: soloProject, type: 'teacher-admin' satisfies TwinspaceType })]);
   });
@@ -326,10 +315,10 @@ describe('who may manage members, and what is protected', () => {
   it('refuses every change in a closed project (409, read-only)', async () => {
     const admin = await outsideTeacher('DE', 'Closed Admin');
     const closedProject = await projectOf(admin, 'closed');
-    const add = await api('POST', `/projects/${closedProject}/members`, admin.idToken, { pupil: { displayName: 'Lena' }, type: 'pupil-member' });
+    const add = await apiSend(endpoints, 'POST', `/projects/${closedProject}/members`, admin.idToken, { pupil: { displayName: 'Lena' }, type: 'pupil-member' });
     expect(add.status).toBe(409);
     expect(add.body.error.message).toMatch(/closed: read-only/);
-    expect((await api('PATCH', `/projects/${closedProject}/members/${admin.userId}`, admin.idToken, { type: 'member-teacher' })).status).toBe(409);
+    expect((await apiSend(endpoints, 'PATCH', `/projects/${closedProject}/members/${admin.userId}`, admin.idToken, { type: 'member-teacher' })).status).toBe(409);
   });
 });
 
@@ -338,7 +327,7 @@ describe('writes that a concurrent change makes stale', () => {
     const admin = await outsideTeacher('DE', 'Race Admin');
     const raceProject = await projectOf(admin, 'approved');
     const store = tableStoreOf(endpoints);
-    const pupil = await api('POST', `/projects/${raceProject}/members`, admin.idToken, { pupil: { displayName: 'Mia' }, type: 'pupil-member' });
+    const pupil = await apiSend(endpoints, 'POST', `/projects/${raceProject}/members`, admin.idToken, { pupil: { displayName: 'Mia' }, type: 'pupil-member' });
     expect(pupil.status).toBe(201);
     const pupilId = pupil.body.member.userId;
     // Someone else already made her a pupil-admin: a change read as pupil-member must fail.

@@ -9,7 +9,7 @@
 import { AdminListGroupsForUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createUserProfile, type UserProfile } from '../../functions/data/users.ts';
-import { apiGet, demoProjectId, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
+import { apiGet, apiSend, demoProjectId, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
 import { newSignedInUser } from '../support/cognito-users.ts';
 
 const endpoints = inject('endpoints');
@@ -27,17 +27,6 @@ const eva = 'eva@demo.twinspace';
 const nssEs = 'nss.es@demo.twinspace';
 const nssFr = 'nss.fr@demo.twinspace';
 const token = (username: string) => demoToken(endpoints, username);
-
-async function api(method: string, path: string, idToken: string, body?: unknown): Promise<ApiAnswer> {
-  const response = await fetch(`${endpoints.api}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${idToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-}
 
 const details = (title: string) => ({
   title,
@@ -66,7 +55,7 @@ async function newAccount(kind: UserProfile['kind'], country: string, extra: Rec
 }
 
 async function propose(creatorToken: string, partnerUsername: string, title = `Birds ${Date.now()}`) {
-  const created = await api('POST', '/projects', creatorToken, { ...details(title), partnerUsername });
+  const created = await apiSend(endpoints, 'POST', '/projects', creatorToken, { ...details(title), partnerUsername });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body;
 }
@@ -119,7 +108,7 @@ describe('the whole lifecycle: Ana proposes with Luc, both NSS approve, Ana clos
     expect((await apiGet(endpoints, `/projects/${projectId}`, await token(luc))).body.myActions).toEqual(['accept', 'decline']);
     expect((await pendingFor(await token(nssEs))).map((item) => item.projectId)).not.toContain(projectId);
 
-    const accepted = await api('POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true });
+    const accepted = await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({
       state: 'pending-approval',
@@ -145,7 +134,7 @@ describe('the whole lifecycle: Ana proposes with Luc, both NSS approve, Ana clos
     const submitted = esList.map((item) => item.submittedAt);
     expect(submitted).toEqual([...submitted].sort());
 
-    const spain = await api('POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true });
+    const spain = await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true });
     expect(spain.status).toBe(200);
     expect(spain.body.state).toBe('pending-approval');
     expect(spain.body.approvals).toMatchObject([
@@ -154,9 +143,9 @@ describe('the whole lifecycle: Ana proposes with Luc, both NSS approve, Ana clos
     ]);
     expect((await pendingFor(await token(nssEs))).map((item) => item.projectId)).not.toContain(projectId);
     expect((await pendingFor(await token(nssFr))).map((item) => item.projectId)).toContain(projectId);
-    refusal(await api('POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true }), 409, /already decided/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true }), 409, /already decided/);
 
-    const france = await api('POST', `/projects/${projectId}/approval`, await token(nssFr), { approve: true });
+    const france = await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(nssFr), { approve: true });
     expect(france.status).toBe(200);
     expect(france.body.state).toBe('approved');
     expect((await pendingFor(await token(nssFr))).map((item) => item.projectId)).not.toContain(projectId);
@@ -176,11 +165,11 @@ describe('the whole lifecycle: Ana proposes with Luc, both NSS approve, Ana clos
     expect(notifications.body.items).toContainEqual(expect.objectContaining({ topic: 'project-approved', title: `“${title}” is approved` }));
 
     // Ana closes: read-only for everyone, nothing deleted.
-    const closed = await api('POST', `/projects/${projectId}/close`, await token(ana));
+    const closed = await apiSend(endpoints, 'POST', `/projects/${projectId}/close`, await token(ana));
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ state: 'closed', myType: 'teacher-admin', myActions: ['reopen'] });
-    refusal(await api('POST', `/projects/${projectId}/close`, await token(ana)), 409, /already closed/);
-    refusal(await api('POST', `/projects/${projectId}/members`, await token(ana), { username: eva, type: 'member-teacher' }), 409);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/close`, await token(ana)), 409, /already closed/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/members`, await token(ana), { username: eva, type: 'member-teacher' }), 409);
     expect((await apiGet(endpoints, `/projects/${projectId}/members`, await token(luc))).body.items).toHaveLength(2);
     expect((await apiGet(endpoints, '/me', await token(luc))).body.projects).toContainEqual({
       projectId,
@@ -190,10 +179,10 @@ describe('the whole lifecycle: Ana proposes with Luc, both NSS approve, Ana clos
       founder: true,
     });
 
-    const reopened = await api('POST', `/projects/${projectId}/reopen`, await token(luc));
+    const reopened = await apiSend(endpoints, 'POST', `/projects/${projectId}/reopen`, await token(luc));
     expect(reopened.status).toBe(200);
     expect(reopened.body.state).toBe('approved');
-    refusal(await api('POST', `/projects/${projectId}/reopen`, await token(luc)), 409, /already open/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/reopen`, await token(luc)), 409, /already open/);
   });
 });
 
@@ -201,7 +190,7 @@ describe('declining', () => {
   it('deletes the project and tells the creator who declined', async () => {
     const title = `Declined ${Date.now()}`;
     const { projectId } = await propose(await token(ana), luc, title);
-    const declined = await api('POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: false });
+    const declined = await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: false });
     expect(declined.status).toBe(200);
     expect(declined.body).toEqual({ projectId, state: 'deleted' });
 
@@ -214,7 +203,7 @@ describe('declining', () => {
     const told = notifications.body.items.find((item: { title: string }) => item.title.includes(title));
     expect(told).toMatchObject({ topic: 'project-declined', title: `Luc Moreau declined “${title}”` });
     // Answering again: the project is gone.
-    refusal(await api('POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true }), 404);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true }), 404);
   });
 });
 
@@ -225,21 +214,21 @@ describe('rejection, edit, resubmission', () => {
     expect(await groupsOf(spaniard.username)).toEqual([]);
     const title = `Rejected ${Date.now()}`;
     const { projectId } = await propose(spaniard.idToken, frenchman.username, title);
-    expect((await api('POST', `/projects/${projectId}/acceptance`, frenchman.idToken, { accept: true })).status).toBe(200);
+    expect((await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, frenchman.idToken, { accept: true })).status).toBe(200);
 
     // A rejection needs a reason.
-    const noReason = await api('POST', `/projects/${projectId}/approval`, await token(nssFr), { approve: false, reason: '  ' });
+    const noReason = await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(nssFr), { approve: false, reason: '  ' });
     refusal(noReason, 400);
     expect(noReason.body.error.details.map((detail: { field: string }) => detail.field)).toEqual(['body.reason']);
 
     const reason = 'The age range does not match the planned activities.';
-    const rejected = await api('POST', `/projects/${projectId}/approval`, await token(nssFr), { approve: false, reason });
+    const rejected = await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(nssFr), { approve: false, reason });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ state: 'rejected', rejectionReason: reason });
     expect(rejected.body.approvals).toContainEqual(expect.objectContaining({ country: 'FR', state: 'rejected', reason }));
     // Out of every NSS list; Spain can no longer decide; the founders are told.
     expect((await pendingFor(await token(nssEs))).map((item) => item.projectId)).not.toContain(projectId);
-    refusal(await api('POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true }), 409, /pending approval/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true }), 409, /pending approval/);
     const told = await apiGet(endpoints, '/me/notifications', spaniard.idToken);
     expect(told.body.items).toContainEqual(expect.objectContaining({ topic: 'project-rejected', body: expect.stringContaining(reason) }));
 
@@ -247,15 +236,15 @@ describe('rejection, edit, resubmission', () => {
     const read = await apiGet(endpoints, `/projects/${projectId}`, frenchman.idToken);
     expect(read.body.myActions).toEqual(['edit', 'resubmit']);
     const newTitle = `${title} (ages 12-14)`;
-    const edited = await api('PUT', `/projects/${projectId}`, frenchman.idToken, { title: newTitle, ages: { min: 12, max: 14 }, version: read.body.version });
+    const edited = await apiSend(endpoints, 'PUT', `/projects/${projectId}`, frenchman.idToken, { title: newTitle, ages: { min: 12, max: 14 }, version: read.body.version });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: newTitle, ages: { min: 12, max: 14 }, version: read.body.version + 1, state: 'rejected' });
-    refusal(await api('PUT', `/projects/${projectId}`, spaniard.idToken, { title: 'Lost edit', version: read.body.version }), 409, /changed since you read it/);
+    refusal(await apiSend(endpoints, 'PUT', `/projects/${projectId}`, spaniard.idToken, { title: 'Lost edit', version: read.body.version }), 409, /changed since you read it/);
     expect((await apiGet(endpoints, `/projects/${projectId}`, spaniard.idToken)).body.title).toBe(newTitle);
 
     // Only founders resubmit; then every founder country's approval is pending again, under the new title.
-    refusal(await api('POST', `/projects/${projectId}/resubmission`, await token(luc)), 403, /founders/);
-    const resubmitted = await api('POST', `/projects/${projectId}/resubmission`, spaniard.idToken);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/resubmission`, await token(luc)), 403, /founders/);
+    const resubmitted = await apiSend(endpoints, 'POST', `/projects/${projectId}/resubmission`, spaniard.idToken);
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.body).toMatchObject({
       state: 'pending-approval',
@@ -265,12 +254,12 @@ describe('rejection, edit, resubmission', () => {
         { country: 'FR', state: 'pending' },
       ],
     });
-    refusal(await api('POST', `/projects/${projectId}/resubmission`, spaniard.idToken), 409, /Only a rejected project/);
-    refusal(await api('PUT', `/projects/${projectId}`, spaniard.idToken, { title: 'Too late', version: resubmitted.body.version }), 409, /proposed or rejected/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/resubmission`, spaniard.idToken), 409, /Only a rejected project/);
+    refusal(await apiSend(endpoints, 'PUT', `/projects/${projectId}`, spaniard.idToken, { title: 'Too late', version: resubmitted.body.version }), 409, /proposed or rejected/);
     expect((await pendingFor(await token(nssEs))).find((item) => item.projectId === projectId)?.title).toBe(newTitle);
 
-    expect((await api('POST', `/projects/${projectId}/approval`, await token(nssFr), { approve: true })).body.state).toBe('pending-approval');
-    expect((await api('POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true })).body.state).toBe('approved');
+    expect((await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(nssFr), { approve: true })).body.state).toBe('pending-approval');
+    expect((await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true })).body.state).toBe('approved');
     expect(await groupsOf(spaniard.username)).toEqual(['teacher-admin']);
     expect(await groupsOf(frenchman.username)).toEqual(['teacher-admin']);
     const me = await apiGet(endpoints, '/me', frenchman.idToken);
@@ -280,10 +269,10 @@ describe('rejection, edit, resubmission', () => {
 
 describe('refused steps say why', () => {
   it('lets only validated teachers create a project', async () => {
-    refusal(await api('POST', '/projects', await token('pupil.marta'), { ...details('Pupil project'), partnerUsername: luc }), 403, /Only teachers/);
-    refusal(await api('POST', '/projects', await token(nssEs), { ...details('NSS project'), partnerUsername: luc }), 403, /Only teachers/);
+    refusal(await apiSend(endpoints, 'POST', '/projects', await token('pupil.marta'), { ...details('Pupil project'), partnerUsername: luc }), 403, /Only teachers/);
+    refusal(await apiSend(endpoints, 'POST', '/projects', await token(nssEs), { ...details('NSS project'), partnerUsername: luc }), 403, /Only teachers/);
     const waiting = await newAccount('teacher', 'ES', { validated: false });
-    refusal(await api('POST', '/projects', waiting.idToken, { ...details('Too early'), partnerUsername: luc }), 403, /awaits validation by your NSS/);
+    refusal(await apiSend(endpoints, 'POST', '/projects', waiting.idToken, { ...details('Too early'), partnerUsername: luc }), 403, /awaits validation by your NSS/);
   });
 
   it('wants a known partner teacher of another country (400 on partnerUsername)', async () => {
@@ -295,19 +284,19 @@ describe('refused steps say why', () => {
       [ana, /your own partner/],
     ];
     for (const [partnerUsername, why] of cases) {
-      const answer = await api('POST', '/projects', await token(ana), { ...details(`Partner ${Date.now()}`), partnerUsername });
+      const answer = await apiSend(endpoints, 'POST', '/projects', await token(ana), { ...details(`Partner ${Date.now()}`), partnerUsername });
       refusal(answer, 400);
       expect(answer.body.error.details).toEqual([{ field: 'body.partnerUsername', message: expect.stringMatching(why) }]);
     }
   });
 
   it('names every missing or wrong field', async () => {
-    const empty = await api('POST', '/projects', await token(ana), {});
+    const empty = await apiSend(endpoints, 'POST', '/projects', await token(ana), {});
     refusal(empty, 400);
     expect(empty.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(
       ['body.ages', 'body.description', 'body.languages', 'body.partnerUsername', 'body.subjects', 'body.title'],
     );
-    const wrong = await api('POST', '/projects', await token(ana), {
+    const wrong = await apiSend(endpoints, 'POST', '/projects', await token(ana), {
       ...details(' '),
       ages: { min: 14, max: 12 },
       languages: ['English'],
@@ -315,45 +304,45 @@ describe('refused steps say why', () => {
     });
     refusal(wrong, 400);
     expect(wrong.body.error.details.map((detail: { field: string }) => detail.field).sort()).toEqual(['body.ages.max', 'body.languages.0', 'body.title']);
-    refusal(await api('POST', `/projects/${'0'.repeat(26)}/acceptance`, await token(luc), { accept: 'yes' }), 400);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${'0'.repeat(26)}/acceptance`, await token(luc), { accept: 'yes' }), 400);
   });
 
   it('lets only the invited partner answer, once', async () => {
     const { projectId } = await propose(await token(ana), luc);
-    refusal(await api('POST', `/projects/${projectId}/acceptance`, await token(eva), { accept: true }), 403, /invited partner/);
-    refusal(await api('POST', `/projects/${projectId}/acceptance`, await token(ana), { accept: false }), 403, /invited partner/);
-    refusal(await api('POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true }), 409, /pending approval/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(eva), { accept: true }), 403, /invited partner/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(ana), { accept: false }), 403, /invited partner/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(nssEs), { approve: true }), 409, /pending approval/);
     refusal(await apiGet(endpoints, `/projects/${projectId}`, await token(eva)), 403);
     // The NSS of the founder's country reads it; the invited partner's country becomes a partner country on acceptance.
     expect((await apiGet(endpoints, `/projects/${projectId}`, await token(nssEs))).status).toBe(200);
     refusal(await apiGet(endpoints, `/projects/${projectId}`, await token(nssFr)), 403);
 
-    expect((await api('POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true })).status).toBe(200);
-    refusal(await api('POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true }), 409, /already answered/);
-    refusal(await api('POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: false }), 409, /already answered/);
+    expect((await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true })).status).toBe(200);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true }), 409, /already answered/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: false }), 409, /already answered/);
     expect((await apiGet(endpoints, `/projects/${projectId}`, await token(nssFr))).status).toBe(200);
     // Founders are not teacher administrators before approval.
-    refusal(await api('POST', `/projects/${projectId}/close`, await token(ana)), 403, /teacher administrators/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/close`, await token(ana)), 403, /teacher administrators/);
   });
 
   it('lets only the NSS of a founder country decide', async () => {
     const { projectId } = await propose(await token(ana), luc);
-    await api('POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true });
+    await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true });
     const italianNss = await newAccount('nss', 'IT');
-    refusal(await api('POST', `/projects/${projectId}/approval`, italianNss.idToken, { approve: true }), 403, /NSS of a founder's country/);
-    refusal(await api('POST', `/projects/${projectId}/approval`, await token(ana), { approve: true }), 403);
-    refusal(await api('POST', `/projects/${projectId}/approval`, await token('eval.es@demo.twinspace'), { approve: true }), 403);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, italianNss.idToken, { approve: true }), 403, /NSS of a founder's country/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token(ana), { approve: true }), 403);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${projectId}/approval`, await token('eval.es@demo.twinspace'), { approve: true }), 403);
     refusal(await apiGet(endpoints, `/projects/${projectId}`, italianNss.idToken), 403);
     expect((await pendingFor(italianNss.idToken)).map((item) => item.projectId)).not.toContain(projectId);
   });
 
   it("refuses closing and reopening the demo project to the wrong role or state, leaving it approved", async () => {
     const demo = await demoProjectId(endpoints);
-    refusal(await api('POST', `/projects/${demo}/close`, await token(eva)), 403, /teacher administrators/);
-    refusal(await api('POST', `/projects/${demo}/close`, await token('pupil.marta')), 403);
-    refusal(await api('POST', `/projects/${demo}/reopen`, await token(ana)), 409, /already open/);
-    refusal(await api('PUT', `/projects/${demo}`, await token(ana), { title: 'New', version: 1 }), 409, /proposed or rejected/);
-    refusal(await api('POST', `/projects/${'0'.repeat(26)}/close`, await token(ana)), 404);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${demo}/close`, await token(eva)), 403, /teacher administrators/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${demo}/close`, await token('pupil.marta')), 403);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${demo}/reopen`, await token(ana)), 409, /already open/);
+    refusal(await apiSend(endpoints, 'PUT', `/projects/${demo}`, await token(ana), { title: 'New', version: 1 }), 409, /proposed or rejected/);
+    refusal(await apiSend(endpoints, 'POST', `/projects/${'0'.repeat(26)}/close`, await token(ana)), 404);
     expect((await apiGet(endpoints, `/projects/${demo}`, await token(ana))).body.state).toBe('approved');
   });
 
@@ -369,7 +358,7 @@ describe('refused steps say why', () => {
     }
     // France's cursor does not open Spain's list.
     const two = [await propose(await token(ana), luc), await propose(await token(ana), luc)];
-    for (const { projectId } of two) await api('POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true });
+    for (const { projectId } of two) await apiSend(endpoints, 'POST', `/projects/${projectId}/acceptance`, await token(luc), { accept: true });
     const first = await apiGet(endpoints, '/nss/projects?limit=1', await token(nssFr));
     expect(first.body.items).toHaveLength(1);
     expect(first.body.nextCursor).toEqual(expect.any(String));

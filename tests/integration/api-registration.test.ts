@@ -11,7 +11,7 @@ import { getUserProfile } from '../../functions/data/users.ts';
 import { creatorRefusal } from '../../functions/domain/project-lifecycle.ts';
 import { scheduledJobs } from '../../functions/routes.ts';
 import { applyHandlerEnv, invokeHandler } from '../../infra/local/lambda-runtime.ts';
-import { apiGet, demoToken, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
+import { apiGet, apiSend, demoToken, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
 
 const endpoints = inject('endpoints');
 const store = tableStoreOf(endpoints);
@@ -26,17 +26,6 @@ const password = 'Sign-Up-Test-42';
 const run = Date.now().toString(36);
 let serial = 0;
 const newEmail = (who: string) => `${who}.${run}.${++serial}@signup.example`;
-
-async function api(method: string, path: string, body?: unknown, idToken?: string): Promise<ApiAnswer> {
-  const response = await fetch(`${endpoints.api}${path}`, {
-    method,
-    headers: { ...(idToken ? { authorization: `Bearer ${idToken}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-}
 
 const registration = (email: string, country = 'ES') => ({
   email,
@@ -103,7 +92,7 @@ async function pendingOf(nss: string): Promise<{ userId: string; email: string; 
 }
 
 const decide = async (nss: string, userId: string, body: unknown) =>
-  api('POST', `/nss/teachers/${userId}/validation`, body, await demoToken(endpoints, nss));
+  apiSend(endpoints, 'POST', `/nss/teachers/${userId}/validation`, await demoToken(endpoints, nss), body);
 
 // Leave no teacher of this run waiting: other files list the same countries' waiting teachers.
 afterAll(async () => {
@@ -117,7 +106,7 @@ afterAll(async () => {
 describe('a teacher signs up and the NSS of their country validates them', () => {
   it('keeps them out until nss.es validates; then they sign in, see their profile and create a project', async () => {
     const email = newEmail('carmen');
-    const created = await api('POST', '/registrations', registration(`  ${email.toUpperCase()} `));
+    const created = await apiSend(endpoints, 'POST', '/registrations', undefined, registration(`  ${email.toUpperCase()} `));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email, country: 'ES', schoolName: 'CEIP Los Olivos', city: 'Córdoba', status: 'pending' });
     const userId = created.body.userId as string;
@@ -158,9 +147,11 @@ describe('a teacher signs up and the NSS of their country validates them', () =>
     const school = await apiGet(endpoints, `/schools/${approved.body.schoolId}`, idToken);
     expect(school.body).toMatchObject({ name: 'CEIP Los Olivos', city: 'Córdoba', country: 'ES' });
 
-    const project = await api(
+    const project = await apiSend(
+      endpoints,
       'POST',
       '/projects',
+      idToken,
       {
         title: `Olive trees ${run}`,
         description: 'Pupils compare the olive harvest in their regions.',
@@ -169,14 +160,13 @@ describe('a teacher signs up and the NSS of their country validates them', () =>
         languages: ['es', 'fr'],
         partnerUsername: 'luc@demo.twinspace',
       },
-      idToken,
     );
     expect(project.status).toBe(201);
     expect(project.body.state).toBe('proposed');
   });
 
   it('stores a waiting teacher as not validated, which the project rule refuses', async () => {
-    const created = await api('POST', '/registrations', registration(newEmail('waiting')));
+    const created = await apiSend(endpoints, 'POST', '/registrations', undefined, registration(newEmail('waiting')));
     expect(created.status).toBe(201);
     const profile = await getUserProfile(store, created.body.userId);
     expect(profile).toMatchObject({ kind: 'teacher', validated: false, school: 'CEIP Los Olivos' });
@@ -185,7 +175,7 @@ describe('a teacher signs up and the NSS of their country validates them', () =>
 
   it('deletes a rejected registration, e-mails the reason, and lets the address register again', async () => {
     const email = newEmail('rejected');
-    const created = await api('POST', '/registrations', registration(email, 'FR'));
+    const created = await apiSend(endpoints, 'POST', '/registrations', undefined, registration(email, 'FR'));
     const userId = created.body.userId as string;
 
     const noReason = await decide('nss.fr@demo.twinspace', userId, { approve: false });
@@ -206,17 +196,17 @@ describe('a teacher signs up and the NSS of their country validates them', () =>
     expect(notice.body.text).toContain(reason);
     expect((await decide('nss.fr@demo.twinspace', userId, { approve: true })).status).toBe(404);
 
-    const again = await api('POST', '/registrations', registration(email, 'FR'));
+    const again = await apiSend(endpoints, 'POST', '/registrations', undefined, registration(email, 'FR'));
     expect(again.status).toBe(201);
     expect(again.body.userId).not.toBe(userId);
   });
 
   it('answers 409 for an address already registered, pending or validated, whatever its case', async () => {
     const email = newEmail('twice');
-    expect((await api('POST', '/registrations', registration(email))).status).toBe(201);
-    const pendingTwice = await api('POST', '/registrations', registration(email.toUpperCase()));
+    expect((await apiSend(endpoints, 'POST', '/registrations', undefined, registration(email))).status).toBe(201);
+    const pendingTwice = await apiSend(endpoints, 'POST', '/registrations', undefined, registration(email.toUpperCase()));
     expect(pendingTwice.status).toBe(409);
-    const validatedTwice = await api('POST', '/registrations', registration('ana@demo.twinspace'));
+    const validatedTwice = await apiSend(endpoints, 'POST', '/registrations', undefined, registration('ana@demo.twinspace'));
     expect(validatedTwice.status).toBe(409);
     expect(validatedTwice.body.error.message).toBe(pendingTwice.body.error.message);
   });
@@ -227,14 +217,14 @@ describe('a teacher signs up and the NSS of their country validates them', () =>
     await cognito.send(
       new SignUpCommand({ ClientId: endpoints.cognito.clientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }),
     );
-    const registered = await api('POST', '/registrations', registration(email));
+    const registered = await apiSend(endpoints, 'POST', '/registrations', undefined, registration(email));
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     const waiting = (await pendingOf('nss.es@demo.twinspace')).find((teacher) => teacher.email === email);
     expect(waiting?.userId).toBe(registered.body.userId);
   });
 
   it('answers 400 naming each bad field, with the password rules in words', async () => {
-    const answer = await api('POST', '/registrations', {
+    const answer = await apiSend(endpoints, 'POST', '/registrations', undefined, {
       email: 'not-an-address',
       password: 'short',
       displayName: '   ',
@@ -253,8 +243,8 @@ describe('a teacher signs up and the NSS of their country validates them', () =>
     expect((await apiGet(endpoints, '/nss/teachers?status=pending', await demoToken(endpoints, 'ana@demo.twinspace'))).status).toBe(403);
     expect((await apiGet(endpoints, '/nss/teachers?status=pending')).status).toBe(401);
 
-    await api('POST', '/registrations', registration(newEmail('first')));
-    await api('POST', '/registrations', registration(newEmail('second')));
+    await apiSend(endpoints, 'POST', '/registrations', undefined, registration(newEmail('first')));
+    await apiSend(endpoints, 'POST', '/registrations', undefined, registration(newEmail('second')));
     const nssEs = await demoToken(endpoints, 'nss.es@demo.twinspace');
     const firstPage = await apiGet(endpoints, '/nss/teachers?status=pending&limit=1', nssEs);
     expect(firstPage.body.items).toHaveLength(1);

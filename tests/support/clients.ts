@@ -33,14 +33,27 @@ export interface ApiAnswer<T = any> {
   headers: Headers;
 }
 
-/** GET on the local HTTP API, with the bearer token when given. */
-export async function apiGet<T = any>(endpoints: LocalEndpoints, path: string, idToken?: string): Promise<ApiAnswer<T>> {
+/** Any method on the local HTTP API, with the bearer token and a JSON body when given. */
+export async function apiSend<T = any>(
+  endpoints: LocalEndpoints,
+  method: string,
+  path: string,
+  idToken?: string,
+  body?: unknown,
+): Promise<ApiAnswer<T>> {
   const response = await fetch(`${endpoints.api}${path}`, {
-    headers: idToken ? { authorization: `Bearer ${idToken}` } : {},
+    method,
+    headers: { ...(idToken ? { authorization: `Bearer ${idToken}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(15_000),
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+/** GET on the local HTTP API, with the bearer token when given. */
+export function apiGet<T = any>(endpoints: LocalEndpoints, path: string, idToken?: string): Promise<ApiAnswer<T>> {
+  return apiSend<T>(endpoints, 'GET', path, idToken);
 }
 
 /** The table, as the handlers see it (for arranging state the API cannot create yet). */
