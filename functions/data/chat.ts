@@ -3,9 +3,10 @@
  * (keys.ts patterns 7, 8, 9): a broadcast reads exactly the room's
  * connections, in one Query.
  */
-import { DeleteCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { keys, prefixes, withoutKeys } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 
 export interface ChatMessage {
@@ -89,21 +90,13 @@ export async function deleteChatConnection(store: TableStore, projectId: string,
 export async function listRoomConnections(store: TableStore, projectId: string, now = new Date()): Promise<ChatConnection[]> {
   const connections: ChatConnection[] = [];
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await store.db.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :conn)',
-        ExpressionAttributeValues: { ':pk': keys.roomPartition(projectId), ':conn': prefixes.chatConnection },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { entity: _entity, ...connection } = withoutKeys(item);
-      if ((connection.expiresAt as number) > nowSeconds) connections.push(connection as unknown as ChatConnection);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :conn)',
+    ExpressionAttributeValues: { ':pk': keys.roomPartition(projectId), ':conn': prefixes.chatConnection },
+  });
+  for (const item of items) {
+    const { entity: _entity, ...connection } = withoutKeys(item);
+    if ((connection.expiresAt as number) > nowSeconds) connections.push(connection as unknown as ChatConnection);
+  }
   return connections;
 }

@@ -22,6 +22,7 @@ import {
 } from '../domain/encounters.ts';
 import { communityIndex, communityKeys, gsi1, keys, withoutKeys } from './keys.ts';
 import { isCancelledWrite } from './memberships.ts';
+import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 
 export interface Encounter extends EncounterCounters {
@@ -81,17 +82,16 @@ export async function listUpcomingEncounters(
   from: string,
   page: { limit: number; startKey?: Record<string, unknown> },
 ): Promise<{ encounters: Encounter[]; lastKey?: Record<string, unknown> }> {
-  const result = await store.db.send(
-    new QueryCommand({
-      TableName: store.tableName,
+  const { items, lastKey } = await queryPage(
+    store,
+    {
       IndexName: gsi1.indexName,
       KeyConditionExpression: 'GSI1PK = :encounters AND GSI1SK > :from',
       ExpressionAttributeValues: { ':encounters': communityIndex.encountersPartition, ':from': from },
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    }),
+    },
+    page,
   );
-  return { encounters: (result.Items ?? []).map(toEncounter), lastKey: result.LastEvaluatedKey };
+  return { encounters: items.map(toEncounter), lastKey };
 }
 
 /** My registrations for these encounters, by encounterId (one BatchGet, ≤ 100 keys a page). */

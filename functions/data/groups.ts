@@ -7,6 +7,7 @@ import { BatchGetCommand, QueryCommand, TransactWriteCommand, type BatchGetComma
 import type { GroupAccess } from '../domain/groups.ts';
 import { communityIndex, communityKeys, gsi1, withoutKeys } from './keys.ts';
 import { isCancelledWrite } from './memberships.ts';
+import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 
 export interface Group {
@@ -67,17 +68,12 @@ export async function listGroups(
   store: TableStore,
   page: { limit: number; startKey?: Record<string, unknown> },
 ): Promise<{ groups: Group[]; lastKey?: Record<string, unknown> }> {
-  const result = await store.db.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: gsi1.indexName,
-      KeyConditionExpression: 'GSI1PK = :groups',
-      ExpressionAttributeValues: { ':groups': communityIndex.groupsPartition },
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    }),
+  const { items, lastKey } = await queryPage(
+    store,
+    { IndexName: gsi1.indexName, KeyConditionExpression: 'GSI1PK = :groups', ExpressionAttributeValues: { ':groups': communityIndex.groupsPartition } },
+    page,
   );
-  return { groups: (result.Items ?? []).map(toGroup), lastKey: result.LastEvaluatedKey };
+  return { groups: items.map(toGroup), lastKey };
 }
 
 /** Which of these groups `userId` is a member of (C2: one BatchGet, ≤ 100 keys a page). */

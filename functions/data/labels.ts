@@ -4,9 +4,10 @@
  * its own issue; it must write waiting applications with these GSI1 keys, and
  * remove GSI1PK/GSI1SK once an application is evaluated.
  */
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultTargetDays, type WaitingApplication } from '../domain/digest.ts';
 import { gsi1, keys } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 
 export interface WaitingLabelApplication extends WaitingApplication {
@@ -31,31 +32,21 @@ export async function putWaitingLabelApplication(store: TableStore, application:
 
 /** A country's waiting applications, oldest first. */
 export async function listWaitingLabelApplications(store: TableStore, country: string): Promise<WaitingLabelApplication[]> {
-  const applications: WaitingLabelApplication[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await store.db.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: gsi1.indexName,
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': gsi1.labelsWaitingPartition(country) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      applications.push({
-        labelId: item.labelId,
-        projectId: item.projectId,
-        projectTitle: item.projectTitle,
-        applicantName: item.applicantName,
-        submittedAt: item.submittedAt,
-        country: item.country,
-      });
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return applications;
+  const waiting = await queryAll(store, {
+    IndexName: gsi1.indexName,
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': gsi1.labelsWaitingPartition(country) },
+  });
+  return waiting.map(
+    (item): WaitingLabelApplication => ({
+      labelId: item.labelId,
+      projectId: item.projectId,
+      projectTitle: item.projectTitle,
+      applicantName: item.applicantName,
+      submittedAt: item.submittedAt,
+      country: item.country,
+    }),
+  );
 }
 
 /** The country's target waiting time for label evaluations (DOMAIN.md: 30 days unless configured). */

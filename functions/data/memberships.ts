@@ -2,9 +2,10 @@
  * Memberships (keys.ts patterns 4 and 6). A membership and its inverse item
  * under the user (read by GET /me) change together, in one transaction.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { keys, prefixes, withoutKeys } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 
 export interface Membership {
@@ -27,28 +28,7 @@ export function toMembership(item: Record<string, unknown>): Membership {
 export async function addMembership(store: TableStore, membership: Membership, projectTitle: string): Promise<void> {
   await store.db.send(
     new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: { ...keys.membership(membership.projectId, membership.userId), entity: 'membership', ...membership },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: {
-              ...keys.userProject(membership.userId, membership.projectId),
-              entity: 'userProject',
-              projectId: membership.projectId,
-              title: projectTitle,
-              type: membership.type,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-      ],
+      TransactItems: membershipPuts(store, membership, projectTitle),
     }),
   );
 }
@@ -247,24 +227,14 @@ export async function removeMembership(
 
 /** userIds of a project's teacher administrators: pattern 6, every page, filtered to the one type. */
 export async function listTeacherAdminIds(store: TableStore, projectId: string): Promise<string[]> {
-  const userIds: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await store.db.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
-        FilterExpression: '#type = :admin',
-        ProjectionExpression: 'userId',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':member': prefixes.member, ':admin': 'teacher-admin' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    userIds.push(...(page.Items ?? []).map((member) => member.userId as string));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return userIds;
+  const admins = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+    FilterExpression: '#type = :admin',
+    ProjectionExpression: 'userId',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':member': prefixes.member, ':admin': 'teacher-admin' },
+  });
+  return admins.map((member) => member.userId as string);
 }
 
 /** A transaction cancelled because a condition no longer held (or a concurrent transaction): someone changed things meanwhile. */

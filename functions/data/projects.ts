@@ -5,18 +5,12 @@
  * is one TransactWriteItems, conditional on the state (and version) it was
  * decided on, so a concurrent step cancels it instead of being overwritten.
  */
-import {
-  BatchGetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type BatchGetCommandOutput,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalState, ProjectState } from '../domain/project-lifecycle.ts';
 import { gsi1, keys, prefixes, withoutKeys, type ItemKey } from './keys.ts';
 import type { Membership } from './memberships.ts';
 import { membershipPuts, toMembership } from './memberships.ts';
+import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
 
@@ -412,18 +406,17 @@ export async function listPendingApprovals(
   country: string,
   page: { limit: number; startKey?: Record<string, unknown> },
 ): Promise<{ approvals: PendingApproval[]; lastKey?: Record<string, unknown> }> {
-  const result = await store.db.send(
-    new QueryCommand({
-      TableName: store.tableName,
+  const result = await queryPage(
+    store,
+    {
       IndexName: gsi1.indexName,
       KeyConditionExpression: 'GSI1PK = :pending',
       ExpressionAttributeValues: { ':pending': gsi1.approvalsPendingPartition(country) },
       ScanIndexForward: true,
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    }),
+    },
+    page,
   );
-  const approvals = (result.Items ?? []).map((item) => ({
+  const approvals = result.items.map((item) => ({
     projectId: item.projectId as string,
     title: item.title as string,
     description: (item.description as string | undefined) ?? '',
@@ -431,7 +424,7 @@ export async function listPendingApprovals(
     submittedAt: item.submittedAt as string,
     founders: (item.founders as Partner[]) ?? [],
   }));
-  return { approvals, lastKey: result.LastEvaluatedKey };
+  return { approvals, lastKey: result.lastKey };
 }
 
 export interface DesktopProject {
@@ -463,25 +456,17 @@ export async function getDesktop(
   const types = new Map<string, Membership['type']>();
   const founded = new Set<string>();
   const invitedBy = new Map<string, Invitation['invitedBy']>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.db.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':from': keys.meRange.from, ':to': keys.meRange.to },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const sortKey = item.SK as string;
-      if (sortKey === 'PROFILE') profile = toUserProfile(item);
-      else if (sortKey.startsWith(prefixes.userFounded)) founded.add(item.projectId as string);
-      else if (sortKey.startsWith(prefixes.userInvitation)) invitedBy.set(item.projectId as string, item.invitedBy as Invitation['invitedBy']);
-      else if (item.entity === 'userProject') types.set(item.projectId as string, item.type as Membership['type']);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':from': keys.meRange.from, ':to': keys.meRange.to },
+  });
+  for (const item of items) {
+    const sortKey = item.SK as string;
+    if (sortKey === 'PROFILE') profile = toUserProfile(item);
+    else if (sortKey.startsWith(prefixes.userFounded)) founded.add(item.projectId as string);
+    else if (sortKey.startsWith(prefixes.userInvitation)) invitedBy.set(item.projectId as string, item.invitedBy as Invitation['invitedBy']);
+    else if (item.entity === 'userProject') types.set(item.projectId as string, item.type as Membership['type']);
+  }
 
   const projectIds = [...new Set([...types.keys(), ...founded, ...invitedBy.keys()])];
   const summaries = await batchGet(

@@ -7,11 +7,12 @@
  * a rejection deletes the registration, the profile and the username item
  * together.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { RegistrationStatus } from '../domain/registration.ts';
 import { accountMailPut, type AccountMail } from './account-mail.ts';
 import { gsi1, keys, withoutKeys } from './keys.ts';
+import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import type { UserProfile } from './users.ts';
 
@@ -97,17 +98,12 @@ export async function listPendingRegistrations(
   country: string,
   page: { limit: number; startKey?: Record<string, unknown> },
 ): Promise<{ registrations: Registration[]; lastKey?: Record<string, unknown> }> {
-  const result = await store.db.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: gsi1.indexName,
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': gsi1.teachersPendingPartition(country) },
-      Limit: page.limit,
-      ExclusiveStartKey: page.startKey,
-    }),
+  const { items, lastKey } = await queryPage(
+    store,
+    { IndexName: gsi1.indexName, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': gsi1.teachersPendingPartition(country) } },
+    page,
   );
-  return { registrations: (result.Items ?? []).map(toRegistration), lastKey: result.LastEvaluatedKey };
+  return { registrations: items.map(toRegistration), lastKey };
 }
 
 /**

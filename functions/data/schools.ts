@@ -3,9 +3,10 @@
  * the profile's schoolId and a TEACHER#<sub> item under the school are
  * written together, so "who edits this school" is read under the school.
  */
-import { BatchGetCommand, QueryCommand, TransactWriteCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { keys, prefixes, withoutKeys } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
 
@@ -108,22 +109,11 @@ export async function getSchoolWithReader(
 export async function getSchoolAndTeachers(store: TableStore, schoolId: string): Promise<{ school?: School; teacherIds: string[] }> {
   let school: School | undefined;
   const teacherIds: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await store.db.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.schoolPartition(schoolId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.SK === 'META') school = toSchool(item);
-      else if (typeof item.SK === 'string' && item.SK.startsWith(prefixes.schoolTeacher)) teacherIds.push(String(item.userId));
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(store, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.schoolPartition(schoolId) } });
+  for (const item of items) {
+    if (item.SK === 'META') school = toSchool(item);
+    else if (typeof item.SK === 'string' && item.SK.startsWith(prefixes.schoolTeacher)) teacherIds.push(String(item.userId));
+  }
   return { school, teacherIds };
 }
 

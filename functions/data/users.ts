@@ -2,11 +2,12 @@
  * User profiles and the user's side of their memberships (keys.ts patterns
  * 1, 2, 10, 15, D3), and the versioned profile save.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { isListedPartner, type AgeRange, type ProfileChanges } from '../domain/desktop.ts';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { gsi1, keys, prefixes, withoutKeys } from './keys.ts';
+import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 
 export interface UserProfile {
@@ -114,45 +115,27 @@ export async function getProfileAndProjects(
 ): Promise<{ profile: UserProfile | undefined; projects: UserProject[] }> {
   let profile: UserProfile | undefined;
   const projects: UserProject[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await store.db.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':from': keys.meRange.from, ':to': keys.meRange.to },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.SK === 'PROFILE') profile = toUserProfile(item);
-      else if (typeof item.SK === 'string' && item.SK.startsWith(prefixes.userProject)) {
-        projects.push({ projectId: item.projectId, title: item.title, type: item.type });
-      }
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':from': keys.meRange.from, ':to': keys.meRange.to },
+  });
+  for (const item of items) {
+    if (item.SK === 'PROFILE') profile = toUserProfile(item);
+    else if (typeof item.SK === 'string' && item.SK.startsWith(prefixes.userProject)) {
+      projects.push({ projectId: item.projectId, title: item.title, type: item.type });
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return { profile, projects };
 }
 
 /** Every evaluator, grouped by country in key order (keys.ts pattern 10). */
 export async function listEvaluators(store: TableStore): Promise<UserProfile[]> {
-  const evaluators: UserProfile[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await store.db.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: gsi1.indexName,
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': gsi1.evaluatorsPartition },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    evaluators.push(...(page.Items ?? []).map(toUserProfile));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return evaluators;
+  const evaluators = await queryAll(store, {
+    IndexName: gsi1.indexName,
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': gsi1.evaluatorsPartition },
+  });
+  return evaluators.map(toUserProfile);
 }
 
 /** The save lost a race: the profile's version is no longer the one the caller read. */
