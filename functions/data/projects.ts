@@ -160,6 +160,21 @@ const unchangedSince = (project: Project) => ({
   values: { ':readState': project.state, ':readVersion': project.version },
 });
 
+/** A lifecycle step's write of the project item (`SET <set>`), inside its transaction: only if unchanged since `before` was read. */
+function guardedProjectUpdate(store: TableStore, before: Project, set: string, values: Record<string, unknown>) {
+  const guard = unchangedSince(before);
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: keys.project(before.projectId),
+      UpdateExpression: `SET ${set}`,
+      ConditionExpression: guard.ConditionExpression,
+      ExpressionAttributeNames: guard.names,
+      ExpressionAttributeValues: { ...guard.values, ...values },
+    },
+  };
+}
+
 function founderItem(store: TableStore, userId: string, projectId: string) {
   return put(store, { ...keys.userFounded(userId, projectId), entity: 'userFounded', projectId });
 }
@@ -202,29 +217,22 @@ export async function proposeProject(store: TableStore, project: Project, invite
  */
 export async function acceptPartnership(store: TableStore, before: Project, after: Project): Promise<void> {
   const partnerId = before.invitedPartner!.userId;
-  const guard = unchangedSince(before);
   await store.db.send(
     new TransactWriteCommand({
       TransactItems: [
-        {
-          Update: {
-            TableName: store.tableName,
-            Key: keys.project(before.projectId),
-            UpdateExpression:
-              'SET #state = :state, founders = :founders, partners = :partners, approvals = :approvals, submittedAt = :submittedAt, #version = :version',
-            ConditionExpression: guard.ConditionExpression,
-            ExpressionAttributeNames: guard.names,
-            ExpressionAttributeValues: {
-              ...guard.values,
-              ':state': after.state,
-              ':founders': after.founders,
-              ':partners': after.partners,
-              ':approvals': after.approvals,
-              ':submittedAt': after.submittedAt,
-              ':version': after.version,
-            },
+        guardedProjectUpdate(
+          store,
+          before,
+          '#state = :state, founders = :founders, partners = :partners, approvals = :approvals, submittedAt = :submittedAt, #version = :version',
+          {
+            ':state': after.state,
+            ':founders': after.founders,
+            ':partners': after.partners,
+            ':approvals': after.approvals,
+            ':submittedAt': after.submittedAt,
+            ':version': after.version,
           },
-        },
+        ),
         del(store, keys.userInvitation(partnerId, before.projectId)),
         founderItem(store, partnerId, before.projectId),
         ...Object.keys(after.approvals ?? {}).map((country) => pendingApprovalItem(store, after, country, after.submittedAt!)),
@@ -290,26 +298,15 @@ export async function saveProjectDetails(
 
 /** Back to the NSS: pending-approval, every founder country's approval pending again (with its GSI1 keys). */
 export async function resubmitProject(store: TableStore, before: Project, after: Project): Promise<void> {
-  const guard = unchangedSince(before);
   await store.db.send(
     new TransactWriteCommand({
       TransactItems: [
-        {
-          Update: {
-            TableName: store.tableName,
-            Key: keys.project(before.projectId),
-            UpdateExpression: 'SET #state = :state, approvals = :approvals, submittedAt = :submittedAt, #version = :version',
-            ConditionExpression: guard.ConditionExpression,
-            ExpressionAttributeNames: guard.names,
-            ExpressionAttributeValues: {
-              ...guard.values,
-              ':state': after.state,
-              ':approvals': after.approvals,
-              ':submittedAt': after.submittedAt,
-              ':version': after.version,
-            },
-          },
-        },
+        guardedProjectUpdate(store, before, '#state = :state, approvals = :approvals, submittedAt = :submittedAt, #version = :version', {
+          ':state': after.state,
+          ':approvals': after.approvals,
+          ':submittedAt': after.submittedAt,
+          ':version': after.version,
+        }),
         ...Object.keys(after.approvals ?? {}).map((country) => pendingApprovalItem(store, after, country, after.submittedAt!)),
       ],
     }),
@@ -330,23 +327,17 @@ export async function recordDecision(
   country: string,
   newMembers: Membership[],
 ): Promise<void> {
-  const guard = unchangedSince(before);
   const decision = after.approvals![country];
   const leavesTheList = after.state !== 'pending-approval';
   const otherCountries = Object.keys(after.approvals ?? {}).filter((other) => other !== country);
   await store.db.send(
     new TransactWriteCommand({
       TransactItems: [
-        {
-          Update: {
-            TableName: store.tableName,
-            Key: keys.project(before.projectId),
-            UpdateExpression: 'SET #state = :state, approvals = :approvals, #version = :version',
-            ConditionExpression: guard.ConditionExpression,
-            ExpressionAttributeNames: guard.names,
-            ExpressionAttributeValues: { ...guard.values, ':state': after.state, ':approvals': after.approvals, ':version': after.version },
-          },
-        },
+        guardedProjectUpdate(store, before, '#state = :state, approvals = :approvals, #version = :version', {
+          ':state': after.state,
+          ':approvals': after.approvals,
+          ':version': after.version,
+        }),
         {
           Update: {
             TableName: store.tableName,
