@@ -6,43 +6,31 @@
  * where only https addresses become links. Every page is checked with axe,
  * in English and in Spanish.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createResource } from '../../functions/data/resources.ts';
-import { assertAccessible, launchBrowser } from '../support/browser.ts';
+import { assertAccessible, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 import { demoToken, tableStoreOf } from '../support/clients.ts';
 
-const demoPassword = 'TwinSpace-Demo-1';
 const patience = 60_000;
 const timeZone = 'Europe/Madrid';
 const endpoints = inject('endpoints');
 
-let browser: Browser;
+let visitors: Visitors;
 let site: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  site = endpoints.web.replace(/\/+$/, '');
-  browser = await launchBrowser();
+  site = siteAddress(endpoints);
+  visitors = await Visitors.launch();
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
+  await visitors?.close();
 });
 
 async function signIn(username: string, locale = 'en-GB'): Promise<Page> {
-  const context = await browser.newContext({ locale, timezoneId: timeZone });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${site}/en/`);
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${site}/en/desktop/`);
-  await page.getByRole('heading', { level: 1, name: 'My desktop' }).waitFor();
-  return page;
+  return signInToDesktop(await visitors.page({ locale, timezoneId: timeZone }), site, username);
 }
 
 async function apiPost(path: string, username: string, body: unknown) {

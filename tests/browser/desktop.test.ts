@@ -7,21 +7,19 @@
  * search reads why there is nothing for her; one page in Spanish. Every page
  * visited is checked with axe.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, launchBrowser, newVisitor } from '../support/browser.ts';
+import { assertAccessible, demoPassword, fillSignIn, siteAddress, Visitors } from '../support/browser.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
 import { apiGet, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
 import { newSignedInUser, testPassword } from '../support/cognito-users.ts';
 
-const demoPassword = 'TwinSpace-Demo-1';
 const patience = 60_000;
 const endpoints = inject('endpoints');
 const stamp = Date.now().toString(36);
 
-let browser: Browser;
+let visitors: Visitors;
 let site: string;
-const contexts: BrowserContext[] = [];
 let anaAboutBefore: string | undefined;
 
 async function apiPut(path: string, username: string, body: unknown) {
@@ -48,8 +46,8 @@ async function readAllOfLucsMail() {
 }
 
 beforeAll(async () => {
-  site = endpoints.web.replace(/\/+$/, '');
-  browser = await launchBrowser();
+  site = siteAddress(endpoints);
+  visitors = await Visitors.launch();
   anaAboutBefore = (await apiGet(endpoints, '/me', await demoToken(endpoints, 'ana@demo.twinspace'))).body.profile.about;
   await readAllOfLucsMail();
 });
@@ -60,22 +58,14 @@ afterAll(async () => {
   if (me.body.profile.about !== anaAboutBefore) {
     await apiPut('/me/profile', 'ana@demo.twinspace', { version: me.body.profile.version, about: anaAboutBefore ?? '' });
   }
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
+  await visitors?.close();
 });
 
-async function visitor(): Promise<Page> {
-  const { context, page } = await newVisitor(browser);
-  contexts.push(context);
-  return page;
-}
+const visitor = () => visitors.page();
 
 /** Signs in on this page (each tab has its own session) and waits for where it lands. */
 async function signInOn(page: Page, username: string, next?: string, password = demoPassword): Promise<void> {
-  await page.goto(`${site}/en/${next ? `?next=${encodeURIComponent(next)}` : ''}`);
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSignIn(page, site, username, password, next);
   await page.waitForURL(`${site}${next ?? '/en/desktop/'}`);
 }
 

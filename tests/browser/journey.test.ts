@@ -6,9 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, launchBrowser, newVisitor } from '../support/browser.ts';
+import { assertAccessible, demoPassword, launchBrowser, newVisitor, siteAddress } from '../support/browser.ts';
 
-const password = 'TwinSpace-Demo-1';
 const project = 'Water around Europe';
 const patience = 60_000;
 
@@ -16,7 +15,7 @@ let browser: Browser;
 let site: string;
 
 beforeAll(async () => {
-  site = inject('endpoints').web.replace(/\/+$/, '');
+  site = siteAddress(inject('endpoints'));
   browser = await launchBrowser();
 });
 
@@ -27,7 +26,7 @@ afterAll(async () => {
 async function signIn(page: Page, username: string, language = 'en'): Promise<void> {
   await page.goto(`${site}/${language}/`);
   await page.getByLabel(language === 'es' ? 'Nombre de usuario' : 'Username', { exact: true }).fill(username);
-  await page.getByLabel(language === 'es' ? 'Contraseña' : 'Password', { exact: true }).fill(password);
+  await page.getByLabel(language === 'es' ? 'Contraseña' : 'Password', { exact: true }).fill(demoPassword);
   await page.getByRole('button', { name: language === 'es' ? 'Entrar' : 'Sign in' }).click();
   await page.waitForURL(`${site}/${language}/desktop/`);
 }

@@ -6,47 +6,29 @@
  * password → Ana makes the pupil a pupil administrator → closes the project
  * (read-only, chat refused) → reopens it. Every page visited is checked with axe.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, launchBrowser, newVisitor } from '../support/browser.ts';
+import { assertAccessible, demoPassword, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 
-const demoPassword = 'TwinSpace-Demo-1';
 const patience = 60_000;
 
-let browser: Browser;
+let visitors: Visitors;
 let site: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  site = inject('endpoints').web.replace(/\/+$/, '');
-  browser = await launchBrowser();
+  site = siteAddress(inject('endpoints'));
+  visitors = await Visitors.launch();
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
+  await visitors?.close();
 });
 
-async function visitor(): Promise<Page> {
-  const { context, page } = await newVisitor(browser);
-  contexts.push(context);
-  return page;
-}
-
-async function fillSignIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${site}/en/`);
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const visitor = () => visitors.page();
 
 async function signIn(username: string): Promise<Page> {
-  const page = await visitor();
-  await fillSignIn(page, username, demoPassword);
-  await page.waitForURL(`${site}/en/desktop/`);
-  await page.getByRole('heading', { level: 1, name: 'My desktop' }).waitFor();
-  return page;
+  return signInToDesktop(await visitor(), site, username);
 }
 
 /** The desktop row of one project (its link, state and my type). */
@@ -170,7 +152,7 @@ describe('a project from creation to closing, in a browser', () => {
 
   it('the pupil signs in with it, chooses a password and reaches the TwinSpace', { timeout: patience }, async () => {
     const page = await visitor();
-    await fillSignIn(page, pupil.username, pupil.oneTimePassword);
+    await fillSignIn(page, site, pupil.username, pupil.oneTimePassword);
     await page.getByRole('heading', { name: 'Choose your own password' }).waitFor();
     await page.getByText('at least 10 characters').waitFor();
     await assertAccessible(page);
@@ -194,7 +176,7 @@ describe('a project from creation to closing, in a browser', () => {
 
     // The chosen password is now the one that works.
     const again = await visitor();
-    await fillSignIn(again, pupil.username, chosen);
+    await fillSignIn(again, site, pupil.username, chosen);
     await again.waitForURL(`${site}/en/desktop/`);
   });
 

@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, siteAddress } from '../support/browser.ts';
 
 const budgetBytes = 30 * 1024;
 const pages = ['/en/', '/es/', '/en/desktop/', '/en/twinspace/?id=any', '/es/twinspace/?id=any', '/en/signout/', '/en/projects/new/', '/es/nss/', '/en/profile/', '/en/school/', '/en/partners/', '/es/mail/', '/en/groups/', '/es/encounters/', '/en/resources/'];
@@ -14,7 +14,7 @@ let browser: Browser;
 let site: string;
 
 beforeAll(async () => {
-  site = inject('endpoints').web.replace(/\/+$/, '');
+  site = siteAddress(inject('endpoints'));
   browser = await launchBrowser();
 });
 

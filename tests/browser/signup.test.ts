@@ -6,40 +6,25 @@
  * on the NSS teachers page → the teacher signs in and sees the desktop.
  * Every page visited is checked with axe, in English and in Spanish.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, launchBrowser, newVisitor } from '../support/browser.ts';
+import { assertAccessible, demoPassword, fillSignIn, siteAddress, Visitors } from '../support/browser.ts';
 
-const demoPassword = 'TwinSpace-Demo-1';
 const teacherPassword = 'Olivos-Sign-Up-7';
 const patience = 60_000;
 
-let browser: Browser;
+let visitors: Visitors;
 let site: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  site = inject('endpoints').web.replace(/\/+$/, '');
-  browser = await launchBrowser();
+  site = siteAddress(inject('endpoints'));
+  visitors = await Visitors.launch();
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
+  await visitors?.close();
 });
 
-async function visitor(): Promise<Page> {
-  const { context, page } = await newVisitor(browser);
-  contexts.push(context);
-  return page;
-}
-
-async function fillSignIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${site}/en/`);
-  await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const visitor = () => visitors.page();
 
 describe('a teacher signs up and their NSS validates them', () => {
   it(
@@ -77,12 +62,12 @@ describe('a teacher signs up and their NSS validates them', () => {
       await page.getByText(`Your National Support Service will now validate your account. You will get an e-mail at ${email}`).waitFor();
       await assertAccessible(page);
 
-      await fillSignIn(page, email, teacherPassword);
+      await fillSignIn(page, site, email, teacherPassword);
       await page.getByRole('alert').filter({ hasText: 'Your account awaits validation by your National Support Service.' }).waitFor();
       await assertAccessible(page);
 
       const nss = await visitor();
-      await fillSignIn(nss, 'nss.es@demo.twinspace', demoPassword);
+      await fillSignIn(nss, site, 'nss.es@demo.twinspace', demoPassword);
       await nss.waitForURL(`${site}/en/desktop/`);
       await nss.goto(`${site}/en/nss/`);
       await nss.getByRole('link', { name: 'Teachers waiting for validation' }).click();
@@ -108,7 +93,7 @@ describe('a teacher signs up and their NSS validates them', () => {
       expect(await nss.getByRole('heading', { name }).count()).toBe(0);
       await assertAccessible(nss);
 
-      await fillSignIn(page, email, teacherPassword);
+      await fillSignIn(page, site, email, teacherPassword);
       await page.waitForURL(`${site}/en/desktop/`);
       await page.getByRole('heading', { level: 1, name: 'My desktop' }).waitFor();
       await page.getByText(name).first().waitFor();

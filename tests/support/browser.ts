@@ -3,7 +3,11 @@
  * every page they visit with axe (WCAG 2.1 AA): any violation fails the test.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { LocalEndpoints } from '../../infra/local/endpoints.ts';
+
+/** The seeded demo accounts' password (API.md). */
+export const demoPassword = 'TwinSpace-Demo-1';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -59,4 +63,48 @@ export async function newVisitor(browser: Browser, locale = 'en-GB'): Promise<{ 
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
   return { context, page };
+}
+
+/** One Chromium for a test file, a fresh context per visitor, all closed together after the file. */
+export class Visitors {
+  private readonly contexts: BrowserContext[] = [];
+
+  private constructor(private readonly browser: Browser) {}
+
+  static async launch(): Promise<Visitors> {
+    return new Visitors(await launchBrowser());
+  }
+
+  /** A page in a new context (its own sessionStorage, like a second browser). */
+  async page(options: BrowserContextOptions = { locale: 'en-GB' }): Promise<Page> {
+    const context = await this.browser.newContext(options);
+    this.contexts.push(context);
+    return context.newPage();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.contexts.map((context) => context.close()));
+    await this.browser.close();
+  }
+}
+
+/** The local site's address without a trailing slash, so pages join as `${site}/en/`. */
+export function siteAddress(endpoints: LocalEndpoints): string {
+  return endpoints.web.replace(/\/+$/, '');
+}
+
+/** Fills the English sign-in form (asking to go on to `next` when given) and sends it; where it lands is the caller's to check. */
+export async function fillSignIn(page: Page, site: string, username: string, password = demoPassword, next?: string): Promise<void> {
+  await page.goto(`${site}/en/${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs a demo account in on this page and waits for its desktop. */
+export async function signInToDesktop(page: Page, site: string, username: string): Promise<Page> {
+  await fillSignIn(page, site, username);
+  await page.waitForURL(`${site}/en/desktop/`);
+  await page.getByRole('heading', { level: 1, name: 'My desktop' }).waitFor();
+  return page;
 }
