@@ -1,8 +1,10 @@
 /**
  * What the community pages (groups, encounters, resources) share: the shapes
- * they read, paging with "Show more", and the 403 that means "not a teacher".
+ * they read, paging with "Show more", the 403 that means "not a teacher",
+ * opening the page and sending its form.
  */
-import { apiGet, ApiError, type Page } from './api.ts';
+import { apiGet, ApiError, type Me, type Page } from './api.ts';
+import { reportFailure, showFieldProblems } from './problems.ts';
 
 export interface Group {
   groupId: string;
@@ -80,3 +82,39 @@ export function isSafeLink(url: string): boolean {
 }
 
 export const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/**
+ * Opens a community page: reads /me and lets the page start with it; then shows
+ * the section `#name`, or on a 403 the notice `#name-refused`; `#name-loading` goes away either way.
+ */
+export function openCommunityPage(name: 'groups' | 'encounters' | 'resources', start: (me: Me) => Promise<void>): void {
+  apiGet<Me>('/me')
+    .then(start)
+    .then(() => (element(name).hidden = false))
+    .catch((error) => {
+      if (isRefused(error)) element(`${name}-refused`).hidden = false;
+      else reportFailure(error);
+    })
+    .finally(() => (element(`${name}-loading`).hidden = true));
+}
+
+/** Sends a form with its button disabled meanwhile: the API's field problems go next to their fields, anything else is reported. */
+export async function sendForm(form: HTMLFormElement, send: () => Promise<void>): Promise<void> {
+  const submit = form.querySelector('button')!;
+  submit.disabled = true;
+  try {
+    await send();
+  } catch (error) {
+    if (!showFieldProblems(form, error)) reportFailure(error);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+/** Puts a problem found before sending next to its field (a data-field-error slot) and marks the field invalid. */
+export function markProblem(form: HTMLFormElement, field: string, message: string) {
+  const slot = form.querySelector<HTMLElement>(`[data-field-error="${field}"]`)!;
+  slot.textContent = message;
+  slot.hidden = false;
+  form.querySelector(`[data-field="${field}"]`)!.setAttribute('aria-invalid', 'true');
+}

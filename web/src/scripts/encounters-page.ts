@@ -4,10 +4,10 @@
  * (a seat or the waiting list) and cancel. The NSS sees the form to
  * organise one (and no register buttons).
  */
-import { apiDelete, apiGet, apiPost, type Me } from './api.ts';
-import { element, isRefused, pager, type Encounter, type Registration } from './community.ts';
+import { apiDelete, apiPost, type Me } from './api.ts';
+import { element, markProblem, openCommunityPage, pager, sendForm, type Encounter, type Registration } from './community.ts';
 import { clearError, fill, language, requireSession, showStatus, t, textElement } from './page.ts';
-import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+import { clearFieldProblems, reportFailure } from './problems.ts';
 
 const session = requireSession();
 const list = element<HTMLUListElement>('encounter-list');
@@ -117,13 +117,6 @@ async function reload() {
   await showNextPage();
 }
 
-function problem(form: HTMLFormElement, field: string, message: string) {
-  const slot = form.querySelector<HTMLElement>(`[data-field-error="${field}"]`)!;
-  slot.textContent = message;
-  slot.hidden = false;
-  form.querySelector(`[data-field="${field}"]`)!.setAttribute('aria-invalid', 'true');
-}
-
 function setUpOrganiseForm() {
   const form = element<HTMLFormElement>('encounter-form');
   form.addEventListener('submit', async (event) => {
@@ -138,13 +131,11 @@ function setUpOrganiseForm() {
     if (!Number.isInteger(seats) || seats < 1) problems.push(['seats', t('encounters.seatsInvalid')]);
     if (!/^[a-zA-Z]{2}$/.test(value('language'))) problems.push(['language', t('community.languageInvalid')]);
     if (problems.length) {
-      problems.forEach(([field, message]) => problem(form, field, message));
+      problems.forEach(([field, message]) => markProblem(form, field, message));
       form.querySelector<HTMLElement>(`[data-field="${problems[0][0]}"]`)!.focus();
       return;
     }
-    const submit = form.querySelector('button')!;
-    submit.disabled = true;
-    try {
+    await sendForm(form, async () => {
       // datetime-local is the organiser's local time: the Date makes it an instant.
       const body = { title: value('title'), startsAt: new Date(value('startsAt')).toISOString(), seats, language: value('language'), description: value('description') };
       const created = await apiPost<Encounter>('/encounters', body);
@@ -152,27 +143,16 @@ function setUpOrganiseForm() {
       await reload();
       showStatus(fill('encounters.created', { title: created.title }));
       element('encounter-list-heading').focus();
-    } catch (error) {
-      if (!showFieldProblems(form, error)) reportFailure(error);
-    } finally {
-      submit.disabled = false;
-    }
+    });
   });
 }
 
 if (session) {
   more.addEventListener('click', () => showNextPage().catch(reportFailure));
   setUpOrganiseForm();
-  apiGet<Me>('/me')
-    .then((account) => {
-      me = account;
-      element('organise').hidden = account.kind !== 'nss';
-      return showNextPage();
-    })
-    .then(() => (element('encounters').hidden = false))
-    .catch((error) => {
-      if (isRefused(error)) element('encounters-refused').hidden = false;
-      else reportFailure(error);
-    })
-    .finally(() => (element('encounters-loading').hidden = true));
+  openCommunityPage('encounters', (account) => {
+    me = account;
+    element('organise').hidden = account.kind !== 'nss';
+    return showNextPage();
+  });
 }

@@ -2,8 +2,8 @@
  * The groups page: every group with join / leave; the owner adds teachers
  * by username and removes members; any teacher creates a group.
  */
-import { apiDelete, apiGet, apiPost, type Me, type Page } from './api.ts';
-import { element, isRefused, pager, type Group, type GroupMember } from './community.ts';
+import { apiDelete, apiGet, apiPost, type Page } from './api.ts';
+import { element, markProblem, openCommunityPage, pager, sendForm, type Group, type GroupMember } from './community.ts';
 import { clearError, fill, requireSession, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 
@@ -178,43 +178,25 @@ function setUpCreateForm() {
     const body = { name: String(data.get('name') ?? '').trim(), theme: String(data.get('theme') ?? '').trim(), access: String(data.get('access')) };
     const missing = (['name', 'theme'] as const).filter((field) => !body[field]);
     if (missing.length) {
-      for (const field of missing) {
-        const slot = form.querySelector<HTMLElement>(`[data-field-error="${field}"]`)!;
-        slot.textContent = t('community.required');
-        slot.hidden = false;
-        form.querySelector(`[data-field="${field}"]`)!.setAttribute('aria-invalid', 'true');
-      }
+      for (const field of missing) markProblem(form, field, t('community.required'));
       form.querySelector<HTMLElement>(`[data-field="${missing[0]}"]`)!.focus();
       return;
     }
-    const submit = form.querySelector('button')!;
-    submit.disabled = true;
-    try {
+    await sendForm(form, async () => {
       const created = await apiPost<Group>('/groups', body);
       form.reset();
       await reload();
       showStatus(fill('groups.created', { name: created.name }));
       element('group-list-heading').focus();
-    } catch (error) {
-      if (!showFieldProblems(form, error)) reportFailure(error);
-    } finally {
-      submit.disabled = false;
-    }
+    });
   });
 }
 
 if (session) {
   more.addEventListener('click', () => showNextPage().catch(reportFailure));
   setUpCreateForm();
-  apiGet<Me>('/me')
-    .then((me) => {
-      myUserId = me.userId;
-      return showNextPage();
-    })
-    .then(() => (element('groups').hidden = false))
-    .catch((error) => {
-      if (isRefused(error)) element('groups-refused').hidden = false;
-      else reportFailure(error);
-    })
-    .finally(() => (element('groups-loading').hidden = true));
+  openCommunityPage('groups', (me) => {
+    myUserId = me.userId;
+    return showNextPage();
+  });
 }

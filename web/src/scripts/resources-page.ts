@@ -3,8 +3,8 @@
  * resource's address is a person's input: it becomes a link only when it is
  * https:, otherwise it is shown as text. The NSS sees the "add" form.
  */
-import { apiGet, apiPost, type Me } from './api.ts';
-import { element, isRefused, isSafeLink, pager, type Resource } from './community.ts';
+import { apiPost } from './api.ts';
+import { element, isSafeLink, markProblem, openCommunityPage, pager, sendForm, type Resource } from './community.ts';
 import { fill, requireSession, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 
@@ -73,13 +73,6 @@ function setUpFilter() {
   });
 }
 
-function markProblem(form: HTMLFormElement, field: string, message: string) {
-  const slot = form.querySelector<HTMLElement>(`[data-field-error="${field}"]`)!;
-  slot.textContent = message;
-  slot.hidden = false;
-  form.querySelector(`[data-field="${field}"]`)!.setAttribute('aria-invalid', 'true');
-}
-
 function setUpCurateForm() {
   const form = element<HTMLFormElement>('resource-form');
   const problem = (field: string, message: string) => markProblem(form, field, message);
@@ -105,18 +98,12 @@ function setUpCurateForm() {
       form.querySelector<HTMLElement>(`[data-field="${problems[0][0]}"]`)!.focus();
       return;
     }
-    const submit = form.querySelector('button')!;
-    submit.disabled = true;
-    try {
+    await sendForm(form, async () => {
       const added = await apiPost<Resource>('/resources', body);
       form.reset();
       await search({});
       showStatus(fill('resources.added', { title: added.title }));
-    } catch (error) {
-      if (!showFieldProblems(form, error)) reportFailure(error);
-    } finally {
-      submit.disabled = false;
-    }
+    });
   });
 }
 
@@ -124,15 +111,8 @@ if (session) {
   more.addEventListener('click', () => showNextPage().catch(reportFailure));
   setUpFilter();
   setUpCurateForm();
-  apiGet<Me>('/me')
-    .then((me) => {
-      element('curate').hidden = me.kind !== 'nss';
-      return showNextPage();
-    })
-    .then(() => (element('resources').hidden = false))
-    .catch((error) => {
-      if (isRefused(error)) element('resources-refused').hidden = false;
-      else reportFailure(error);
-    })
-    .finally(() => (element('resources-loading').hidden = true));
+  openCommunityPage('resources', (me) => {
+    element('curate').hidden = me.kind !== 'nss';
+    return showNextPage();
+  });
 }
