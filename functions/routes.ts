@@ -58,7 +58,7 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'POST', path: '/projects/{projectId}/resubmission', auth: 'jwt', name: 'resubmit-project', module: 'http/projects', export: 'resubmitProject' },
   { method: 'POST', path: '/projects/{projectId}/close', auth: 'jwt', name: 'close-project', module: 'http/projects', export: 'closeProject' },
   { method: 'POST', path: '/projects/{projectId}/reopen', auth: 'jwt', name: 'reopen-project', module: 'http/projects', export: 'reopenProject' },
-  { method: 'GET', path: '/nss/projects', auth: 'jwt', name: 'list-nss-projects', module: 'http/approvals', export: 'listNssProjects' },
+  { method: 'GET', path: '/nss/projects', auth: 'jwt', name: 'list-nss-projects', module: 'http/nss-projects', export: 'listNssProjects' },
   { method: 'POST', path: '/projects/{projectId}/approval', auth: 'jwt', name: 'decide-approval', module: 'http/approvals', export: 'decideApproval', grants: ['identity-admin'] },
 
   // Members: types are kept in sync with the Cognito groups

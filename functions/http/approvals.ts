@@ -1,46 +1,19 @@
 /**
- * The NSS's side of the lifecycle: the list of projects awaiting my country's
- * approval, and my country's decision. The last approval opens the TwinSpace:
+ * The NSS's decision on a project of its country (the list of projects
+ * awaiting it is nss-projects.ts). The last approval opens the TwinSpace:
  * in one TransactWriteItems the project becomes `approved` and both founders
  * become teacher administrators; then each founder joins the Cognito group
  * `teacher-admin` (the groups serve the interface; roles are read from the table).
  */
 import type { Membership } from '../data/memberships.ts';
-import { listPendingApprovals, recordDecision, type Project } from '../data/projects.ts';
-import { getUserProfile } from '../data/users.ts';
-import { decodeIndexCursor } from '../data/index-cursor.ts';
-import { gsi1, prefixes } from '../data/keys.ts';
+import { recordDecision, type Project } from '../data/projects.ts';
 import { isLastApproval } from '../domain/project-lifecycle.ts';
-import { callerOf } from '../lib/claims.ts';
-import { tableStore } from '../lib/clients.ts';
 import { syncTwinspaceGroups } from '../lib/identity.ts';
 import { logger } from '../lib/logger.ts';
-import { setting } from '../lib/config.ts';
-import { encodeCursor } from '../lib/cursor.ts';
-import { conflict, forbidden, parseOr400 } from '../lib/errors.ts';
+import { conflict, parseOr400 } from '../lib/errors.ts';
 import { httpHandler, json } from '../lib/http.ts';
-import { approvalBody, founderPartners, nssProjectsQuery, projectDetail, rolesOf, type NssProjectsPage } from './project-schemas.ts';
-import { changedMeanwhile, changedMeanwhileMessage, loadForLifecycle, notify, requireStep } from './projects.ts';
-
-/** A cursor of my country's pending list, or 400: it must point into that very list (a tampered one never peeks elsewhere). */
-const decodeApprovalCursor = (cursor: string | undefined, country: string) =>
-  decodeIndexCursor(cursor, { gsi1pk: gsi1.approvalsPendingPartition(country), pkPrefix: 'PROJECT#', sk: `${prefixes.approval}${country}` });
-
-/** GET /nss/projects?state=pending-approval: projects awaiting my country's approval, oldest first (NSS only). */
-export const listNssProjects = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const query = parseOr400(nssProjectsQuery, event.queryStringParameters ?? {}, 'query');
-  const store = tableStore();
-  const profile = await getUserProfile(store, caller.userId);
-  if (profile?.kind !== 'nss') throw forbidden('Only NSS officers see the projects awaiting approval.');
-  const startKey = decodeApprovalCursor(query.cursor, profile.country);
-  const { approvals, lastKey } = await listPendingApprovals(store, profile.country, { limit: query.limit, startKey });
-  const body: NssProjectsPage = {
-    items: approvals.map((approval) => ({ ...approval, state: 'pending-approval' as const })),
-    nextCursor: encodeCursor(lastKey),
-  };
-  return json(200, body);
-});
+import { approvalBody, founderPartners, projectDetail, rolesOf } from './project-schemas.ts';
+import { changedMeanwhile, changedMeanwhileMessage, loadForLifecycle, notify, requireStep } from './lifecycle-access.ts';
 
 /** POST /projects/{projectId}/approval: my country's decision, once; a rejection needs a reason. */
 export const decideApproval = httpHandler(async (event) => {

@@ -5,13 +5,10 @@
  * module only reads, asks the domain, and writes.
  */
 import { ulid } from 'ulid';
-import type { Membership } from '../data/memberships.ts';
-import { putNotification, type ProjectLifecycleTopic } from '../data/notifications.ts';
 import {
   acceptPartnership,
   deleteProposedProject,
   getProfileAndUsername,
-  getProjectAccess,
   proposeProject,
   resubmitProject as writeResubmission,
   saveProjectDetails,
@@ -19,21 +16,17 @@ import {
   type Partner,
   type Project,
 } from '../data/projects.ts';
-import type { TableStore } from '../data/store.ts';
 import { getUserProfile, type UserProfile } from '../data/users.ts';
 import {
   approvalCountries,
   creatorRefusal,
-  judge,
   lifecycleTable,
   mayReadProject,
   partnerRefusal,
-  type LifecycleCommand,
-  type ProjectRole,
 } from '../domain/project-lifecycle.ts';
-import { callerOf, type Caller } from '../lib/claims.ts';
+import { callerOf } from '../lib/claims.ts';
 import { tableStore } from '../lib/clients.ts';
-import { conflict, forbidden, notFound, parseOr400, validationFailed } from '../lib/errors.ts';
+import { conflict, forbidden, parseOr400, validationFailed } from '../lib/errors.ts';
 import { httpHandler, json, type HttpEvent } from '../lib/http.ts';
 import {
   acceptanceBody,
@@ -44,52 +37,7 @@ import {
   rolesOf,
   type ProjectDetailResponse,
 } from './project-schemas.ts';
-import { projectPathParams } from './schemas.ts';
-
-// ---------------------------------------------------------------------------
-// Shared by every lifecycle route (also approvals.ts).
-
-export interface LifecycleAccess {
-  store: TableStore;
-  caller: Caller;
-  project: Project;
-  membership?: Membership;
-  profile?: UserProfile;
-  roles: Set<ProjectRole>;
-}
-
-/** The project, the caller's membership and profile in one BatchGetItem, and what the caller is to the project. 404 if unknown. */
-export async function loadForLifecycle(event: HttpEvent): Promise<LifecycleAccess> {
-  const caller = callerOf(event);
-  const { projectId } = parseOr400(projectPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
-  const { project, membership, profile } = await getProjectAccess(store, projectId, caller.userId);
-  if (!project) throw notFound('No such project.');
-  return { store, caller, project, membership, profile, roles: rolesOf(project, caller.userId, membership, profile) };
-}
-
-/** Asks the transition table; a refusal is 403 (never yours to do) or 409 (not in this state), saying why. */
-export function requireStep(command: LifecycleCommand, access: LifecycleAccess): void {
-  const verdict = judge(command, access.project.state, access.roles);
-  if (!verdict.allowed) throw verdict.status === 403 ? forbidden(verdict.message) : conflict(verdict.message);
-}
-
-/** A conditional write lost a race: someone changed the project between our read and our write. */
-export function changedMeanwhile(error: unknown): boolean {
-  const name = (error as { name?: string } | undefined)?.name;
-  return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
-}
-
-export const changedMeanwhileMessage = 'The project changed while you were deciding. Reload it and try again.';
-
-export async function notify(
-  store: TableStore,
-  userIds: readonly string[],
-  message: { topic: ProjectLifecycleTopic; projectId: string; title: string; body: string },
-): Promise<void> {
-  const createdAt = new Date().toISOString();
-  await Promise.all(userIds.map((userId) => putNotification(store, { notificationId: ulid(), userId, createdAt, ...message })));
-}
+import { changedMeanwhile, changedMeanwhileMessage, loadForLifecycle, notify, requireStep, type LifecycleAccess } from './lifecycle-access.ts';
 
 const detail = (project: Project, access: Pick<LifecycleAccess, 'caller' | 'membership' | 'profile'>): ProjectDetailResponse =>
   projectDetail(project, { roles: rolesOf(project, access.caller.userId, access.membership, access.profile), membership: access.membership });
