@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, siteAddress } from '../support/browser.ts';
 
 const budgetBytes = 30 * 1024;
-const pages = ['/en/', '/es/', '/en/desktop/', '/en/twinspace/?id=any', '/es/twinspace/?id=any', '/en/signout/', '/en/projects/new/', '/es/nss/', '/en/profile/', '/en/school/', '/en/partners/', '/es/mail/', '/en/groups/', '/es/encounters/', '/en/resources/'];
+const pages = ['/en/', '/es/', '/en/desktop/', '/en/twinspace/?id=any', '/es/twinspace/?id=any', '/en/signout/', '/en/projects/new/', '/es/nss/', '/en/profile/', '/en/school/', '/en/partners/', '/es/mail/', '/en/groups/', '/es/encounters/', '/en/resources/', '/es/projects/edit/'];
 
 let browser: Browser;
 let site: string;

@@ -4,11 +4,13 @@
  */
 import { desktopEn } from './desktop.en.ts';
 import { signupEn } from './signup.en.ts';
+import { editProjectEn } from './edit-project.en.ts';
 import { communityEn } from './community.en.ts';
 
 export const en = {
   ...desktopEn,
   ...signupEn,
+  ...editProjectEn,
   ...communityEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',

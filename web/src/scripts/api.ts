@@ -98,7 +98,9 @@ export interface Project {
   languages?: string[];
   founders?: Partner[];
   partners?: Partner[];
-  rejectionReason?: string;
+  rejectionReason?: string | null;
+  /** Edits send the version they read; a stale one gets 409. */
+  version?: number;
   /** My type in this project; null when I read it as NSS or evaluator. */
   myType: string | null;
   /** Lifecycle steps I may take now ('close', 'reopen', ...). */

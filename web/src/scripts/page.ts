@@ -14,7 +14,7 @@ export function t(key: MessageKey): string {
   return strings[key] ?? key;
 }
 
-export type PageName = '' | 'desktop' | 'twinspace' | 'signout' | 'projects/new' | 'nss';
+export type PageName = '' | 'desktop' | 'twinspace' | 'signout' | 'projects/new' | 'projects/edit' | 'nss';
 
 export function pageUrl(page: PageName, query?: Record<string, string>): string {
   const path = page === '' ? `/${language}/` : `/${language}/${page}/`;

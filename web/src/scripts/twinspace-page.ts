@@ -50,6 +50,14 @@ async function showTwinspace(id: string, idToken: string) {
   const myType = project.myType;
   element('project-my-type').textContent = myType ? typeName(myType) : '—';
   element('project-description').textContent = project.description ?? '';
+  if (project.state === 'rejected' && project.rejectionReason) {
+    element('project-rejection').textContent = `${t('editProject.rejectedBecause')} ${project.rejectionReason}`;
+    element('project-rejection').hidden = false;
+  }
+  if (project.myActions?.includes('edit')) {
+    element<HTMLAnchorElement>('project-edit-link').href = pageUrl('projects/edit', { id });
+    element('project-edit').hidden = false;
+  }
 
   const open = project.state === 'approved';
   const closed = project.state === 'closed';
