@@ -6,6 +6,7 @@
 import { ApiError, apiGet, apiPost, apiPut, type Project } from './api.ts';
 import { pageUrl, requireSession, showError, showStatus, t } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+import { projectForm } from './project-form.ts';
 
 const session = requireSession();
 const projectId = new URLSearchParams(location.search).get('id') ?? '';
@@ -14,48 +15,11 @@ const resubmitButton = document.getElementById('resubmit-button') as HTMLButtonE
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 let version = 0;
 
-const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
-const value = (name: string) => field(name).value.trim();
-const list = (name: string) =>
-  value(name)
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-
-function flag(name: string, message: string) {
-  const slot = form.querySelector<HTMLElement>(`[data-field-error="${name}"]`);
-  if (slot) {
-    slot.textContent = message;
-    slot.hidden = false;
-  }
-  form.querySelectorAll(`[data-field="${name}"]`).forEach((input) => input.setAttribute('aria-invalid', 'true'));
-}
-
-function checkLocally(): boolean {
-  let fine = true;
-  for (const name of ['title', 'description', 'subjects', 'languages']) {
-    if (!value(name)) {
-      flag(name, t('newProject.required'));
-      fine = false;
-    }
-  }
-  const min = Number(value('agesMin'));
-  const max = Number(value('agesMax'));
-  if (!Number.isInteger(min) || !Number.isInteger(max) || !value('agesMin') || !value('agesMax') || min > max) {
-    flag('ages', t('newProject.agesInvalid'));
-    fine = false;
-  }
-  return fine;
-}
+const fields = projectForm(form);
 
 function showProject(project: Project) {
   version = project.version ?? 0;
-  field('title').value = project.title;
-  field('description').value = project.description ?? '';
-  field('subjects').value = (project.subjects ?? []).join(', ');
-  field('agesMin').value = String(project.ages?.min ?? '');
-  field('agesMax').value = String(project.ages?.max ?? '');
-  field('languages').value = (project.languages ?? []).join(', ');
+  fields.fill(project);
   if (project.state === 'rejected' && project.rejectionReason) {
     byId('edit-rejection').textContent = `${t('editProject.rejectedBecause')} ${project.rejectionReason}`;
     byId('edit-rejection').hidden = false;
@@ -68,14 +32,7 @@ function showProject(project: Project) {
 
 async function save(resubmit: boolean) {
   const path = `/projects/${encodeURIComponent(projectId)}`;
-  const saved = await apiPut<Project>(path, {
-    title: value('title'),
-    description: value('description'),
-    subjects: list('subjects'),
-    ages: { min: Number(value('agesMin')), max: Number(value('agesMax')) },
-    languages: list('languages').map((language) => language.toLowerCase()),
-    version,
-  });
+  const saved = await apiPut<Project>(path, { ...fields.details(), version });
   version = saved.version ?? version;
   if (resubmit) await apiPost(`${path}/resubmission`);
 }
@@ -84,7 +41,7 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearFieldProblems(form);
   const resubmit = (event.submitter as HTMLButtonElement | null)?.value === 'resubmit';
-  if (!checkLocally()) {
+  if (!fields.check(['title', 'description', 'subjects', 'languages'])) {
     showError(t('newProject.checkFields'));
     form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     return;
