@@ -6,29 +6,14 @@
 import { ulid } from 'ulid';
 import { describe, expect, inject, it } from 'vitest';
 import { createEncounter } from '../../functions/data/encounters.ts';
-import { createUserProfile } from '../../functions/data/users.ts';
 import type { AccountKind } from '../../functions/domain/twinspace-types.ts';
 import { apiGet, apiSend, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
-import { newSignedInUser } from '../support/cognito-users.ts';
+import { newTestAccount } from '../support/accounts.ts';
 
 const endpoints = inject('endpoints');
 const token = (username: string) => demoToken(endpoints, username);
 
-async function newAccount(kind: AccountKind, country = 'PT', displayName = 'Rui Costa') {
-  const { username, idToken } = await newSignedInUser(endpoints);
-  const userId = subOf(idToken);
-  await createUserProfile(tableStoreOf(endpoints), {
-    userId,
-    username,
-    kind,
-    country,
-    displayName,
-    email: kind === 'pupil' ? undefined : `${username}@test.twinspace`,
-    version: 1,
-    createdAt: new Date().toISOString(),
-  });
-  return { username, userId, idToken };
-}
+const newAccount = (kind: AccountKind, country = 'PT', displayName = 'Rui Costa') => newTestAccount(endpoints, { kind, country, displayName });
 
 /** Every item of a list, following nextCursor. */
 async function everything(path: string, idToken: string, limit = 5): Promise<any[]> {

@@ -5,30 +5,15 @@
  */
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createUserProfile } from '../../functions/data/users.ts';
 import type { AccountKind } from '../../functions/domain/twinspace-types.ts';
-import { apiGet, apiSend, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
-import { newSignedInUser } from '../support/cognito-users.ts';
+import { apiGet, apiSend, demoToken, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
+import { newTestAccount } from '../support/accounts.ts';
 
 const endpoints = inject('endpoints');
 const token = (username: string) => demoToken(endpoints, username);
 
 /** A new account with a profile of this kind (no school, not open to partnership), signed in. */
-async function newAccount(kind: AccountKind, country: string, displayName: string) {
-  const { username, idToken } = await newSignedInUser(endpoints);
-  const userId = subOf(idToken);
-  await createUserProfile(tableStoreOf(endpoints), {
-    userId,
-    username,
-    kind,
-    country,
-    displayName,
-    email: kind === 'pupil' ? undefined : `${username}@test.twinspace`,
-    version: 1,
-    createdAt: new Date().toISOString(),
-  });
-  return { username, userId, idToken };
-}
+const newAccount = (kind: AccountKind, country: string, displayName: string) => newTestAccount(endpoints, { kind, country, displayName });
 
 /** Every partner the search gives, following nextCursor (a filtered page may be short). */
 async function allPartners(query: string, idToken: string): Promise<{ userId: string; displayName: string; [field: string]: unknown }[]> {

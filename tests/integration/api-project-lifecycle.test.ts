@@ -8,12 +8,11 @@
  */
 import { AdminListGroupsForUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createUserProfile, type UserProfile } from '../../functions/data/users.ts';
-import { apiGet, apiSend, demoProjectId, demoToken, subOf, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
-import { newSignedInUser } from '../support/cognito-users.ts';
+import type { UserProfile } from '../../functions/data/users.ts';
+import { apiGet, apiSend, demoProjectId, demoToken, type ApiAnswer } from '../support/clients.ts';
+import { newTestAccount } from '../support/accounts.ts';
 
 const endpoints = inject('endpoints');
-const store = tableStoreOf(endpoints);
 const cognito = new CognitoIdentityProviderClient({
   endpoint: endpoints.cognito.endpoint,
   region: endpoints.region,
@@ -37,22 +36,7 @@ const details = (title: string) => ({
 });
 
 /** A new account with a profile in the table (kind, country), signed in. */
-async function newAccount(kind: UserProfile['kind'], country: string, extra: Record<string, unknown> = {}) {
-  const { username, idToken } = await newSignedInUser(endpoints, kind === 'nss' ? ['nss'] : []);
-  const userId = subOf(idToken);
-  await createUserProfile(store, {
-    userId,
-    username,
-    kind,
-    country,
-    displayName: `Test ${kind} ${country} ${username.slice(-4)}`,
-    email: `${username}@example.org`,
-    version: 1,
-    createdAt: new Date().toISOString(),
-    ...extra,
-  } as UserProfile);
-  return { username, idToken, userId };
-}
+const newAccount = (kind: UserProfile['kind'], country: string, extra: Partial<UserProfile> = {}) => newTestAccount(endpoints, { kind, country, extra });
 
 async function propose(creatorToken: string, partnerUsername: string, title = `Birds ${Date.now()}`) {
   const created = await apiSend(endpoints, 'POST', '/projects', creatorToken, { ...details(title), partnerUsername });
