@@ -1,0 +1,57 @@
+/**
+ * The one gate of every TwinSpace route (pages, forum, agenda, mailbox,
+ * diary, labels): the project, the caller's membership (one BatchGetItem),
+ * the policy table's answer for the caller's type, and the project's state.
+ *
+ * Order, so every refusal says the true reason: unknown project 404; not a
+ * member 403; the table denies the type 403; no TwinSpace yet 409; a write to
+ * a closed project 409 (read-only for everyone). A named condition ('own
+ * pages', "to the project's teachers", ...) is returned for the handler to
+ * enforce, never treated as a plain allow.
+ */
+import type { Membership } from '../data/memberships.ts';
+import type { Project } from '../data/projects.ts';
+import type { TableStore } from '../data/store.ts';
+import { may, type Action, type Permission } from '../domain/policy.ts';
+import { hasTwinspace, isWritable } from '../domain/project-lifecycle.ts';
+import type { Caller } from '../lib/claims.ts';
+import { conflict, forbidden } from '../lib/errors.ts';
+import { requireMember } from './access.ts';
+
+export interface TwinspaceAccess {
+  project: Project;
+  membership: Membership;
+  /** 'allow' or the condition the handler must still check. */
+  permission: Exclude<Permission, 'deny'>;
+}
+
+/** Why a type is refused an action, in words a member understands. */
+const refusals: Partial<Record<Action, string>> = {
+  'read-pupils-area': "The pupils' area is for the project's teachers and pupils.",
+  'read-teachers-area': "The teachers' area is for the project's teachers.",
+  'edit-public-or-teachers-pages': "Only the project's teachers edit pages in this area.",
+  'edit-pupils-pages': "Visitors do not edit pages in the pupils' area.",
+  'publish-page': 'Your type in this project may not publish this page.',
+  'forum-open-discussion': "Only the project's teachers open forum discussions.",
+  'forum-open-thread': 'Your type in this project may not open forum threads.',
+  'forum-reply': 'Visitors do not write in the forum.',
+  'edit-agenda': "Only the project's teachers edit the agenda.",
+  'write-mailbox': 'Visitors do not use the TwinSpace mailbox.',
+  'diary-private': "The Project Diary's private entries are for the project's teachers and the NSS.",
+  'apply-for-label': "Only the project's teachers apply for a Quality Label.",
+};
+
+export async function requireTwinspaceAction(
+  store: TableStore,
+  projectId: string,
+  caller: Caller,
+  action: Action,
+  { write }: { write: boolean },
+): Promise<TwinspaceAccess> {
+  const { project, membership } = await requireMember(store, projectId, caller);
+  const permission = may(membership.type, action);
+  if (permission === 'deny') throw forbidden(refusals[action] ?? 'Your type in this project may not do this.');
+  if (!hasTwinspace(project.state)) throw conflict('The TwinSpace opens once the project is approved.');
+  if (write && !isWritable(project.state)) throw conflict('The project is closed: its TwinSpace is read-only.');
+  return { project, membership, permission };
+}
