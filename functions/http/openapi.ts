@@ -76,7 +76,7 @@ import {
   validationResponse,
 } from './registration-schemas.ts';
 
-type Description = Pick<RouteConfig, 'summary' | 'request'> & { ok: z.ZodType; errors: number[] };
+import type { Description } from './openapi-description.ts';
 
 /** Keyed by the route's stable `name` in functions/routes.ts. */
 const descriptions: Record<string, Description> = {
