@@ -31,6 +31,12 @@ export interface HttpRoute extends HandlerRef {
    * exactly these; GET routes get read-only table access, the rest read/write.
    */
   grants?: readonly 'identity-admin'[];
+  /**
+   * A tighter cap than the stage's for this route alone (API Gateway route
+   * settings: requests per second, burst), for public routes that cost a
+   * downstream quota. Per-address limits are the handler's (rate-limit.ts).
+   */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 export const httpRoutes: readonly HttpRoute[] = [
@@ -68,7 +74,7 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'POST', path: '/projects/{projectId}/members/{userId}/password-reset', auth: 'jwt', name: 'reset-pupil-password', module: 'http/members', export: 'resetPupilPassword', grants: ['identity-admin'] },
 
   // Teachers sign up; the NSS of their country validates them (Cognito SignUp → AdminConfirmSignUp or AdminDeleteUser)
-  { method: 'POST', path: '/registrations', auth: 'public', name: 'register-teacher', module: 'http/registrations', export: 'registerTeacher', grants: ['identity-admin'] },
+  { method: 'POST', path: '/registrations', auth: 'public', name: 'register-teacher', module: 'http/registrations', export: 'registerTeacher', grants: ['identity-admin'], throttle: { rateLimit: 2, burstLimit: 10 } },
   { method: 'GET', path: '/nss/teachers', auth: 'jwt', name: 'list-pending-teachers', module: 'http/teacher-validation', export: 'listPendingTeachers' },
   { method: 'POST', path: '/nss/teachers/{userId}/validation', auth: 'jwt', name: 'decide-teacher-validation', module: 'http/teacher-validation', export: 'decideTeacherValidation', grants: ['identity-admin'] },
 

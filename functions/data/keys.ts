@@ -33,6 +33,7 @@
  * |R1 | a teacher's sign-up (pending or decided)          | GetItem   | PK = USER#<sub>, SK = REGISTRATION ('R' sorts after 'PROJECT#\uffff': outside 1's range) |
  * |R2 | teachers awaiting my country's validation, oldest first | Query GSI1 | GSI1PK = TEACHERS-PENDING#<country> (GSI1SK = <registeredAt>#<sub>; sparse: keys removed once validated) |
  * |R3 | account e-mails waiting to be sent, oldest first | Query     | PK = OUTBOX#ACCOUNT-MAIL (SK = MAIL#<ulid>; written with the NSS's decision, deleted when sent) |
+ * |L1 | attempts of one source in this window (sign-up limit) | UpdateItem ADD, conditional < limit | PK = RATE#<scope>#<hash of source>, SK = WINDOW#<epoch start> (TTL) |
  *
  * Writes that go together: a profile (2) and its username item (15) are
  * created in one TransactWriteItems, so a username is never taken twice. A membership (4) and its inverse item under the
@@ -128,6 +129,8 @@ export const keys = {
   username: (username: string): ItemKey => ({ PK: `USERNAME#${username.toLowerCase()}`, SK: 'USER' }),
   /** A teacher's self sign-up (R1), written with the profile and the username item in one transaction. */
   registration: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'REGISTRATION' }),
+  /** Attempts of one source in one window (L1); the source is a hash, never an address. */
+  rateWindow: (scope: string, sourceDigest: string, windowStartsAt: number): ItemKey => ({ PK: `RATE#${scope}#${sourceDigest}`, SK: `WINDOW#${windowStartsAt}` }),
   /** The account e-mail outbox (R3): one partition, read oldest first by the send-account-mail job. */
   accountMailPartition: 'OUTBOX#ACCOUNT-MAIL',
   accountMail: (mailId: string): ItemKey => ({ PK: 'OUTBOX#ACCOUNT-MAIL', SK: `MAIL#${mailId}` }),
@@ -220,4 +223,132 @@ export const communityIndex = {
     GSI1PK: `RESOURCES-TAG#${tag}`,
     GSI1SK: `${language}#${createdAt}#${resourceId}`,
   }),
+};
+
+/**
+ * The forum (functions/data/forum.ts). Discussions live under their project, by area; a thread's and a reply's
+ * partition key carries the project id, so an id from another project is simply not found through this project's path.
+ *
+ * | # | access pattern                                   | operation | key condition                                                       |
+ * |---|--------------------------------------------------|-----------|---------------------------------------------------------------------|
+ * |F1 | an area's discussions, newest first, paged       | Query     | PK = PROJECT#<id> AND begins_with(SK, 'FORUM#<area>#'), ScanIndexForward=false |
+ * |F2 | one discussion of this project (area unknown)    | BatchGet  | PROJECT#<id> FORUM#pupils#<d> and FORUM#teachers#<d>                 |
+ * |F3 | a discussion's threads, newest first, paged      | Query     | PK = DISCUSSION#<projectId>#<d> AND begins_with(SK, 'THREAD#'), ScanIndexForward=false |
+ * |F4 | one thread of this project (its header)          | GetItem   | PK = THREAD#<projectId>#<t>, SK = META                               |
+ * |F5 | a thread's replies, oldest first, paged          | Query     | PK = THREAD#<projectId>#<t> AND begins_with(SK, 'REPLY#')            |
+ *
+ * Writes: a thread is two items (its listing under the discussion, F3, and its header, F4) put in one transaction
+ * with the discussion's threadCount/lastActivityAt; a reply is put in one transaction with both thread items'
+ * replyCount/lastActivityAt and the discussion's lastActivityAt.
+ */
+const discussionPk = (projectId: string, discussionId: string) => `DISCUSSION#${projectId}#${discussionId}`;
+const threadPk = (projectId: string, threadId: string) => `THREAD#${projectId}#${threadId}`;
+
+export const forumKeys = {
+  discussionPrefix: (area: string) => `FORUM#${area}#`,
+  discussion: (projectId: string, area: string, discussionId: string): ItemKey => ({ PK: projectPk(projectId), SK: `FORUM#${area}#${discussionId}` }),
+  discussionPartition: discussionPk,
+  threadPrefix: 'THREAD#',
+  threadListing: (projectId: string, discussionId: string, threadId: string): ItemKey => ({ PK: discussionPk(projectId, discussionId), SK: `THREAD#${threadId}` }),
+  threadPartition: threadPk,
+  thread: (projectId: string, threadId: string): ItemKey => ({ PK: threadPk(projectId, threadId), SK: 'META' }),
+  replyPrefix: 'REPLY#',
+  reply: (projectId: string, threadId: string, replyId: string): ItemKey => ({ PK: threadPk(projectId, threadId), SK: `REPLY#${replyId}` }),
+};
+
+/**
+ * TwinSpace pages (functions/data/pages.ts). A page lives under its project; GSI1 lists an area's pages by status,
+ * so every list is one key condition (no filter):
+ *
+ * | # | access pattern                                   | operation | key condition                                                       |
+ * |---|--------------------------------------------------|-----------|---------------------------------------------------------------------|
+ * |G1 | one page                                         | GetItem   | PK = PROJECT#<id>, SK = PAGE#<pageId>                                |
+ * |G2 | an area's published pages, newest published first| Query GSI1| GSI1PK = PAGES#<projectId>#<area>#published (GSI1SK = <publishedAt>#<pageId>), ScanIndexForward=false |
+ * |G3 | an area's drafts (all authors), newest first per author | Query GSI1 | GSI1PK = PAGES#<projectId>#<area>#draft (GSI1SK = <authorId>#<pageId>), ScanIndexForward=false |
+ * |G4 | my drafts in an area, newest first               | Query GSI1| GSI1PK = PAGES#<projectId>#<area>#draft AND begins_with(GSI1SK, '<authorId>#') |
+ * |G5 | the public page of a project (no sign-in)        | GetItem + Query GSI1 | pattern 3, then G2 with area = public                      |
+ *
+ * Every page write is one TransactWriteItems: the page (conditional on the version read, or new) with ConditionChecks
+ * that the project is still approved and the writer's membership still has the type the decision was made on.
+ */
+export const pageKeys = {
+  prefix: 'PAGE#',
+  page: (projectId: string, pageId: string): ItemKey => ({ PK: projectPk(projectId), SK: `PAGE#${pageId}` }),
+};
+
+export const pageIndex = {
+  partition: (projectId: string, area: string, status: 'draft' | 'published') => `PAGES#${projectId}#${area}#${status}`,
+  published: (projectId: string, area: string, publishedAt: string, pageId: string) => ({
+    GSI1PK: `PAGES#${projectId}#${area}#published`,
+    GSI1SK: `${publishedAt}#${pageId}`,
+  }),
+  draft: (projectId: string, area: string, authorId: string, pageId: string) => ({
+    GSI1PK: `PAGES#${projectId}#${area}#draft`,
+    GSI1SK: `${authorId}#${pageId}`,
+  }),
+};
+
+/**
+ * The agenda and the TwinSpace mailbox (functions/data/agenda.ts, mailbox.ts).
+ *
+ * | # | access pattern                                   | operation | key condition                                                       |
+ * |---|--------------------------------------------------|-----------|---------------------------------------------------------------------|
+ * |A1 | one agenda event (edit, delete)                  | GetItem / conditional write | PK = PROJECT#<id>, SK = AGENDA#<eventId>               |
+ * |A2 | a project's agenda by start time [from a time], paged | Query GSI1 | GSI1PK = AGENDA#<projectId> [AND GSI1SK >= <from ISO>] (GSI1SK = <startsAt>#<eventId>) |
+ * |A3 | the whole agenda (iCalendar feed)                | Query GSI1 (every page) | GSI1PK = AGENDA#<projectId>                              |
+ * |X1 | my TwinSpace mailbox in a project, inbox or sent, newest first, paged | Query | PK = PROJECT#<id>#MAILBOX#<sub> AND begins_with(SK, 'IN#' or 'OUT#'), ScanIndexForward=false |
+ * |X2 | is the recipient a member, and as what type      | GetItem   | pattern 4 (PROJECT#<id>, MEMBER#<sub>)                               |
+ *
+ * Writes: an agenda event's put, update (conditional on its version) or delete is one TransactWriteItems with a
+ * ConditionCheck that the project is still approved. A mailbox message is one TransactWriteItems: the recipient's
+ * inbox copy, the sender's sent copy, and ConditionChecks that the project is approved and the recipient is still a
+ * member of the type the decision was made on. The mailbox partitions are per project and member, outside USER#
+ * (GET /me's range is untouched).
+ */
+const mailboxPk = (projectId: string, userId: string) => `PROJECT#${projectId}#MAILBOX#${userId}`;
+
+export const agendaKeys = {
+  prefix: 'AGENDA#',
+  event: (projectId: string, eventId: string): ItemKey => ({ PK: projectPk(projectId), SK: `AGENDA#${eventId}` }),
+};
+
+export const agendaIndex = {
+  partition: (projectId: string) => `AGENDA#${projectId}`,
+  event: (projectId: string, startsAt: string, eventId: string) => ({ GSI1PK: `AGENDA#${projectId}`, GSI1SK: `${startsAt}#${eventId}` }),
+};
+
+export const mailboxKeys = {
+  partition: mailboxPk,
+  inboxPrefix: 'IN#',
+  sentPrefix: 'OUT#',
+  inbox: (projectId: string, userId: string, messageId: string): ItemKey => ({ PK: mailboxPk(projectId, userId), SK: `IN#${messageId}` }),
+  sent: (projectId: string, userId: string, messageId: string): ItemKey => ({ PK: mailboxPk(projectId, userId), SK: `OUT#${messageId}` }),
+};
+
+/**
+ * The Project Diary (functions/data/diary.ts). An entry lives under its project in time order, its replies inside it;
+ * restricted and public entries also carry the project's 'open' GSI1 keys; an unanswered doubt has one inbox item
+ * per partner country (sparse GSI1), deleted in the transaction of the NSS's answer.
+ *
+ * | # | access pattern                                   | operation | key condition                                                       |
+ * |---|--------------------------------------------------|-----------|---------------------------------------------------------------------|
+ * |DY1| the diary as its teachers or a partner NSS read it, newest first, paged | Query | PK = PROJECT#<id> AND begins_with(SK, 'DIARY#'), ScanIndexForward=false (teachers: FilterExpression drops other authors' hidden entries) |
+ * |DY2| the diary as any other teacher reads it (restricted + public), newest first | Query GSI1 | GSI1PK = DIARY-OPEN#<projectId> (GSI1SK = <entryId>), ScanIndexForward=false |
+ * |DY3| one entry (to reply to it)                       | GetItem   | PK = PROJECT#<id>, SK = DIARY#<entryId>                              |
+ * |DY4| my country's unanswered doubts, oldest first     | Query GSI1| GSI1PK = DIARY-UNANSWERED#<country> (GSI1SK = <createdAt>#<entryId>; PK = DOUBT#<entryId>, SK = UNANSWERED#<country>) |
+ * |DY5| the whole diary (export), oldest first           | Query (all pages) | DY1 or DY2, ScanIndexForward=true                             |
+ */
+export const diaryKeys = {
+  entryPrefix: 'DIARY#',
+  entry: (projectId: string, entryId: string): ItemKey => ({ PK: projectPk(projectId), SK: `DIARY#${entryId}` }),
+  unansweredDoubt: (entryId: string, country: string): ItemKey => ({ PK: `DOUBT#${entryId}`, SK: `UNANSWERED#${country}` }),
+};
+
+export const diaryIndex = {
+  indexName: 'GSI1',
+  openPartition: (projectId: string) => `DIARY-OPEN#${projectId}`,
+  /** Restricted and public entries only: every signed-in teacher reads these. */
+  openEntry: (projectId: string, entryId: string) => ({ GSI1PK: `DIARY-OPEN#${projectId}`, GSI1SK: entryId }),
+  unansweredPartition: (country: string) => `DIARY-UNANSWERED#${country}`,
+  unansweredDoubt: (country: string, createdAt: string, entryId: string) => ({ GSI1PK: `DIARY-UNANSWERED#${country}`, GSI1SK: `${createdAt}#${entryId}` }),
 };

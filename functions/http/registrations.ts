@@ -5,7 +5,8 @@
  * (functions/http/teacher-validation.ts). The profile (validated: false), the
  * username item and the pending registration are then written in one
  * transaction; if that write fails the Cognito user is deleted again, so a
- * failed sign-up leaves nothing behind.
+ * failed sign-up leaves nothing behind. Being public, it is limited per
+ * source address (domain/rate-limits.ts) before anything else happens.
  */
 import { AdminDeleteUserCommand, AdminGetUserCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createRegistration, RegistrationConflict, type Registration } from '../data/registrations.ts';
@@ -15,6 +16,8 @@ import { setting } from '../lib/config.ts';
 import { conflict, parseOr400, validationFailed } from '../lib/errors.ts';
 import { httpHandler, json } from '../lib/http.ts';
 import { logger } from '../lib/logger.ts';
+import { limitPerSourceAddress } from '../lib/rate-limit.ts';
+import { registrationLimit } from '../domain/rate-limits.ts';
 import { registrationBody, type RegistrationResponse } from './registration-schemas.ts';
 
 /** One answer whether the address belongs to a validated or a waiting teacher: nothing more is revealed. */
@@ -109,4 +112,4 @@ export const registerTeacher = httpHandler(async (event) => {
   }
   const { status: _status, ...created } = registration;
   return json(201, { ...created, status: 'pending' } satisfies RegistrationResponse);
-});
+}).use(limitPerSourceAddress(registrationLimit));

@@ -4,7 +4,7 @@
  * (audience = the site's client id); 'public' routes have none.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -85,6 +85,15 @@ export class TwinspaceHttpApi extends Construct {
           id: 'AwsSolutions-APIG4',
           reason: `${route.method} ${route.path} is public by design (routes.ts: auth 'public').`,
         });
+      }
+      if (route.throttle) {
+        // Route settings name a route by its key; the stage must wait for the route to exist.
+        const stage = this.stage.node.defaultChild as CfnStage;
+        stage.routeSettings = {
+          ...(stage.routeSettings as Record<string, unknown> | undefined),
+          [`${route.method} ${route.path}`]: { throttlingRateLimit: route.throttle.rateLimit, throttlingBurstLimit: route.throttle.burstLimit },
+        };
+        stage.node.addDependency(apiRoute);
       }
       this.functions.set(route.name, fn);
     }

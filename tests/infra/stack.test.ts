@@ -178,6 +178,14 @@ describe('the HTTP API', () => {
     expect(stage.Properties.StageName).toBe('$default');
     expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
   });
+
+  it('caps the public sign-up route tighter than the rest, once the route exists', () => {
+    const [stageId, stage] = ofType('AWS::ApiGatewayV2::Stage').find(([, s]) => s.Properties.ApiId.Ref === httpApiId())!;
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
+    expect(stage.Properties.RouteSettings['POST /registrations']).toEqual({ ThrottlingRateLimit: 2, ThrottlingBurstLimit: 10 });
+    const [routeId] = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === 'POST /registrations')!;
+    expect((resources[stageId] as Resource & { DependsOn?: string[] }).DependsOn).toContain(routeId);
+  });
 });
 
 describe('the chat (WebSocket) API', () => {
