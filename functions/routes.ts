@@ -90,6 +90,30 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'DELETE', path: '/encounters/{encounterId}/registrations/{userId}', auth: 'jwt', name: 'cancel-encounter-registration', module: 'http/encounters', export: 'cancelRegistration' },
   { method: 'GET', path: '/resources', auth: 'jwt', name: 'list-resources', module: 'http/resources', export: 'listResources' },
   { method: 'POST', path: '/resources', auth: 'jwt', name: 'create-resource', module: 'http/resources', export: 'createResource' },
+
+  // TwinSpace forum: discussions (by area: pupils' or teachers' forum) → threads → replies
+  { method: 'GET', path: '/projects/{projectId}/forum/discussions', auth: 'jwt', name: 'list-forum-discussions', module: 'http/forum', export: 'listDiscussions' },
+  { method: 'POST', path: '/projects/{projectId}/forum/discussions', auth: 'jwt', name: 'create-forum-discussion', module: 'http/forum', export: 'createDiscussion' },
+  { method: 'GET', path: '/projects/{projectId}/forum/discussions/{discussionId}/threads', auth: 'jwt', name: 'list-forum-threads', module: 'http/forum', export: 'listThreads' },
+  { method: 'POST', path: '/projects/{projectId}/forum/discussions/{discussionId}/threads', auth: 'jwt', name: 'create-forum-thread', module: 'http/forum', export: 'createThread' },
+  { method: 'GET', path: '/projects/{projectId}/forum/threads/{threadId}/replies', auth: 'jwt', name: 'list-forum-replies', module: 'http/forum', export: 'listReplies' },
+  { method: 'POST', path: '/projects/{projectId}/forum/threads/{threadId}/replies', auth: 'jwt', name: 'create-forum-reply', module: 'http/forum', export: 'createReply' },
+
+  // TwinSpace pages (by area: public, pupils, teachers; drafts until published, versioned) and the public project page
+  { method: 'GET', path: '/projects/{projectId}/pages', auth: 'jwt', name: 'list-pages', module: 'http/pages', export: 'listPages' },
+  { method: 'POST', path: '/projects/{projectId}/pages', auth: 'jwt', name: 'create-page', module: 'http/pages', export: 'createPage' },
+  { method: 'GET', path: '/projects/{projectId}/pages/{pageId}', auth: 'jwt', name: 'get-page', module: 'http/pages', export: 'getPage' },
+  { method: 'PUT', path: '/projects/{projectId}/pages/{pageId}', auth: 'jwt', name: 'update-page', module: 'http/pages', export: 'updatePage' },
+  { method: 'DELETE', path: '/projects/{projectId}/pages/{pageId}', auth: 'jwt', name: 'delete-page', module: 'http/pages', export: 'deletePage' },
+  { method: 'POST', path: '/projects/{projectId}/pages/{pageId}/publish', auth: 'jwt', name: 'publish-page', module: 'http/pages', export: 'publishPage' },
+  { method: 'GET', path: '/public/projects/{projectId}', auth: 'public', name: 'get-public-project', module: 'http/public-project', export: 'getPublicProject' },
+
+  // Project Diary: the project's teachers write; they, the NSS of its countries and any teacher read as visibility allows
+  { method: 'GET', path: '/projects/{projectId}/diary', auth: 'jwt', name: 'list-diary-entries', module: 'http/diary', export: 'listDiaryEntries' },
+  { method: 'POST', path: '/projects/{projectId}/diary', auth: 'jwt', name: 'write-diary-entry', module: 'http/diary', export: 'writeDiaryEntry' },
+  { method: 'POST', path: '/projects/{projectId}/diary/{entryId}/replies', auth: 'jwt', name: 'reply-to-diary-entry', module: 'http/diary-replies', export: 'replyToDiaryEntry' },
+  { method: 'GET', path: '/projects/{projectId}/diary/export', auth: 'jwt', name: 'export-diary', module: 'http/diary-export', export: 'exportDiary' },
+  { method: 'GET', path: '/nss/diary', auth: 'jwt', name: 'list-unanswered-doubts', module: 'http/diary-inbox', export: 'listUnansweredDoubts' },
 ];
 
 /**

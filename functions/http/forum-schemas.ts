@@ -1,0 +1,84 @@
+/**
+ * The forum's request and response shapes (handlers parse with them; the
+ * OpenAPI document is generated from them). Text is trimmed and counted in
+ * code points (functions/domain/forum.ts).
+ */
+import * as z from 'zod';
+import { codePointLength, forumAreas, forumBodyMaxLength, forumTitleMaxLength } from '../domain/forum.ts';
+import { twinspaceTypes } from '../domain/twinspace-types.ts';
+import { pageQuery } from '../lib/cursor.ts';
+import { projectPathParams, ulidString } from './schemas.ts';
+
+const text = (maxLength: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} needs some text.`)
+    .refine((value) => codePointLength(value) <= maxLength, `${what} is at most ${maxLength.toLocaleString('en')} characters.`);
+
+const title = text(forumTitleMaxLength, 'A title');
+const body = text(forumBodyMaxLength, 'The text');
+const area = z.enum(forumAreas);
+
+export const discussionPathParams = projectPathParams.extend({ discussionId: ulidString });
+export const threadPathParams = projectPathParams.extend({ threadId: ulidString });
+export const replyPathParams = threadPathParams.extend({ replyId: ulidString });
+
+/** Discussions are listed one area at a time: the pupils' forum and the teachers' forum are two places. */
+export const discussionsQuery = pageQuery.extend({ area });
+
+export const discussionCreateBody = z.object({ area, title, body }).strict();
+export const threadCreateBody = z.object({ title, body }).strict();
+export const replyCreateBody = z.object({ body }).strict();
+
+const author = {
+  authorId: z.string(),
+  /** Pupils by first name only. */
+  authorName: z.string(),
+  authorType: z.enum(twinspaceTypes),
+};
+
+export const discussionResponse = z.object({
+  discussionId: z.string(),
+  projectId: z.string(),
+  area,
+  title: z.string(),
+  body: z.string(),
+  ...author,
+  createdAt: z.string(),
+  threadCount: z.number().int(),
+  lastActivityAt: z.string(),
+});
+export type DiscussionResponse = z.infer<typeof discussionResponse>;
+
+export const threadResponse = z.object({
+  threadId: z.string(),
+  discussionId: z.string(),
+  projectId: z.string(),
+  area,
+  title: z.string(),
+  body: z.string(),
+  ...author,
+  createdAt: z.string(),
+  replyCount: z.number().int(),
+  lastActivityAt: z.string(),
+});
+export type ThreadResponse = z.infer<typeof threadResponse>;
+
+export const replyResponse = z.object({
+  replyId: z.string(),
+  threadId: z.string(),
+  projectId: z.string(),
+  body: z.string(),
+  ...author,
+  createdAt: z.string(),
+});
+export type ReplyResponse = z.infer<typeof replyResponse>;
+
+const page = <T extends z.ZodType>(itemSchema: T) => z.object({ items: z.array(itemSchema), nextCursor: z.string().nullable() });
+export const discussionsPage = page(discussionResponse);
+export const threadsPage = page(threadResponse);
+export const repliesPage = page(replyResponse);
+export type DiscussionsPage = z.infer<typeof discussionsPage>;
+export type ThreadsPage = z.infer<typeof threadsPage>;
+export type RepliesPage = z.infer<typeof repliesPage>;
