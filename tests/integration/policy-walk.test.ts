@@ -30,18 +30,8 @@ for (const module of Object.values(probeModules)) {
 
 /** Actions whose routes are still to come. A route for one of them must bring its probe and leave this list. */
 const routedLater: readonly Action[] = [
-  'read-public-area',
-  'read-pupils-area',
-  'read-teachers-area',
-  'edit-public-or-teachers-pages',
-  'edit-pupils-pages',
-  'publish-page',
-  'forum-open-discussion',
-  'forum-open-thread',
-  'forum-reply',
   'edit-agenda',
   'write-mailbox',
-  'diary-private',
   'apply-for-label',
 ];
 
