@@ -114,6 +114,24 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'POST', path: '/projects/{projectId}/diary/{entryId}/replies', auth: 'jwt', name: 'reply-to-diary-entry', module: 'http/diary-replies', export: 'replyToDiaryEntry' },
   { method: 'GET', path: '/projects/{projectId}/diary/export', auth: 'jwt', name: 'export-diary', module: 'http/diary-export', export: 'exportDiary' },
   { method: 'GET', path: '/nss/diary', auth: 'jwt', name: 'list-unanswered-doubts', module: 'http/diary-inbox', export: 'listUnansweredDoubts' },
+
+  // The agenda (public area: members read, the project's teachers edit; also as iCalendar, and publicly once there is a TwinSpace)
+  { method: 'GET', path: '/projects/{projectId}/agenda', auth: 'jwt', name: 'list-agenda', module: 'http/agenda', export: 'listAgenda' },
+  { method: 'POST', path: '/projects/{projectId}/agenda', auth: 'jwt', name: 'create-agenda-event', module: 'http/agenda', export: 'createAgendaEvent' },
+  { method: 'PUT', path: '/projects/{projectId}/agenda/{eventId}', auth: 'jwt', name: 'update-agenda-event', module: 'http/agenda', export: 'updateAgendaEvent' },
+  { method: 'DELETE', path: '/projects/{projectId}/agenda/{eventId}', auth: 'jwt', name: 'delete-agenda-event', module: 'http/agenda', export: 'deleteAgendaEvent' },
+  { method: 'GET', path: '/projects/{projectId}/agenda.ics', auth: 'jwt', name: 'get-agenda-calendar', module: 'http/agenda', export: 'getAgendaCalendar' },
+  { method: 'GET', path: '/public/projects/{projectId}/agenda.ics', auth: 'public', name: 'get-public-agenda-calendar', module: 'http/agenda', export: 'getPublicAgendaCalendar' },
+
+  // The TwinSpace mailbox (my inbox / sent box in one project; teachers write to any member, pupils to the teachers)
+  { method: 'GET', path: '/projects/{projectId}/mailbox', auth: 'jwt', name: 'list-mailbox', module: 'http/mailbox', export: 'listMailboxMessages' },
+  { method: 'POST', path: '/projects/{projectId}/mailbox', auth: 'jwt', name: 'send-mailbox-message', module: 'http/mailbox', export: 'sendMailboxMessage' },
+
+  // Quality Labels: the project's teachers apply (to the evaluators of their country); evaluators score
+  { method: 'POST', path: '/projects/{projectId}/labels', auth: 'jwt', name: 'apply-for-label', module: 'http/labels', export: 'applyForLabel' },
+  { method: 'GET', path: '/projects/{projectId}/labels', auth: 'jwt', name: 'list-label-applications', module: 'http/labels', export: 'listLabelApplications' },
+  { method: 'GET', path: '/evaluations', auth: 'jwt', name: 'list-pending-evaluations', module: 'http/evaluations', export: 'listPendingEvaluations' },
+  { method: 'POST', path: '/labels/{labelId}/evaluation', auth: 'jwt', name: 'evaluate-label', module: 'http/evaluations', export: 'evaluateLabel' },
 ];
 
 /**

@@ -77,15 +77,21 @@ import {
 } from './registration-schemas.ts';
 
 import type { Description } from './openapi-description.ts';
+import { labelsDescriptions } from './labels-openapi.ts';
 import { pagesDescriptions } from './pages-openapi.ts';
 import { forumDescriptions } from './forum-openapi.ts';
 import { diaryDescriptions } from './diary-openapi.ts';
+import { agendaDescriptions } from './agenda-openapi.ts';
+import { mailboxDescriptions } from './mailbox-openapi.ts';
 
 /** Keyed by the route's stable `name` in functions/routes.ts. */
 const descriptions: Record<string, Description> = {
   ...pagesDescriptions,
   ...forumDescriptions,
   ...diaryDescriptions,
+  ...agendaDescriptions,
+  ...mailboxDescriptions,
+  ...labelsDescriptions,
   'get-me': {
     summary:
       'My account and profile; every project I founded or am a member of, with its state and my type (null before approval); invitations waiting for my answer',

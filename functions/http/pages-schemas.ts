@@ -1,0 +1,99 @@
+/**
+ * The shapes of the TwinSpace pages routes and of the public project page:
+ * handlers parse with them, the OpenAPI document is generated from them.
+ */
+import * as z from 'zod';
+import { areas } from '../domain/areas.ts';
+import { codePointLength, pageBodyMaxLength, pageStatuses, pageTitleMaxLength } from '../domain/pages.ts';
+import { projectStates } from '../domain/project-lifecycle.ts';
+import { pageQuery } from '../lib/cursor.ts';
+import { ulidString } from './schemas.ts';
+
+const pageTitle = z
+  .string()
+  .trim()
+  .refine((title) => codePointLength(title) >= 1, 'A page needs a title.')
+  .refine((title) => codePointLength(title) <= pageTitleMaxLength, `A title is at most ${pageTitleMaxLength} characters.`);
+
+const pageBody = z
+  .string()
+  .trim()
+  .refine((body) => codePointLength(body) <= pageBodyMaxLength, `A page's text is at most ${pageBodyMaxLength} characters.`);
+
+export const pagePathParams = z.object({ projectId: ulidString, pageId: ulidString });
+
+/** The area comes first: the gate needs it before the rest of the body is read. */
+export const pageAreaOnly = z.object({ area: z.enum(areas) });
+
+export const pagesQuery = pageQuery.extend({
+  area: z.enum(areas),
+  /** published (default): what the area's readers see; draft: the drafts I may see (my own, or all if I edit or publish any). */
+  status: z.enum(pageStatuses).default('published'),
+});
+
+export const pageCreateBody = z
+  .object({
+    area: z.enum(areas),
+    title: pageTitle,
+    body: pageBody.default(''),
+    submittedForPublishing: z.boolean().default(false),
+  })
+  .strict();
+
+/** An edit sends the version it read; omitted fields stay as they are. The area of a page never changes. */
+export const pageUpdateBody = z
+  .object({
+    version: z.number().int().min(1),
+    title: pageTitle.optional(),
+    body: pageBody.optional(),
+    submittedForPublishing: z.boolean().optional(),
+  })
+  .strict();
+
+export const pageResponse = z.object({
+  pageId: z.string(),
+  projectId: z.string(),
+  area: z.enum(areas),
+  title: z.string(),
+  body: z.string(),
+  status: z.enum(pageStatuses),
+  authorId: z.string(),
+  /** Pupils by first name. */
+  authorName: z.string(),
+  submittedForPublishing: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().optional(),
+});
+export type PageResponse = z.infer<typeof pageResponse>;
+
+export const pagesPage = z.object({ items: z.array(pageResponse), nextCursor: z.string().nullable() });
+
+export const publicProjectPathParams = z.object({ projectId: ulidString });
+export const publicProjectQuery = pageQuery;
+
+/** A published public page as anyone sees it: no author (no names of members reach the public). */
+export const publicPage = z.object({
+  pageId: z.string(),
+  title: z.string(),
+  body: z.string(),
+  publishedAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const publicProjectResponse = z.object({
+  project: z.object({
+    projectId: z.string(),
+    title: z.string(),
+    description: z.string(),
+    state: z.enum(projectStates),
+    subjects: z.array(z.string()),
+    ages: z.object({ min: z.number().int(), max: z.number().int() }),
+    languages: z.array(z.string()),
+    /** The partner schools' countries (and school names when known): never a person's name. */
+    partners: z.array(z.object({ country: z.string(), school: z.string().optional() })),
+  }),
+  pages: z.object({ items: z.array(publicPage), nextCursor: z.string().nullable() }),
+});
+export type PublicProjectResponse = z.infer<typeof publicProjectResponse>;
