@@ -364,11 +364,11 @@ export const diaryIndex = {
  * |Q2 | a project's applications, newest first, paged    | Query     | PK = PROJECT#<id> AND begins_with(SK, 'LABEL#'), ScanIndexForward=false (a copy of each application) |
  * |Q3 | my open application for this project (one at a time) | Put if attribute_not_exists | PK = PROJECT#<id>, SK = LABEL-OPEN#<sub>; deleted by the evaluation |
  * |Q4 | my applications this school year (at most four)  | Update ADD, condition applications < 4 | PK = USER#<sub>, SK = LABELS#<yyyy-yyyy> ('L' sorts before 'PROFILE': outside GET /me's range) |
- * |Q5 | my one review of this project after a not-granted result | Put if attribute_not_exists | PK = PROJECT#<id>, SK = LABEL-REVIEW#<sub> |
+ * |Q5 | my one first application / my one review (after a not-granted result) of this project | Put if attribute_not_exists | PK = PROJECT#<id>, SK = LABEL-APPLIED#<sub> / LABEL-REVIEW#<sub> |
  * |Q6 | a country's waiting applications for its evaluators, oldest first, paged | Query GSI1 | pattern 11 (FilterExpression: not the evaluator's own school) |
  *
- * Applying writes Q1 (+ its GSI1 keys), Q2's copy, Q3, Q4 (and for a review Q5 + a ConditionCheck of the
- * reviewed Q1) in one TransactWriteItems; evaluating updates Q1 (removing the GSI1 keys) and Q2's copy and
+ * Applying writes Q1 (+ its GSI1 keys), Q2's copy, Q3, Q4 and Q5 (a review: + a ConditionCheck that the
+ * reviewed Q1 is mine, of this project, not granted) in one TransactWriteItems; evaluating updates Q1 (removing the GSI1 keys) and Q2's copy and
  * deletes Q3 in one TransactWriteItems.
  */
 export const labelKeys = {
@@ -376,5 +376,6 @@ export const labelKeys = {
   projectLabel: (projectId: string, labelId: string): ItemKey => ({ PK: projectPk(projectId), SK: `LABEL#${labelId}` }),
   openLock: (projectId: string, userId: string): ItemKey => ({ PK: projectPk(projectId), SK: `LABEL-OPEN#${userId}` }),
   reviewMark: (projectId: string, userId: string): ItemKey => ({ PK: projectPk(projectId), SK: `LABEL-REVIEW#${userId}` }),
+  appliedMark: (projectId: string, userId: string): ItemKey => ({ PK: projectPk(projectId), SK: `LABEL-APPLIED#${userId}` }),
   yearlyCount: (userId: string, schoolYear: string): ItemKey => ({ PK: userPk(userId), SK: `LABELS#${schoolYear}` }),
 };

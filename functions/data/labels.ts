@@ -1,14 +1,31 @@
 /**
- * Quality Label applications, as far as the evaluators' digest needs them
- * (keys.ts patterns 11 and 12). The application workflow itself arrives with
- * its own issue; it must write waiting applications with these GSI1 keys, and
- * remove GSI1PK/GSI1SK once an application is evaluated.
+ * Quality Label applications (keys.ts patterns 11, 12 and L1–L6). An
+ * application is one item (LABEL#<labelId>, META) carrying the GSI1 keys of
+ * its country's waiting list while it waits (the evaluators' digest and
+ * GET /evaluations read them), plus a copy under its project for the
+ * project's list. Applying writes, in one TransactWriteItems: both items, the
+ * applicant's open-application lock for the project, the applicant's counter
+ * for the school year (conditional < 4), and either the mark of their one
+ * first application for the project or, for a review, the once-per-project
+ * review mark and a check that the reviewed result was not granted. An evaluation writes both
+ * items (removing the GSI1 keys), releases the lock and leaves the applicant
+ * an in-app notification, in one transaction.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultTargetDays, type WaitingApplication } from '../domain/digest.ts';
-import { gsi1, keys } from './keys.ts';
-import { queryAll } from './query.ts';
+import {
+  defaultPassMark,
+  type EligibilityDeclaration,
+  type LabelCriterion,
+  type LabelStatus,
+  type MandatoryPoint,
+} from '../domain/labels.ts';
+import { batchGet } from './projects.ts';
+import { gsi1, keys, labelKeys, withoutKeys } from './keys.ts';
+import { queryAll, queryPage } from './query.ts';
+import type { Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
+import { toUserProfile, type UserProfile } from './users.ts';
 
 export interface WaitingLabelApplication extends WaitingApplication {
   country: string;
@@ -54,4 +71,272 @@ export async function getLabelTargetDays(store: TableStore, country: string): Pr
   const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.countrySettings(country) }));
   const configured = result.Item?.labelTargetDays;
   return typeof configured === 'number' && configured > 0 ? configured : defaultTargetDays;
+}
+
+/** The country's pass mark (DOMAIN.md: 15 unless configured per country). */
+export function passMarkOf(settings: Record<string, unknown> | undefined): number {
+  const configured = settings?.labelPassMark;
+  return typeof configured === 'number' && Number.isInteger(configured) && configured >= 0 ? configured : defaultPassMark;
+}
+
+export interface LabelEvaluation {
+  evaluatorId: string;
+  evaluatorName: string;
+  scores: Record<LabelCriterion, number>;
+  mandatory: Record<MandatoryPoint, number>;
+  feedback: Record<LabelCriterion, string>;
+  total: number;
+  passMark: number;
+  granted: boolean;
+  evaluatedAt: string;
+}
+
+export interface LabelApplication {
+  labelId: string;
+  projectId: string;
+  projectTitle: string;
+  applicantId: string;
+  applicantName: string;
+  /** The applicant's school when they applied: an evaluator of that school never scores it. */
+  applicantSchoolId?: string;
+  applicantSchool?: string;
+  /** The applicant's country: its evaluators judge the application. */
+  country: string;
+  schoolYear: string;
+  status: LabelStatus;
+  eligibility: Record<EligibilityDeclaration, boolean>;
+  evidence: Record<LabelCriterion, { text: string; links: string[] }>;
+  reviewOf?: { labelId: string; criteria: LabelCriterion[] };
+  submittedAt: string;
+  evaluation?: LabelEvaluation;
+}
+
+export function toLabelApplication(item: Record<string, unknown>): LabelApplication {
+  const { entity: _entity, ...application } = withoutKeys(item);
+  return application as unknown as LabelApplication;
+}
+
+/** Why an application was refused by its transaction's conditions. */
+export type ApplicationRefusal = 'already-open' | 'already-applied' | 'yearly-limit' | 'already-reviewed' | 'not-reviewable';
+
+export class ApplicationRefused extends Error {
+  constructor(readonly refusal: ApplicationRefusal) {
+    super(refusal);
+    this.name = 'ApplicationRefused';
+  }
+}
+
+function cancellationCodes(error: unknown): string[] | undefined {
+  if ((error as { name?: string } | undefined)?.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? 'None');
+}
+
+/**
+ * Submits an application: everything in one TransactWriteItems, so the yearly
+ * counter, the open-application lock and the application never disagree.
+ * Throws ApplicationRefused naming the condition that failed.
+ */
+export async function submitLabelApplication(store: TableStore, application: LabelApplication, limits: { perSchoolYear: number }): Promise<void> {
+  const { labelId, projectId, applicantId } = application;
+  const stored = { entity: 'labelApplication', ...application };
+  const transactItems: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.labelApplication(labelId), ...gsi1.labelWaiting(application.country, application.submittedAt, labelId), ...stored },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: { ...labelKeys.projectLabel(projectId, labelId), ...stored, entity: 'projectLabel' },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: { ...labelKeys.openLock(projectId, applicantId), entity: 'labelOpenLock', labelId, applicantId },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Update: {
+        TableName: store.tableName,
+        Key: labelKeys.yearlyCount(applicantId, application.schoolYear),
+        UpdateExpression: 'SET entity = :entity, schoolYear = :year ADD applications :one',
+        ConditionExpression: 'attribute_not_exists(applications) OR applications < :max',
+        ExpressionAttributeValues: { ':entity': 'labelYearlyCount', ':year': application.schoolYear, ':one': 1, ':max': limits.perSchoolYear },
+      },
+    },
+  ];
+  if (!application.reviewOf) {
+    transactItems.push({
+      Put: {
+        TableName: store.tableName,
+        Item: { ...labelKeys.appliedMark(projectId, applicantId), entity: 'labelAppliedMark', labelId },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
+  } else {
+    transactItems.push(
+      {
+        Put: {
+          TableName: store.tableName,
+          Item: { ...labelKeys.reviewMark(projectId, applicantId), entity: 'labelReviewMark', labelId, reviewedLabelId: application.reviewOf.labelId },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: store.tableName,
+          Key: keys.labelApplication(application.reviewOf.labelId),
+          ConditionExpression: '#status = :notGranted AND applicantId = :me AND projectId = :project',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':notGranted': 'not-granted', ':me': applicantId, ':project': projectId },
+        },
+      },
+    );
+  }
+  try {
+    await store.db.send(new TransactWriteCommand({ TransactItems: transactItems }));
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    const failed = (index: number) => codes[index] === 'ConditionalCheckFailed';
+    // The most useful reason first: an open application explains a failed review check too.
+    if (failed(2)) throw new ApplicationRefused('already-open');
+    if (failed(4)) throw new ApplicationRefused(application.reviewOf ? 'already-reviewed' : 'already-applied');
+    if (failed(5)) throw new ApplicationRefused('not-reviewable');
+    if (failed(3)) throw new ApplicationRefused('yearly-limit');
+    throw error;
+  }
+}
+
+/** One page of a project's applications, newest first (L2). */
+export async function listProjectLabelApplications(
+  store: TableStore,
+  projectId: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ applications: LabelApplication[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryPage(
+    store,
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :label)',
+      ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':label': labelKeys.projectLabelPrefix },
+      ScanIndexForward: false,
+    },
+    page,
+  );
+  return { applications: items.map(toLabelApplication), lastKey };
+}
+
+/**
+ * One page of a country's waiting applications, oldest first (11), without
+ * those of the evaluator's own school (they may never score them).
+ */
+export async function pageWaitingLabelApplications(
+  store: TableStore,
+  country: string,
+  page: { limit: number; startKey?: Record<string, unknown>; excludeSchoolId?: string },
+): Promise<{ applications: LabelApplication[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryPage(
+    store,
+    {
+      IndexName: gsi1.indexName,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: {
+        ':pk': gsi1.labelsWaitingPartition(country),
+        ...(page.excludeSchoolId ? { ':school': page.excludeSchoolId } : {}),
+      },
+      ...(page.excludeSchoolId ? { FilterExpression: 'attribute_not_exists(applicantSchoolId) OR applicantSchoolId <> :school' } : {}),
+    },
+    page,
+  );
+  return { applications: items.map(toLabelApplication), lastKey };
+}
+
+/** The application and the evaluator's profile, in one BatchGetItem (Q1 and pattern 2). */
+export async function getApplicationAndEvaluator(
+  store: TableStore,
+  labelId: string,
+  evaluatorId: string,
+): Promise<{ application?: LabelApplication; evaluator?: UserProfile }> {
+  const found = await batchGet(store, [keys.labelApplication(labelId), keys.userProfile(evaluatorId)]);
+  const applicationItem = found.find((item) => item.SK === 'META');
+  const profileItem = found.find((item) => item.SK === 'PROFILE');
+  return {
+    application: applicationItem ? toLabelApplication(applicationItem) : undefined,
+    evaluator: profileItem ? toUserProfile(profileItem) : undefined,
+  };
+}
+
+/** The country's pass mark (pattern 12). */
+export async function getLabelPassMark(store: TableStore, country: string): Promise<number> {
+  const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.countrySettings(country) }));
+  return passMarkOf(result.Item);
+}
+
+/**
+ * Records the verdict, once: the application (leaving the waiting list) and
+ * its project copy, and the applicant's open-application lock is released.
+ * Returns false when someone else evaluated it first.
+ */
+export async function recordLabelEvaluation(
+  store: TableStore,
+  application: LabelApplication,
+  evaluation: LabelEvaluation,
+  applicantNotice: Notification,
+): Promise<boolean> {
+  const status: LabelStatus = evaluation.granted ? 'granted' : 'not-granted';
+  const set = {
+    UpdateExpression: 'SET #status = :status, evaluation = :evaluation',
+    ExpressionAttributeNames: { '#status': 'status' },
+  };
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: keys.labelApplication(application.labelId),
+              UpdateExpression: `${set.UpdateExpression} REMOVE GSI1PK, GSI1SK`,
+              ConditionExpression: '#status = :waiting',
+              ExpressionAttributeNames: set.ExpressionAttributeNames,
+              ExpressionAttributeValues: { ':status': status, ':evaluation': evaluation, ':waiting': 'waiting' },
+            },
+          },
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: labelKeys.projectLabel(application.projectId, application.labelId),
+              ...set,
+              ExpressionAttributeValues: { ':status': status, ':evaluation': evaluation },
+            },
+          },
+          {
+            Delete: {
+              TableName: store.tableName,
+              Key: labelKeys.openLock(application.projectId, application.applicantId),
+              ConditionExpression: 'attribute_not_exists(PK) OR labelId = :label',
+              ExpressionAttributeValues: { ':label': application.labelId },
+            },
+          },
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { ...keys.notification(applicantNotice.userId, applicantNotice.notificationId), entity: 'notification', ...applicantNotice },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
 }

@@ -13,8 +13,9 @@ export type ProjectLifecycleTopic = 'project-declined' | 'project-accepted' | 'p
 export interface Notification {
   notificationId: string;
   userId: string;
-  topic: 'evaluator-digest' | ProjectLifecycleTopic;
-  /** The project it is about, for a link (project lifecycle topics). */
+  /** 'diary-reply': an NSS answer or a teacher's comment on my Project Diary entry (functions/http/diary-replies.ts). */
+  topic: 'evaluator-digest' | ProjectLifecycleTopic | 'diary-reply' | 'label-result';
+  /** The project it is about, for a link (project lifecycle topics, diary replies, a label's result). */
   projectId?: string;
   title: string;
   body: string;
