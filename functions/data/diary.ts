@@ -1,0 +1,297 @@
+/**
+ * The Project Diary (keys.ts patterns DY1–DY5). An entry lives under its
+ * project, `DIARY#<ulid>` (time order), with its replies inside it (a
+ * conversation is read whole, and bounded by a byte budget). Restricted and
+ * public entries also carry the GSI1 keys of the project's 'open' list, so a
+ * teacher from outside reads them with one Query and no filter. Each
+ * unanswered doubt has one inbox item per partner country (sparse GSI1),
+ * deleted in the transaction of the NSS's answer.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { isOpenToEveryTeacher, type DiaryKind, type DiaryView, type DiaryVisibility } from '../domain/diary.ts';
+import { cursorRefused, parseCursorKey } from '../lib/cursor.ts';
+import { conflict } from '../lib/errors.ts';
+import { diaryIndex, diaryKeys, keys, withoutKeys } from './keys.ts';
+import type { Notification } from './notifications.ts';
+import { queryAll, queryPage, type PartitionQuery } from './query.ts';
+import type { TableStore } from './store.ts';
+
+export interface DiaryPerson {
+  userId: string;
+  displayName: string;
+  country: string;
+}
+
+export interface DiaryReply {
+  replyId: string;
+  author: DiaryPerson & { role: 'nss' | 'teacher' };
+  body: string;
+  createdAt: string;
+}
+
+export interface DiaryEntry {
+  entryId: string;
+  projectId: string;
+  kind: DiaryKind;
+  visibility: DiaryVisibility;
+  title: string;
+  body: string;
+  author: DiaryPerson;
+  createdAt: string;
+  /** Doubts: when an NSS officer first answered; null while unanswered. */
+  answeredAt: string | null;
+  replies: DiaryReply[];
+}
+
+export interface UnansweredDoubt {
+  entryId: string;
+  projectId: string;
+  projectTitle: string;
+  title: string;
+  author: DiaryPerson;
+  createdAt: string;
+}
+
+/** Replies may fill an entry up to this many bytes in all (an item holds 400 KB; the entry's own texts stay below 90 KB). */
+export const repliesByteBudget = 280_000;
+
+const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
+
+export function toDiaryEntry(item: Record<string, unknown>): DiaryEntry {
+  const { entity: _entity, inboxCountries: _inbox, authorId: _authorId, repliesBytes: _bytes, ...entry } = withoutKeys(item);
+  return { ...(entry as unknown as DiaryEntry), answeredAt: (entry.answeredAt as string | undefined) ?? null, replies: (entry.replies as DiaryReply[]) ?? [] };
+}
+
+/** The author's id as stored (for the hidden rule), without the rest of the entry. */
+export const authorIdOf = (item: Record<string, unknown>) => item.authorId as string;
+
+const withoutAnswer = ({ answeredAt: _answeredAt, ...entry }: DiaryEntry) => entry;
+
+/** A new entry, and an inbox item per partner country for a doubt that waits for an answer; only while the project is approved. */
+export async function writeDiaryEntry(
+  store: TableStore,
+  entry: DiaryEntry,
+  inbox: { countries: string[]; projectTitle: string },
+): Promise<void> {
+  const open = isOpenToEveryTeacher(entry.visibility) ? diaryIndex.openEntry(entry.projectId, entry.entryId) : {};
+  const inboxItems = inbox.countries.map((country) => ({
+    Put: {
+      TableName: store.tableName,
+      Item: {
+        ...diaryKeys.unansweredDoubt(entry.entryId, country),
+        ...diaryIndex.unansweredDoubt(country, entry.createdAt, entry.entryId),
+        entity: 'unansweredDoubt',
+        entryId: entry.entryId,
+        projectId: entry.projectId,
+        projectTitle: inbox.projectTitle,
+        title: entry.title,
+        author: entry.author,
+        createdAt: entry.createdAt,
+      } satisfies Record<string, unknown> & UnansweredDoubt,
+    },
+  }));
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          projectStillApproved(store, entry.projectId),
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: {
+                ...diaryKeys.entry(entry.projectId, entry.entryId),
+                ...open,
+                entity: 'diaryEntry',
+                // answeredAt is set by the first NSS answer; absent until then.
+                ...withoutAnswer(entry),
+                authorId: entry.author.userId,
+                inboxCountries: inbox.countries,
+                repliesBytes: 0,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...inboxItems,
+        ],
+      }),
+    );
+  } catch (error) {
+    throw closedMeanwhile(error, 0) ?? error;
+  }
+}
+
+/** A write of the diary holds only while the project is approved (closing it makes the diary read-only). */
+function projectStillApproved(store: TableStore, projectId: string) {
+  return {
+    ConditionCheck: {
+      TableName: store.tableName,
+      Key: keys.project(projectId),
+      ConditionExpression: '#state = :approved',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':approved': 'approved' },
+    },
+  };
+}
+
+/** The 409 of a transaction whose project check (at `index`) failed: closed between the gate and the write. */
+function closedMeanwhile(error: unknown, index: number) {
+  if (error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed') {
+    return conflict('The project is closed: its TwinSpace is read-only.');
+  }
+  return undefined;
+}
+
+/** The stored entry item (keys included, for the hidden rule and the inbox countries). */
+export async function getDiaryEntryItem(store: TableStore, projectId: string, entryId: string): Promise<Record<string, unknown> | undefined> {
+  const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: diaryKeys.entry(projectId, entryId), ConsistentRead: true }));
+  return result.Item;
+}
+
+/**
+ * A reply appended to the entry, in one transaction with: the doubt leaving
+ * every inbox (an NSS answer), and the author's notification (unless they
+ * reply to themselves). Refused (409) once the entry's replies are full.
+ */
+export async function addDiaryReply(
+  store: TableStore,
+  entryItem: Record<string, unknown>,
+  reply: DiaryReply,
+  effects: { answers: boolean; notification?: Notification },
+): Promise<void> {
+  const projectId = entryItem.projectId as string;
+  const entryId = entryItem.entryId as string;
+  const bytes = byteLength(JSON.stringify(reply));
+  const answering = effects.answers && !entryItem.answeredAt;
+  const inboxCountries = answering ? ((entryItem.inboxCountries as string[] | undefined) ?? []) : [];
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          projectStillApproved(store, projectId),
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: diaryKeys.entry(projectId, entryId),
+              UpdateExpression: `SET replies = list_append(replies, :reply), repliesBytes = repliesBytes + :bytes${answering ? ', answeredAt = :now' : ''}`,
+              ConditionExpression: 'attribute_exists(PK) AND repliesBytes <= :room',
+              ExpressionAttributeValues: {
+                ':reply': [reply],
+                ':bytes': bytes,
+                ':room': repliesByteBudget - bytes,
+                ...(answering ? { ':now': reply.createdAt } : {}),
+              },
+            },
+          },
+          ...inboxCountries.map((country) => ({ Delete: { TableName: store.tableName, Key: diaryKeys.unansweredDoubt(entryId, country) } })),
+          ...(effects.notification
+            ? [
+                {
+                  Put: {
+                    TableName: store.tableName,
+                    Item: { ...keys.notification(effects.notification.userId, effects.notification.notificationId), entity: 'notification', ...effects.notification },
+                  },
+                },
+              ]
+            : []),
+        ],
+      }),
+    );
+  } catch (error) {
+    const closed = closedMeanwhile(error, 0);
+    if (closed) throw closed;
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') {
+      throw conflict('This entry has as many replies as it can hold: continue in a new entry.');
+    }
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Reads.
+
+const openCursorKey = z.object({ PK: z.string().min(1), SK: z.string().min(1), GSI1PK: z.string().min(1), GSI1SK: z.string().min(1) }).strict();
+const tableCursorKey = z.object({ PK: z.string().min(1), SK: z.string().min(1) }).strict();
+
+/**
+ * A cursor of one project's diary list, for the view it was given out in, or
+ * 400: the 'open' list's key must name an entry of this project in the open
+ * index; the other views' key an entry of this project.
+ */
+export function decodeDiaryCursor(cursor: string | undefined, projectId: string, view: DiaryView): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  const pk = keys.projectPartition(projectId);
+  if (view === 'open') {
+    const key = parseCursorKey(cursor, openCursorKey);
+    const inScope = key.PK === pk && key.GSI1PK === diaryIndex.openPartition(projectId) && key.SK === `${diaryKeys.entryPrefix}${key.GSI1SK}`;
+    if (!inScope) throw cursorRefused();
+    return key;
+  }
+  const key = parseCursorKey(cursor, tableCursorKey);
+  if (key.PK !== pk || !key.SK.startsWith(diaryKeys.entryPrefix) || key.SK.length === diaryKeys.entryPrefix.length) throw cursorRefused();
+  return key;
+}
+
+/** The Query of every entry a view reads, newest first (DY1, DY2). */
+function diaryQuery(projectId: string, view: DiaryView, readerId: string): PartitionQuery {
+  if (view === 'open') {
+    return {
+      IndexName: diaryIndex.indexName,
+      KeyConditionExpression: 'GSI1PK = :open',
+      ExpressionAttributeValues: { ':open': diaryIndex.openPartition(projectId) },
+      ScanIndexForward: false,
+    };
+  }
+  const entries = {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :diary)',
+    ScanIndexForward: false,
+  };
+  if (view === 'nss') return { ...entries, ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':diary': diaryKeys.entryPrefix } };
+  // The team reads everything but other authors' hidden entries (drafts, withdrawn: few), so the filter drops little.
+  return {
+    ...entries,
+    FilterExpression: 'visibility <> :hidden OR authorId = :me',
+    ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':diary': diaryKeys.entryPrefix, ':hidden': 'hidden', ':me': readerId },
+  };
+}
+
+/** One page of the entries this view reads, newest first. A team page may be short (filtered); the cursor still continues. */
+export async function listDiaryEntries(
+  store: TableStore,
+  projectId: string,
+  reader: { view: DiaryView; userId: string },
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ entries: DiaryEntry[]; lastKey?: Record<string, unknown> }> {
+  const result = await queryPage(store, diaryQuery(projectId, reader.view, reader.userId), page);
+  return { entries: result.items.map(toDiaryEntry), lastKey: result.lastKey };
+}
+
+/** Every entry this view reads, oldest first (the export). */
+export async function allDiaryEntries(store: TableStore, projectId: string, reader: { view: DiaryView; userId: string }): Promise<DiaryEntry[]> {
+  const items = await queryAll(store, { ...diaryQuery(projectId, reader.view, reader.userId), ScanIndexForward: true });
+  return items.map(toDiaryEntry);
+}
+
+/** One page of a country's unanswered doubts, oldest first (DY4, sparse GSI1). */
+export async function listUnansweredDoubts(
+  store: TableStore,
+  country: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ doubts: UnansweredDoubt[]; lastKey?: Record<string, unknown> }> {
+  const result = await queryPage(
+    store,
+    {
+      IndexName: diaryIndex.indexName,
+      KeyConditionExpression: 'GSI1PK = :inbox',
+      ExpressionAttributeValues: { ':inbox': diaryIndex.unansweredPartition(country) },
+      ScanIndexForward: true,
+    },
+    page,
+  );
+  const doubts = result.items.map((item) => {
+    const { entity: _entity, ...doubt } = withoutKeys(item);
+    return doubt as unknown as UnansweredDoubt;
+  });
+  return { doubts, lastKey: result.lastKey };
+}
