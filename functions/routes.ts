@@ -98,6 +98,8 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'POST', path: '/projects/{projectId}/forum/discussions/{discussionId}/threads', auth: 'jwt', name: 'create-forum-thread', module: 'http/forum', export: 'createThread' },
   { method: 'GET', path: '/projects/{projectId}/forum/threads/{threadId}/replies', auth: 'jwt', name: 'list-forum-replies', module: 'http/forum', export: 'listReplies' },
   { method: 'POST', path: '/projects/{projectId}/forum/threads/{threadId}/replies', auth: 'jwt', name: 'create-forum-reply', module: 'http/forum', export: 'createReply' },
+  { method: 'DELETE', path: '/projects/{projectId}/forum/threads/{threadId}', auth: 'jwt', name: 'delete-forum-thread', module: 'http/forum', export: 'deleteThread' },
+  { method: 'DELETE', path: '/projects/{projectId}/forum/threads/{threadId}/replies/{replyId}', auth: 'jwt', name: 'delete-forum-reply', module: 'http/forum', export: 'deleteReply' },
 
   // TwinSpace pages (by area: public, pupils, teachers; drafts until published, versioned) and the public project page
   { method: 'GET', path: '/projects/{projectId}/pages', auth: 'jwt', name: 'list-pages', module: 'http/pages', export: 'listPages' },

@@ -6,13 +6,13 @@
  * project's thread. Counters and last activity change in the same
  * transaction as the item that changes them.
  */
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ForumArea } from '../domain/forum.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { forumKeys, keys, withoutKeys } from './keys.ts';
 import { isCancelledWrite } from './memberships.ts';
 import { batchGet } from './projects.ts';
-import { queryPage } from './query.ts';
+import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 
 export interface ForumAuthor {
@@ -197,4 +197,82 @@ export async function listReplies(store: TableStore, projectId: string, threadId
     page,
   );
   return { replies: items.map((item) => fromItem<Reply>(item)), lastKey };
+}
+
+/** Moderation: a reply goes, and both copies of its thread count one fewer. False when there was no such reply. */
+export async function deleteReply(store: TableStore, thread: Thread, replyId: string): Promise<boolean> {
+  const { projectId, threadId } = thread;
+  const uncount = (Key: Record<string, unknown>) => ({
+    Update: {
+      TableName: store.tableName,
+      Key,
+      UpdateExpression: 'ADD replyCount :minusOne',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':minusOne': -1 },
+    },
+  });
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: store.tableName, Key: forumKeys.reply(projectId, threadId, replyId), ConditionExpression: 'attribute_exists(PK)' } },
+          uncount(forumKeys.thread(projectId, threadId)),
+          uncount(forumKeys.threadListing(projectId, thread.discussionId, threadId)),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isCancelledWrite(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Moderation: a thread goes (its header, its listing and one off the
+ * discussion's count, in one transaction), then its replies, which nothing
+ * reaches once the header is gone. False when there was no such thread.
+ */
+export async function deleteThread(store: TableStore, thread: Thread): Promise<boolean> {
+  const { projectId, threadId, discussionId } = thread;
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: store.tableName, Key: forumKeys.thread(projectId, threadId), ConditionExpression: 'attribute_exists(PK)' } },
+          { Delete: { TableName: store.tableName, Key: forumKeys.threadListing(projectId, discussionId, threadId) } },
+          {
+            Update: {
+              TableName: store.tableName,
+              Key: forumKeys.discussion(projectId, thread.area, discussionId),
+              UpdateExpression: 'ADD threadCount :minusOne',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':minusOne': -1 },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (isCancelledWrite(error)) return false;
+    throw error;
+  }
+  const replyKeys = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :reply)',
+    ExpressionAttributeValues: { ':pk': forumKeys.threadPartition(projectId, threadId), ':reply': forumKeys.replyPrefix },
+    ProjectionExpression: 'PK, SK',
+  });
+  for (let start = 0; start < replyKeys.length; start += 25) {
+    let requests: BatchWriteCommandInput['RequestItems'] = {
+      [store.tableName]: replyKeys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } })),
+    };
+    // BatchWrite may leave some unprocessed under throttling; send those again.
+    for (let attempt = 0; requests && Object.keys(requests).length > 0; attempt++) {
+      if (attempt > 5) throw new Error('DynamoDB left forum replies undeleted after retries');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      const result: BatchWriteCommandOutput = await store.db.send(new BatchWriteCommand({ RequestItems: requests }));
+      requests = result.UnprocessedItems;
+    }
+  }
+  return true;
 }

@@ -1,4 +1,5 @@
 /** The forum's routes in GET /openapi.json (functions/http/forum.ts). */
+import * as z from 'zod';
 import {
   discussionCreateBody,
   discussionPathParams,
@@ -6,6 +7,7 @@ import {
   discussionsPage,
   discussionsQuery,
   replyCreateBody,
+  replyPathParams,
   repliesPage,
   replyResponse,
   threadCreateBody,
@@ -56,6 +58,18 @@ export const forumDescriptions: Record<string, Description> = {
     summary: "Reply {body} in a thread (teachers and pupils who read its area; pupils are named by first name). Answers 201",
     request: { params: threadPathParams, body: jsonBody(replyCreateBody) },
     ok: replyResponse,
+    errors: [400, 401, 403, 404, 409],
+  },
+  'delete-forum-thread': {
+    summary: 'Moderation (teacher administrators): delete a thread and its replies. Answers 204; a closed project: 409',
+    request: { params: threadPathParams },
+    ok: z.null(),
+    errors: [400, 401, 403, 404, 409],
+  },
+  'delete-forum-reply': {
+    summary: 'Moderation (teacher administrators): delete one reply. Answers 204; a closed project: 409',
+    request: { params: replyPathParams },
+    ok: z.null(),
     errors: [400, 401, 403, 404, 409],
   },
 };

@@ -7,6 +7,9 @@
  * non-member or type denied, 409 no TwinSpace yet or a write to a closed
  * project); a discussion or thread id of another project is 404.
  *
+ * Moderation (teacher administrators, the policy table's 'moderate'): DELETE
+ * a thread (with its replies) or one reply.
+ *
  * Orders: discussions and threads newest first (what is new is on top);
  * replies oldest first (a conversation reads from the top).
  */
@@ -27,6 +30,7 @@ import {
   discussionPathParams,
   discussionsQuery,
   replyCreateBody,
+  replyPathParams,
   threadCreateBody,
   threadPathParams,
   type DiscussionsPage,
@@ -165,4 +169,34 @@ export const createReply = httpHandler(async (event) => {
   const reply: Reply = { replyId: newId(), threadId, projectId, body: input.body, ...authorOf(membership), createdAt: new Date().toISOString() };
   if (!(await forumStore.putReply(store, thread, reply))) throw noSuchThread();
   return json(201, reply, { location: `/projects/${projectId}/forum/threads/${threadId}/replies` });
+});
+
+/** DELETE a thread with its replies: moderation (teacher administrators), not in a closed project. Answers 204. */
+export const deleteThread = httpHandler(async (event) => {
+  const caller = callerOf(event);
+  const { projectId, threadId } = parseOr400(threadPathParams, event.pathParameters ?? {}, 'path');
+  const store = tableStore();
+  const [{ membership }, thread] = await Promise.all([
+    requireTwinspaceAction(store, projectId, caller, 'moderate', { write: true }),
+    forumStore.getThread(store, projectId, threadId),
+  ]);
+  if (!thread) throw noSuchThread();
+  enforce(mayReadForum(membership.type, thread.area));
+  if (!(await forumStore.deleteThread(store, thread))) throw noSuchThread();
+  return { statusCode: 204 };
+});
+
+/** DELETE one reply: moderation (teacher administrators), not in a closed project. Answers 204. */
+export const deleteReply = httpHandler(async (event) => {
+  const caller = callerOf(event);
+  const { projectId, threadId, replyId } = parseOr400(replyPathParams, event.pathParameters ?? {}, 'path');
+  const store = tableStore();
+  const [{ membership }, thread] = await Promise.all([
+    requireTwinspaceAction(store, projectId, caller, 'moderate', { write: true }),
+    forumStore.getThread(store, projectId, threadId),
+  ]);
+  if (!thread) throw noSuchThread();
+  enforce(mayReadForum(membership.type, thread.area));
+  if (!(await forumStore.deleteReply(store, thread, replyId))) throw notFound('No such reply in this thread.');
+  return { statusCode: 204 };
 });

@@ -5,7 +5,8 @@
  * project not found, a closed project read-only, paging and validation.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiSend, type ApiAnswer } from '../support/clients.ts';
+import { listReplies } from '../../functions/data/forum.ts';
+import { apiGet, apiSend, tableStoreOf, type ApiAnswer } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace, type TwinspaceCaller } from '../support/twinspace.ts';
 
 const endpoints = inject('endpoints');
@@ -204,8 +205,50 @@ describe('requests the forum refuses', () => {
   });
 });
 
+describe('moderation', () => {
+  it('lets a teacher administrator delete anyone’s reply, and nobody else', async () => {
+    const { 'teacher-admin': ana, 'member-teacher': eva, 'pupil-admin': lucia, 'pupil-member': pablo } = space.members;
+    const discussionId = await openDiscussion(ana, 'pupils', 'Moderated');
+    const threadId = await openThread(lucia, discussionId, 'Moderated');
+    const rude = await reply(pablo, threadId, 'Something unkind');
+    await reply(lucia, threadId, 'Something kind');
+    const path = `${forum(space.projectId)}/threads/${threadId}/replies/${rude.replyId}`;
+
+    for (const caller of [eva, lucia, pablo, space.members.visitor]) {
+      expect((await apiSend(endpoints, 'DELETE', path, as(caller))).status, caller.name).toBe(403);
+    }
+    expect((await apiSend(endpoints, 'DELETE', path, as(ana))).status).toBe(204);
+    expect((await apiSend(endpoints, 'DELETE', path, as(ana))).status).toBe(404);
+
+    expect((await everything(`${forum(space.projectId)}/threads/${threadId}/replies`, pablo)).map((entry) => entry.body)).toEqual(['Something kind']);
+    const [thread] = await everything(`${forum(space.projectId)}/discussions/${discussionId}/threads`, pablo);
+    expect(thread.replyCount).toBe(1);
+  });
+
+  it('lets a teacher administrator delete a thread with its replies', async () => {
+    const { 'teacher-admin': ana, 'member-teacher': eva, 'pupil-member': pablo } = space.members;
+    const discussionId = await openDiscussion(eva, 'pupils', 'A thread to remove');
+    const kept = await openThread(eva, discussionId, 'Kept');
+    const removed = await openThread(eva, discussionId, 'Removed');
+    await reply(pablo, removed, 'one');
+    await reply(pablo, removed, 'two');
+
+    expect((await apiSend(endpoints, 'DELETE', `${forum(space.projectId)}/threads/${removed}`, as(eva))).status).toBe(403);
+    expect((await apiSend(endpoints, 'DELETE', `${forum(space.projectId)}/threads/${removed}`, as(ana))).status).toBe(204);
+
+    const threads = await everything(`${forum(space.projectId)}/discussions/${discussionId}/threads`, pablo);
+    expect(threads.map((thread) => thread.threadId)).toEqual([kept]);
+    expect((await apiGet(endpoints, `${forum(space.projectId)}/threads/${removed}/replies`, as(pablo))).status).toBe(404);
+    // The replies are gone from the table too, not merely out of reach.
+    expect((await listReplies(tableStoreOf(endpoints), space.projectId, removed, { limit: 10 })).replies).toEqual([]);
+    expect((await apiSend(endpoints, 'POST', `${forum(space.projectId)}/threads/${removed}/replies`, as(pablo), { body: 'three' })).status).toBe(404);
+    const discussions = await everything(`${forum(space.projectId)}/discussions?area=pupils`, pablo, 50);
+    expect(discussions.find((entry) => entry.discussionId === discussionId).threadCount).toBe(1);
+  });
+});
+
 describe('a closed project', () => {
-  it('keeps its forum readable and refuses every write with 409', async () => {
+  it('keeps its forum readable and refuses every write, moderation too, with 409', async () => {
     const { 'teacher-admin': ana, 'pupil-member': pablo } = other.members;
     const discussionId = await openDiscussion(ana, 'pupils', 'Before closing', other.projectId);
     const threadId = await openThread(ana, discussionId, 'Before closing', other.projectId);
@@ -217,8 +260,9 @@ describe('a closed project', () => {
       await apiSend(endpoints, 'POST', `${forum(other.projectId)}/discussions`, as(ana), { area: 'pupils', title: 'After', body: 'After' }),
       await apiSend(endpoints, 'POST', `${forum(other.projectId)}/discussions/${discussionId}/threads`, as(ana), { title: 'After', body: 'After' }),
       await apiSend(endpoints, 'POST', `${forum(other.projectId)}/threads/${threadId}/replies`, as(pablo), { body: 'After' }),
+      await apiSend(endpoints, 'DELETE', `${forum(other.projectId)}/threads/${threadId}`, as(ana)),
     ];
-    expect(writes.map((answer) => answer.status)).toEqual([409, 409, 409]);
+    expect(writes.map((answer) => answer.status)).toEqual([409, 409, 409, 409]);
 
     expect((await everything(`${forum(other.projectId)}/discussions?area=pupils`, pablo)).map((entry) => entry.title)).toEqual(['Before closing']);
     expect((await everything(`${forum(other.projectId)}/threads/${threadId}/replies`, pablo)).map((entry) => entry.body)).toEqual(['Last words']);
