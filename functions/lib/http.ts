@@ -1,8 +1,8 @@
 /**
  * The middy stack every HTTP handler runs in. Small middlewares, each doing
- * one thing: answer errors in the API.md shape, normalise header names, parse
- * a JSON body. Handlers take API Gateway HTTP API payload 2.0 events (JWT
- * authorizer) and return JSON.
+ * one thing: answer errors in the API.md shape and the reader's language,
+ * normalise header names, parse a JSON body. Handlers take API Gateway HTTP
+ * API payload 2.0 events (JWT authorizer) and return JSON.
  */
 import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
@@ -11,6 +11,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { HttpError, isTransientFault, problemsOf, type ErrorBody } from './errors.ts';
+import { localizeErrors } from './localize-errors.ts';
 import { logger } from './logger.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -78,9 +79,13 @@ export function jsonBodyWhenPresent(): MiddlewareObj<HttpEvent, HttpResult> {
   };
 }
 
-/** Wraps a handler in the stack. Order: the error responder first, so its onError sees every failure. */
+/**
+ * Wraps a handler in the stack. Order: error texts are translated outermost, so they see the response the
+ * error responder made; the error responder next, so its onError sees every failure.
+ */
 export function httpHandler(handler: HttpHandler) {
   return middy<HttpEvent, HttpResult>()
+    .use(localizeErrors())
     .use(errorResponder())
     .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent, HttpResult>)
     .use(jsonBodyWhenPresent())

@@ -1,8 +1,10 @@
 /**
- * Calls the HTTP API with the session's ID token. Errors arrive as
+ * Calls the HTTP API with the session's ID token and the page's language
+ * (Accept-Language: the server words its errors in it). Errors arrive as
  * {"error": {code, message}} (API.md); they become ApiError.
  */
 import { loadConfig, withoutTrailingSlash } from './config.ts';
+import { language } from './page.ts';
 import { clearSession, currentSession } from './session.ts';
 
 /** One problem with one field, e.g. {field: 'body.title', message: '...'}. */
@@ -25,7 +27,9 @@ export class ApiError extends Error {
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const config = await loadConfig();
   const session = currentSession();
-  const headers: Record<string, string> = session ? { authorization: `Bearer ${session.idToken}` } : {};
+  // Accept-Language is CORS-safelisted: it needs no allow-header in the API's preflight.
+  const headers: Record<string, string> = { 'accept-language': language };
+  if (session) headers.authorization = `Bearer ${session.idToken}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {

@@ -1,8 +1,9 @@
 /**
  * What a person reads when a call fails. A 403 or 409 carries the server's
  * own sentence, which says why (the state or the caller's role does not
- * allow it); anything else gets the page's translated generic text, because
- * those messages are technical and English-only.
+ * allow it), already in the page's language (api.ts sends Accept-Language;
+ * the API translates its errors); anything else gets the page's generic
+ * text, because those messages are technical.
  */
 import { ApiError } from './api.ts';
 import { clearError, pageUrl, showError, t } from './page.ts';
