@@ -1,0 +1,131 @@
+/**
+ * Agenda events (keys.ts A1–A3): the event under its project, and on GSI1 by
+ * start time so the agenda lists in time order with one key condition. Every
+ * write is one TransactWriteItems with a ConditionCheck that the project is
+ * still approved (a project closed meanwhile takes no write).
+ */
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AgendaEvent } from '../domain/agenda.ts';
+import type { ProjectState } from '../domain/project-lifecycle.ts';
+import { agendaIndex, agendaKeys, gsi1, keys, withoutKeys } from './keys.ts';
+import { queryAll, queryPage } from './query.ts';
+import type { TableStore } from './store.ts';
+
+/** What a write can meet besides success. */
+export type AgendaWriteOutcome = 'written' | 'not-found' | 'stale' | 'closed';
+
+function toAgendaEvent(item: Record<string, unknown>): AgendaEvent {
+  const { entity: _entity, ...event } = withoutKeys(item);
+  return event as unknown as AgendaEvent;
+}
+
+const itemOf = (event: AgendaEvent) => ({
+  ...agendaKeys.event(event.projectId, event.eventId),
+  ...agendaIndex.event(event.projectId, event.startsAt, event.eventId),
+  entity: 'agendaEvent',
+  ...event,
+});
+
+const projectStillApproved = (store: TableStore, projectId: string) => ({
+  ConditionCheck: {
+    TableName: store.tableName,
+    Key: keys.project(projectId),
+    ConditionExpression: '#state = :approved',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ':approved': 'approved' },
+  },
+});
+
+/** Which item of a cancelled transaction failed its condition: [the event, the project]. */
+function failedConditions(error: unknown): { event: boolean; project: boolean } | undefined {
+  const cancelled = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (cancelled.name !== 'TransactionCanceledException') return undefined;
+  const reasons = cancelled.CancellationReasons ?? [];
+  if (!reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) return undefined;
+  return { event: reasons[0]?.Code === 'ConditionalCheckFailed', project: reasons[1]?.Code === 'ConditionalCheckFailed' };
+}
+
+async function writeEvent(store: TableStore, projectId: string, eventId: string, write: object): Promise<AgendaWriteOutcome> {
+  try {
+    await store.db.send(new TransactWriteCommand({ TransactItems: [write, projectStillApproved(store, projectId)] }));
+    return 'written';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (failed.project) return 'closed';
+    // The event's condition failed: gone, or changed since it was read.
+    const current = await getAgendaEvent(store, projectId, eventId);
+    return current ? 'stale' : 'not-found';
+  }
+}
+
+export async function getAgendaEvent(store: TableStore, projectId: string, eventId: string): Promise<AgendaEvent | undefined> {
+  const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: agendaKeys.event(projectId, eventId), ConsistentRead: true }));
+  return result.Item ? toAgendaEvent(result.Item) : undefined;
+}
+
+export function putAgendaEvent(store: TableStore, event: AgendaEvent): Promise<AgendaWriteOutcome> {
+  return writeEvent(store, event.projectId, event.eventId, {
+    Put: { TableName: store.tableName, Item: itemOf(event), ConditionExpression: 'attribute_not_exists(PK)' },
+  });
+}
+
+/** Replaces an event on condition it still has `readVersion` (the new one carries readVersion + 1). */
+export function replaceAgendaEvent(store: TableStore, event: AgendaEvent, readVersion: number): Promise<AgendaWriteOutcome> {
+  return writeEvent(store, event.projectId, event.eventId, {
+    Put: {
+      TableName: store.tableName,
+      Item: itemOf(event),
+      ConditionExpression: 'attribute_exists(PK) AND #version = :read',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':read': readVersion },
+    },
+  });
+}
+
+export function deleteAgendaEvent(store: TableStore, projectId: string, eventId: string): Promise<AgendaWriteOutcome> {
+  return writeEvent(store, projectId, eventId, {
+    Delete: { TableName: store.tableName, Key: agendaKeys.event(projectId, eventId), ConditionExpression: 'attribute_exists(PK)' },
+  });
+}
+
+/** One page of the agenda in start order (A2), from `from` (an ISO instant) when given. */
+export async function listAgendaEvents(
+  store: TableStore,
+  projectId: string,
+  page: { limit: number; from?: string; startKey?: Record<string, unknown> },
+): Promise<{ events: AgendaEvent[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryPage(
+    store,
+    {
+      IndexName: gsi1.indexName,
+      KeyConditionExpression: page.from === undefined ? 'GSI1PK = :pk' : 'GSI1PK = :pk AND GSI1SK >= :from',
+      ExpressionAttributeValues: { ':pk': agendaIndex.partition(projectId), ...(page.from === undefined ? {} : { ':from': page.from }) },
+    },
+    page,
+  );
+  return { events: items.map(toAgendaEvent), lastKey };
+}
+
+/** The whole agenda in start order (A3), for the iCalendar feed. */
+export async function listWholeAgenda(store: TableStore, projectId: string): Promise<AgendaEvent[]> {
+  const items = await queryAll(store, {
+    IndexName: gsi1.indexName,
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': agendaIndex.partition(projectId) },
+  });
+  return items.map(toAgendaEvent);
+}
+
+/** The project's title and state only (pattern 3), for the public feed that has no caller to check. */
+export async function getProjectHeading(store: TableStore, projectId: string): Promise<{ title: string; state: ProjectState } | undefined> {
+  const result = await store.db.send(
+    new GetCommand({
+      TableName: store.tableName,
+      Key: keys.project(projectId),
+      ProjectionExpression: 'title, #state',
+      ExpressionAttributeNames: { '#state': 'state' },
+    }),
+  );
+  return result.Item ? { title: result.Item.title as string, state: result.Item.state as ProjectState } : undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * The TwinSpace mailbox (keys.ts X1, X2). Each message is two copies, the
+ * recipient's inbox copy and the sender's sent copy, each in the owner's own
+ * partition for this project, written in one TransactWriteItems with checks
+ * that the project is still approved and the recipient still a member of the
+ * type the sending rule was decided on.
+ */
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { MailboxBox, MailboxMessage } from '../domain/mailbox.ts';
+import { keys, mailboxKeys, withoutKeys } from './keys.ts';
+import { queryPage } from './query.ts';
+import type { TableStore } from './store.ts';
+
+const boxPrefix: Record<MailboxBox, string> = { inbox: mailboxKeys.inboxPrefix, sent: mailboxKeys.sentPrefix };
+export const mailboxBoxPrefix = (box: MailboxBox) => boxPrefix[box];
+
+function toMailboxMessage(item: Record<string, unknown>): MailboxMessage {
+  const { entity: _entity, box: _box, ownerId: _ownerId, ...message } = withoutKeys(item);
+  return message as unknown as MailboxMessage;
+}
+
+/** 'sent', or why the write was refused: the project closed, or the recipient left or changed type meanwhile. */
+export type MailboxSendOutcome = 'sent' | 'closed' | 'recipient-changed';
+
+export async function putMailboxMessage(store: TableStore, message: MailboxMessage): Promise<MailboxSendOutcome> {
+  const copy = (box: MailboxBox, ownerId: string) => ({ entity: 'mailboxMessage', box, ownerId, ...message });
+  try {
+    await store.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { ...mailboxKeys.inbox(message.projectId, message.to.userId, message.messageId), ...copy('inbox', message.to.userId) },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: { ...mailboxKeys.sent(message.projectId, message.from.userId, message.messageId), ...copy('sent', message.from.userId) },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: store.tableName,
+              Key: keys.project(message.projectId),
+              ConditionExpression: '#state = :approved',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':approved': 'approved' },
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: store.tableName,
+              Key: keys.membership(message.projectId, message.to.userId),
+              ConditionExpression: '#type = :type',
+              ExpressionAttributeNames: { '#type': 'type' },
+              ExpressionAttributeValues: { ':type': message.to.type },
+            },
+          },
+        ],
+      }),
+    );
+    return 'sent';
+  } catch (error) {
+    const cancelled = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+    if (cancelled.name !== 'TransactionCanceledException') throw error;
+    const reasons = cancelled.CancellationReasons ?? [];
+    if (reasons[2]?.Code === 'ConditionalCheckFailed') return 'closed';
+    if (reasons[3]?.Code === 'ConditionalCheckFailed') return 'recipient-changed';
+    throw error;
+  }
+}
+
+/** One page of my inbox or sent box in this project, newest first (X1: ULIDs sort by time). */
+export async function listMailbox(
+  store: TableStore,
+  projectId: string,
+  userId: string,
+  box: MailboxBox,
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ messages: MailboxMessage[]; lastKey?: Record<string, unknown> }> {
+  const { items, lastKey } = await queryPage(
+    store,
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :box)',
+      ExpressionAttributeValues: { ':pk': mailboxKeys.partition(projectId, userId), ':box': boxPrefix[box] },
+      ScanIndexForward: false,
+    },
+    page,
+  );
+  return { messages: items.map(toMailboxMessage), lastKey };
+}

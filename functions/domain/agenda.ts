@@ -1,0 +1,41 @@
+/**
+ * The TwinSpace agenda (DOMAIN.md: dated events in the public area, also as
+ * an iCalendar feed). Every member reads it; the project's teachers add, edit
+ * and delete events ('edit-agenda'). Pure rules, no I/O.
+ */
+
+/** Lengths are counted as the user sees characters (code points: an emoji is one). */
+export const agendaLimits = { title: 200, description: 5000, location: 200, link: 2000 } as const;
+
+export interface AgendaEvent {
+  eventId: string;
+  projectId: string;
+  title: string;
+  description: string;
+  /** ISO 8601 UTC, as Date.toISOString() writes it (sorts as time). */
+  startsAt: string;
+  endsAt: string;
+  location?: string;
+  /** https only. */
+  link?: string;
+  createdBy: { userId: string; displayName: string };
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export const codePointLength = (text: string) => [...text].length;
+
+/** One spelling of an instant, so stored times compare and sort as strings. */
+export const canonicalInstant = (iso: string) => new Date(iso).toISOString();
+
+/** An event ends after it starts (a zero-length event is a mistake, not a reminder). */
+export const endsAfterStart = (event: { startsAt: string; endsAt: string }) => Date.parse(event.endsAt) > Date.parse(event.startsAt);
+
+/**
+ * `?from=`: a date (the start of that day, UTC) or an instant. The agenda
+ * lists events that START at or after it.
+ */
+export function agendaFrom(from: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(from) ? `${from}T00:00:00.000Z` : canonicalInstant(from);
+}

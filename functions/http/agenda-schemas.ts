@@ -1,0 +1,67 @@
+/**
+ * The agenda's request and response shapes: handlers parse with them, the
+ * OpenAPI document is generated from them.
+ */
+import * as z from 'zod';
+import { agendaLimits, canonicalInstant, codePointLength, endsAfterStart } from '../domain/agenda.ts';
+import { isSafeLink } from '../domain/resources.ts';
+import { pageQuery } from '../lib/cursor.ts';
+import { ulidString } from './schemas.ts';
+
+/** Trimmed text of at most `max` characters (code points). */
+const text = (max: number) => z.string().trim().refine((value) => codePointLength(value) <= max, `At most ${max} characters.`);
+const required = (max: number) => text(max).refine((value) => value.length > 0, 'Cannot be empty.');
+/** ISO 8601 in UTC ("Z"), stored in one spelling so times sort as strings. */
+const instant = z.iso.datetime({ message: 'Expected an ISO 8601 UTC time, e.g. 2026-12-01T09:00:00Z.' }).transform(canonicalInstant);
+
+const link = z
+  .url({ message: 'Expected a link, e.g. https://example.org/meeting.' })
+  .max(agendaLimits.link)
+  .refine(isSafeLink, 'Only https:// links are accepted.')
+  .transform((href) => new URL(href).href);
+
+const eventFields = {
+  title: required(agendaLimits.title),
+  description: text(agendaLimits.description).default(''),
+  startsAt: instant,
+  endsAt: instant,
+  location: text(agendaLimits.location).optional(),
+  link: link.optional(),
+};
+const endsAfterStartRule = { message: 'An event ends after it starts.', path: ['endsAt'] };
+
+export const agendaEventBody = z.object(eventFields).strict().refine(endsAfterStart, endsAfterStartRule);
+
+/** An edit replaces the event's fields and carries the version it read (a stale one: 409). */
+export const agendaEventUpdateBody = z
+  .object({ ...eventFields, version: z.number().int().min(1) })
+  .strict()
+  .refine(endsAfterStart, endsAfterStartRule);
+
+export const agendaQuery = pageQuery.extend({
+  from: z
+    .union([z.iso.date(), z.iso.datetime()], { message: 'Expected a date (2026-12-01) or an ISO 8601 UTC time.' })
+    .optional(),
+});
+
+export const agendaPathParams = z.object({ projectId: ulidString });
+export const agendaEventPathParams = z.object({ projectId: ulidString, eventId: ulidString });
+
+export const agendaEventResponse = z.object({
+  eventId: z.string(),
+  projectId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  location: z.string().optional(),
+  link: z.string().optional(),
+  createdBy: z.object({ userId: z.string(), displayName: z.string() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type AgendaEventResponse = z.infer<typeof agendaEventResponse>;
+
+export const agendaPage = z.object({ items: z.array(agendaEventResponse), nextCursor: z.string().nullable() });
+export type AgendaPage = z.infer<typeof agendaPage>;

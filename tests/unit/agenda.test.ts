@@ -1,0 +1,141 @@
+/** The agenda's rules and its iCalendar form (RFC 5545), without a database. */
+import { describe, expect, it } from 'vitest';
+import { agendaFrom, type AgendaEvent } from '../../functions/domain/agenda.ts';
+import { basicUtc, escapeText, foldLine, renderAgendaCalendar } from '../../functions/domain/agenda-ics.ts';
+import { agendaEventBody, agendaEventUpdateBody, agendaQuery } from '../../functions/http/agenda-schemas.ts';
+
+const event = (overrides: Partial<AgendaEvent> = {}): AgendaEvent => ({
+  eventId: '01JG2K7M9P3Q5R7S9T1V3W5X7Y',
+  projectId: '01JF8Z3Q4W5X6Y7Z8A9B0C1D2E',
+  title: 'Video call',
+  description: '',
+  startsAt: '2026-12-03T09:00:00.000Z',
+  endsAt: '2026-12-03T10:30:00.000Z',
+  createdBy: { userId: 'u1', displayName: 'Ana García' },
+  createdAt: '2026-11-28T08:00:00.000Z',
+  updatedAt: '2026-11-29T12:15:30.000Z',
+  version: 3,
+  ...overrides,
+});
+
+/** Undo RFC 5545 folding: a CRLF followed by one space joins the lines. */
+const unfold = (calendar: string) => calendar.replace(/\r\n /g, '');
+
+describe('iCalendar text', () => {
+  it('escapes backslash, semicolon, comma and every kind of newline', () => {
+    expect(escapeText('a\\b; c, d\r\ne\nf\rg')).toBe('a\\\\b\\; c\\, d\\ne\\nf\\ng');
+  });
+
+  it('drops control characters that TEXT may not hold, keeps tabs', () => {
+    expect(escapeText('bell\u0007 tab\there')).toBe('bell tab\there');
+  });
+
+  it('folds at 75 octets, continuation lines starting with a space, and never cuts a UTF-8 character', () => {
+    const line = `SUMMARY:${'ñ'.repeat(100)}🌊${'x'.repeat(60)}`;
+    const folded = foldLine(line);
+    const physical = folded.split('\r\n');
+    expect(physical.length).toBeGreaterThan(2);
+    for (const [index, part] of physical.entries()) {
+      expect(Buffer.byteLength(part, 'utf8'), `line ${index}`).toBeLessThanOrEqual(75);
+      if (index > 0) expect(part.startsWith(' ')).toBe(true);
+      // A split inside a multi-octet sequence would leave a replacement character after a round trip.
+      expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part);
+    }
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+  });
+
+  it('leaves a short line alone', () => {
+    expect(foldLine('VERSION:2.0')).toBe('VERSION:2.0');
+  });
+
+  it('writes UTC times in the basic form', () => {
+    expect(basicUtc('2026-12-03T09:05:07.123Z')).toBe('20261203T090507Z');
+  });
+});
+
+describe('the agenda as a calendar', () => {
+  const calendar = renderAgendaCalendar({
+    projectId: '01JF8Z3Q4W5X6Y7Z8A9B0C1D2E',
+    projectTitle: 'Rivers, lakes; and seas',
+    events: [
+      event({ description: 'Bring: maps, photos\nand questions', location: 'Room 12; online', link: 'https://meet.example.org/rivers?a=1,2' }),
+      event({ eventId: '01JG2K7M9P3Q5R7S9T1V3W5X80', title: 'Exhibition', version: 1 }),
+    ],
+  });
+  const lines = unfold(calendar).split('\r\n');
+
+  it('ends every line with CRLF and has no bare LF', () => {
+    expect(calendar.endsWith('\r\n')).toBe(true);
+    expect(calendar.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('is one VCALENDAR of version 2.0 with a PRODID and one VEVENT per event', () => {
+    expect(lines[0]).toBe('BEGIN:VCALENDAR');
+    expect(lines).toContain('VERSION:2.0');
+    expect(lines.some((line) => line.startsWith('PRODID:'))).toBe(true);
+    expect(lines.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(2);
+    expect(lines.at(-2)).toBe('END:VCALENDAR');
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('gives each event a stable UID, DTSTAMP, times in UTC, and SEQUENCE from its version', () => {
+    expect(lines).toContain('UID:01JG2K7M9P3Q5R7S9T1V3W5X7Y@twinspace');
+    expect(lines).toContain('DTSTAMP:20261129T121530Z');
+    expect(lines).toContain('DTSTART:20261203T090000Z');
+    expect(lines).toContain('DTEND:20261203T103000Z');
+    expect(lines).toContain('SEQUENCE:2');
+    expect(lines).toContain('SEQUENCE:0');
+  });
+
+  it('escapes the text fields and names the calendar after the project', () => {
+    expect(lines).toContain('X-WR-CALNAME:Rivers\\, lakes\\; and seas');
+    expect(lines).toContain('DESCRIPTION:Bring: maps\\, photos\\nand questions');
+    expect(lines).toContain('LOCATION:Room 12\\; online');
+    expect(lines).toContain('URL:https://meet.example.org/rivers?a=1,2');
+  });
+
+  it('leaves out an empty description, location and link', () => {
+    const second = lines.slice(lines.lastIndexOf('BEGIN:VEVENT'));
+    expect(second.some((line) => /^(DESCRIPTION|LOCATION|URL):/.test(line))).toBe(false);
+  });
+});
+
+describe('agenda requests', () => {
+  const valid = { title: '  Video call  ', startsAt: '2026-12-03T09:00:00Z', endsAt: '2026-12-03T10:00:00Z' };
+
+  it('trims the title, stores times in one spelling, and defaults the description to empty', () => {
+    expect(agendaEventBody.parse(valid)).toEqual({
+      title: 'Video call',
+      description: '',
+      startsAt: '2026-12-03T09:00:00.000Z',
+      endsAt: '2026-12-03T10:00:00.000Z',
+    });
+  });
+
+  it('counts characters as the user sees them: 200 emoji are a valid title, 201 are not', () => {
+    expect(agendaEventBody.safeParse({ ...valid, title: '🌊'.repeat(200) }).success).toBe(true);
+    expect(agendaEventBody.safeParse({ ...valid, title: '🌊'.repeat(201) }).success).toBe(false);
+    expect(agendaEventBody.safeParse({ ...valid, description: 'a'.repeat(5001) }).success).toBe(false);
+  });
+
+  it('refuses an empty title, an end not after the start, times with an offset, and non-https links', () => {
+    const refused = (body: object) => agendaEventBody.safeParse({ ...valid, ...body }).error?.issues.map((issue) => issue.path.join('.'));
+    expect(refused({ title: '   ' })).toEqual(['title']);
+    expect(refused({ endsAt: valid.startsAt })).toEqual(['endsAt']);
+    expect(refused({ startsAt: '2026-12-03T09:00:00+01:00' })).toEqual(['startsAt']);
+    expect(refused({ link: 'http://example.org/call' })).toEqual(['link']);
+    expect(refused({ link: 'javascript:alert(1)' })).toEqual(['link']);
+    expect(refused({ colour: 'red' })).toEqual(['']);
+  });
+
+  it('needs the version read for an edit', () => {
+    expect(agendaEventUpdateBody.safeParse(valid).success).toBe(false);
+    expect(agendaEventUpdateBody.parse({ ...valid, version: 2 }).version).toBe(2);
+  });
+
+  it('reads ?from= as a date (its first instant, UTC) or an instant, and refuses anything else', () => {
+    expect(agendaFrom(agendaQuery.parse({ from: '2026-12-01' }).from!)).toBe('2026-12-01T00:00:00.000Z');
+    expect(agendaFrom(agendaQuery.parse({ from: '2026-12-01T08:30:00Z' }).from!)).toBe('2026-12-01T08:30:00.000Z');
+    expect(agendaQuery.safeParse({ from: 'next week' }).success).toBe(false);
+  });
+});
