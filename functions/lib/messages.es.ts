@@ -223,6 +223,7 @@ export const spanishMessages: Record<string, string> = {
   "The teachers' forum is for the project's teachers.": 'El foro de docentes es para los docentes del proyecto.',
   'No such discussion in this project.': 'Ese debate no existe en este proyecto.',
   'No such thread in this project.': 'Ese hilo no existe en este proyecto.',
+  'No such reply in this thread.': 'Esa respuesta no existe en este hilo.',
   "Only the project's teachers edit the agenda.": 'Solo los docentes del proyecto editan la agenda.',
   'No such event in this agenda.': 'Ese evento no está en esta agenda.',
   'No such project agenda.': 'No existe la agenda de ese proyecto.',
@@ -256,6 +257,8 @@ export const spanishMessages: Record<string, string> = {
     'Ya tienes una solicitud abierta para este proyecto: vuelve a solicitarlo cuando se haya evaluado.',
   'You have already made {count} Quality Label applications in the school year {year}: at most {max} per teacher from 1 September to 31 August.':
     'Ya has presentado {count} solicitudes de Sello de Calidad en el curso {year}: como máximo {max} por docente del 1 de septiembre al 31 de agosto.',
+  'You have already applied for this project. After a label that was not granted you may apply again once, with reviewOf naming that application and the criteria to review.':
+    'Ya has presentado una solicitud para este proyecto. Si no se concedió el sello, puedes volver a solicitarlo una vez, con reviewOf indicando esa solicitud y los criterios que hay que revisar.',
   'You have already applied again for this project once after a label was not granted.': 'Ya has vuelto a solicitarlo una vez para este proyecto después de que no se concediera el sello.',
   'reviewOf must name your own application for this project whose label was not granted.':
     'reviewOf tiene que indicar una solicitud tuya para este proyecto cuyo sello no se concedió.',
