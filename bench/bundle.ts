@@ -2,11 +2,11 @@
  * Bundles one function exactly as the CDK app does (infra/cdk/bundling.ts),
  * optionally leaving the AWS SDK external as CDK's default would.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import type { HandlerRef } from '../functions/routes.ts';
-import { bundlingSettings } from '../infra/cdk/bundling.ts';
+import { assetFiles, bundlingSettings } from '../infra/cdk/bundling.ts';
 import { entryOf, repoRoot } from '../infra/cdk/function.ts';
 
 export type SdkPlacement = 'bundled' | 'external';
@@ -44,5 +44,7 @@ export async function bundleFunction(handler: HandlerRef, sdk: SdkPlacement): Pr
     external: sdk === 'bundled' ? [...bundlingSettings.externalModules] : runtimeSdk,
     logLevel: 'error',
   });
+  // As the CDK app's afterBundling hook does: the data files the code reads beside it.
+  for (const asset of assetFiles) copyFileSync(path.join(repoRoot, asset), path.join(outdir, path.basename(asset)));
   return { handler, sdk, file, bytes: statSync(file).size };
 }

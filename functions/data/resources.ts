@@ -22,8 +22,7 @@ export interface Resource {
   createdAt: string;
 }
 
-/** DynamoDB allows 100 items a transaction: META + at most 10 tags stays far below. */
-export const maxTags = 10;
+export { maxTags } from '../domain/resources.ts';
 
 const toResource = (item: Record<string, unknown>) => {
   const { entity: _entity, tag: _tag, ...resource } = withoutKeys(item);

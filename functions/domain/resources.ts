@@ -5,6 +5,9 @@
 import type { AccountKind } from './twinspace-types.ts';
 
 /** Teachers read the library; the NSS curates it and reads what it curated. Pupils, guests, evaluators: no. */
+/** A resource's tags are written in one transaction (DynamoDB allows 100 items): META + at most 10 tags stays far below. */
+export const maxTags = 10;
+
 export const mayReadResources = (kind: AccountKind | undefined) => kind === 'teacher' || kind === 'nss';
 export const mayCurateResources = (kind: AccountKind | undefined) => kind === 'nss';
 

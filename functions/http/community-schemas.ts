@@ -8,7 +8,8 @@ import { normaliseLanguage } from '../domain/desktop.ts';
 import { groupAccesses } from '../domain/groups.ts';
 import { isSafeLink } from '../domain/resources.ts';
 import { pageQuery } from '../lib/cursor.ts';
-import { maxTags } from '../data/resources.ts';
+// From the domain, not the data module: schemas stay free of the AWS SDK (the OpenAPI function bundles every schema).
+import { maxTags } from '../domain/resources.ts';
 import { ulidString } from './schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'Cannot be empty.').max(max);

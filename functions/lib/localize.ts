@@ -1,15 +1,25 @@
 /**
  * The API's error texts in the reader's language. Gettext-style: the English
  * sentence a handler throws is the key, so no call site changes; a catalog
- * per language (messages.<lang>.ts) gives the translation. A key may hold
+ * per language (messages.<lang>.json) gives the translation. A key may hold
  * placeholders, `{name}`, for the dynamic parts of a sentence ('A message is
  * at most {count} characters.'); each captured part is translated too when
  * the catalog knows it (a state, a type, a nested sentence), else kept as is.
- * Pure: no I/O, no global state but the compiled catalogs.
+ *
+ * A catalog is a JSON file beside this module, read once, the first time an
+ * answer in its language is needed: it is data, not code, so it stays out of
+ * every function's JavaScript bundle (DESIGN.md's 400 KB budget) and costs an
+ * English-only container nothing. The CDK app copies it beside each bundle
+ * (infra/cdk/bundling.ts, `assetFiles`).
  */
+import { readFileSync } from 'node:fs';
 import Negotiator from 'negotiator';
 import type { ErrorBody } from './errors.ts';
-import { spanishMessages } from './messages.es.ts';
+
+/** A catalog's entries: the English sentence → its translation. */
+export function readCatalog(language: Exclude<Language, 'en'>): Record<string, string> {
+  return JSON.parse(readFileSync(new URL(`./messages.${language}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+}
 
 export const languages = ['en', 'es'] as const;
 export type Language = (typeof languages)[number];
@@ -85,10 +95,11 @@ class Catalog {
   }
 }
 
-const catalogs: Record<Exclude<Language, 'en'>, Catalog> = { es: new Catalog(spanishMessages) };
+const catalogs: Partial<Record<Exclude<Language, 'en'>, Catalog>> = {};
 
 /** The message's translation, or undefined when the catalog lacks it (the coverage test uses this). */
 export function translationOf(message: string, language: Exclude<Language, 'en'>): string | undefined {
+  catalogs[language] ??= new Catalog(readCatalog(language));
   return catalogs[language].lookup(message);
 }
 

@@ -44,5 +44,12 @@ export const bundlingSettings = {
   externalModules: [] as string[],
 } as const;
 
+/**
+ * Data files a function reads at run time beside its bundle (paths from the
+ * repository root, copied flat into the asset): the error-message catalogs,
+ * read only when an answer is in that language (functions/lib/localize.ts).
+ */
+export const assetFiles = ['functions/lib/messages.es.json'] as const;
+
 /** Minified bundle budget per function (DESIGN.md, Budgets). */
 export const bundleBudgetBytes = 400 * 1024;

@@ -12,7 +12,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { HandlerRef } from '../../functions/routes.ts';
-import { bundlingSettings, lambdaArchitecture, lambdaRuntime } from './bundling.ts';
+import { assetFiles, bundlingSettings, lambdaArchitecture, lambdaRuntime } from './bundling.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -29,22 +29,32 @@ export interface TwinspaceFunctionProps {
   environment: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
+  /**
+   * A role shared by functions with the same permissions (the HTTP routes:
+   * one role per permission profile, see http-api.ts), which then also grants
+   * writing to their log groups. Without one, the function gets a role of its
+   * own that may write to its own log group only.
+   */
+  sharedRole?: { role: Role; logGroupPrefix: string };
 }
 
 export class TwinspaceFunction extends NodejsFunction {
   constructor(scope: Construct, props: TwinspaceFunctionProps) {
     const { handler } = props;
     const logGroup = new LogGroup(scope, `${handler.name}-logs`, {
+      logGroupName: props.sharedRole ? `${props.sharedRole.logGroupPrefix}${handler.name}` : undefined,
       retention: RetentionDays.ONE_MONTH,
       // Logs are diagnostics, not records: they go with the stack.
       removalPolicy: RemovalPolicy.DESTROY,
     });
     // Our own role instead of AWSLambdaBasicExecutionRole: logs go to this
-    // function's log group only, not to any log group of the account.
-    const role = new Role(scope, `${handler.name}-role`, {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-    });
-    logGroup.grantWrite(role);
+    // function's log group only (or, with a shared role, to its group's log groups), not to any log group of the account.
+    const role =
+      props.sharedRole?.role ??
+      new Role(scope, `${handler.name}-role`, {
+        assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      });
+    if (!props.sharedRole) logGroup.grantWrite(role);
     super(scope, handler.name, {
       role,
       entry: entryOf(handler),
@@ -68,6 +78,11 @@ export class TwinspaceFunction extends NodejsFunction {
         banner: bundlingSettings.banner,
         esbuildArgs: Object.fromEntries(Object.entries(bundlingSettings.alias).map(([pkg, path]) => [`--alias:${pkg}`, path])),
         externalModules: [...bundlingSettings.externalModules],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => assetFiles.map((file) => `cp "${path.join(inputDir, file)}" "${outputDir}"`),
+        },
       },
       environment: {
         ...props.environment,
@@ -78,9 +93,14 @@ export class TwinspaceFunction extends NodejsFunction {
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
     });
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions.',
-    });
+    if (!props.sharedRole) acknowledgeTracing(role);
   }
+}
+
+/** X-Ray's two actions cannot be scoped to a resource. */
+export function acknowledgeTracing(role: Role): void {
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions.',
+  });
 }

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { httpRoutes, type HttpRoute } from '../../functions/routes.ts';
 import { accessLogSettings } from './access-log.ts';
 import { TwinspaceFunction } from './function.ts';
+import { RouteRoles } from './route-roles.ts';
 import type { TwinspaceTable } from './storage.ts';
 
 export interface HttpApiProps {
@@ -53,27 +54,10 @@ export class TwinspaceHttpApi extends Construct {
     const jwtAuthorizer = new HttpUserPoolAuthorizer('CognitoIdToken', props.userPool, {
       userPoolClients: [props.client],
     });
+    const roles = new RouteRoles(this, 'RouteRoles', { table: props.table, userPool: props.userPool });
     for (const route of httpRoutes) {
-      const fn = new TwinspaceFunction(this, { handler: route, environment: props.environment });
-      // Reads need read rights only; anything else may write.
-      if (route.method === 'GET') props.table.grantRead(fn);
-      else props.table.grantReadWrite(fn);
-      if (route.grants?.includes('identity-admin')) {
-        // Members are Cognito users: create pupils, set one-time passwords, keep groups in sync with types.
-        props.userPool.grant(
-          fn,
-          'cognito-idp:AdminCreateUser',
-          'cognito-idp:AdminGetUser',
-          'cognito-idp:AdminSetUserPassword',
-          'cognito-idp:AdminAddUserToGroup',
-          'cognito-idp:AdminRemoveUserFromGroup',
-          'cognito-idp:AdminListGroupsForUser',
-          'cognito-idp:AdminDeleteUser',
-          // Teachers' sign-up: the NSS's validation confirms the UNCONFIRMED user.
-          'cognito-idp:AdminConfirmSignUp',
-          'cognito-idp:AdminUpdateUserAttributes',
-        );
-      }
+      // Rights by profile (routes.ts: GET reads, the rest writes, 'identity-admin' adds Cognito admin calls).
+      const fn = new TwinspaceFunction(this, { handler: route, environment: props.environment, sharedRole: roles.roleFor(route) });
       const [apiRoute] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -91,7 +75,8 @@ export class TwinspaceHttpApi extends Construct {
         const stage = this.stage.node.defaultChild as CfnStage;
         stage.routeSettings = {
           ...(stage.routeSettings as Record<string, unknown> | undefined),
-          [`${route.method} ${route.path}`]: { throttlingRateLimit: route.throttle.rateLimit, throttlingBurstLimit: route.throttle.burstLimit },
+          // RouteSettings is untyped (a JSON map by route key): CloudFormation's own casing.
+          [`${route.method} ${route.path}`]: { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit },
         };
         stage.node.addDependency(apiRoute);
       }

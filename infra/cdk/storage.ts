@@ -3,7 +3,7 @@
  * local runtime cannot disagree on keys, index or TTL attribute.
  */
 import { RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { tableDesign } from '../../functions/data/table.ts';
@@ -34,19 +34,21 @@ export class TwinspaceTable extends Construct {
   }
 
   /** Read rights for one function: GetItem, BatchGetItem, Query (and the index). */
-  grantRead(fn: IFunction): void {
-    this.table.grantReadData(fn);
-    this.acknowledgeIndexWildcard(fn);
+  /** To a function or a role shared by functions. */
+  grantRead(grantee: IGrantable): void {
+    this.table.grantReadData(grantee);
+    this.acknowledgeIndexWildcard(grantee);
   }
 
-  grantReadWrite(fn: IFunction): void {
-    this.table.grantReadWriteData(fn);
-    this.acknowledgeIndexWildcard(fn);
+  grantReadWrite(grantee: IGrantable): void {
+    this.table.grantReadWriteData(grantee);
+    this.acknowledgeIndexWildcard(grantee);
   }
 
-  private acknowledgeIndexWildcard(fn: IFunction): void {
+  private acknowledgeIndexWildcard(grantee: IGrantable): void {
     const logicalId = Stack.of(this).getLogicalId(this.table.node.defaultChild as CfnElement);
-    Validations.of(fn.role ?? fn).acknowledge({
+    const principal = grantee.grantPrincipal as unknown as Construct;
+    Validations.of('role' in grantee && grantee.role ? (grantee.role as Construct) : principal).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
       reason: 'The grant covers the indexes of this one table (GSI1 queries); no other table or resource.',
     });

@@ -13,7 +13,8 @@ import { cognitoGroups } from '../../functions/domain/twinspace-types.ts';
 import { envNames } from '../../functions/lib/config.ts';
 import { allHandlers, chatHandlers, httpRoutes, scheduledJobs } from '../../functions/routes.ts';
 import { buildTwinspace, type Synthesized } from './synth.ts';
-import { bundleBudgetBytes } from '../../infra/cdk/bundling.ts';
+import { assetFiles, bundleBudgetBytes } from '../../infra/cdk/bundling.ts';
+import { repoRoot } from '../../infra/cdk/function.ts';
 
 type Resource = { Type: string; Properties: any; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -73,6 +74,10 @@ describe('Lambda functions', () => {
       expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
       // DESIGN.md budget: at most 400 KB minified per function.
       expect(statSync(bundle).size).toBeLessThanOrEqual(bundleBudgetBytes);
+      // The data files the code reads beside its bundle (the error-message catalogs) travel with it.
+      for (const asset of assetFiles) {
+        expect(readFileSync(path.join(path.dirname(bundle), path.basename(asset)), 'utf8')).toBe(readFileSync(path.join(repoRoot, asset), 'utf8'));
+      }
     },
   );
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { problemsOf } from '../../functions/lib/errors.ts';
-import { languageOf, localizeErrorBody, placeholdersOf, translate, translationOf } from '../../functions/lib/localize.ts';
-import { spanishMessages } from '../../functions/lib/messages.es.ts';
+import { languageOf, localizeErrorBody, placeholdersOf, readCatalog, translate, translationOf } from '../../functions/lib/localize.ts';
+
+const spanishMessages = readCatalog('es');
 
 describe('the language of the answer', () => {
   it('is Spanish when the reader asks for it, in any of its forms', () => {

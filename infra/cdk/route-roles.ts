@@ -1,0 +1,86 @@
+/**
+ * One execution role per permission profile of the HTTP routes, instead of one
+ * per function: a role and its policy per route would take two of
+ * CloudFormation's 500 resources a stack for every route. Routes with the same
+ * rights (read the table; write it; write it and administer identities) share
+ * a role, and each role writes only to its own profile's log groups.
+ */
+import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
+import type { UserPool } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import type { HttpRoute } from '../../functions/routes.ts';
+import { acknowledgeTracing } from './function.ts';
+import type { TwinspaceTable } from './storage.ts';
+
+export type RouteProfile = 'read' | 'write' | 'identity-admin';
+
+/** GETs read; anything else writes; 'identity-admin' adds the Cognito admin calls. */
+export function profileOf(route: HttpRoute): RouteProfile {
+  if (route.grants?.includes('identity-admin')) return 'identity-admin';
+  return route.method === 'GET' ? 'read' : 'write';
+}
+
+/** The Cognito admin calls of 'identity-admin' routes. */
+const identityAdminActions = [
+  // Members are Cognito users: create pupils, set one-time passwords, keep groups in sync with types.
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminDeleteUser',
+  // Teachers' sign-up: the NSS's validation confirms the UNCONFIRMED user.
+  'cognito-idp:AdminConfirmSignUp',
+  'cognito-idp:AdminUpdateUserAttributes',
+];
+
+export interface RouteRolesProps {
+  table: TwinspaceTable;
+  userPool: UserPool;
+}
+
+export class RouteRoles extends Construct {
+  private readonly roles = new Map<RouteProfile, { role: Role; logGroupPrefix: string }>();
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: RouteRolesProps,
+  ) {
+    super(scope, id);
+  }
+
+  /** The shared role of this route's profile, and the log group name prefix it may write to. */
+  roleFor(route: HttpRoute): { role: Role; logGroupPrefix: string } {
+    const profile = profileOf(route);
+    let shared = this.roles.get(profile);
+    if (!shared) {
+      shared = this.create(profile);
+      this.roles.set(profile, shared);
+    }
+    return shared;
+  }
+
+  private create(profile: RouteProfile): { role: Role; logGroupPrefix: string } {
+    const stack = Stack.of(this);
+    const logGroupPrefix = `/twinspace/${stack.stackName}/http/${profile}/`;
+    const role = new Role(this, `${profile}-role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: `${logGroupPrefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+      }),
+    );
+    if (profile === 'read') this.props.table.grantRead(role);
+    else this.props.table.grantReadWrite(role);
+    if (profile === 'identity-admin') this.props.userPool.grant(role, ...identityAdminActions);
+    acknowledgeTracing(role);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:${logGroupPrefix}*]`,
+      reason: `The ${profile} routes share this role; it writes to their log groups only, all named ${logGroupPrefix}<route>.`,
+    });
+    return { role, logGroupPrefix };
+  }
+}
