@@ -9,7 +9,7 @@
 import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ForumArea } from '../domain/forum.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
-import { forumKeys, keys, withoutKeys } from './keys.ts';
+import { forumKeys, keys, withoutKeys, type ItemKey } from './keys.ts';
 import { isCancelledWrite } from './memberships.ts';
 import { batchGet } from './projects.ts';
 import { queryAll, queryPage } from './query.ts';
@@ -84,10 +84,32 @@ export async function listDiscussions(store: TableStore, projectId: string, area
   return { discussions: items.map((item) => fromItem<Discussion>(item)), lastKey };
 }
 
+/** F2's keys: a discussion of this project may be in either area. Handlers read them with the gate (alongWith). */
+export const discussionLookup = (projectId: string, discussionId: string): ItemKey[] => [
+  forumKeys.discussion(projectId, 'pupils', discussionId),
+  forumKeys.discussion(projectId, 'teachers', discussionId),
+];
+
+const isOneOf = (item: Record<string, unknown>, wanted: ItemKey[]) => wanted.some((key) => item.PK === key.PK && item.SK === key.SK);
+
+/** The discussion among items read with discussionLookup's keys. */
+export function discussionAmong(found: Record<string, unknown>[], projectId: string, discussionId: string): Discussion | undefined {
+  const item = found.find((candidate) => isOneOf(candidate, discussionLookup(projectId, discussionId)));
+  return item ? fromItem<Discussion>(item) : undefined;
+}
+
+/** F4's key, read with the gate. */
+export const threadLookup = (projectId: string, threadId: string): ItemKey[] => [forumKeys.thread(projectId, threadId)];
+
+/** The thread among items read by threadLookup's key. */
+export function threadAmong(found: Record<string, unknown>[], projectId: string, threadId: string): Thread | undefined {
+  const item = found.find((candidate) => isOneOf(candidate, threadLookup(projectId, threadId)));
+  return item ? fromItem<Thread>(item) : undefined;
+}
+
 /** F2: a discussion of this project, whatever its area (one BatchGet of both possible keys). */
 export async function getDiscussion(store: TableStore, projectId: string, discussionId: string): Promise<Discussion | undefined> {
-  const found = await batchGet(store, [forumKeys.discussion(projectId, 'pupils', discussionId), forumKeys.discussion(projectId, 'teachers', discussionId)]);
-  return found[0] ? fromItem<Discussion>(found[0]) : undefined;
+  return discussionAmong(await batchGet(store, discussionLookup(projectId, discussionId)), projectId, discussionId);
 }
 
 /** A thread: its listing, its header and the discussion's counter in one transaction. False when the discussion is gone. */

@@ -113,19 +113,28 @@ export interface ProjectAccess {
   project?: Project;
   membership?: Membership;
   profile?: UserProfile;
+  /** The items of `alongWith` that exist, as stored. */
+  alongside: Record<string, unknown>[];
 }
 
 /**
  * The project, the caller's membership and the caller's profile in one
- * BatchGetItem (keys.ts pattern 5): every project route's auth check.
+ * BatchGetItem (keys.ts pattern 5): every project route's auth check. A route
+ * that needs one more item by key (the forum's thread) names it in
+ * `alongWith`, so the check and the lookup stay one round trip.
  */
-export async function getProjectAccess(store: TableStore, projectId: string, userId: string): Promise<ProjectAccess> {
-  const found = await batchGet(store, [keys.project(projectId), keys.membership(projectId, userId), keys.userProfile(userId)]);
-  const access: ProjectAccess = {};
+export async function getProjectAccess(store: TableStore, projectId: string, userId: string, alongWith: ItemKey[] = []): Promise<ProjectAccess> {
+  const projectKey = keys.project(projectId);
+  const membershipKey = keys.membership(projectId, userId);
+  const profileKey = keys.userProfile(userId);
+  const found = await batchGet(store, [projectKey, membershipKey, profileKey, ...alongWith]);
+  const access: ProjectAccess = { alongside: [] };
+  const is = (item: Record<string, unknown>, key: ItemKey) => item.PK === key.PK && item.SK === key.SK;
   for (const item of found) {
-    if (item.SK === 'META') access.project = toProject(item);
-    else if (item.SK === 'PROFILE') access.profile = toUserProfile(item);
-    else access.membership = toMembership(item);
+    if (is(item, projectKey)) access.project = toProject(item);
+    else if (is(item, profileKey)) access.profile = toUserProfile(item);
+    else if (is(item, membershipKey)) access.membership = toMembership(item);
+    else access.alongside.push(item);
   }
   return access;
 }

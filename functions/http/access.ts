@@ -6,6 +6,7 @@
 import type { Caller } from '../lib/claims.ts';
 import { forbidden, notFound } from '../lib/errors.ts';
 import type { TableStore } from '../data/store.ts';
+import type { ItemKey } from '../data/keys.ts';
 import { getProjectAccess } from '../data/projects.ts';
 import type { Project } from '../data/projects.ts';
 import type { Membership } from '../data/memberships.ts';
@@ -14,14 +15,16 @@ import type { UserProfile } from '../data/users.ts';
 export interface MemberAccess {
   project: Project;
   membership: Membership;
+  /** The items asked for `alongWith` that exist (read in the same round trip). */
+  alongside: Record<string, unknown>[];
 }
 
 /** The project and the caller's membership; 404 for an unknown project, 403 for a non-member. */
-export async function requireMember(store: TableStore, projectId: string, caller: Caller): Promise<MemberAccess> {
-  const access = await getProjectAccess(store, projectId, caller.userId);
+export async function requireMember(store: TableStore, projectId: string, caller: Caller, alongWith: ItemKey[] = []): Promise<MemberAccess> {
+  const access = await getProjectAccess(store, projectId, caller.userId, alongWith);
   if (!access.project) throw notFound('No such project.');
   if (!access.membership) throw forbidden('Only members of this project may see this.');
-  return { project: access.project, membership: access.membership };
+  return { project: access.project, membership: access.membership, alongside: access.alongside };
 }
 
 /**

@@ -100,11 +100,12 @@ export const listThreads = httpHandler(async (event) => {
   const query = parseOr400(pageQuery, event.queryStringParameters ?? {}, 'query');
   const startKey = decodeCursor(query.cursor, forumKeys.discussionPartition(projectId, discussionId), forumKeys.threadPrefix);
   const store = tableStore();
-  const [{ membership }, discussion, { threads, lastKey }] = await Promise.all([
-    requireTwinspaceAction(store, projectId, caller, forumReaderGate, { write: false }),
-    forumStore.getDiscussion(store, projectId, discussionId),
+  // Two round trips at once: the gate with the discussion, and the page (dropped unless the area is the caller's).
+  const [{ membership, alongside }, { threads, lastKey }] = await Promise.all([
+    requireTwinspaceAction(store, projectId, caller, forumReaderGate, { write: false, alongWith: forumStore.discussionLookup(projectId, discussionId) }),
     forumStore.listThreads(store, projectId, discussionId, { limit: query.limit, startKey }),
   ]);
+  const discussion = forumStore.discussionAmong(alongside, projectId, discussionId);
   if (!discussion) throw noSuchDiscussion();
   enforce(mayReadForum(membership.type, discussion.area));
   const body: ThreadsPage = { items: threads, nextCursor: encodeCursor(lastKey) };
@@ -115,10 +116,11 @@ export const createThread = httpHandler(async (event) => {
   const caller = callerOf(event);
   const { projectId, discussionId } = parseOr400(discussionPathParams, event.pathParameters ?? {}, 'path');
   const store = tableStore();
-  const [{ membership }, discussion] = await Promise.all([
-    requireTwinspaceAction(store, projectId, caller, 'forum-open-thread', { write: true }),
-    forumStore.getDiscussion(store, projectId, discussionId),
-  ]);
+  const { membership, alongside } = await requireTwinspaceAction(store, projectId, caller, 'forum-open-thread', {
+    write: true,
+    alongWith: forumStore.discussionLookup(projectId, discussionId),
+  });
+  const discussion = forumStore.discussionAmong(alongside, projectId, discussionId);
   if (!discussion) throw noSuchDiscussion();
   enforce(mayWriteInForum(membership.type, 'forum-open-thread', discussion.area));
   const input = parseOr400(threadCreateBody, event.body ?? {}, 'body');
@@ -144,11 +146,11 @@ export const listReplies = httpHandler(async (event) => {
   const query = parseOr400(pageQuery, event.queryStringParameters ?? {}, 'query');
   const startKey = decodeCursor(query.cursor, forumKeys.threadPartition(projectId, threadId), forumKeys.replyPrefix);
   const store = tableStore();
-  const [{ membership }, thread, { replies, lastKey }] = await Promise.all([
-    requireTwinspaceAction(store, projectId, caller, forumReaderGate, { write: false }),
-    forumStore.getThread(store, projectId, threadId),
+  const [{ membership, alongside }, { replies, lastKey }] = await Promise.all([
+    requireTwinspaceAction(store, projectId, caller, forumReaderGate, { write: false, alongWith: forumStore.threadLookup(projectId, threadId) }),
     forumStore.listReplies(store, projectId, threadId, { limit: query.limit, startKey }),
   ]);
+  const thread = forumStore.threadAmong(alongside, projectId, threadId);
   if (!thread) throw noSuchThread();
   enforce(mayReadForum(membership.type, thread.area));
   const body: RepliesPage = { items: replies, nextCursor: encodeCursor(lastKey) };
@@ -159,10 +161,11 @@ export const createReply = httpHandler(async (event) => {
   const caller = callerOf(event);
   const { projectId, threadId } = parseOr400(threadPathParams, event.pathParameters ?? {}, 'path');
   const store = tableStore();
-  const [{ membership }, thread] = await Promise.all([
-    requireTwinspaceAction(store, projectId, caller, 'forum-reply', { write: true }),
-    forumStore.getThread(store, projectId, threadId),
-  ]);
+  const { membership, alongside } = await requireTwinspaceAction(store, projectId, caller, 'forum-reply', {
+    write: true,
+    alongWith: forumStore.threadLookup(projectId, threadId),
+  });
+  const thread = forumStore.threadAmong(alongside, projectId, threadId);
   if (!thread) throw noSuchThread();
   enforce(mayWriteInForum(membership.type, 'forum-reply', thread.area));
   const input = parseOr400(replyCreateBody, event.body ?? {}, 'body');

@@ -9,6 +9,7 @@
  * pages', "to the project's teachers", ...) is returned for the handler to
  * enforce, never treated as a plain allow.
  */
+import type { ItemKey } from '../data/keys.ts';
 import type { Membership } from '../data/memberships.ts';
 import type { Project } from '../data/projects.ts';
 import type { TableStore } from '../data/store.ts';
@@ -23,6 +24,8 @@ export interface TwinspaceAccess {
   membership: Membership;
   /** 'allow' or the condition the handler must still check. */
   permission: Exclude<Permission, 'deny'>;
+  /** The items asked for `alongWith` that exist, read in the gate's own round trip. */
+  alongside: Record<string, unknown>[];
 }
 
 /** Why a type is refused an action, in words a member understands. */
@@ -46,12 +49,12 @@ export async function requireTwinspaceAction(
   projectId: string,
   caller: Caller,
   action: Action,
-  { write }: { write: boolean },
+  { write, alongWith = [] }: { write: boolean; alongWith?: ItemKey[] },
 ): Promise<TwinspaceAccess> {
-  const { project, membership } = await requireMember(store, projectId, caller);
+  const { project, membership, alongside } = await requireMember(store, projectId, caller, alongWith);
   const permission = may(membership.type, action);
   if (permission === 'deny') throw forbidden(refusals[action] ?? 'Your type in this project may not do this.');
   if (!hasTwinspace(project.state)) throw conflict('The TwinSpace opens once the project is approved.');
   if (write && !isWritable(project.state)) throw conflict('The project is closed: its TwinSpace is read-only.');
-  return { project, membership, permission };
+  return { project, membership, permission, alongside };
 }
