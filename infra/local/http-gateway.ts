@@ -94,7 +94,8 @@ export async function startHttpGateway(endpoints: LocalEndpoints, port: number):
         const origin = request.headers.origin;
         if (origin && origins.has(origin) && !plain.headers['access-control-allow-origin']) {
           plain.headers['access-control-allow-origin'] = origin;
-          plain.headers.vary = 'Origin';
+          // Appended, as API Gateway does: a handler's own Vary (Accept-Language) must survive.
+          plain.headers.vary = plain.headers.vary ? `${plain.headers.vary}, Origin` : 'Origin';
         }
         response.writeHead(plain.statusCode, plain.headers);
         response.end(plain.body);

@@ -43,6 +43,16 @@ describe('error texts in the reader’s language', () => {
     expect(unsaid.error.message).toBe('Partner search is for teachers only.');
   });
 
+  it('tells caches that the answer depends on the language, also on a call from the site', async () => {
+    const fromSite = await fetch(`${endpoints.api}/partners`, {
+      headers: { authorization: `Bearer ${nss}`, 'accept-language': 'es', origin: new URL(endpoints.web).origin },
+      signal: AbortSignal.timeout(15_000),
+    });
+    await fromSite.arrayBuffer();
+    const vary = (fromSite.headers.get('vary') ?? '').toLowerCase().split(/\s*,\s*/);
+    expect(vary).toEqual(expect.arrayContaining(['accept-language', 'origin']));
+  });
+
   it('a 409 on the demo project says in Spanish why the state does not allow it', async () => {
     const spanish = await call('POST', `/projects/${projectId}/reopen`, ana, 'es');
     expect(spanish).toMatchObject({ status: 409, error: { code: 'CONFLICT', message: 'El proyecto ya está abierto.' } });

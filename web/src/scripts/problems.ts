@@ -1,7 +1,7 @@
 /**
  * What a person reads when a call fails. A 403 or 409 carries the server's
  * own sentence, which says why (the state or the caller's role does not
- * allow it), already in the page's language (api.ts sends Accept-Language;
+ * allow it), and a 429 when to come back, already in the page's language (api.ts sends Accept-Language;
  * the API translates its errors); anything else gets the page's generic
  * text, because those messages are technical.
  */
@@ -10,7 +10,7 @@ import { clearError, pageUrl, showError, t } from './page.ts';
 
 export function explanation(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 403 || error.status === 409) return error.message;
+    if (error.status === 403 || error.status === 409 || error.status === 429) return error.message;
     if (error.status === 0) return t('common.unreachable');
     if (error.status === 401) return t('common.sessionExpired');
   }
