@@ -10,6 +10,7 @@ import type { ProjectState } from '../domain/project-lifecycle.ts';
 import { agendaIndex, agendaKeys, gsi1, keys, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { projectStillApproved } from './write-guards.ts';
 
 /** What a write can meet besides success. */
 export type AgendaWriteOutcome = 'written' | 'not-found' | 'stale' | 'closed';
@@ -24,16 +25,6 @@ const itemOf = (event: AgendaEvent) => ({
   ...agendaIndex.event(event.projectId, event.startsAt, event.eventId),
   entity: 'agendaEvent',
   ...event,
-});
-
-const projectStillApproved = (store: TableStore, projectId: string) => ({
-  ConditionCheck: {
-    TableName: store.tableName,
-    Key: keys.project(projectId),
-    ConditionExpression: '#state = :approved',
-    ExpressionAttributeNames: { '#state': 'state' },
-    ExpressionAttributeValues: { ':approved': 'approved' },
-  },
 });
 
 /** Which item of a cancelled transaction failed its condition: [the event, the project]. */

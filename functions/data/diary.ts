@@ -17,6 +17,7 @@ import { diaryIndex, diaryKeys, keys, withoutKeys } from './keys.ts';
 import type { Notification } from './notifications.ts';
 import { queryAll, queryPage, type PartitionQuery } from './query.ts';
 import type { TableStore } from './store.ts';
+import { projectStillApproved } from './write-guards.ts';
 
 export interface DiaryPerson {
   userId: string;
@@ -122,18 +123,6 @@ export async function writeDiaryEntry(
   }
 }
 
-/** A write of the diary holds only while the project is approved (closing it makes the diary read-only). */
-function projectStillApproved(store: TableStore, projectId: string) {
-  return {
-    ConditionCheck: {
-      TableName: store.tableName,
-      Key: keys.project(projectId),
-      ConditionExpression: '#state = :approved',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':approved': 'approved' },
-    },
-  };
-}
 
 /** The 409 of a transaction whose project check (at `index`) failed: closed between the gate and the write. */
 function closedMeanwhile(error: unknown, index: number) {

@@ -10,6 +10,7 @@ import type { MailboxBox, MailboxMessage } from '../domain/mailbox.ts';
 import { keys, mailboxKeys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { memberStillOfType, projectStillApproved } from './write-guards.ts';
 
 const boxPrefix: Record<MailboxBox, string> = { inbox: mailboxKeys.inboxPrefix, sent: mailboxKeys.sentPrefix };
 export const mailboxBoxPrefix = (box: MailboxBox) => boxPrefix[box];
@@ -42,24 +43,8 @@ export async function putMailboxMessage(store: TableStore, message: MailboxMessa
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          {
-            ConditionCheck: {
-              TableName: store.tableName,
-              Key: keys.project(message.projectId),
-              ConditionExpression: '#state = :approved',
-              ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':approved': 'approved' },
-            },
-          },
-          {
-            ConditionCheck: {
-              TableName: store.tableName,
-              Key: keys.membership(message.projectId, message.to.userId),
-              ConditionExpression: '#type = :type',
-              ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: { ':type': message.to.type },
-            },
-          },
+          projectStillApproved(store, message.projectId),
+          memberStillOfType(store, message.projectId, message.to.userId, message.to.type),
         ],
       }),
     );

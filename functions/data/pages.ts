@@ -16,6 +16,7 @@ import { gsi1, keys, pageIndex, pageKeys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import { toProject, type Project } from './projects.ts';
 import type { TableStore } from './store.ts';
+import { memberStillOfType, projectStillApproved } from './write-guards.ts';
 
 export interface Page {
   pageId: string;
@@ -66,26 +67,7 @@ export async function getPage(store: TableStore, projectId: string, pageId: stri
 
 /** The project still approved and the writer still of the type read: a decision made on a read still holds. */
 function guards(store: TableStore, projectId: string, writer: PageWriter) {
-  return [
-    {
-      ConditionCheck: {
-        TableName: store.tableName,
-        Key: keys.project(projectId),
-        ConditionExpression: '#state = :approved',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':approved': 'approved' },
-      },
-    },
-    {
-      ConditionCheck: {
-        TableName: store.tableName,
-        Key: keys.membership(projectId, writer.userId),
-        ConditionExpression: '#type = :type',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':type': writer.type },
-      },
-    },
-  ];
+  return [projectStillApproved(store, projectId), memberStillOfType(store, projectId, writer.userId, writer.type)];
 }
 
 /** Runs a page write with its guards; a failed condition becomes a PageWriteConflict naming which. */
