@@ -5,12 +5,14 @@
 import { desktopEn } from './desktop.en.ts';
 import { signupEn } from './signup.en.ts';
 import { editProjectEn } from './edit-project.en.ts';
+import { twinspaceAreasEn } from './twinspace-areas.en.ts';
 import { communityEn } from './community.en.ts';
 
 export const en = {
   ...desktopEn,
   ...signupEn,
   ...editProjectEn,
+  ...twinspaceAreasEn,
   ...communityEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',

@@ -2,6 +2,7 @@ import type { Dictionary } from './index.ts';
 import { desktopEs } from './desktop.es.ts';
 import { signupEs } from './signup.es.ts';
 import { editProjectEs } from './edit-project.es.ts';
+import { twinspaceAreasEs } from './twinspace-areas.es.ts';
 import { communityEs } from './community.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
@@ -9,6 +10,7 @@ export const es: Dictionary = {
   ...desktopEs,
   ...signupEs,
   ...editProjectEs,
+  ...twinspaceAreasEs,
   ...communityEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',

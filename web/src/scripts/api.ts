@@ -3,6 +3,7 @@
  * (Accept-Language: the server words its errors in it). Errors arrive as
  * {"error": {code, message}} (API.md); they become ApiError.
  */
+import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { language } from './page.ts';
 import { clearSession, currentSession } from './session.ts';
@@ -106,7 +107,7 @@ export interface Project {
   /** Edits send the version they read; a stale one gets 409. */
   version?: number;
   /** My type in this project; null when I read it as NSS or evaluator. */
-  myType: string | null;
+  myType: TwinspaceType | null;
   /** Lifecycle steps I may take now ('close', 'reopen', ...). */
   myActions?: string[];
 }

@@ -14,7 +14,21 @@ export function t(key: MessageKey): string {
   return strings[key] ?? key;
 }
 
-export type PageName = '' | 'desktop' | 'twinspace' | 'signout' | 'projects/new' | 'projects/edit' | 'nss';
+export type PageName =
+  | ''
+  | 'desktop'
+  | 'twinspace'
+  | 'signout'
+  | 'projects/new'
+  | 'projects/edit'
+  | 'nss'
+  | 'nss/diary'
+  | 'evaluations'
+  | 'public'
+  | TwinspaceAreaPage;
+
+/** The TwinSpace's area pages, each under twinspace/ with ?id=<projectId>. */
+export type TwinspaceAreaPage = 'twinspace/pages' | 'twinspace/forum' | 'twinspace/agenda' | 'twinspace/mailbox' | 'twinspace/diary' | 'twinspace/labels';
 
 export function pageUrl(page: PageName, query?: Record<string, string>): string {
   const path = page === '' ? `/${language}/` : `/${language}/${page}/`;

@@ -6,7 +6,9 @@
 import { ApiError, apiGet, type Member, type Page, type Project } from './api.ts';
 import { ChatRefused, startChat } from './chat.ts';
 import { stateName, typeName } from './labels.ts';
-import { pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
+import { pageUrl, requireSession, showError, showStatus, t, textElement, type TwinspaceAreaPage } from './page.ts';
+import { mayAtAll, type Action } from '../../../functions/domain/policy.ts';
+import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
 import { setUpManagement } from './manage-members.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -66,6 +68,7 @@ async function showTwinspace(id: string, idToken: string) {
   // Before approval there is no TwinSpace yet: founders see the project, not a roster.
   const members = open || closed ? await membersOf(path) : [];
   showRoster(members);
+  if (open || closed) showAreaLinks(id, myType);
 
   if (myType === 'teacher-admin' && (open || closed)) {
     const draw = setUpManagement(id, {
@@ -135,4 +138,25 @@ if (session && !projectId) {
       else showError(error instanceof ApiError && error.status === 0 ? t('common.unreachable') : t('common.error'));
     })
     .finally(() => (loading.hidden = true));
+}
+
+/** What each area page needs the member's type to be allowed (the policy table, functions/domain/policy.ts). */
+const areaAction: Record<TwinspaceAreaPage, Action> = {
+  'twinspace/pages': 'read-public-area',
+  'twinspace/forum': 'forum-reply',
+  'twinspace/agenda': 'read-public-area',
+  'twinspace/mailbox': 'read-public-area',
+  'twinspace/diary': 'diary-private',
+  'twinspace/labels': 'apply-for-label',
+};
+
+/** Links to the areas this member's type may use, and to the project's public page. */
+function showAreaLinks(id: string, myType: TwinspaceType | null | undefined) {
+  document.querySelectorAll<HTMLAnchorElement>('[data-area]').forEach((link) => {
+    const page = link.dataset.area as TwinspaceAreaPage;
+    link.href = pageUrl(page, { id });
+    link.closest<HTMLElement>('[data-area-item]')!.hidden = !myType || !mayAtAll(myType, areaAction[page]);
+  });
+  element<HTMLAnchorElement>('public-page-link').href = pageUrl('public', { id });
+  element('areas').hidden = false;
 }
