@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../functions/data/keys.ts';
+import { agendaIndex, gsi1, keys, pageIndex } from '../functions/data/keys.ts';
 import { tableStore } from '../functions/lib/clients.ts';
 import { freeStackPorts } from '../infra/local/ports.ts';
 import { startStack } from '../infra/local/stack.ts';
@@ -60,6 +60,10 @@ export async function apiLatency(): Promise<Table> {
           RequestItems: { [bare.tableName]: { Keys: [keys.project(projectId), keys.membership(projectId, userId), keys.userProfile(userId)] } },
         }),
       );
+    const indexQuery = (partition: string) =>
+      bare.db.send(
+        new QueryCommand({ TableName: bare.tableName, IndexName: gsi1.indexName, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': partition }, Limit: 50 }),
+      );
     const cases: { route: string; api: () => Promise<void>; bareKind: string; bareCall: () => Promise<unknown> }[] = [
       {
         route: 'GET /me',
@@ -87,6 +91,19 @@ export async function apiLatency(): Promise<Table> {
             }),
           );
         },
+      },
+      // TwinSpace lists: the gate's BatchGet and the list's Query run at once, so the bare side does the same.
+      {
+        route: 'GET /projects/{projectId}/pages?area=public',
+        api: get(`/projects/${projectId}/pages?area=public`),
+        bareKind: 'BatchGet access ‖ Query GSI1',
+        bareCall: () => Promise.all([projectAccess(), indexQuery(pageIndex.partition(projectId, 'public', 'published'))]),
+      },
+      {
+        route: 'GET /projects/{projectId}/agenda',
+        api: get(`/projects/${projectId}/agenda`),
+        bareKind: 'BatchGet access ‖ Query GSI1',
+        bareCall: () => Promise.all([projectAccess(), indexQuery(agendaIndex.partition(projectId))]),
       },
     ];
 
