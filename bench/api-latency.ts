@@ -80,17 +80,18 @@ export async function apiLatency(): Promise<Table> {
       {
         route: 'GET /projects/{projectId}/members',
         api: get(`/projects/${projectId}/members`),
-        bareKind: 'BatchGet access, Query members',
-        bareCall: async () => {
-          await projectAccess();
-          await bare.db.send(
-            new QueryCommand({
-              TableName: bare.tableName,
-              KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
-              ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':member': 'MEMBER#' },
-            }),
-          );
-        },
+        bareKind: 'BatchGet access ‖ Query members',
+        bareCall: () =>
+          Promise.all([
+            projectAccess(),
+            bare.db.send(
+              new QueryCommand({
+                TableName: bare.tableName,
+                KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+                ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':member': 'MEMBER#' },
+              }),
+            ),
+          ]),
       },
       // TwinSpace lists: the gate's BatchGet and the list's Query run at once, so the bare side does the same.
       {

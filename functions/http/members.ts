@@ -56,8 +56,11 @@ export const listMembers = httpHandler(async (event) => {
   const query = parseOr400(pageQuery, event.queryStringParameters ?? {}, 'query');
   const startKey = decodeCursor(query.cursor, keys.projectPartition(projectId), prefixes.member);
   const store = tableStore();
-  const { membership: viewer } = await requireMember(store, projectId, caller);
-  const { memberships, lastKey } = await listMemberships(store, projectId, { limit: query.limit, startKey });
+  // The check and the page at once (one wait, not two); the page is dropped unless the caller is a member.
+  const [{ membership: viewer }, { memberships, lastKey }] = await Promise.all([
+    requireMember(store, projectId, caller),
+    listMemberships(store, projectId, { limit: query.limit, startKey }),
+  ]);
   const items = memberships
     .map((member) => rosterEntryFor(viewer.type, member))
     .filter((entry): entry is RosterEntry => entry !== undefined);
