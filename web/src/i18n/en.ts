@@ -7,6 +7,10 @@ import { signupEn } from './signup.en.ts';
 import { editProjectEn } from './edit-project.en.ts';
 import { twinspaceAreasEn } from './twinspace-areas.en.ts';
 import { communityEn } from './community.en.ts';
+import { pagesAreaEn } from './pages-area.en.ts';
+import { agendaMailboxEn } from './agenda-mailbox.en.ts';
+import { forumEn } from './forum.en.ts';
+import { diaryLabelsEn } from './diary-labels.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -14,6 +18,10 @@ export const en = {
   ...editProjectEn,
   ...twinspaceAreasEn,
   ...communityEn,
+  ...diaryLabelsEn,
+  ...pagesAreaEn,
+  ...agendaMailboxEn,
+  ...forumEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

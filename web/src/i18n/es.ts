@@ -4,6 +4,10 @@ import { signupEs } from './signup.es.ts';
 import { editProjectEs } from './edit-project.es.ts';
 import { twinspaceAreasEs } from './twinspace-areas.es.ts';
 import { communityEs } from './community.es.ts';
+import { pagesAreaEs } from './pages-area.es.ts';
+import { agendaMailboxEs } from './agenda-mailbox.es.ts';
+import { forumEs } from './forum.es.ts';
+import { diaryLabelsEs } from './diary-labels.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -12,6 +16,10 @@ export const es: Dictionary = {
   ...editProjectEs,
   ...twinspaceAreasEs,
   ...communityEs,
+  ...diaryLabelsEs,
+  ...pagesAreaEs,
+  ...agendaMailboxEs,
+  ...forumEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',
