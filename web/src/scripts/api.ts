@@ -25,7 +25,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown, answer: 'json' | 'text' = 'json'): Promise<T> {
   const config = await loadConfig();
   const session = currentSession();
   // Accept-Language is CORS-safelisted: it needs no allow-header in the API's preflight.
@@ -51,14 +51,33 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     throw new ApiError(response.status, error.code ?? 'UNKNOWN', error.message ?? response.statusText, error.details ?? []);
   }
   const text = await response.text();
+  if (answer === 'text') return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export const apiGet = <T>(path: string) => call<T>('GET', path);
+/** A document the API answers as text (e.g. the diary's Markdown or printable HTML export). */
+export const apiGetText = (path: string) => call<string>('GET', path, undefined, 'text');
 export const apiPost = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
 export const apiPatch = <T>(path: string, body: unknown) => call<T>('PATCH', path, body);
 export const apiPut = <T>(path: string, body: unknown) => call<T>('PUT', path, body);
 export const apiDelete = <T>(path: string) => call<T>('DELETE', path);
+
+/** A public route (GET /public/...): never sends the session's token, so it reads the same for everyone, signed in or not. */
+export async function apiGetPublic<T>(path: string): Promise<T> {
+  const config = await loadConfig();
+  let response: Response;
+  try {
+    response = await fetch(`${withoutTrailingSlash(config.api)}${path}`, { headers: { 'accept-language': language } });
+  } catch {
+    throw new ApiError(0, 'UNREACHABLE', 'network error');
+  }
+  if (!response.ok) {
+    const answer = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+    throw new ApiError(response.status, answer.error?.code ?? 'UNKNOWN', answer.error?.message ?? response.statusText);
+  }
+  return (await response.json()) as T;
+}
 
 export interface MyProject {
   projectId: string;

@@ -1,0 +1,178 @@
+/**
+ * TwinSpace pages and the public project page in a real browser, in a fresh
+ * TwinSpace: Ana writes a public page (its text shown as text, line breaks
+ * kept) and publishes it; someone signed out reads it on the project's public
+ * page, with the agenda's iCalendar link; Eva (member teacher) gets no edit
+ * control on Ana's page; an edit made elsewhere meanwhile is a conflict that
+ * keeps Ana's typed text; the Spanish pages speak Spanish; a closed project
+ * is read-only. Every page visited is checked with axe.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assertAccessible, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
+import { apiSend, demoToken } from '../support/clients.ts';
+import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
+
+const patience = 60_000;
+const endpoints = inject('endpoints');
+
+let visitors: Visitors;
+let site: string;
+let space: TestTwinspace;
+let projectTitle: string;
+
+beforeAll(async () => {
+  site = siteAddress(endpoints);
+  visitors = await Visitors.launch();
+  projectTitle = `Rivers in pages ${Date.now().toString(36)}`;
+  space = await newTwinspace(endpoints, projectTitle);
+}, patience);
+
+afterAll(async () => {
+  await visitors?.close();
+});
+
+const pagesUrl = (lang: string, query: Record<string, string> = {}) => `${site}/${lang}/twinspace/pages/?${new URLSearchParams({ id: space.projectId, ...query })}`;
+
+async function signIn(username: string, locale = 'en-GB'): Promise<Page> {
+  return signInToDesktop(await visitors.page({ locale }), site, username);
+}
+
+describe('TwinSpace pages in a browser', () => {
+  const pageTitle = 'Our river walk <b>day one</b>';
+  const pageText = 'We walked to the source.\nThen we drew the valley.';
+  let pageId: string;
+
+  it('Ana writes a public page from the TwinSpace and publishes it', { timeout: patience }, async () => {
+    const ana = await signIn('ana@demo.twinspace');
+    await ana.goto(`${site}/en/twinspace/?id=${space.projectId}`);
+    await ana.getByRole('link', { name: 'Pages', exact: true }).click();
+    await ana.getByRole('heading', { level: 1, name: `Pages of ${projectTitle}` }).waitFor();
+    await ana.getByText('No page is published in this area yet.').waitFor();
+    // A teacher administrator reads all three areas.
+    const areas = ana.getByRole('navigation', { name: 'Areas' });
+    for (const area of ['Public area', "Pupils' area", "Teachers' area"]) expect(await areas.getByRole('link', { name: area }).isVisible()).toBe(true);
+    await assertAccessible(ana);
+
+    // A page without a title is refused before anything is sent.
+    const newPage = ana.getByRole('region', { name: 'New page' });
+    await newPage.getByRole('button', { name: 'Save as a draft' }).click();
+    await newPage.getByText('Give the page a title.').waitFor();
+    expect(await newPage.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
+
+    await newPage.getByLabel('Area').selectOption({ label: 'Public area' });
+    await newPage.getByLabel('Title').fill(pageTitle);
+    await newPage.getByLabel('Text').fill(pageText);
+    await newPage.getByRole('button', { name: 'Save as a draft' }).click();
+    await ana.getByRole('status').filter({ hasText: `The page “${pageTitle}” was saved as a draft.` }).waitFor();
+    // The title is text, not markup: the tags show as typed.
+    await ana.getByRole('heading', { level: 2, name: pageTitle }).waitFor();
+    const body = ana.locator('#read-body');
+    expect(await body.innerText()).toBe(pageText);
+    expect(await body.locator('b').count()).toBe(0);
+    pageId = new URL(ana.url()).searchParams.get('page') ?? '';
+    expect(pageId).not.toBe('');
+    await assertAccessible(ana);
+
+    await ana.getByRole('button', { name: 'Publish' }).click();
+    await ana.getByRole('status').filter({ hasText: `“${pageTitle}” is published.` }).waitFor();
+    expect(await ana.getByRole('button', { name: 'Publish' }).isVisible()).toBe(false);
+    await assertAccessible(ana);
+
+    await ana.getByRole('link', { name: 'Back to the pages of this area' }).click();
+    const published = ana.getByRole('region', { name: 'Published pages' });
+    await published.getByRole('link', { name: pageTitle }).waitFor();
+    await assertAccessible(ana);
+  });
+
+  it('someone signed out reads it on the project public page, with the agenda to subscribe to', { timeout: patience }, async () => {
+    const visitor = await visitors.page();
+    await visitor.goto(`${site}/en/public/?id=${space.projectId}`);
+    await visitor.getByRole('heading', { level: 1, name: projectTitle }).waitFor();
+    // No sign-in asked for: the address stays the public page.
+    expect(new URL(visitor.url()).pathname).toBe('/en/public/');
+    const article = visitor.getByRole('article').filter({ has: visitor.getByRole('heading', { name: pageTitle }) });
+    await article.waitFor();
+    expect(await article.locator('.page-text').innerText()).toBe(pageText);
+    expect(await visitor.getByText('Pupils follow a river from its source to the sea.').isVisible()).toBe(true);
+    expect(await visitor.getByText('10 to 12 years').isVisible()).toBe(true);
+    const agenda = visitor.getByRole('link', { name: 'Subscribe to the agenda' });
+    expect(await agenda.getAttribute('href')).toBe(`${endpoints.api.replace(/\/+$/, '')}/public/projects/${space.projectId}/agenda.ics`);
+    // No member's name reaches the public page.
+    expect(await visitor.locator('main').innerText()).not.toContain('Ana');
+    await assertAccessible(visitor);
+  });
+
+  it('Eva, a member teacher, reads Ana’s page but gets no control to edit or delete it', { timeout: patience }, async () => {
+    const eva = await signIn('eva@demo.twinspace');
+    await eva.goto(pagesUrl('en', { area: 'public', page: pageId }));
+    await eva.getByRole('heading', { level: 2, name: pageTitle }).waitFor();
+    expect(await eva.locator('#read-body').innerText()).toBe(pageText);
+    expect(await eva.getByRole('button', { name: 'Edit', exact: true }).isVisible()).toBe(false);
+    expect(await eva.getByRole('button', { name: 'Delete', exact: true }).isVisible()).toBe(false);
+    await assertAccessible(eva);
+
+    // The server says the same thing should she try anyway.
+    const refused = await apiSend(endpoints, 'PUT', `/projects/${space.projectId}/pages/${pageId}`, space.members['member-teacher'].idToken, { version: 2, title: 'Mine now' });
+    expect(refused.status).toBe(403);
+  });
+
+  it('an edit made elsewhere meanwhile is a conflict that keeps what Ana typed', { timeout: patience }, async () => {
+    const ana = await signIn('ana@demo.twinspace');
+    await ana.goto(pagesUrl('en', { area: 'public', page: pageId }));
+    await ana.getByRole('heading', { level: 2, name: pageTitle }).waitFor();
+    await ana.getByRole('button', { name: 'Edit', exact: true }).click();
+    const typed = 'My longer text about the walk.\nWith a second line.';
+    const editForm = ana.getByRole('form', { name: 'Edit the page' });
+    await editForm.getByLabel('Text').fill(typed);
+    await assertAccessible(ana);
+
+    // Luc (the other founder) changes the page first.
+    const lucEdit = await apiSend(endpoints, 'PUT', `/projects/${space.projectId}/pages/${pageId}`, await demoToken(endpoints, 'luc@demo.twinspace'), { version: 2, body: 'Luc was here first.' });
+    expect(lucEdit.status).toBe(200);
+
+    await editForm.getByRole('button', { name: 'Save the changes' }).click();
+    await ana.getByRole('alert').filter({ hasText: 'Nothing was saved.' }).waitFor();
+    expect(await editForm.getByLabel('Text').inputValue()).toBe(typed);
+    await ana.getByText('Your text is still in the form.').waitFor();
+    expect(await ana.locator('#read-body').innerText()).toBe('Luc was here first.');
+    await assertAccessible(ana);
+
+    // Saving again, knowingly, replaces Luc's text with hers.
+    await editForm.getByRole('button', { name: 'Save the changes' }).click();
+    await ana.getByRole('status').filter({ hasText: `Your changes to “${pageTitle}” were saved.` }).waitFor();
+    expect(await ana.locator('#read-body').innerText()).toBe(typed);
+  });
+
+  it('the Spanish pages speak Spanish', { timeout: patience }, async () => {
+    const ana = await signIn('ana@demo.twinspace', 'es-ES');
+    await ana.goto(pagesUrl('es', { area: 'public' }));
+    await ana.getByRole('heading', { level: 1, name: `Páginas de ${projectTitle}` }).waitFor();
+    await ana.getByRole('region', { name: 'Páginas publicadas' }).getByRole('link', { name: pageTitle }).waitFor();
+    await ana.getByRole('heading', { name: 'Nueva página' }).waitFor();
+    expect(await ana.getByRole('button', { name: 'Guardar como borrador' }).isVisible()).toBe(true);
+    await assertAccessible(ana);
+
+    const visitor = await visitors.page({ locale: 'es-ES' });
+    await visitor.goto(`${site}/es/public/?id=${space.projectId}`);
+    await visitor.getByRole('heading', { level: 1, name: projectTitle }).waitFor();
+    await visitor.getByRole('heading', { name: 'Sobre el proyecto' }).waitFor();
+    expect(await visitor.getByText('De 10 a 12 años').isVisible()).toBe(true);
+    expect(await visitor.getByRole('link', { name: 'Suscribirse a la agenda' }).isVisible()).toBe(true);
+    await assertAccessible(visitor);
+  });
+
+  it('a closed project’s pages are read-only', { timeout: patience }, async () => {
+    const closing = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/close`, space.members['teacher-admin'].idToken, {});
+    expect(closing.status).toBeLessThan(300);
+    const ana = await signIn('ana@demo.twinspace');
+    await ana.goto(pagesUrl('en', { area: 'public', page: pageId }));
+    await ana.getByRole('heading', { level: 2, name: pageTitle }).waitFor();
+    await ana.getByText('This project is closed: its pages can be read, not changed.').waitFor();
+    expect(await ana.getByRole('button').filter({ hasText: /Edit|Delete|Publish/ }).count()).toBe(0);
+    await ana.goto(pagesUrl('en', { area: 'public' }));
+    await ana.getByRole('region', { name: 'Published pages' }).getByRole('link', { name: pageTitle }).waitFor();
+    expect(await ana.getByRole('heading', { name: 'New page' }).count()).toBe(0);
+    await assertAccessible(ana);
+  });
+});
