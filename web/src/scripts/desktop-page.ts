@@ -90,6 +90,7 @@ async function showDesktop() {
   showInvitations(invitations);
   element('new-project-link').hidden = me.kind !== 'teacher';
   element('nss-link').hidden = me.kind !== 'nss';
+  element('evaluator-link').hidden = me.kind !== 'evaluator';
   document.querySelectorAll<HTMLElement>('[data-teacher]').forEach((link) => (link.hidden = me.kind !== 'teacher'));
   if (me.kind === 'teacher') unreadMailCount().then((unread) => (element('mail-link').textContent = mailLinkText(unread)), reportFailure);
   element('desktop').hidden = false;

@@ -1,0 +1,157 @@
+/**
+ * A project's Quality Labels (?id=<projectId>): GET /projects/{id}/labels
+ * (newest first, paged) with each result, and the application form
+ * (POST /projects/{id}/labels). The server judges the form: its 400 problems
+ * go next to their fields, its 409 (yearly quota, an open application) is
+ * shown as it says it. After a label that was not granted, the applicant may
+ * apply again once, naming the criteria to review.
+ */
+import { apiGet, apiPost, type Page, type Project } from './api.ts';
+import { fill, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
+import { reportFailure } from './problems.ts';
+import { clearNestedProblems, labelCriteria, mandatoryPoints, showNestedProblems, when, type LabelApplication } from './quality-labels.ts';
+
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const session = requireSession();
+const projectId = new URLSearchParams(location.search).get('id') ?? '';
+const labelsPath = `/projects/${encodeURIComponent(projectId)}/labels`;
+const list = element<HTMLUListElement>('application-list');
+const more = element<HTMLButtonElement>('more-applications');
+const form = element<HTMLFormElement>('apply-form');
+let cursor: string | null = null;
+const applications: LabelApplication[] = [];
+
+/** My user id, from the ID token's `sub`: to find my own application that may be reviewed. */
+function myUserId(): string | undefined {
+  try {
+    const payload = session?.idToken.split('.')[1] ?? '';
+    return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub;
+  } catch {
+    return undefined;
+  }
+}
+
+function facts(rows: [string, string][]): HTMLDListElement {
+  const list = document.createElement('dl');
+  list.className = 'facts';
+  for (const [term, value] of rows) list.append(textElement('dt', term), textElement('dd', value, 'label-feedback'));
+  return list;
+}
+
+function renderApplication(application: LabelApplication): HTMLLIElement {
+  const item = document.createElement('li');
+  const heading = textElement('h3', fill('qualityLabels.applicant', { name: application.applicantName, date: when(application.submittedAt) }));
+  item.append(heading, textElement('p', t(`qualityLabels.status.${application.status}`), 'badge'));
+  const evaluation = application.evaluation;
+  if (evaluation) {
+    item.append(
+      textElement('p', fill('qualityLabels.total', { total: String(evaluation.total), passMark: String(evaluation.passMark) })),
+      facts(
+        labelCriteria.map((criterion) => [
+          t(`qualityLabels.criterion.${criterion}`),
+          `${fill('qualityLabels.score', { score: String(evaluation.scores[criterion]) })} — ${evaluation.feedback[criterion]}`,
+        ]),
+      ),
+      facts(mandatoryPoints.map((point) => [t(`qualityLabels.mandatory.${point}`), fill('qualityLabels.pointScore', { score: String(evaluation.mandatory[point]) })])),
+    );
+  }
+  return item;
+}
+
+/** Applying again is offered for my own application whose label was not granted, if I have not applied again yet. */
+function offerReview(): void {
+  const me = myUserId();
+  const mine = applications.filter((application) => application.applicantId === me);
+  const reviewable = mine.find((application) => application.status === 'not-granted');
+  const reviewed = mine.some((application) => application.reviewOf);
+  const review = element<HTMLFieldSetElement>('review');
+  review.hidden = !reviewable || reviewed;
+  review.dataset.labelId = reviewable && !reviewed ? reviewable.labelId : '';
+}
+
+async function loadMore(): Promise<void> {
+  const query = new URLSearchParams({ limit: '20' });
+  if (cursor) query.set('cursor', cursor);
+  const page = await apiGet<Page<LabelApplication>>(`${labelsPath}?${query}`);
+  applications.push(...page.items);
+  list.append(...page.items.map(renderApplication));
+  cursor = page.nextCursor;
+  more.hidden = !cursor;
+  element('no-applications').hidden = list.children.length > 0;
+  offerReview();
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+function applicationForm() {
+  const fields = new FormData(form);
+  const ticked = new Set(fields.getAll('eligibility'));
+  const eligibility = Object.fromEntries(
+    [...form.querySelectorAll<HTMLInputElement>('input[name="eligibility"]')].map((box) => [box.value, ticked.has(box.value)]),
+  );
+  const evidence = Object.fromEntries(
+    labelCriteria.map((criterion) => [
+      criterion,
+      { text: String(fields.get(`${criterion}.text`) ?? ''), links: lines(String(fields.get(`${criterion}.links`) ?? '')) },
+    ]),
+  );
+  const review = element('review');
+  const criteria = fields.getAll('review').map(String);
+  const reviewOf = !review.hidden && review.dataset.labelId && criteria.length > 0 ? { labelId: review.dataset.labelId, criteria } : undefined;
+  return { eligibility, evidence, ...(reviewOf ? { reviewOf } : {}) };
+}
+
+function setUpApplying(): void {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    submit.disabled = true;
+    try {
+      const application = await apiPost<LabelApplication>(labelsPath, applicationForm());
+      clearNestedProblems(form);
+      form.reset();
+      applications.unshift(application);
+      list.prepend(renderApplication(application));
+      element('no-applications').hidden = true;
+      offerReview();
+      showStatus(t('qualityLabels.applied'));
+      element('applications-heading').focus();
+    } catch (error) {
+      if (showNestedProblems(form, error)) form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      else reportFailure(error);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}
+
+async function showLabels(): Promise<void> {
+  apiGet<Project>(`/projects/${encodeURIComponent(projectId)}`).then(
+    (project) => {
+      const title = element('labels-project');
+      title.textContent = project.title;
+      title.hidden = false;
+    },
+    () => undefined,
+  );
+  element<HTMLAnchorElement>('back-link').href = pageUrl('twinspace', { id: projectId });
+  await loadMore();
+  element('labels').hidden = false;
+}
+
+if (session) {
+  if (!projectId) {
+    showError(t('twinspace.missingId'));
+    element('labels-loading').hidden = true;
+  } else {
+    setUpApplying();
+    more.addEventListener('click', () => loadMore().catch(reportFailure));
+    showLabels()
+      .catch(reportFailure)
+      .finally(() => (element('labels-loading').hidden = true));
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The NSS's inbox of doubts: GET /nss/diary?status=unanswered page by page
+ * (oldest first); each doubt links to its project's diary, where the NSS answers.
+ */
+import { apiGet, type Page } from './api.ts';
+import { fill, pageUrl, requireSession, t, textElement } from './page.ts';
+import { reportFailure } from './problems.ts';
+
+interface UnansweredDoubt {
+  entryId: string;
+  projectId: string;
+  projectTitle: string;
+  title: string;
+  author: { displayName: string; country: string };
+  createdAt: string;
+}
+
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const session = requireSession();
+const list = element<HTMLUListElement>('doubt-list');
+const more = element<HTMLButtonElement>('more-doubts');
+let cursor: string | null = null;
+
+const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
+
+function render(doubt: UnansweredDoubt): void {
+  const item = document.createElement('li');
+  const heading = textElement('h3', doubt.title);
+  heading.id = `doubt-${doubt.entryId}`;
+  const answer = textElement('a', t('doubts.answer'));
+  answer.href = `${pageUrl('twinspace/diary', { id: doubt.projectId })}#entry-${doubt.entryId}`;
+  answer.setAttribute('aria-describedby', heading.id);
+  item.append(
+    heading,
+    textElement('p', fill('doubts.inProject', { title: doubt.projectTitle })),
+    textElement('p', fill('diary.by', { name: doubt.author.displayName, country: doubt.author.country, date: when(doubt.createdAt) }), 'muted'),
+    answer,
+  );
+  list.append(item);
+}
+
+async function loadMore(): Promise<void> {
+  const query = new URLSearchParams({ status: 'unanswered', limit: '20' });
+  if (cursor) query.set('cursor', cursor);
+  const page = await apiGet<Page<UnansweredDoubt>>(`/nss/diary?${query}`);
+  page.items.forEach(render);
+  cursor = page.nextCursor;
+  more.hidden = !cursor;
+  element('no-doubts').hidden = list.children.length > 0;
+}
+
+if (session) {
+  more.addEventListener('click', () => loadMore().catch(reportFailure));
+  loadMore()
+    .catch(reportFailure)
+    .finally(() => (element('doubts-loading').hidden = true));
+}
