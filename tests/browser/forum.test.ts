@@ -2,14 +2,17 @@
  * The TwinSpace forum in a real browser, in a fresh TwinSpace: Ana opens a
  * discussion in the pupils' forum, Eva (another browser) opens a thread in it
  * and replies, Pablo (a pupil member) replies under his first name without
- * being offered a thread, Ana reads both replies and deletes Eva's; the back
- * button climbs a level; the visitor is told who the forum is for; the
- * Spanish page speaks Spanish. Every page visited is checked with axe.
+ * being offered a thread, Ana reads both replies and deletes Eva's, and a
+ * thread she opened by mistake; the back button climbs a level; the visitor
+ * is told who the forum is for; the Spanish page speaks Spanish; once the project is closed the forum is
+ * read-only, and a reply sent from a page opened before shows the server's
+ * refusal. Every page visited is checked with axe.
  */
 import { AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
+import { apiSend } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 
 const patience = 60_000;
@@ -166,6 +169,26 @@ describe('the TwinSpace forum in a browser', () => {
     expect(await listEntry(eva, 'The water was very cold.').count()).toBe(0);
   });
 
+  it('Ana deletes a thread with its replies, from the thread itself', { timeout: patience }, async () => {
+    const wrongPlace = 'Posted in the wrong place';
+    await ana.getByRole('link', { name: discussionTitle }).click();
+    const discussion = section(ana, discussionTitle);
+    await discussion.getByRole('button', { name: 'Open a thread' }).click();
+    await discussion.getByLabel('Title').fill(wrongPlace);
+    await discussion.getByLabel('Text').fill('Oops.');
+    await discussion.getByRole('button', { name: 'Open the thread' }).click();
+    await discussion.getByRole('link', { name: wrongPlace }).click();
+    await ana.getByRole('heading', { level: 2, name: wrongPlace }).waitFor();
+
+    ana.once('dialog', (dialog) => void dialog.accept());
+    await ana.getByRole('button', { name: `Delete the thread “${wrongPlace}”` }).click();
+    await ana.getByRole('status').filter({ hasText: `The thread “${wrongPlace}” has been deleted.` }).waitFor();
+    await ana.getByRole('heading', { level: 2, name: discussionTitle }).waitFor();
+    expect(await ana.getByRole('link', { name: wrongPlace }).count()).toBe(0);
+    expect(await ana.getByRole('link', { name: threadTitle }).isVisible()).toBe(true);
+    await assertAccessible(ana);
+  });
+
   it('the Spanish page speaks Spanish', { timeout: patience }, async () => {
     await ana.goto(forumUrl('es'));
     await ana.getByRole('heading', { level: 1, name: 'Foro' }).waitFor();
@@ -184,5 +207,30 @@ describe('the TwinSpace forum in a browser', () => {
     expect(await guest.getByRole('link', { name: discussionTitle }).count()).toBe(0);
     expect(await guest.getByRole('button', { name: 'Open a discussion' }).count()).toBe(0);
     await assertAccessible(guest);
+  });
+
+  it("a closed project's forum is read-only; a reply from a page opened before gets the server's no", { timeout: patience }, async () => {
+    // Eva's page still shows the reply form from before the closing.
+    await eva.getByRole('textbox', { name: 'Your reply' }).waitFor();
+    const closed = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/close`, space.members['teacher-admin'].idToken, {});
+    expect(closed.status).toBe(200);
+
+    await eva.getByRole('textbox', { name: 'Your reply' }).fill('One more thing about the source.');
+    await eva.getByRole('button', { name: 'Send the reply' }).click();
+    await eva.getByRole('alert').filter({ hasText: 'The project is closed: its TwinSpace is read-only.' }).waitFor();
+    expect(await listEntry(eva, 'One more thing about the source.').count()).toBe(0);
+
+    await ana.goto(forumUrl());
+    await ana.getByText('This project is closed: its forum is read-only.').waitFor();
+    const pupils = section(ana, "Pupils' forum");
+    await pupils.getByRole('link', { name: discussionTitle }).click();
+    await ana.getByRole('link', { name: threadTitle }).click();
+    await listEntry(ana, pupilReply).waitFor();
+    expect(await ana.getByRole('textbox', { name: 'Your reply' }).count()).toBe(0);
+    expect(await ana.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+    await ana.goBack();
+    await ana.getByRole('heading', { level: 2, name: discussionTitle }).waitFor();
+    expect(await ana.getByRole('button', { name: 'Open a thread' }).count()).toBe(0);
+    await assertAccessible(ana);
   });
 });
