@@ -64,6 +64,8 @@ describe('the TwinSpace forum in a browser', () => {
   const pupilReply = 'I found a map of the source!';
   let ana: Page;
   let eva: Page;
+  /** The thread's own address, as a link someone shares. */
+  let threadAddress: string;
 
   it('Ana opens a discussion in the pupils forum, from the TwinSpace page', { timeout: patience }, async () => {
     ana = await signIn('ana@demo.twinspace');
@@ -109,6 +111,7 @@ describe('the TwinSpace forum in a browser', () => {
 
     await eva.getByRole('link', { name: threadTitle }).click();
     await eva.getByRole('heading', { level: 2, name: threadTitle }).waitFor();
+    threadAddress = eva.url();
     // A member teacher replies but does not moderate.
     expect(await eva.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
     await eva.getByLabel('Your reply').fill(evaReply);
@@ -146,10 +149,10 @@ describe('the TwinSpace forum in a browser', () => {
   });
 
   it("Ana reads the replies and deletes Eva's", { timeout: patience }, async () => {
-    await ana.reload();
-    await section(ana, "Pupils' forum").getByRole('link', { name: discussionTitle }).click();
-    await ana.getByRole('link', { name: threadTitle }).click();
+    // Opened from its address, the thread still offers the way back up to its discussion.
+    await ana.goto(threadAddress);
     await ana.getByRole('heading', { level: 2, name: threadTitle }).waitFor();
+    await ana.getByRole('navigation', { name: 'Where you are in the forum' }).getByRole('link', { name: discussionTitle }).waitFor();
     const evas = listEntry(ana, 'The water was very cold.');
     await evas.waitFor();
     expect(await listEntry(ana, pupilReply).textContent()).toContain('Pupil member');

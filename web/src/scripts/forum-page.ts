@@ -266,10 +266,13 @@ async function showDiscussion(discussionId: string, current: () => boolean) {
 }
 
 async function showThread(discussionId: string, threadId: string, current: () => boolean) {
-  const thread = await find(threads, threadId, [loadThreads(discussionId, 100)]);
+  // A link opened afresh also needs the discussion's title, for the way back up.
+  const [thread, discussion] = await Promise.all([
+    find(threads, threadId, [loadThreads(discussionId, 100)]),
+    find(discussions, discussionId, readableForums().map((area) => loadDiscussions(area, 100))),
+  ]);
   if (!current()) return;
   if (!thread) throw new ApiError(404, 'NOT_FOUND', 'no such thread');
-  const discussion = discussions.get(discussionId);
   showTrail([...trailStart(), ...(discussion ? [[discussion.title, forumUrl({ discussion: discussionId })] as [string, string]] : []), [thread.title, undefined]]);
   showPost('thread', thread, t(`forum.area.${thread.area}`), 'thread-title-heading', 'thread-body-text');
   element('delete-thread').hidden = !mayModerate();
