@@ -4,13 +4,12 @@
  * fields ('body.evidence.technology.links.2' → the slot of
  * 'evidence.technology.links'), which problems.ts (first segment only) cannot do.
  */
+import type { LabelCriterion, LabelStatus, MandatoryPoint } from '../../../functions/domain/labels.ts';
 import { ApiError } from './api.ts';
 import { clearFieldProblems } from './problems.ts';
 
-export const labelCriteria = ['collaboration', 'technology', 'pedagogy', 'curriculum', 'results'] as const;
-export type LabelCriterion = (typeof labelCriteria)[number];
-export const mandatoryPoints = ['pupilCollaboration', 'ictUse', 'safety'] as const;
-export type MandatoryPoint = (typeof mandatoryPoints)[number];
+// The criteria and points are the domain's (one list); the shapes below are what the API answers.
+export { labelCriteria, mandatoryPoints, type LabelCriterion, type MandatoryPoint } from '../../../functions/domain/labels.ts';
 
 export interface LabelEvaluation {
   evaluatorName: string;
@@ -31,7 +30,7 @@ export interface LabelApplication {
   applicantName: string;
   applicantSchool?: string;
   country: string;
-  status: 'waiting' | 'granted' | 'not-granted';
+  status: LabelStatus;
   evidence: Record<LabelCriterion, { text: string; links: string[] }>;
   reviewOf?: { labelId: string; criteria: LabelCriterion[] };
   submittedAt: string;
