@@ -6,7 +6,9 @@
  * nothing.
  */
 import { ulid } from 'ulid';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { keys } from '../../functions/data/keys.ts';
 import { listWaitingLabelApplications, putWaitingLabelApplication } from '../../functions/data/labels.ts';
 import { listNotifications } from '../../functions/data/notifications.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
@@ -52,18 +54,24 @@ describe('the evaluators’ daily digest', () => {
   let evalEsId: string;
   /** Every evaluator with something waiting got one on the first firing; the second firing skips exactly those. */
   let firstRunSent = 0;
+  /** The digest's own fixtures: waiting applications with only what the digest reads, which the real form never makes. */
+  const fixtureLabelIds: string[] = [];
 
   beforeAll(async () => {
     applyHandlerEnv(endpoints);
     evalEsId = subOf(await demoToken(endpoints, 'eval.es@demo.twinspace'));
-    const application = (title: string, daysAgo: number) => ({
-      labelId: ulid(),
-      projectId: ulid(),
-      projectTitle: title,
-      applicantName: 'Ana García',
-      country: 'ES',
-      submittedAt: new Date(now.getTime() - daysAgo * dayMs).toISOString(),
-    });
+    const application = (title: string, daysAgo: number) => {
+      const labelId = ulid();
+      fixtureLabelIds.push(labelId);
+      return {
+        labelId,
+        projectId: ulid(),
+        projectTitle: title,
+        applicantName: 'Ana García',
+        country: 'ES',
+        submittedAt: new Date(now.getTime() - daysAgo * dayMs).toISOString(),
+      };
+    };
     await putWaitingLabelApplication(store, application('Recent rivers', 3));
     await putWaitingLabelApplication(store, application('Forgotten fountains', 45));
     await createUserProfile(store, {
@@ -75,6 +83,11 @@ describe('the evaluators’ daily digest', () => {
       version: 1,
       createdAt: now.toISOString(),
     });
+  });
+
+  // The evaluators' page lists whole applications: the fixtures must not outlive this file.
+  afterAll(async () => {
+    for (const labelId of fixtureLabelIds) await store.db.send(new DeleteCommand({ TableName: store.tableName, Key: keys.labelApplication(labelId) }));
   });
 
   it('sends eval.es one digest, overdue first, by e-mail and in the app', async () => {
