@@ -13,13 +13,7 @@
  */
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultTargetDays, type WaitingApplication } from '../domain/digest.ts';
-import {
-  defaultPassMark,
-  type EligibilityDeclaration,
-  type LabelCriterion,
-  type LabelStatus,
-  type MandatoryPoint,
-} from '../domain/labels.ts';
+import { defaultPassMark, type LabelApplication, type LabelEvaluation, type LabelStatus } from '../domain/labels.ts';
 import { batchGet } from './projects.ts';
 import { gsi1, keys, labelKeys, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
@@ -79,37 +73,8 @@ export function passMarkOf(settings: Record<string, unknown> | undefined): numbe
   return typeof configured === 'number' && Number.isInteger(configured) && configured >= 0 ? configured : defaultPassMark;
 }
 
-export interface LabelEvaluation {
-  evaluatorId: string;
-  evaluatorName: string;
-  scores: Record<LabelCriterion, number>;
-  mandatory: Record<MandatoryPoint, number>;
-  feedback: Record<LabelCriterion, string>;
-  total: number;
-  passMark: number;
-  granted: boolean;
-  evaluatedAt: string;
-}
-
-export interface LabelApplication {
-  labelId: string;
-  projectId: string;
-  projectTitle: string;
-  applicantId: string;
-  applicantName: string;
-  /** The applicant's school when they applied: an evaluator of that school never scores it. */
-  applicantSchoolId?: string;
-  applicantSchool?: string;
-  /** The applicant's country: its evaluators judge the application. */
-  country: string;
-  schoolYear: string;
-  status: LabelStatus;
-  eligibility: Record<EligibilityDeclaration, boolean>;
-  evidence: Record<LabelCriterion, { text: string; links: string[] }>;
-  reviewOf?: { labelId: string; criteria: LabelCriterion[] };
-  submittedAt: string;
-  evaluation?: LabelEvaluation;
-}
+// The application's shape is the domain's (functions/domain/labels.ts): the site shows the same thing.
+export type { LabelApplication, LabelEvaluation } from '../domain/labels.ts';
 
 export function toLabelApplication(item: Record<string, unknown>): LabelApplication {
   const { entity: _entity, ...application } = withoutKeys(item);

@@ -82,3 +82,36 @@ export function judgeLabel({ scores, mandatory }: LabelScores, passMark: number 
 export function isOwnSchool(evaluatorSchoolId: string | undefined, applicantSchoolId: string | undefined): boolean {
   return evaluatorSchoolId !== undefined && evaluatorSchoolId === applicantSchoolId;
 }
+
+/** An evaluator's verdict, as stored with the application. */
+export interface LabelEvaluation {
+  evaluatorId: string;
+  evaluatorName: string;
+  scores: Record<LabelCriterion, number>;
+  mandatory: Record<MandatoryPoint, number>;
+  feedback: Record<LabelCriterion, string>;
+  total: number;
+  passMark: number;
+  granted: boolean;
+  evaluatedAt: string;
+}
+
+export interface LabelApplication {
+  labelId: string;
+  projectId: string;
+  projectTitle: string;
+  applicantId: string;
+  applicantName: string;
+  /** The applicant's school when they applied: an evaluator of that school never scores it. */
+  applicantSchoolId?: string;
+  applicantSchool?: string;
+  /** The applicant's country: its evaluators judge the application. */
+  country: string;
+  schoolYear: string;
+  status: LabelStatus;
+  eligibility: Record<EligibilityDeclaration, boolean>;
+  evidence: Record<LabelCriterion, { text: string; links: string[] }>;
+  reviewOf?: { labelId: string; criteria: LabelCriterion[] };
+  submittedAt: string;
+  evaluation?: LabelEvaluation;
+}

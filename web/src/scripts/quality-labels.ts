@@ -4,38 +4,16 @@
  * fields ('body.evidence.technology.links.2' → the slot of
  * 'evidence.technology.links'), which problems.ts (first segment only) cannot do.
  */
-import type { LabelCriterion, LabelStatus, MandatoryPoint } from '../../../functions/domain/labels.ts';
+import type { LabelApplication as DomainLabelApplication } from '../../../functions/domain/labels.ts';
 import { ApiError } from './api.ts';
 import { clearFieldProblems } from './problems.ts';
 
-// The criteria and points are the domain's (one list); the shapes below are what the API answers.
+// The criteria, points and application shape are the domain's: one definition for the API and the site.
 export { labelCriteria, mandatoryPoints, type LabelCriterion, type MandatoryPoint } from '../../../functions/domain/labels.ts';
 
-export interface LabelEvaluation {
-  evaluatorName: string;
-  scores: Record<LabelCriterion, number>;
-  mandatory: Record<MandatoryPoint, number>;
-  feedback: Record<LabelCriterion, string>;
-  total: number;
-  passMark: number;
-  granted: boolean;
-  evaluatedAt: string;
-}
-
-export interface LabelApplication {
-  labelId: string;
-  projectId: string;
-  projectTitle: string;
-  applicantId: string;
-  applicantName: string;
-  applicantSchool?: string;
-  country: string;
-  status: LabelStatus;
-  evidence: Record<LabelCriterion, { text: string; links: string[] }>;
-  reviewOf?: { labelId: string; criteria: LabelCriterion[] };
-  submittedAt: string;
-  evaluation?: LabelEvaluation;
-}
+/** An application as the API shows it: the domain's, without the applicant's school id (labels-schemas.ts). */
+export type LabelApplication = Omit<DomainLabelApplication, 'applicantSchoolId'>;
+export type { LabelEvaluation } from '../../../functions/domain/labels.ts';
 
 export const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
 
