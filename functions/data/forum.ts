@@ -6,12 +6,11 @@
  * project's thread. Counters and last activity change in the same
  * transaction as the item that changes them.
  */
-import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, TransactWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ForumArea } from '../domain/forum.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { forumKeys, keys, withoutKeys, type ItemKey } from './keys.ts';
 import { isCancelledWrite } from './memberships.ts';
-import { batchGet } from './projects.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 
@@ -84,7 +83,7 @@ export async function listDiscussions(store: TableStore, projectId: string, area
   return { discussions: items.map((item) => fromItem<Discussion>(item)), lastKey };
 }
 
-/** F2's keys: a discussion of this project may be in either area. Handlers read them with the gate (alongWith). */
+/** F2's keys: a discussion of this project may be in either area. Read with the gate (alongWith), in its BatchGetItem. */
 export const discussionLookup = (projectId: string, discussionId: string): ItemKey[] => [
   forumKeys.discussion(projectId, 'pupils', discussionId),
   forumKeys.discussion(projectId, 'teachers', discussionId),
@@ -98,7 +97,7 @@ export function discussionAmong(found: Record<string, unknown>[], projectId: str
   return item ? fromItem<Discussion>(item) : undefined;
 }
 
-/** F4's key, read with the gate. */
+/** F4's key: a thread of this project by its id, read with the gate. */
 export const threadLookup = (projectId: string, threadId: string): ItemKey[] => [forumKeys.thread(projectId, threadId)];
 
 /** The thread among items read by threadLookup's key. */
@@ -107,10 +106,6 @@ export function threadAmong(found: Record<string, unknown>[], projectId: string,
   return item ? fromItem<Thread>(item) : undefined;
 }
 
-/** F2: a discussion of this project, whatever its area (one BatchGet of both possible keys). */
-export async function getDiscussion(store: TableStore, projectId: string, discussionId: string): Promise<Discussion | undefined> {
-  return discussionAmong(await batchGet(store, discussionLookup(projectId, discussionId)), projectId, discussionId);
-}
 
 /** A thread: its listing, its header and the discussion's counter in one transaction. False when the discussion is gone. */
 export async function putThread(store: TableStore, thread: Thread): Promise<boolean> {
@@ -166,11 +161,6 @@ export async function listThreads(store: TableStore, projectId: string, discussi
   return { threads: items.map((item) => fromItem<Thread>(item)), lastKey };
 }
 
-/** F4: a thread of this project, by its id. */
-export async function getThread(store: TableStore, projectId: string, threadId: string): Promise<Thread | undefined> {
-  const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: forumKeys.thread(projectId, threadId) }));
-  return result.Item ? fromItem<Thread>(result.Item) : undefined;
-}
 
 /** A reply, with both copies of its thread's counters and the discussion's last activity. False when the thread is gone. */
 export async function putReply(store: TableStore, thread: Thread, reply: Reply): Promise<boolean> {

@@ -232,9 +232,9 @@ export const communityIndex = {
  * | # | access pattern                                   | operation | key condition                                                       |
  * |---|--------------------------------------------------|-----------|---------------------------------------------------------------------|
  * |F1 | an area's discussions, newest first, paged       | Query     | PK = PROJECT#<id> AND begins_with(SK, 'FORUM#<area>#'), ScanIndexForward=false |
- * |F2 | one discussion of this project (area unknown)    | BatchGet  | PROJECT#<id> FORUM#pupils#<d> and FORUM#teachers#<d>                 |
+ * |F2 | one discussion of this project (area unknown)    | in 5's BatchGet | PROJECT#<id> FORUM#pupils#<d> and FORUM#teachers#<d>                 |
  * |F3 | a discussion's threads, newest first, paged      | Query     | PK = DISCUSSION#<projectId>#<d> AND begins_with(SK, 'THREAD#'), ScanIndexForward=false |
- * |F4 | one thread of this project (its header)          | GetItem   | PK = THREAD#<projectId>#<t>, SK = META                               |
+ * |F4 | one thread of this project (its header)          | in 5's BatchGet | PK = THREAD#<projectId>#<t>, SK = META                               |
  * |F5 | a thread's replies, oldest first, paged          | Query     | PK = THREAD#<projectId>#<t> AND begins_with(SK, 'REPLY#')            |
  *
  * Writes: a thread is two items (its listing under the discussion, F3, and its header, F4) put in one transaction

@@ -14,7 +14,7 @@
  * replies oldest first (a conversation reads from the top).
  */
 import { monotonicFactory } from 'ulid';
-import { callerOf } from '../lib/claims.ts';
+import { callerOf, type Caller } from '../lib/claims.ts';
 import { tableStore } from '../lib/clients.ts';
 import { decodeCursor, encodeCursor, pageQuery } from '../lib/cursor.ts';
 import { forbidden, notFound, parseOr400 } from '../lib/errors.ts';
@@ -23,6 +23,8 @@ import { forumKeys, keys } from '../data/keys.ts';
 import * as forumStore from '../data/forum.ts';
 import type { Discussion, ForumAuthor, Reply, Thread } from '../data/forum.ts';
 import type { Membership } from '../data/memberships.ts';
+import type { TableStore } from '../data/store.ts';
+import type { Action } from '../domain/policy.ts';
 import { readActionOf } from '../domain/areas.ts';
 import { forumAuthorName, mayReadForum, mayWriteInForum, type ForumDecision } from '../domain/forum.ts';
 import {
@@ -60,6 +62,28 @@ function authorOf(membership: Membership): ForumAuthor {
  * the item's own area is checked once it is known.
  */
 const forumReaderGate = readActionOf.pupils;
+
+/** The gate and the discussion in one BatchGetItem; 404 when the discussion is not this project's. */
+async function gateWithDiscussion(store: TableStore, projectId: string, discussionId: string, caller: Caller, action: Action, write: boolean) {
+  const { membership, alongside } = await requireTwinspaceAction(store, projectId, caller, action, {
+    write,
+    alongWith: forumStore.discussionLookup(projectId, discussionId),
+  });
+  const discussion = forumStore.discussionAmong(alongside, projectId, discussionId);
+  if (!discussion) throw noSuchDiscussion();
+  return { membership, discussion };
+}
+
+/** The gate and the thread in one BatchGetItem; 404 when the thread is not this project's. */
+async function gateWithThread(store: TableStore, projectId: string, threadId: string, caller: Caller, action: Action, write: boolean) {
+  const { membership, alongside } = await requireTwinspaceAction(store, projectId, caller, action, {
+    write,
+    alongWith: forumStore.threadLookup(projectId, threadId),
+  });
+  const thread = forumStore.threadAmong(alongside, projectId, threadId);
+  if (!thread) throw noSuchThread();
+  return { membership, thread };
+}
 
 export const listDiscussions = httpHandler(async (event) => {
   const caller = callerOf(event);
@@ -101,12 +125,10 @@ export const listThreads = httpHandler(async (event) => {
   const startKey = decodeCursor(query.cursor, forumKeys.discussionPartition(projectId, discussionId), forumKeys.threadPrefix);
   const store = tableStore();
   // Two round trips at once: the gate with the discussion, and the page (dropped unless the area is the caller's).
-  const [{ membership, alongside }, { threads, lastKey }] = await Promise.all([
-    requireTwinspaceAction(store, projectId, caller, forumReaderGate, { write: false, alongWith: forumStore.discussionLookup(projectId, discussionId) }),
+  const [{ membership, discussion }, { threads, lastKey }] = await Promise.all([
+    gateWithDiscussion(store, projectId, discussionId, caller, forumReaderGate, false),
     forumStore.listThreads(store, projectId, discussionId, { limit: query.limit, startKey }),
   ]);
-  const discussion = forumStore.discussionAmong(alongside, projectId, discussionId);
-  if (!discussion) throw noSuchDiscussion();
   enforce(mayReadForum(membership.type, discussion.area));
   const body: ThreadsPage = { items: threads, nextCursor: encodeCursor(lastKey) };
   return json(200, body);
@@ -116,12 +138,7 @@ export const createThread = httpHandler(async (event) => {
   const caller = callerOf(event);
   const { projectId, discussionId } = parseOr400(discussionPathParams, event.pathParameters ?? {}, 'path');
   const store = tableStore();
-  const { membership, alongside } = await requireTwinspaceAction(store, projectId, caller, 'forum-open-thread', {
-    write: true,
-    alongWith: forumStore.discussionLookup(projectId, discussionId),
-  });
-  const discussion = forumStore.discussionAmong(alongside, projectId, discussionId);
-  if (!discussion) throw noSuchDiscussion();
+  const { membership, discussion } = await gateWithDiscussion(store, projectId, discussionId, caller, 'forum-open-thread', true);
   enforce(mayWriteInForum(membership.type, 'forum-open-thread', discussion.area));
   const input = parseOr400(threadCreateBody, event.body ?? {}, 'body');
   const now = new Date().toISOString();
@@ -146,12 +163,10 @@ export const listReplies = httpHandler(async (event) => {
   const query = parseOr400(pageQuery, event.queryStringParameters ?? {}, 'query');
   const startKey = decodeCursor(query.cursor, forumKeys.threadPartition(projectId, threadId), forumKeys.replyPrefix);
   const store = tableStore();
-  const [{ membership, alongside }, { replies, lastKey }] = await Promise.all([
-    requireTwinspaceAction(store, projectId, caller, forumReaderGate, { write: false, alongWith: forumStore.threadLookup(projectId, threadId) }),
+  const [{ membership, thread }, { replies, lastKey }] = await Promise.all([
+    gateWithThread(store, projectId, threadId, caller, forumReaderGate, false),
     forumStore.listReplies(store, projectId, threadId, { limit: query.limit, startKey }),
   ]);
-  const thread = forumStore.threadAmong(alongside, projectId, threadId);
-  if (!thread) throw noSuchThread();
   enforce(mayReadForum(membership.type, thread.area));
   const body: RepliesPage = { items: replies, nextCursor: encodeCursor(lastKey) };
   return json(200, body);
@@ -161,12 +176,7 @@ export const createReply = httpHandler(async (event) => {
   const caller = callerOf(event);
   const { projectId, threadId } = parseOr400(threadPathParams, event.pathParameters ?? {}, 'path');
   const store = tableStore();
-  const { membership, alongside } = await requireTwinspaceAction(store, projectId, caller, 'forum-reply', {
-    write: true,
-    alongWith: forumStore.threadLookup(projectId, threadId),
-  });
-  const thread = forumStore.threadAmong(alongside, projectId, threadId);
-  if (!thread) throw noSuchThread();
+  const { membership, thread } = await gateWithThread(store, projectId, threadId, caller, 'forum-reply', true);
   enforce(mayWriteInForum(membership.type, 'forum-reply', thread.area));
   const input = parseOr400(replyCreateBody, event.body ?? {}, 'body');
   const reply: Reply = { replyId: newId(), threadId, projectId, body: input.body, ...authorOf(membership), createdAt: new Date().toISOString() };
@@ -179,11 +189,7 @@ export const deleteThread = httpHandler(async (event) => {
   const caller = callerOf(event);
   const { projectId, threadId } = parseOr400(threadPathParams, event.pathParameters ?? {}, 'path');
   const store = tableStore();
-  const [{ membership }, thread] = await Promise.all([
-    requireTwinspaceAction(store, projectId, caller, 'moderate', { write: true }),
-    forumStore.getThread(store, projectId, threadId),
-  ]);
-  if (!thread) throw noSuchThread();
+  const { membership, thread } = await gateWithThread(store, projectId, threadId, caller, 'moderate', true);
   enforce(mayReadForum(membership.type, thread.area));
   if (!(await forumStore.deleteThread(store, thread))) throw noSuchThread();
   return { statusCode: 204 };
@@ -194,11 +200,7 @@ export const deleteReply = httpHandler(async (event) => {
   const caller = callerOf(event);
   const { projectId, threadId, replyId } = parseOr400(replyPathParams, event.pathParameters ?? {}, 'path');
   const store = tableStore();
-  const [{ membership }, thread] = await Promise.all([
-    requireTwinspaceAction(store, projectId, caller, 'moderate', { write: true }),
-    forumStore.getThread(store, projectId, threadId),
-  ]);
-  if (!thread) throw noSuchThread();
+  const { membership, thread } = await gateWithThread(store, projectId, threadId, caller, 'moderate', true);
   enforce(mayReadForum(membership.type, thread.area));
   if (!(await forumStore.deleteReply(store, thread, replyId))) throw notFound('No such reply in this thread.');
   return { statusCode: 204 };
