@@ -6,7 +6,6 @@
  */
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgendaEvent } from '../domain/agenda.ts';
-import type { ProjectState } from '../domain/project-lifecycle.ts';
 import { agendaIndex, agendaKeys, gsi1, keys, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
@@ -108,15 +107,3 @@ export async function listWholeAgenda(store: TableStore, projectId: string): Pro
   return items.map(toAgendaEvent);
 }
 
-/** The project's title and state only (pattern 3), for the public feed that has no caller to check. */
-export async function getProjectHeading(store: TableStore, projectId: string): Promise<{ title: string; state: ProjectState } | undefined> {
-  const result = await store.db.send(
-    new GetCommand({
-      TableName: store.tableName,
-      Key: keys.project(projectId),
-      ProjectionExpression: 'title, #state',
-      ExpressionAttributeNames: { '#state': 'state' },
-    }),
-  );
-  return result.Item ? { title: result.Item.title as string, state: result.Item.state as ProjectState } : undefined;
-}

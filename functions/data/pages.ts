@@ -14,7 +14,6 @@ import { cursorRefused, parseCursorKey } from '../lib/cursor.ts';
 import * as z from 'zod';
 import { gsi1, keys, pageIndex, pageKeys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
-import { toProject, type Project } from './projects.ts';
 import type { TableStore } from './store.ts';
 import { memberStillOfType, projectStillApproved } from './write-guards.ts';
 
@@ -169,8 +168,3 @@ export async function listPages(
   return { pages: items.map(toPage), lastKey };
 }
 
-/** The project item alone (pattern 3), for the public page, which has no caller to check. */
-export async function getProjectForPublic(store: TableStore, projectId: string): Promise<Project | undefined> {
-  const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.project(projectId) }));
-  return result.Item ? toProject(result.Item) : undefined;
-}

@@ -5,7 +5,7 @@
  * is one TransactWriteItems, conditional on the state (and version) it was
  * decided on, so a concurrent step cancels it instead of being overwritten.
  */
-import { BatchGetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalState, ProjectState } from '../domain/project-lifecycle.ts';
 import { gsi1, keys, prefixes, withoutKeys, type ItemKey } from './keys.ts';
 import type { Membership } from './memberships.ts';
@@ -137,6 +137,12 @@ export async function getProjectAccess(store: TableStore, projectId: string, use
     else access.alongside.push(item);
   }
   return access;
+}
+
+/** A project by its id (pattern 3), for the public routes, which have no caller to check. */
+export async function getProject(store: TableStore, projectId: string): Promise<Project | undefined> {
+  const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.project(projectId) }));
+  return result.Item ? toProject(result.Item) : undefined;
 }
 
 /** The caller's profile and the user id behind a username, in one BatchGetItem (creating a project). */

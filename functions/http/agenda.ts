@@ -19,7 +19,6 @@ import { httpHandler, json, type HttpResult } from '../lib/http.ts';
 import {
   deleteAgendaEvent as deleteStoredEvent,
   getAgendaEvent,
-  getProjectHeading,
   listAgendaEvents,
   listWholeAgenda,
   putAgendaEvent,
@@ -37,6 +36,7 @@ import {
   type AgendaPage,
 } from './agenda-schemas.ts';
 import { requireTwinspaceAction } from './twinspace-access.ts';
+import { getProject } from '../data/projects.ts';
 
 const indexKey = z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict();
 
@@ -155,7 +155,8 @@ export const getAgendaCalendar = httpHandler(async (event) => {
 export const getPublicAgendaCalendar = httpHandler(async (event) => {
   const { projectId } = parseOr400(agendaPathParams, event.pathParameters ?? {}, 'path');
   const store = tableStore();
-  const project = await getProjectHeading(store, projectId);
+  // The project and its events at once; the events are dropped unless the project has a TwinSpace.
+  const [project, events] = await Promise.all([getProject(store, projectId), listWholeAgenda(store, projectId)]);
   if (!project || !hasTwinspace(project.state)) throw notFound('No such project agenda.');
-  return calendarResponse(projectId, project.title, await listWholeAgenda(store, projectId));
+  return calendarResponse(projectId, project.title, events);
 });

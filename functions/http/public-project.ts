@@ -7,7 +7,8 @@
  * or of drafts. Any other project, or none, is 404: the same answer, so the
  * route tells nobody that a proposed or rejected project exists.
  */
-import { decodePageCursor, getProjectForPublic, listPages } from '../data/pages.ts';
+import { decodePageCursor, listPages } from '../data/pages.ts';
+import { getProject } from '../data/projects.ts';
 import { hasTwinspace } from '../domain/project-lifecycle.ts';
 import { tableStore } from '../lib/clients.ts';
 import { encodeCursor } from '../lib/cursor.ts';
@@ -23,7 +24,7 @@ export const getPublicProject = httpHandler(async (event) => {
   const store = tableStore();
   // Both reads at once: the pages of a project that is not shown are simply dropped.
   const [project, listed] = await Promise.all([
-    getProjectForPublic(store, projectId),
+    getProject(store, projectId),
     listPages(store, projectId, 'public', scope, { limit: query.limit, startKey }),
   ]);
   if (!project || !hasTwinspace(project.state)) throw notFound('No such public project.');
