@@ -7,6 +7,7 @@ import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
+import { approvedProjectCondition, memberStillOfType, projectStillApproved } from './write-guards.ts';
 
 export interface Membership {
   projectId: string;
@@ -74,22 +75,8 @@ export interface MembershipGuards {
   stillTeacherAdmins: string[];
 }
 
-const approvedCondition = {
-  ConditionExpression: '#state = :approved',
-  ExpressionAttributeNames: { '#state': 'state' },
-  ExpressionAttributeValues: { ':approved': 'approved' },
-};
-
 function guardChecks(store: TableStore, projectId: string, guards: MembershipGuards) {
-  return guards.stillTeacherAdmins.map((userId) => ({
-    ConditionCheck: {
-      TableName: store.tableName,
-      Key: keys.membership(projectId, userId),
-      ConditionExpression: '#type = :admin',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':admin': 'teacher-admin' },
-    },
-  }));
+  return guards.stillTeacherAdmins.map((userId) => memberStillOfType(store, projectId, userId, 'teacher-admin'));
 }
 
 /**
@@ -113,16 +100,16 @@ export async function addMemberToProject(
           UpdateExpression: options.partnerCountries
             ? 'SET partners = list_append(partners, :partner) ADD partnerCountries :country'
             : 'SET partners = list_append(partners, :partner)',
-          ConditionExpression: approvedCondition.ConditionExpression,
-          ExpressionAttributeNames: approvedCondition.ExpressionAttributeNames,
+          ConditionExpression: approvedProjectCondition.ConditionExpression,
+          ExpressionAttributeNames: approvedProjectCondition.ExpressionAttributeNames,
           ExpressionAttributeValues: {
-            ...approvedCondition.ExpressionAttributeValues,
+            ...approvedProjectCondition.ExpressionAttributeValues,
             ':partner': [partner],
             ...(options.partnerCountries ? { ':country': new Set([partner.country]) } : {}),
           },
         },
       }
-    : { ConditionCheck: { TableName: store.tableName, Key: keys.project(membership.projectId), ...approvedCondition } };
+    : projectStillApproved(store, membership.projectId);
   await store.db.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -168,7 +155,7 @@ export async function changeMembershipType(
             ExpressionAttributeValues: { ':to': change.to },
           },
         },
-        { ConditionCheck: { TableName: store.tableName, Key: keys.project(change.projectId), ...approvedCondition } },
+        projectStillApproved(store, change.projectId),
         ...guardChecks(store, change.projectId, guards),
       ],
     }),
@@ -190,16 +177,16 @@ export async function removeMembership(
   const { partnerIndex, dropCountry } = removal;
   const projectItem =
     partnerIndex === undefined
-      ? { ConditionCheck: { TableName: store.tableName, Key: keys.project(removal.projectId), ...approvedCondition } }
+      ? projectStillApproved(store, removal.projectId)
       : {
           Update: {
             TableName: store.tableName,
             Key: keys.project(removal.projectId),
             UpdateExpression: `REMOVE partners[${partnerIndex}]${dropCountry ? ' DELETE partnerCountries :country' : ''}`,
-            ConditionExpression: `${approvedCondition.ConditionExpression} AND partners[${partnerIndex}].userId = :userId`,
-            ExpressionAttributeNames: approvedCondition.ExpressionAttributeNames,
+            ConditionExpression: `${approvedProjectCondition.ConditionExpression} AND partners[${partnerIndex}].userId = :userId`,
+            ExpressionAttributeNames: approvedProjectCondition.ExpressionAttributeNames,
             ExpressionAttributeValues: {
-              ...approvedCondition.ExpressionAttributeValues,
+              ...approvedProjectCondition.ExpressionAttributeValues,
               ':userId': removal.userId,
               ...(dropCountry ? { ':country': new Set([dropCountry]) } : {}),
             },
