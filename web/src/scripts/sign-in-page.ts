@@ -5,14 +5,14 @@
  * rules the user pool enforces (functions/domain/password-policy.ts).
  */
 import { passwordPolicy } from '../../../functions/domain/password-policy.ts';
+import { safeNext } from '../lib/safe-next.ts';
 import { chooseNewPassword, signIn, type SignInResult } from './cognito.ts';
 import { clearError, pageUrl, showError, t } from './page.ts';
 import { currentSession, saveSession } from './session.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
-// Only same-site paths are followed after sign-in.
-const next = new URLSearchParams(location.search).get('next');
-const destination = next && next.startsWith('/') && !next.startsWith('//') ? next : pageUrl('desktop');
+// Only same-site paths are followed after sign-in (the rule and its traps: lib/safe-next.ts).
+const destination = safeNext(new URLSearchParams(location.search).get('next'), location.origin, pageUrl('desktop'));
 
 if (currentSession()) location.replace(destination);
 
