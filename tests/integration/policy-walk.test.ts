@@ -3,14 +3,18 @@
  * The permission table of DOMAIN.md, walked through the real HTTP and chat
  * APIs: every action × every caller (the five TwinSpace types, a teacher who
  * is not a member, an NSS officer of a partner country, an evaluator, and
- * nobody signed in) → allowed or denied, exactly as functions/domain/policy.ts
- * says. The walk runs in a TwinSpace of its own (tests/support/twinspace.ts);
- * each area's probes live in policy-probes/<area>.probes.ts and make the
- * request a user of that action would make.
+ * nobody signed in) → allowed or denied, exactly as DOMAIN.md's table says,
+ * transcribed literally in tests/support/policy-expected.ts (never derived
+ * from functions/domain/policy.ts, so a flipped cell there fails the walk; a
+ * conditional cell such as "own pages" counts as allowed). The walk runs in
+ * a TwinSpace of its own (tests/support/twinspace.ts); each area's probes
+ * live in policy-probes/<area>.probes.ts and make the request a user of that
+ * action would make.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { actions, may, type Action } from '../../functions/domain/policy.ts';
+import { actions, type Action } from '../../functions/domain/policy.ts';
 import { twinspaceTypes } from '../../functions/domain/twinspace-types.ts';
+import { domainMdActions, expectedOutcome } from '../support/policy-expected.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 import type { Outcome, Probe, Probes } from './policy-probes/kit.ts';
 
@@ -39,6 +43,10 @@ beforeAll(async () => {
 });
 
 describe('the permission table, through the real APIs', () => {
+  it("expects from DOMAIN.md's table: every action has a row there, and every row is an action", () => {
+    expect([...actions].sort()).toEqual(domainMdActions());
+  });
+
   it('has exactly one probe for every action that has a route, and names every other one', () => {
     const probed = Object.keys(probes) as Action[];
     expect(probedTwice).toEqual([]);
@@ -51,7 +59,7 @@ describe('the permission table, through the real APIs', () => {
   it.each(probed)('%s: each TwinSpace type is allowed or denied as the table says', async (action) => {
     for (const type of twinspaceTypes) {
       const member = space.members[type];
-      const expected: Outcome = may(type, action) === 'deny' ? 'denied' : 'allowed';
+      const expected: Outcome = expectedOutcome(action, type);
       expect(await probes[action]!(member, { endpoints, space }), `${action} for ${member.name}`).toBe(expected);
     }
   });
