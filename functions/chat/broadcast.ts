@@ -2,6 +2,10 @@
  * Pushing frames to connections through the @connections API. A connection
  * that answers 410 (GoneException) is stale: its item is deleted, and the
  * broadcast carries on; one dead socket never fails the sender.
+ *
+ * What a broadcast needs from the world (the room's connections, sending to
+ * one, forgetting one) is a parameter, the real table and @connections API by
+ * default, so the rule is tested with fakes (tests/unit/chat-broadcast.test.ts).
  */
 import { PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import type { ServerFrame } from '../../events/chat-frames.ts';
@@ -9,15 +13,41 @@ import { chatConnections, tableStore } from '../lib/clients.ts';
 import { logger } from '../lib/logger.ts';
 import { deleteChatConnection, listRoomConnections } from '../data/chat.ts';
 
+/** Sends one payload to one connection; throws as the @connections API does (GoneException, 410, when it no longer exists). */
+export type SendToConnection = (connectionId: string, payload: string) => Promise<void>;
+
+/** One room as a broadcast sees it. */
+export interface Room {
+  /** The ids of the room's live connections (one Query). */
+  connections(): Promise<string[]>;
+  send: SendToConnection;
+  /** Deletes the connection's item from the room. */
+  forget(connectionId: string): Promise<void>;
+}
+
+/** The real @connections API. */
+export const sendToConnection: SendToConnection = async (connectionId, payload) => {
+  await chatConnections().send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: payload }));
+};
+
+/** The project's room in the table, sent to through the @connections API. */
+export function liveRoom(projectId: string): Room {
+  const store = tableStore();
+  return {
+    connections: async () => (await listRoomConnections(store, projectId)).map((connection) => connection.connectionId),
+    send: sendToConnection,
+    forget: (connectionId) => deleteChatConnection(store, projectId, connectionId),
+  };
+}
+
 function isGone(error: unknown): boolean {
   const failure = error as { $metadata?: { httpStatusCode?: number }; name?: string };
   return failure?.$metadata?.httpStatusCode === 410 || failure?.name === 'GoneException';
 }
 
-/** Posts one frame to one connection; 'gone' when the connection no longer exists. */
-export async function postFrame(connectionId: string, frame: ServerFrame): Promise<'sent' | 'gone' | 'failed'> {
+async function deliver(connectionId: string, payload: string, send: SendToConnection): Promise<'sent' | 'gone' | 'failed'> {
   try {
-    await chatConnections().send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: JSON.stringify(frame) }));
+    await send(connectionId, payload);
     return 'sent';
   } catch (error) {
     if (isGone(error)) return 'gone';
@@ -26,14 +56,19 @@ export async function postFrame(connectionId: string, frame: ServerFrame): Promi
   }
 }
 
+/** Posts one frame to one connection; 'gone' when the connection no longer exists. */
+export async function postFrame(connectionId: string, frame: ServerFrame, send: SendToConnection = sendToConnection): Promise<'sent' | 'gone' | 'failed'> {
+  return deliver(connectionId, JSON.stringify(frame), send);
+}
+
 /** Sends a frame to every connection of the room (one Query), cleaning up stale ones. */
-export async function broadcast(projectId: string, frame: ServerFrame): Promise<{ sent: number; gone: number }> {
-  const store = tableStore();
-  const connections = await listRoomConnections(store, projectId);
+export async function broadcast(projectId: string, frame: ServerFrame, room: Room = liveRoom(projectId)): Promise<{ sent: number; gone: number }> {
+  const payload = JSON.stringify(frame);
+  const connectionIds = await room.connections();
   const outcomes = await Promise.all(
-    connections.map(async (connection) => {
-      const outcome = await postFrame(connection.connectionId, frame);
-      if (outcome === 'gone') await deleteChatConnection(store, projectId, connection.connectionId);
+    connectionIds.map(async (connectionId) => {
+      const outcome = await deliver(connectionId, payload, room.send);
+      if (outcome === 'gone') await room.forget(connectionId);
       return outcome;
     }),
   );

@@ -53,6 +53,18 @@ export function schoolYearOf(moment: Date): string {
   return `${startYear}-${startYear + 1}`;
 }
 
+/**
+ * Whether a teacher who has already made `madeThisSchoolYear` applications in
+ * the school year may make another: the fourth is accepted, the fifth is not.
+ * The application's transaction enforces the same rule atomically on the
+ * teacher's counter for the year (data/labels.ts, submitLabelApplication:
+ * condition `applications < :max`, :max = maxApplicationsPerSchoolYear);
+ * tests/unit/label-limits.test.ts holds the two to agreement.
+ */
+export function allowsAnotherApplication(madeThisSchoolYear: number): boolean {
+  return madeThisSchoolYear < maxApplicationsPerSchoolYear;
+}
+
 export interface LabelScores {
   scores: Record<LabelCriterion, number>;
   mandatory: Record<MandatoryPoint, number>;
@@ -81,6 +93,25 @@ export function judgeLabel({ scores, mandatory }: LabelScores, passMark: number 
 /** An evaluator never scores an application from their own school (both must have one for this to bite). */
 export function isOwnSchool(evaluatorSchoolId: string | undefined, applicantSchoolId: string | undefined): boolean {
   return evaluatorSchoolId !== undefined && evaluatorSchoolId === applicantSchoolId;
+}
+
+/** Why an evaluator may not score an application. */
+export type EvaluationRefusal = 'other-country' | 'own-school';
+
+/**
+ * Whether an evaluator may score an application (DOMAIN.md: "An evaluator of
+ * the applicant's country scores ..."; "An evaluator never scores an
+ * application from their own school"): undefined when they may, else why not.
+ * Another country is named first: such an evaluator never sees the
+ * application at all.
+ */
+export function evaluationRefusal(
+  evaluator: { country: string; schoolId?: string },
+  application: { country: string; applicantSchoolId?: string },
+): EvaluationRefusal | undefined {
+  if (evaluator.country !== application.country) return 'other-country';
+  if (isOwnSchool(evaluator.schoolId, application.applicantSchoolId)) return 'own-school';
+  return undefined;
 }
 
 /** An evaluator's verdict, as stored with the application. */

@@ -28,7 +28,7 @@ import {
   type LabelEvaluation,
 } from '../data/labels.ts';
 import { getUserProfile } from '../data/users.ts';
-import { isOwnSchool, judgeLabel } from '../domain/labels.ts';
+import { evaluationRefusal, judgeLabel } from '../domain/labels.ts';
 import {
   evaluationBody,
   evaluationsQuery,
@@ -63,8 +63,9 @@ export const evaluateLabel = httpHandler(async (event) => {
   const { application, evaluator } = await getApplicationAndEvaluator(store, labelId, caller.userId);
   if (evaluator?.kind !== 'evaluator') throw evaluatorsOnly();
   if (!application) throw notFound('No such Quality Label application.');
-  if (application.country !== evaluator.country) throw forbidden("An application is evaluated by the evaluators of the applicant's country.");
-  if (isOwnSchool(evaluator.schoolId, application.applicantSchoolId)) throw forbidden('An evaluator never scores an application from their own school.');
+  const refusal = evaluationRefusal(evaluator, application);
+  if (refusal === 'other-country') throw forbidden("An application is evaluated by the evaluators of the applicant's country.");
+  if (refusal === 'own-school') throw forbidden('An evaluator never scores an application from their own school.');
   if (application.status !== 'waiting') throw conflict('This application has already been evaluated.');
   const request = parseOr400(evaluationBody, event.body ?? {}, 'body');
 
