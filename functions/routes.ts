@@ -1,45 +1,51 @@
 /**
- * The one table of everything that runs in a Lambda: every HTTP route, the
- * chat (WebSocket) handlers and the scheduled jobs. The CDK app and the local
- * runtime both read it, so a route cannot exist in one and not the other.
+ * The one table of everything that runs in a Lambda: every HTTP route (by
+ * area: one function per area, see functions/http/<area>/routes.ts for each
+ * route's whole declaration), the chat (WebSocket) handlers and the scheduled
+ * jobs. The CDK app, the local runtime and GET /openapi.json all read it, so a
+ * route cannot exist in one and not another.
  *
- * `module` is a path under functions/ (no extension); `export` the handler's
- * export name in that module. `name` is the function's stable name: CDK
- * construct id and `npm run invoke -- <name>`.
+ * A function is named by a HandlerRef: `module` is a path under functions/
+ * (no extension), `export` the handler's export name in that module, `name`
+ * its stable name (CDK construct id, `npm run invoke -- <name>`).
  */
+import { errorCodesOf, routeKeyOf, type Area, type HttpMethod, type RouteDeclaration } from './lib/route.ts';
+import { agendaRoutes } from './http/agenda/routes.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type { HttpMethod };
 
 export interface HandlerRef {
   /** Stable function name, kebab-case: CDK id and `npm run invoke` name. */
   name: string;
-  /** Module under functions/, without extension, e.g. 'http/me'. */
+  /** Module under functions/, without extension, e.g. 'http/agenda/handler'. */
   module: string;
   /** Export name of the handler in that module. */
   export: string;
 }
 
-export interface HttpRoute extends HandlerRef {
+/** The HTTP areas, one Lambda function each. */
+export const httpAreas: readonly Area[] = [agendaRoutes];
+
+/** The function that serves an area. */
+export const areaFunction = (area: Area): HandlerRef => ({ name: `http-${area.name}`, module: `http/${area.folder}/handler`, export: 'handler' });
+
+/** One HTTP route, flat: its declaration and the function that serves it. */
+export interface HttpRoute extends RouteDeclaration {
+  function: HandlerRef;
+  /** Until its area is declared: described by the old maps in http/openapi.ts. */
+  legacy?: boolean;
+}
+
+/** A route still served by a function of its own, until its area is declared (then it leaves this list). */
+interface LegacyRoute extends HandlerRef {
   method: HttpMethod;
-  /** API Gateway path template, e.g. '/projects/{projectId}'. */
   path: string;
-  /** 'jwt': Cognito ID token required (JWT authorizer); 'public': none. */
   auth: 'jwt' | 'public';
-  /**
-   * AWS permissions beyond the table: 'identity-admin' = the Cognito admin
-   * calls that create users, set passwords and sync groups. The CDK app grants
-   * exactly these; GET routes get read-only table access, the rest read/write.
-   */
   grants?: readonly 'identity-admin'[];
-  /**
-   * A tighter cap than the stage's for this route alone (API Gateway route
-   * settings: requests per second, burst), for public routes that cost a
-   * downstream quota. Per-address limits are the handler's (rate-limit.ts).
-   */
   throttle?: { rateLimit: number; burstLimit: number };
 }
 
-export const httpRoutes: readonly HttpRoute[] = [
+const legacyRoutes: readonly LegacyRoute[] = [
   { method: 'GET', path: '/me', auth: 'jwt', name: 'get-me', module: 'http/me', export: 'getMe' },
   { method: 'GET', path: '/projects/{projectId}', auth: 'jwt', name: 'get-project', module: 'http/projects', export: 'getProject' },
   { method: 'GET', path: '/projects/{projectId}/members', auth: 'jwt', name: 'list-members', module: 'http/members', export: 'listMembers' },
@@ -117,13 +123,6 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'GET', path: '/projects/{projectId}/diary/export', auth: 'jwt', name: 'export-diary', module: 'http/diary-export', export: 'exportDiary' },
   { method: 'GET', path: '/nss/diary', auth: 'jwt', name: 'list-unanswered-doubts', module: 'http/diary-inbox', export: 'listUnansweredDoubts' },
 
-  // The agenda (public area: members read, the project's teachers edit; also as iCalendar, and publicly once there is a TwinSpace)
-  { method: 'GET', path: '/projects/{projectId}/agenda', auth: 'jwt', name: 'list-agenda', module: 'http/agenda', export: 'listAgenda' },
-  { method: 'POST', path: '/projects/{projectId}/agenda', auth: 'jwt', name: 'create-agenda-event', module: 'http/agenda', export: 'createAgendaEvent' },
-  { method: 'PUT', path: '/projects/{projectId}/agenda/{eventId}', auth: 'jwt', name: 'update-agenda-event', module: 'http/agenda', export: 'updateAgendaEvent' },
-  { method: 'DELETE', path: '/projects/{projectId}/agenda/{eventId}', auth: 'jwt', name: 'delete-agenda-event', module: 'http/agenda', export: 'deleteAgendaEvent' },
-  { method: 'GET', path: '/projects/{projectId}/agenda.ics', auth: 'jwt', name: 'get-agenda-calendar', module: 'http/agenda', export: 'getAgendaCalendar' },
-  { method: 'GET', path: '/public/projects/{projectId}/agenda.ics', auth: 'public', name: 'get-public-agenda-calendar', module: 'http/agenda', export: 'getPublicAgendaCalendar' },
 
   // The TwinSpace mailbox (my inbox / sent box in one project; teachers write to any member, pupils to the teachers)
   { method: 'GET', path: '/projects/{projectId}/mailbox', auth: 'jwt', name: 'list-mailbox', module: 'http/mailbox', export: 'listMailboxMessages' },
@@ -135,6 +134,23 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'GET', path: '/evaluations', auth: 'jwt', name: 'list-pending-evaluations', module: 'http/evaluations', export: 'listPendingEvaluations' },
   { method: 'POST', path: '/labels/{labelId}/evaluation', auth: 'jwt', name: 'evaluate-label', module: 'http/evaluations', export: 'evaluateLabel' },
 ];
+
+/** Every HTTP route: the areas' declarations, then the routes not yet in an area. */
+export const httpRoutes: readonly HttpRoute[] = [
+  ...httpAreas.flatMap((area) => Object.values(area.routes).map((declaration) => ({ ...declaration, function: areaFunction(area) }))),
+  ...legacyRoutes.map(({ name, module, export: exportName, ...declaration }) => ({
+    ...declaration,
+    name,
+    summary: '',
+    responses: {},
+    legacy: true,
+    function: { name, module, export: exportName },
+  })),
+];
+
+/** The route answering `METHOD /path/template`. */
+export const routeByKey = new Map(httpRoutes.map((httpRoute) => [routeKeyOf(httpRoute), httpRoute]));
+export { errorCodesOf };
 
 /**
  * WebSocket API: `authorize` is the Lambda REQUEST authorizer of `$connect`
@@ -161,9 +177,14 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   { name: 'send-account-mail', module: 'scheduled/send-account-mail', export: 'handler', schedule: 'rate(1 minute)' },
 ];
 
-/** Every function, for `npm run invoke` and for bundling checks. */
-export const allHandlers: readonly HandlerRef[] = [
+/** Every HTTP function: one per area (and, until converted, one per legacy route). */
+export const httpFunctions: readonly HandlerRef[] = [...new Map(httpRoutes.map((httpRoute) => [httpRoute.function.name, httpRoute.function])).values()];
+
+/** Every function, for bundling and the infra checks. */
+export const allHandlers: readonly HandlerRef[] = [...httpFunctions, ...Object.values(chatHandlers), ...scheduledJobs];
+
+/** Everything `npm run invoke` can run by name (each with a sample event in events/samples/<name>.json): routes, chat handlers, jobs. */
+export const invocables: readonly { name: string; function: HandlerRef }[] = [
   ...httpRoutes,
-  ...Object.values(chatHandlers),
-  ...scheduledJobs,
+  ...[...Object.values(chatHandlers), ...scheduledJobs].map((handler) => ({ name: handler.name, function: handler })),
 ];

@@ -4,14 +4,15 @@
  * write is one TransactWriteItems with a ConditionCheck that the project is
  * still approved (a project closed meanwhile takes no write).
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgendaEvent } from '../domain/agenda.ts';
 import { agendaIndex, agendaKeys, gsi1, keys, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact, type GuardedItem } from './transact.ts';
 import { projectStillApproved } from './write-guards.ts';
 
-/** What a write can meet besides success. */
+/** What a write can meet: done, or why not. */
 export type AgendaWriteOutcome = 'written' | 'not-found' | 'stale' | 'closed';
 
 function toAgendaEvent(item: Record<string, unknown>): AgendaEvent {
@@ -26,27 +27,14 @@ const itemOf = (event: AgendaEvent) => ({
   ...event,
 });
 
-/** Which item of a cancelled transaction failed its condition: [the event, the project]. */
-function failedConditions(error: unknown): { event: boolean; project: boolean } | undefined {
-  const cancelled = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-  if (cancelled.name !== 'TransactionCanceledException') return undefined;
-  const reasons = cancelled.CancellationReasons ?? [];
-  if (!reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) return undefined;
-  return { event: reasons[0]?.Code === 'ConditionalCheckFailed', project: reasons[1]?.Code === 'ConditionalCheckFailed' };
-}
-
-async function writeEvent(store: TableStore, projectId: string, eventId: string, write: object): Promise<AgendaWriteOutcome> {
-  try {
-    await store.db.send(new TransactWriteCommand({ TransactItems: [write, projectStillApproved(store, projectId)] }));
-    return 'written';
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (failed.project) return 'closed';
-    // The event's condition failed: gone, or changed since it was read.
-    const current = await getAgendaEvent(store, projectId, eventId);
-    return current ? 'stale' : 'not-found';
-  }
+/** The event's write (guard 'event': exists, or not yet, or at the version read) with the project's 'closed' guard. */
+async function writeEvent(store: TableStore, projectId: string, eventId: string, write: GuardedItem<'event'>): Promise<AgendaWriteOutcome> {
+  const outcome = await transact(store, [write, projectStillApproved(store, projectId)]);
+  if (outcome.written) return 'written';
+  if (outcome.failed.includes('closed')) return 'closed';
+  // The event's condition failed: gone, or changed since it was read.
+  const current = await getAgendaEvent(store, projectId, eventId);
+  return current ? 'stale' : 'not-found';
 }
 
 export async function getAgendaEvent(store: TableStore, projectId: string, eventId: string): Promise<AgendaEvent | undefined> {
@@ -56,6 +44,7 @@ export async function getAgendaEvent(store: TableStore, projectId: string, event
 
 export function putAgendaEvent(store: TableStore, event: AgendaEvent): Promise<AgendaWriteOutcome> {
   return writeEvent(store, event.projectId, event.eventId, {
+    guard: 'event',
     Put: { TableName: store.tableName, Item: itemOf(event), ConditionExpression: 'attribute_not_exists(PK)' },
   });
 }
@@ -63,6 +52,7 @@ export function putAgendaEvent(store: TableStore, event: AgendaEvent): Promise<A
 /** Replaces an event on condition it still has `readVersion` (the new one carries readVersion + 1). */
 export function replaceAgendaEvent(store: TableStore, event: AgendaEvent, readVersion: number): Promise<AgendaWriteOutcome> {
   return writeEvent(store, event.projectId, event.eventId, {
+    guard: 'event',
     Put: {
       TableName: store.tableName,
       Item: itemOf(event),
@@ -75,6 +65,7 @@ export function replaceAgendaEvent(store: TableStore, event: AgendaEvent, readVe
 
 export function deleteAgendaEvent(store: TableStore, projectId: string, eventId: string): Promise<AgendaWriteOutcome> {
   return writeEvent(store, projectId, eventId, {
+    guard: 'event',
     Delete: { TableName: store.tableName, Key: agendaKeys.event(projectId, eventId), ConditionExpression: 'attribute_exists(PK)' },
   });
 }

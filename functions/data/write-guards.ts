@@ -2,7 +2,8 @@
  * Conditions a TwinSpace write carries in its own transaction, so a decision
  * made on an earlier read cannot outlive a change in between: the project was
  * closed, or the writer's (or recipient's) type was changed. Stated once for
- * every area that writes (members, pages, agenda, mailbox, diary).
+ * every area that writes (members, pages, agenda, mailbox, diary). Each names
+ * its guard for transact.ts.
  */
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { keys } from './keys.ts';
@@ -15,14 +16,15 @@ export const approvedProjectCondition = {
   ExpressionAttributeValues: { ':approved': 'approved' },
 };
 
-/** Holds only while the project is approved: a closed TwinSpace is read-only. */
+/** Holds only while the project is approved: a closed TwinSpace is read-only (guard 'closed'). */
 export function projectStillApproved(store: TableStore, projectId: string) {
-  return { ConditionCheck: { TableName: store.tableName, Key: keys.project(projectId), ...approvedProjectCondition } };
+  return { guard: 'closed' as const, ConditionCheck: { TableName: store.tableName, Key: keys.project(projectId), ...approvedProjectCondition } };
 }
 
-/** Holds only while this member still has the type the permission was decided on. */
+/** Holds only while this member still has the type the permission was decided on (guard 'typeChanged'). */
 export function memberStillOfType(store: TableStore, projectId: string, userId: string, type: TwinspaceType) {
   return {
+    guard: 'typeChanged' as const,
     ConditionCheck: {
       TableName: store.tableName,
       Key: keys.membership(projectId, userId),

@@ -7,6 +7,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import { httpRoutes, type HttpRoute } from '../routes.ts';
+import { errorCodesOf, isTextResponse } from '../lib/route.ts';
+import { errorStatus } from '../lib/errors.ts';
 import { httpHandler, json } from '../lib/http.ts';
 import {
   mailPage,
@@ -81,7 +83,6 @@ import { labelsDescriptions } from './labels-openapi.ts';
 import { pagesDescriptions } from './pages-openapi.ts';
 import { forumDescriptions } from './forum-openapi.ts';
 import { diaryDescriptions } from './diary-openapi.ts';
-import { agendaDescriptions } from './agenda-openapi.ts';
 import { mailboxDescriptions } from './mailbox-openapi.ts';
 
 /** Keyed by the route's stable `name` in functions/routes.ts. */
@@ -89,7 +90,6 @@ const descriptions: Record<string, Description> = {
   ...pagesDescriptions,
   ...forumDescriptions,
   ...diaryDescriptions,
-  ...agendaDescriptions,
   ...mailboxDescriptions,
   ...labelsDescriptions,
   'get-me': {
@@ -343,8 +343,35 @@ const errorText: Record<number, string> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT: a stale version, or a state that does not allow the action',
+  413: 'TOO_LARGE',
+  429: 'RATE_LIMITED: try again later (Retry-After)',
   503: 'UNAVAILABLE: try again shortly (Retry-After)',
 };
+
+/** A declared route (functions/lib/route.ts) as an OpenAPI operation: every success status and every error code it can answer. */
+function declaredPath(route: HttpRoute, bearerName: string): RouteConfig {
+  const responses: RouteConfig['responses'] = {};
+  for (const [status, spec] of Object.entries(route.responses)) {
+    if (spec === null) responses[status] = { description: 'No body' };
+    else if (isTextResponse(spec)) responses[status] = { description: spec.contentType, content: { [spec.contentType]: { schema: spec.schema } } };
+    else responses[status] = { description: 'OK', content: { 'application/json': { schema: spec as z.ZodType } } };
+  }
+  for (const code of errorCodesOf(route)) {
+    responses[errorStatus[code]] = { description: `${code}${errorText[errorStatus[code]] ? ` — ${errorText[errorStatus[code]]}` : ''}`, content: { 'application/json': { schema: errorBody } } };
+  }
+  const body = route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {};
+  const action = typeof route.action === 'string' ? { 'x-policy-action': route.action } : route.action ? { 'x-policy-action': 'by the request (see summary)' } : {};
+  return {
+    method: route.method.toLowerCase() as RouteConfig['method'],
+    path: route.path,
+    operationId: route.name,
+    summary: route.summary,
+    security: route.auth === 'jwt' ? [{ [bearerName]: [] }] : [],
+    request: { params: route.params as never, query: route.query as never, ...body },
+    responses,
+    ...action,
+  };
+}
 
 export function buildOpenApiDocument(routes: readonly HttpRoute[] = httpRoutes) {
   const registry = new OpenAPIRegistry();
@@ -357,6 +384,10 @@ export function buildOpenApiDocument(routes: readonly HttpRoute[] = httpRoutes) 
   // Schemas are given inline: naming them (registry.register) needs zod patched before the schemas exist.
   const error = errorBody;
   for (const route of routes) {
+    if (!(route as { legacy?: boolean }).legacy) {
+      registry.registerPath(declaredPath(route, bearer.name));
+      continue;
+    }
     const description = descriptions[route.name];
     const responses: RouteConfig['responses'] = {
       200: description

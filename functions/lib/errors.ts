@@ -83,8 +83,9 @@ const unreachable = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
  */
 export function isTransientFault(thrown: unknown): boolean {
   if (typeof thrown !== 'object' || thrown === null) return false;
-  const fault = thrown as { $retryable?: unknown; $metadata?: { httpStatusCode?: number }; code?: string; name?: string };
-  if (fault.$retryable) return true;
+  const fault = thrown as { $retryable?: unknown; $metadata?: { httpStatusCode?: number }; code?: string; name?: string; transient?: boolean };
+  // Our own transient faults (data/transact.ts: WriteContention) say so.
+  if (fault.$retryable || fault.transient === true) return true;
   if ((fault.$metadata?.httpStatusCode ?? 0) >= 500) return true;
   return unreachable.has(fault.code ?? '') || fault.name === 'TimeoutError';
 }

@@ -4,7 +4,7 @@
  * CORS preflight that the cloud HTTP API applies in front of the handlers.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { httpRoutes } from '../../functions/routes.ts';
+import { httpRoutes, type HttpRoute } from '../../functions/routes.ts';
 import type { LocalEndpoints } from './endpoints.ts';
 import { buildHttpEvent, flattenClaims, matchRoute, newRequestId, toHttpResponse, type PlainResponse } from './http-event.ts';
 import { bearerToken, createTokenVerifier } from './jwt.ts';
@@ -24,6 +24,31 @@ function message(statusCode: number, text: string): PlainResponse {
   return { statusCode, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ message: text })) };
 }
 
+/** A path whose percent-encoding is broken: bad input, answered in the API's error format. */
+function malformedPath(): PlainResponse {
+  const body = { error: { code: 'VALIDATION_FAILED', message: 'The path is not valid.', details: [{ field: 'path', message: 'Malformed percent-encoding.' }] } };
+  return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) };
+}
+
+/** API Gateway's integration timeout for HTTP APIs: past it the caller gets 504, whatever the function still does. */
+export const integrationTimeoutMs = 29_000;
+
+export interface HttpGatewayOptions {
+  /** Replaces API Gateway's 29 s (tests). */
+  timeoutMs?: number;
+  /** Replaces the Lambda runtime (tests): how a matched route is invoked. */
+  invoke?: (httpRoute: HttpRoute, event: unknown) => Promise<unknown>;
+}
+
+/** The handler's answer, or 504 once the integration timeout passes (the handler is not stopped, as in the cloud). */
+function withinTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -33,7 +58,9 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function startHttpGateway(endpoints: LocalEndpoints, port: number): Promise<Server> {
+export async function startHttpGateway(endpoints: LocalEndpoints, port: number, options: HttpGatewayOptions = {}): Promise<Server> {
+  const timeoutMs = options.timeoutMs ?? integrationTimeoutMs;
+  const invoke = options.invoke ?? ((httpRoute: HttpRoute, event: unknown) => invokeHandler(httpRoute.function, event, timeoutMs));
   const verifyToken = createTokenVerifier(endpoints);
   const origins = allowedOrigins(endpoints);
 
@@ -56,7 +83,13 @@ export async function startHttpGateway(endpoints: LocalEndpoints, port: number):
       };
     }
     const rawPath = url.split('?')[0];
-    const match = matchRoute(httpRoutes, method, rawPath);
+    let match: ReturnType<typeof matchRoute>;
+    try {
+      match = matchRoute(httpRoutes, method, rawPath);
+    } catch (error) {
+      if (error instanceof URIError) return malformedPath();
+      throw error;
+    }
     if (!match) return message(404, 'Not Found');
     const body = await readBody(request);
     let claims: Record<string, string> | undefined;
@@ -81,7 +114,9 @@ export async function startHttpGateway(endpoints: LocalEndpoints, port: number):
       claims,
     );
     try {
-      return toHttpResponse(await invokeHandler(match.route, event));
+      const answer = await withinTimeout(invoke(match.route, event), timeoutMs);
+      if (answer === 'timeout') return message(504, 'Gateway Timeout');
+      return toHttpResponse(answer);
     } catch (error) {
       console.error(`[${match.route.name}] handler failed:`, error);
       return message(500, 'Internal Server Error');

@@ -1,11 +1,11 @@
 /**
- * `npm run invoke -- <function-name> [event.json]`: runs one handler once
- * against the running local stack and prints its result. Without an event
- * file it uses events/samples/<function-name>.json.
+ * `npm run invoke -- <name> [event.json]`: runs one route's function (or a
+ * chat handler, or a scheduled job) once against the running local stack and
+ * prints its result. Without an event file it uses events/samples/<name>.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { allHandlers } from '../../functions/routes.ts';
+import { invocables } from '../../functions/routes.ts';
 import type { LocalEndpoints } from './endpoints.ts';
 import { applyHandlerEnv, invokeHandler } from './lambda-runtime.ts';
 import { StartupProblem } from './problems.ts';
@@ -27,9 +27,9 @@ async function runningEndpoints(): Promise<LocalEndpoints> {
 
 async function main(): Promise<void> {
   const [name, eventPath] = process.argv.slice(2);
-  const names = allHandlers.map((handler) => handler.name).join(', ');
+  const names = invocables.map((invocable) => invocable.name).join(', ');
   if (!name) throw new StartupProblem(`Name the function to run: npm run invoke -- <function> [event.json]; functions: ${names}.`);
-  const ref = allHandlers.find((handler) => handler.name === name);
+  const ref = invocables.find((invocable) => invocable.name === name)?.function;
   if (!ref) throw new StartupProblem(`There is no function "${name}"; the functions are: ${names}.`);
   const file = eventPath ? resolve(process.cwd(), eventPath) : join(repositoryRoot, 'events', 'samples', `${name}.json`);
   if (!existsSync(file)) throw new StartupProblem(`No event file at ${file}: pass one, e.g. npm run invoke -- ${name} my-event.json.`);

@@ -3,10 +3,10 @@
  * OpenAPI document is generated from them.
  */
 import * as z from 'zod';
-import { agendaLimits, canonicalInstant, codePointLength, endsAfterStart } from '../domain/agenda.ts';
-import { isSafeLink } from '../domain/resources.ts';
-import { pageQuery } from '../lib/cursor.ts';
-import { ulidString } from './schemas.ts';
+import { agendaLimits, canonicalInstant, codePointLength, endsAfterStart } from '../../domain/agenda.ts';
+import { isSafeLink } from '../../domain/resources.ts';
+import { pageQuery } from '../../lib/cursor.ts';
+import { ulidString } from '../schemas.ts';
 
 /** Trimmed text of at most `max` characters (code points). */
 const text = (max: number) => z.string().trim().refine((value) => codePointLength(value) <= max, `At most ${max} characters.`);

@@ -1,0 +1,120 @@
+/**
+ * One Lambda function per area: `areaHandler(area, implementations)` routes
+ * on API Gateway's `routeKey` to the implementation of each declared route.
+ * The middy stack runs, outermost first: Powertools (trace, log context,
+ * correlation id, metrics), the error texts in the reader's language, the
+ * error responder, header names, the JSON body, then the route's own
+ * middlewares (match, caller, parsed input) and, for a route that declares a
+ * policy action, the one TwinSpace gate. Handlers get typed input and the
+ * caller, and return a typed reply: `{ status, body, headers? }`.
+ */
+import middy from '@middy/core';
+import type { MiddlewareObj, Request } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { Context } from 'aws-lambda';
+import type * as z from 'zod';
+import type { ItemKey } from '../data/keys.ts';
+import type { TableStore } from '../data/store.ts';
+import type { Caller } from '../lib/claims.ts';
+import { tableStore } from '../lib/clients.ts';
+import { errorResponder, json, jsonBodyWhenPresent, type HttpEvent, type HttpResult } from '../lib/http.ts';
+import { localizeErrors } from '../lib/localize-errors.ts';
+import { observed } from '../lib/observability.ts';
+import { isTextResponse, type Area, type AreaRoutes, type RouteDeclaration, type RouteInput, type SuccessStatus, type TextResponse } from '../lib/route.ts';
+import { matchedRoute, parsedInput, routeCaller, routeState, type RouteState } from '../lib/route-input.ts';
+import { requireTwinspaceAction, type TwinspaceAccess } from './twinspace-access.ts';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type BodyOf<R> = R extends TextResponse ? string : R extends z.ZodType ? z.input<R> : never;
+type ReplyFor<S, R> = [R] extends [null] ? { status: S; headers?: Record<string, string> } : { status: S; body: BodyOf<R>; headers?: Record<string, string> };
+
+/** What a handler of route D returns: one of its declared statuses with that status's body. */
+export type Reply<D extends RouteDeclaration> = {
+  [S in keyof D['responses'] & SuccessStatus]: ReplyFor<S, D['responses'][S]>;
+}[keyof D['responses'] & SuccessStatus];
+
+/** What a handler of route D receives. */
+export interface RouteRequest<D extends RouteDeclaration> {
+  caller: D['auth'] extends 'jwt' ? Caller : undefined;
+  params: Parsed<D['params']>;
+  query: Parsed<D['query']>;
+  body: Parsed<D['body']>;
+  /** The gate's answer, for a route that declares an action. */
+  twinspace: D extends { action: unknown } ? TwinspaceAccess : undefined;
+  /** The table (its client is made on first use). */
+  readonly store: TableStore;
+  event: HttpEvent;
+  context: Context;
+}
+
+type RouteFunction<D extends RouteDeclaration> = (request: RouteRequest<D>) => Promise<Reply<D>>;
+
+/** A route's implementation: a function, or one that also names items the gate reads in its own round trip. */
+export type Implementation<D extends RouteDeclaration> =
+  | RouteFunction<D>
+  | { alongWith: (input: Omit<RouteRequest<D>, 'twinspace' | 'store' | 'event' | 'context'>) => ItemKey[]; handle: RouteFunction<D> };
+
+export type Implementations<R extends AreaRoutes> = { [K in keyof R]: Implementation<R[K]> };
+
+interface GateState extends RouteState {
+  implementation: Implementation<RouteDeclaration>;
+  twinspace?: TwinspaceAccess;
+}
+
+/** The one TwinSpace gate (twinspace-access.ts), for routes that declare a policy action. */
+function twinspaceGate(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    before: async (request) => {
+      const state = routeState(request) as GateState;
+      const { route, caller, input, implementation } = state;
+      if (!route.action || !caller) return;
+      const action = typeof route.action === 'function' ? route.action(input) : route.action;
+      const alongWith = typeof implementation === 'function' ? [] : implementation.alongWith({ caller, ...input } as never);
+      state.twinspace = await requireTwinspaceAction(tableStore(), input.params.projectId, caller, action, {
+        write: route.writes ?? route.method !== 'GET',
+        alongWith,
+      });
+    },
+  };
+}
+
+function responseOf(route: RouteDeclaration, reply: { status: number; body?: unknown; headers?: Record<string, string> }): HttpResult {
+  const spec = route.responses[reply.status as SuccessStatus];
+  if (spec === undefined) throw new Error(`${route.name} answered ${reply.status}, which it does not declare`);
+  if (spec === null) return { statusCode: reply.status, headers: reply.headers };
+  if (isTextResponse(spec)) {
+    return { statusCode: reply.status, headers: { 'content-type': spec.contentType, ...reply.headers }, body: reply.body as string };
+  }
+  return json(reply.status, reply.body, reply.headers);
+}
+
+/** The Lambda handler of one area. */
+export function areaHandler<R extends AreaRoutes>(area: Area<R>, implementations: Implementations<R>) {
+  const declarations = Object.values(area.routes) as RouteDeclaration[];
+  const byName = new Map<string, Implementation<RouteDeclaration>>();
+  for (const [key, declaration] of Object.entries(area.routes)) byName.set(declaration.name, implementations[key] as never);
+  const implementationOf: MiddlewareObj<HttpEvent, HttpResult> = {
+    before: (request) => {
+      const state = routeState(request) as GateState;
+      state.implementation = byName.get(state.route.name)!;
+    },
+  };
+
+  return middy<HttpEvent, HttpResult>()
+    .use(observed())
+    .use(localizeErrors())
+    .use(errorResponder())
+    .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent, HttpResult>)
+    .use(jsonBodyWhenPresent())
+    .use(matchedRoute(declarations))
+    .use(implementationOf)
+    .use(routeCaller())
+    .use(parsedInput())
+    .use(twinspaceGate())
+    .handler(async (event, context) => {
+      const { route, caller, input, implementation, twinspace } = routeState({ event }) as GateState;
+      const handle = typeof implementation === 'function' ? implementation : implementation.handle;
+      const reply = await handle({ caller, ...input, twinspace, event, context, get store() { return tableStore(); } } as never);
+      return responseOf(route, reply as never);
+    });
+}
