@@ -2,6 +2,12 @@
  * SDK clients, created once per container on first use (a cold start pays
  * only for the clients its handler touches). The *_ENDPOINT settings exist
  * only locally; on AWS the SDK finds each service itself.
+ *
+ * Every client has connection and request timeouts and a bounded number of
+ * attempts, so a stalled service answers 503 UNAVAILABLE (with Retry-After)
+ * within a few seconds instead of holding the request until API Gateway's
+ * 29 s: two attempts of at most 1.5 s each, plus the SDK's backoff between
+ * them. The tracer wraps each client, so every call is a segment in X-Ray.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -9,7 +15,15 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { optionalSetting, setting } from './config.ts';
+import { tracer } from './observability.ts';
 import type { TableStore } from '../data/store.ts';
+
+/** The limits every client shares (see above). */
+export const clientLimits = {
+  maxAttempts: 2,
+  // Without throwOnRequestTimeout the SDK only warns when requestTimeout passes, and keeps waiting.
+  requestHandler: { connectionTimeout: 1_000, requestTimeout: 1_500, throwOnRequestTimeout: true },
+} as const;
 
 let documentClient: DynamoDBDocumentClient | undefined;
 let cognitoClient: CognitoIdentityProviderClient | undefined;
@@ -23,24 +37,28 @@ function region(): string | undefined {
 /** The table and its document client (undefined attributes are dropped, not rejected). */
 export function tableStore(): TableStore {
   documentClient ??= DynamoDBDocumentClient.from(
-    new DynamoDBClient({ region: region(), endpoint: optionalSetting('dynamodbEndpoint') }),
+    tracer.captureAWSv3Client(new DynamoDBClient({ region: region(), endpoint: optionalSetting('dynamodbEndpoint'), ...clientLimits })),
     { marshallOptions: { removeUndefinedValues: true } },
   );
   return { db: documentClient, tableName: setting('tableName') };
 }
 
 export function cognito(): CognitoIdentityProviderClient {
-  cognitoClient ??= new CognitoIdentityProviderClient({ region: region(), endpoint: optionalSetting('cognitoEndpoint') });
+  cognitoClient ??= tracer.captureAWSv3Client(
+    new CognitoIdentityProviderClient({ region: region(), endpoint: optionalSetting('cognitoEndpoint'), ...clientLimits }),
+  );
   return cognitoClient;
 }
 
 /** The WebSocket API's @connections management API (always an explicit endpoint). */
 export function chatConnections(): ApiGatewayManagementApiClient {
-  connectionsClient ??= new ApiGatewayManagementApiClient({ region: region(), endpoint: setting('chatCallbackUrl') });
+  connectionsClient ??= tracer.captureAWSv3Client(
+    new ApiGatewayManagementApiClient({ region: region(), endpoint: setting('chatCallbackUrl'), ...clientLimits }),
+  );
   return connectionsClient;
 }
 
 export function mail(): SESv2Client {
-  mailClient ??= new SESv2Client({ region: region(), endpoint: optionalSetting('sesEndpoint') });
+  mailClient ??= tracer.captureAWSv3Client(new SESv2Client({ region: region(), endpoint: optionalSetting('sesEndpoint'), ...clientLimits }));
   return mailClient;
 }
