@@ -6,7 +6,8 @@
  * metric (`countOf`). Locally the runtime turns tracing and metrics off
  * (infra/local/endpoints.ts); on AWS they come from the Powertools layer.
  */
-import type { MiddlewareObj } from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { Context } from 'aws-lambda';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -66,3 +67,8 @@ export function observed(): MiddlewareObj<any, any>[] {
 }
 
 export { logger };
+
+/** A chat or scheduled handler in the same Powertools middlewares as the HTTP areas (router.ts). */
+export function observedHandler<Event, Result>(handle: (event: Event, context: Context) => Promise<Result>) {
+  return middy<Event, Result>().use(observed()).handler(handle);
+}

@@ -12,7 +12,7 @@ import { ulid } from 'ulid';
 import { scheduledEvent } from '../../events/schedule.ts';
 import { mail, tableStore } from '../lib/clients.ts';
 import { setting } from '../lib/config.ts';
-import { logger } from '../lib/logger.ts';
+import { countOf, logger, observedHandler } from '../lib/observability.ts';
 import { getLabelTargetDays, listWaitingLabelApplications } from '../data/labels.ts';
 import { claimDigestDay, putNotification, releaseDigestDay } from '../data/notifications.ts';
 import { listEvaluators, type UserProfile } from '../data/users.ts';
@@ -46,7 +46,7 @@ async function deliver(evaluator: UserProfile, digest: Digest, now: Date): Promi
   });
 }
 
-export async function handler(event: unknown): Promise<DigestRun> {
+async function handle(event: unknown): Promise<DigestRun> {
   const firing = scheduledEvent.parse(event);
   const now = new Date(firing.time);
   const store = tableStore();
@@ -76,6 +76,7 @@ export async function handler(event: unknown): Promise<DigestRun> {
     try {
       await deliver(evaluator, digest, now);
       run.sent++;
+      countOf('DigestsSent');
     } catch (error) {
       run.failed++;
       logger.error('Digest not delivered; releasing the day so a later firing retries', { userId: evaluator.userId, error: error as Error });
@@ -85,3 +86,5 @@ export async function handler(event: unknown): Promise<DigestRun> {
   logger.info('Evaluator digests', { ...run });
   return run;
 }
+
+export const handler = observedHandler(handle);

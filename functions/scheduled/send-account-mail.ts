@@ -9,7 +9,7 @@ import { scheduledEvent } from '../../events/schedule.ts';
 import { claimAccountMail, listAccountMail, releaseAccountMail } from '../data/account-mail.ts';
 import { mail, tableStore } from '../lib/clients.ts';
 import { setting } from '../lib/config.ts';
-import { logger } from '../lib/logger.ts';
+import { countOf, logger, observedHandler } from '../lib/observability.ts';
 
 export interface AccountMailRun {
   sent: number;
@@ -19,7 +19,7 @@ export interface AccountMailRun {
 /** A run sends at most this many; a backlog drains over the next runs. */
 const perRun = 100;
 
-export async function handler(event: unknown): Promise<AccountMailRun> {
+async function handle(event: unknown): Promise<AccountMailRun> {
   scheduledEvent.parse(event);
   const store = tableStore();
   const run: AccountMailRun = { sent: 0, failed: 0 };
@@ -34,6 +34,7 @@ export async function handler(event: unknown): Promise<AccountMailRun> {
         }),
       );
       run.sent += 1;
+      countOf('AccountMailsSent');
     } catch (error) {
       run.failed += 1;
       logger.warn('An account e-mail could not be sent; it waits for the next run', { mailId: accountMail.mailId, error: error as Error });
@@ -42,3 +43,5 @@ export async function handler(event: unknown): Promise<AccountMailRun> {
   }
   return run;
 }
+
+export const handler = observedHandler(handle);
