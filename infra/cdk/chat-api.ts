@@ -16,6 +16,7 @@ import { chatHandlers } from '../../functions/routes.ts';
 import { accessLogSettings } from './access-log.ts';
 import { TwinspaceFunction } from './function.ts';
 import type { TwinspaceTable } from './storage.ts';
+import { regionInFinding } from './nag-findings.ts';
 
 export interface ChatApiProps {
   table: TwinspaceTable;
@@ -104,7 +105,7 @@ export class TwinspaceChatApi extends Construct {
     // Only $default pushes frames to the room's connections.
     this.stage.grantManagementApiAccess(defaultRoute);
     Validations.of(defaultRoute.role ?? defaultRoute).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${Stack.of(this).getLogicalId(this.api.node.defaultChild as CfnElement)}>/${chatStageName}/*/@connections/*]`,
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:${regionInFinding(this)}:<AWS::AccountId>:<${Stack.of(this).getLogicalId(this.api.node.defaultChild as CfnElement)}>/${chatStageName}/*/@connections/*]`,
       reason: 'Connection ids are created at run time; the grant is limited to this API and stage.',
     });
   }

@@ -12,13 +12,14 @@ import { Construct } from 'constructs';
 import type { HttpRoute } from '../../functions/routes.ts';
 import { acknowledgeTracing } from './function.ts';
 import type { TwinspaceTable } from './storage.ts';
+import { regionInFinding } from './nag-findings.ts';
 
 export type RouteProfile = 'read' | 'write' | 'identity-admin';
 
-/** GETs read; anything else writes; 'identity-admin' adds the Cognito admin calls. */
-export function profileOf(route: HttpRoute): RouteProfile {
-  if (route.grants?.includes('identity-admin')) return 'identity-admin';
-  return route.method === 'GET' ? 'read' : 'write';
+/** The widest rights among a function's routes: GETs read; anything else writes; 'identity-admin' adds the Cognito admin calls. */
+export function profileOf(routes: readonly HttpRoute[]): RouteProfile {
+  if (routes.some((route) => route.grants?.includes('identity-admin'))) return 'identity-admin';
+  return routes.every((route) => route.method === 'GET') ? 'read' : 'write';
 }
 
 /** The Cognito admin calls of 'identity-admin' routes. */
@@ -52,9 +53,9 @@ export class RouteRoles extends Construct {
     super(scope, id);
   }
 
-  /** The shared role of this route's profile, and the log group name prefix it may write to. */
-  roleFor(route: HttpRoute): { role: Role; logGroupPrefix: string } {
-    const profile = profileOf(route);
+  /** The shared role of these routes' profile (one function's), and the log group name prefix it may write to. */
+  roleFor(routes: readonly HttpRoute[]): { role: Role; logGroupPrefix: string } {
+    const profile = profileOf(routes);
     let shared = this.roles.get(profile);
     if (!shared) {
       shared = this.create(profile);
@@ -78,7 +79,7 @@ export class RouteRoles extends Construct {
     if (profile === 'identity-admin') this.props.userPool.grant(role, ...identityAdminActions);
     acknowledgeTracing(role);
     Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:${logGroupPrefix}*]`,
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${regionInFinding(this)}:<AWS::AccountId>:log-group:${logGroupPrefix}*]`,
       reason: `The ${profile} routes share this role; it writes to their log groups only, all named ${logGroupPrefix}<route>.`,
     });
     return { role, logGroupPrefix };

@@ -18,6 +18,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { SiteConfig } from '../local/endpoints.ts';
+import { regionInFinding } from './nag-findings.ts';
 
 /**
  * Astro writes /en/desktop/index.html; S3 behind OAC does not map folders to
@@ -123,7 +124,7 @@ function acknowledgeDeploymentProvider(stack: Stack, siteBucket: Bucket): void {
     'Action::s3:Abort*',
     'Resource::*',
     `Resource::<${siteBucketId}.Arn>/*`,
-    'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+    `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${regionInFinding(stack)}/*`,
   ]) {
     acks[`AwsSolutions-IAM5[${wildcard}]`] =
       "CDK's BucketDeployment provider: copies the site from CDK's asset bucket into the site bucket (every object of it) and invalidates CloudFront (which has no resource-level permission).";

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { buildTwinspace, validationReport, type Synthesized } from './synth.ts';
+import { buildTwinspace, readmeDeployContext, validationReport, type Synthesized } from './synth.ts';
 
 describe('cdk-nag AwsSolutions on the Twinspace stack', () => {
   let synthesized: Synthesized;
@@ -39,6 +39,20 @@ describe('cdk-nag AwsSolutions on the Twinspace stack', () => {
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const rule of acknowledged) {
       expect(rule.reason.length, `${rule.logicalId} ${rule.id}`).toBeGreaterThan(30);
+    }
+  });
+
+  it('synthesizes the README\'s deploy command (its exact context) with no unacknowledged finding: acknowledgements hold in any region', () => {
+    const deployed = buildTwinspace({ bundle: false, context: readmeDeployContext });
+    try {
+      deployed.app.synth();
+      const open = validationReport(deployed.outdir)
+        .filter((report) => report.pluginName === 'AwsSolutions')
+        .flatMap((report) => report.violations.map((v) => `${v.ruleName} at ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`));
+      expect(open).toEqual([]);
+      expect(deployed.stack.region).toBe('eu-west-1');
+    } finally {
+      deployed.cleanup();
     }
   });
 

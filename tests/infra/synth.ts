@@ -15,7 +15,12 @@ export interface SynthOptions {
   bundle: boolean;
   /** Runs on the stack before synth (e.g. to plant a finding). */
   modify?: (stack: TwinspaceStack) => void;
+  /** `-c key=value` context, as the CLI passes it. */
+  context?: Record<string, string>;
 }
+
+/** The README's deploy command's context: `npx cdk deploy -c region=eu-west-1 -c mailFrom=no-reply@your.domain`. */
+export const readmeDeployContext = { region: 'eu-west-1', mailFrom: 'no-reply@your.domain' };
 
 export interface Synthesized {
   app: App;
@@ -41,6 +46,7 @@ export function buildTwinspace(options: SynthOptions): Synthesized {
       'aws:cdk:enable-asset-metadata': true,
       // CDK's own switch: an empty list bundles no stack.
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...options.context,
     },
   });
   const siteDir = standInSiteDir();
