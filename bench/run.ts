@@ -4,9 +4,10 @@
  * table; add a measurement by adding a function to `measurements`.
  */
 import { rmSync } from 'node:fs';
-import { allHandlers } from '../functions/routes.ts';
+import { allHandlers, httpRoutes } from '../functions/routes.ts';
 import { bundleBudgetBytes } from '../infra/cdk/bundling.ts';
-import { benchDir, bundleFunction, type Bundle } from './bundle.ts';
+import { benchDir, bundleFunctions, type Bundle } from './bundle.ts';
+import { synthFigures } from './synth.ts';
 import { coldInitMs } from './cold-init.ts';
 import { printTable, type Table } from './table.ts';
 import { apiLatency } from './api-latency.ts';
@@ -46,15 +47,45 @@ async function coldInit(bundled: Bundle[], external: Bundle[]): Promise<Table> {
   };
 }
 
+/**
+ * Cold init of the one-function-per-route shape, measured by this bench before
+ * the areas (README, "Bundling"): the reference each area's figure stands beside.
+ */
+const perRouteColdInitMs: Record<string, number> = {
+  'get-me': 127.3,
+  'get-project': 147.1,
+  'list-members': 182.8,
+  'list-chat-messages': 141.7,
+  'get-openapi': 107.0,
+};
+
+/** The same cold init, per area function, beside the per-route figure of its first route. */
+async function areaColdInit(bundled: Bundle[]): Promise<Table> {
+  return {
+    title: 'Area functions beside the former per-route functions (cold init, SDK bundled; per-route: README figures before the areas)',
+    columns: ['area function', 'routes', 'cold init ms', 'a former route', 'its per-route ms'],
+    rows: bundled
+      .filter((bundle) => bundle.handler.name.startsWith('http-'))
+      .map((bundle) => {
+        const routes = httpRoutes.filter((route) => route.function.name === bundle.handler.name);
+        const former = routes.find((route) => perRouteColdInitMs[route.name] !== undefined);
+        return [
+          bundle.handler.name,
+          String(routes.length),
+          ms(coldInitMs(bundle, coldInitRuns)),
+          former?.name ?? '—',
+          former ? ms(perRouteColdInitMs[former.name]) : '—',
+        ];
+      }),
+  };
+}
+
 async function main(): Promise<void> {
   rmSync(benchDir, { recursive: true, force: true });
-  const bundled: Bundle[] = [];
-  const external: Bundle[] = [];
-  for (const handler of allHandlers) {
-    bundled.push(await bundleFunction(handler, 'bundled'));
-    external.push(await bundleFunction(handler, 'external'));
-  }
-  const measurements: (() => Promise<Table>)[] = [() => bundleSizes(bundled), () => coldInit(bundled, external), apiLatency];
+  const { bundles: bundled, passMs } = bundleFunctions(allHandlers, 'bundled');
+  const { bundles: external } = bundleFunctions(allHandlers, 'external');
+  console.log(`\nOne esbuild pass bundled all ${bundled.length} functions in ${(passMs / 1000).toFixed(1)} s.`);
+  const measurements: (() => Promise<Table>)[] = [synthFigures, () => bundleSizes(bundled), () => coldInit(bundled, external), () => areaColdInit(bundled), apiLatency];
   for (const measure of measurements) printTable(await measure());
 }
 

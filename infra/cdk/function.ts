@@ -1,18 +1,19 @@
 /**
  * One Lambda function of the route table, with the defaults every Twinspace
- * function shares: pinned runtime, ARM, the bundling of ./bundling.ts, a log
- * group with a retention, X-Ray tracing and the Powertools settings.
+ * function shares: pinned runtime, ARM, the code of the one bundling pass
+ * (bundling.ts), the Powertools layer, a log group with a retention, X-Ray
+ * tracing and the Powertools settings.
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { LoggingFormat, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Code, Function as LambdaFunction, LayerVersion, LoggingFormat, Tracing, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import type { HandlerRef } from '../../functions/routes.ts';
-import { assetFiles, bundlingSettings, lambdaArchitecture, lambdaRuntime } from './bundling.ts';
+import { allHandlers, type HandlerRef } from '../../functions/routes.ts';
+import { bundleAll, lambdaArchitecture, lambdaRuntime, powertoolsVersion, standInBundle } from './bundling.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -23,6 +24,40 @@ export function entryOf(handler: HandlerRef): string {
 
 export const serviceName = 'twinspace';
 
+/** Every function's bundle folder, made by one esbuild pass the first time a stack asks (none when the stack bundles nothing). */
+const bundlesByStack = new WeakMap<Stack, Map<string, string>>();
+
+function bundleFolderOf(scope: Construct, handler: HandlerRef): string {
+  const stack = Stack.of(scope);
+  let bundles = bundlesByStack.get(stack);
+  if (!bundles) {
+    if (stack.bundlingRequired) {
+      bundles = bundleAll(allHandlers.map((each) => ({ name: each.name, entry: entryOf(each) })));
+    } else {
+      const standIn = standInBundle();
+      bundles = new Map(allHandlers.map((each) => [each.name, standIn]));
+    }
+    bundlesByStack.set(stack, bundles);
+  }
+  const folder = bundles.get(handler.name);
+  if (!folder) throw new Error(`${handler.name} is not in the route table (functions/routes.ts): nothing bundles it`);
+  return folder;
+}
+
+/**
+ * Powertools' own layer, found through the public SSM parameter AWS keeps for
+ * each version (resolved at deploy time, so synth stays offline): the same
+ * version as the one installed here.
+ */
+function powertoolsLayer(scope: Construct): ILayerVersion {
+  const stack = Stack.of(scope);
+  const id = 'PowertoolsLayer';
+  const existing = stack.node.tryFindChild(id) as ILayerVersion | undefined;
+  if (existing) return existing;
+  const arn = StringParameter.valueForStringParameter(stack, `/aws/service/powertools/typescript/generic/all/${powertoolsVersion()}`);
+  return LayerVersion.fromLayerVersionArn(stack, id, arn);
+}
+
 export interface TwinspaceFunctionProps {
   handler: HandlerRef;
   /** Settings of functions/lib/config.ts, by env var name. */
@@ -30,15 +65,15 @@ export interface TwinspaceFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   /**
-   * A role shared by functions with the same permissions (the HTTP routes:
-   * one role per permission profile, see http-api.ts), which then also grants
-   * writing to their log groups. Without one, the function gets a role of its
-   * own that may write to its own log group only.
+   * A role shared by functions with the same permissions (the HTTP areas:
+   * one role per permission profile, see route-roles.ts), which then also
+   * grants writing to their log groups. Without one, the function gets a role
+   * of its own that may write to its own log group only.
    */
   sharedRole?: { role: Role; logGroupPrefix: string };
 }
 
-export class TwinspaceFunction extends NodejsFunction {
+export class TwinspaceFunction extends LambdaFunction {
   constructor(scope: Construct, props: TwinspaceFunctionProps) {
     const { handler } = props;
     const logGroup = new LogGroup(scope, `${handler.name}-logs`, {
@@ -57,33 +92,16 @@ export class TwinspaceFunction extends NodejsFunction {
     if (!props.sharedRole) logGroup.grantWrite(role);
     super(scope, handler.name, {
       role,
-      entry: entryOf(handler),
-      handler: handler.export,
-      projectRoot: repoRoot,
-      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      code: Code.fromAsset(bundleFolderOf(scope, handler)),
+      handler: `index.${handler.export}`,
       runtime: lambdaRuntime,
       architecture: lambdaArchitecture,
+      layers: [powertoolsLayer(scope)],
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup,
-      bundling: {
-        format: OutputFormat.ESM,
-        target: bundlingSettings.target,
-        minify: bundlingSettings.minify,
-        sourceMap: bundlingSettings.sourceMap,
-        sourcesContent: bundlingSettings.sourcesContent,
-        mainFields: [...bundlingSettings.mainFields],
-        banner: bundlingSettings.banner,
-        esbuildArgs: Object.fromEntries(Object.entries(bundlingSettings.alias).map(([pkg, path]) => [`--alias:${pkg}`, path])),
-        externalModules: [...bundlingSettings.externalModules],
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => assetFiles.map((file) => `cp "${path.join(inputDir, file)}" "${outputDir}"`),
-        },
-      },
       environment: {
         ...props.environment,
         // The runtime does not read source maps unless told to.

@@ -1,7 +1,9 @@
 /**
- * The HTTP API: one route and one function per entry of httpRoutes. 'jwt'
- * routes sit behind API Gateway's JWT authorizer for the Cognito ID token
- * (audience = the site's client id); 'public' routes have none.
+ * The HTTP API: one function per area (functions/routes.ts), with one
+ * integration and one invoke permission each, and one route per declared
+ * route — so a new route in an existing area costs one resource. 'jwt' routes
+ * sit behind API Gateway's JWT authorizer for the Cognito ID token (audience
+ * = the site's client id); 'public' routes have none.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
 import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -55,32 +57,41 @@ export class TwinspaceHttpApi extends Construct {
       userPoolClients: [props.client],
     });
     const roles = new RouteRoles(this, 'RouteRoles', { table: props.table, userPool: props.userPool });
-    for (const route of httpRoutes) {
-      // Rights by profile (routes.ts: GET reads, the rest writes, 'identity-admin' adds Cognito admin calls).
-      const fn = new TwinspaceFunction(this, { handler: route, environment: props.environment, sharedRole: roles.roleFor(route) });
-      const [apiRoute] = this.api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${route.name}-integration`, fn),
-        authorizer: authorizerFor(route, jwtAuthorizer),
+    const routesByFunction = new Map<string, HttpRoute[]>();
+    for (const route of httpRoutes) routesByFunction.set(route.function.name, [...(routesByFunction.get(route.function.name) ?? []), route]);
+    for (const routes of routesByFunction.values()) {
+      const handler = routes[0].function;
+      // Rights by profile (route-roles.ts: reads only, writes, or writes and Cognito admin calls), the widest of the area's routes.
+      const fn = new TwinspaceFunction(this, { handler, environment: props.environment, sharedRole: roles.roleFor(routes) });
+      // One integration and one permission for the whole area: API Gateway may invoke it from any of its routes.
+      const integration = new HttpLambdaIntegration(`${handler.name}-integration`, fn, { scopePermissionToRoute: false });
+      for (const route of routes) this.addRoute(route, fn, integration, jwtAuthorizer);
+      this.functions.set(handler.name, fn);
+    }
+  }
+
+  private addRoute(route: HttpRoute, fn: TwinspaceFunction, integration: HttpLambdaIntegration, jwtAuthorizer: HttpUserPoolAuthorizer): void {
+    const [apiRoute] = this.api.addRoutes({
+      path: route.path,
+      methods: [HttpMethod[route.method]],
+      integration,
+      authorizer: authorizerFor(route, jwtAuthorizer),
+    });
+    if (route.auth === 'public') {
+      Validations.of(apiRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.method} ${route.path} is public by design (its declaration: auth 'public').`,
       });
-      if (route.auth === 'public') {
-        Validations.of(apiRoute).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (routes.ts: auth 'public').`,
-        });
-      }
-      if (route.throttle) {
-        // Route settings name a route by its key; the stage must wait for the route to exist.
-        const stage = this.stage.node.defaultChild as CfnStage;
-        stage.routeSettings = {
-          ...(stage.routeSettings as Record<string, unknown> | undefined),
-          // RouteSettings is untyped (a JSON map by route key): CloudFormation's own casing.
-          [`${route.method} ${route.path}`]: { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit },
-        };
-        stage.node.addDependency(apiRoute);
-      }
-      this.functions.set(route.name, fn);
+    }
+    if (route.throttle) {
+      // Route settings name a route by its key; the stage must wait for the route to exist.
+      const stage = this.stage.node.defaultChild as CfnStage;
+      stage.routeSettings = {
+        ...(stage.routeSettings as Record<string, unknown> | undefined),
+        // RouteSettings is untyped (a JSON map by route key): CloudFormation's own casing.
+        [`${route.method} ${route.path}`]: { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit },
+      };
+      stage.node.addDependency(apiRoute);
     }
   }
 
