@@ -5,10 +5,10 @@
  * all three change in one TransactWriteItems, so the count never disagrees
  * with the inbox.
  */
-import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
+import { transact } from './transact.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
 
 export type MailFolder = 'inbox' | 'sent';
@@ -42,37 +42,40 @@ function toStoredMail(item: Record<string, unknown>): StoredMail {
   return mail as unknown as StoredMail;
 }
 
-/** Stores both copies and bumps the recipient's unread count, in one transaction. */
-export async function sendDesktopMail(store: TableStore, mail: DesktopMail): Promise<void> {
+/**
+ * Stores both copies and bumps the recipient's unread count, in one
+ * transaction. 'exists': a copy with this mail id is already there (guard
+ * 'exists'), nothing was written.
+ */
+export async function sendDesktopMail(store: TableStore, mail: DesktopMail): Promise<'sent' | 'exists'> {
   const copy = (folder: MailFolder, ownerId: string) => ({ entity: 'desktopMail', ownerId, folder, ...mail });
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: { ...keys.mailInbox(mail.to.userId, mail.mailId), ...copy('inbox', mail.to.userId) },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: { ...keys.mailSent(mail.from.userId, mail.mailId), ...copy('sent', mail.from.userId) },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Update: {
-            TableName: store.tableName,
-            Key: keys.mailbox(mail.to.userId),
-            UpdateExpression: 'SET entity = :entity ADD unread :one',
-            ExpressionAttributeValues: { ':entity': 'mailbox', ':one': 1 },
-          },
-        },
-      ],
-    }),
-  );
+  const outcome = await transact(store, [
+    {
+      guard: 'exists',
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.mailInbox(mail.to.userId, mail.mailId), ...copy('inbox', mail.to.userId) },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      guard: 'exists',
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.mailSent(mail.from.userId, mail.mailId), ...copy('sent', mail.from.userId) },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      Update: {
+        TableName: store.tableName,
+        Key: keys.mailbox(mail.to.userId),
+        UpdateExpression: 'SET entity = :entity ADD unread :one',
+        ExpressionAttributeValues: { ':entity': 'mailbox', ':one': 1 },
+      },
+    },
+  ]);
+  return outcome.written ? 'sent' : 'exists';
 }
 
 /** The owner's profile and unread count in one BatchGet (pattern 2 + D5). */
@@ -137,39 +140,33 @@ export async function getMailCopies(
 /**
  * Marks an inbox mail read and takes one off the unread count, in one
  * conditional transaction: only the first reading counts (two tabs opening
- * it at once decrement once). False if it was already read.
+ * it at once decrement once). 'already-read': it was (guard 'alreadyRead');
+ * 'count-empty': the count is at 0 already (guard 'countEmpty'), so nothing
+ * is written rather than a count below zero.
  */
-export async function markMailRead(store: TableStore, userId: string, mailId: string, readAt: string): Promise<boolean> {
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: keys.mailInbox(userId, mailId),
-              UpdateExpression: 'SET readAt = :readAt',
-              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(readAt)',
-              ExpressionAttributeValues: { ':readAt': readAt },
-            },
-          },
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: keys.mailbox(userId),
-              UpdateExpression: 'ADD unread :minusOne',
-              ConditionExpression: 'unread > :zero',
-              ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    const alreadyRead =
-      error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
-    if (alreadyRead) return false;
-    throw error;
-  }
+export async function markMailRead(store: TableStore, userId: string, mailId: string, readAt: string): Promise<'marked' | 'already-read' | 'count-empty'> {
+  const outcome = await transact(store, [
+    {
+      guard: 'alreadyRead',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.mailInbox(userId, mailId),
+        UpdateExpression: 'SET readAt = :readAt',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(readAt)',
+        ExpressionAttributeValues: { ':readAt': readAt },
+      },
+    },
+    {
+      guard: 'countEmpty',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.mailbox(userId),
+        UpdateExpression: 'ADD unread :minusOne',
+        ConditionExpression: 'unread > :zero',
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+      },
+    },
+  ]);
+  if (outcome.written) return 'marked';
+  return outcome.failed.includes('alreadyRead') ? 'already-read' : 'count-empty';
 }

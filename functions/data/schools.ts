@@ -3,11 +3,11 @@
  * the profile's schoolId and a TEACHER#<sub> item under the school are
  * written together, so "who edits this school" is read under the school.
  */
-import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact, type GuardedItem } from './transact.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
 
 export interface School {
@@ -32,21 +32,20 @@ function toSchool(item: Record<string, unknown>): School {
   return school as unknown as School;
 }
 
-/** Why a school write did not happen. */
-export class SchoolWriteConflict extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SchoolWriteConflict';
-  }
-}
+/**
+ * What creating a school met: created; the joining teacher's profile no
+ * longer takes a school (guard 'joined': they joined one meanwhile, or it is
+ * not a teacher's); or the school id is taken (guard 'exists').
+ */
+export type SchoolCreateOutcome = 'created' | 'joined' | 'exists';
 
 /**
  * Creates a school; when `joiningTeacher` is given (a teacher with no school
  * yet) they join it in the same transaction: their TEACHER# item under the
  * school and their profile's schoolId and school name.
  */
-export async function createSchool(store: TableStore, school: School, joiningTeacher?: string): Promise<void> {
-  const join = joiningTeacher
+export async function createSchool(store: TableStore, school: School, joiningTeacher?: string): Promise<SchoolCreateOutcome> {
+  const join: GuardedItem<'joined'>[] = joiningTeacher
     ? [
         {
           Put: {
@@ -55,6 +54,7 @@ export async function createSchool(store: TableStore, school: School, joiningTea
           },
         },
         {
+          guard: 'joined',
           Update: {
             TableName: store.tableName,
             Key: keys.userProfile(joiningTeacher),
@@ -65,27 +65,19 @@ export async function createSchool(store: TableStore, school: School, joiningTea
         },
       ]
     : [];
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...keys.school(school.schoolId), entity: 'school', ...school },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          ...join,
-        ],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') {
-      throw new SchoolWriteConflict('You joined a school meanwhile; a teacher belongs to one school.');
-    }
-    throw error;
-  }
+  const outcome = await transact(store, [
+    {
+      guard: 'exists',
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.school(school.schoolId), entity: 'school', ...school },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    ...join,
+  ]);
+  if (outcome.written) return 'created';
+  return outcome.failed.includes('joined') ? 'joined' : 'exists';
 }
 
 /** The school and the reader's profile in one round trip (D1 + pattern 2). */
@@ -118,6 +110,13 @@ export async function getSchoolAndTeachers(store: TableStore, schoolId: string):
 }
 
 /**
+ * What a school save met: saved (the school as stored now); a stale version
+ * (guard 'stale'); or one of its teachers' profiles no longer names this
+ * school (guard 'teachersChanged': the teachers read are not the teachers now).
+ */
+export type SchoolSaveOutcome = { outcome: 'saved'; school: School } | { outcome: 'stale' } | { outcome: 'teachersChanged' };
+
+/**
  * Saves a school edit, conditional on `version` (a stale one changes
  * nothing). A new name is copied to its teachers' profiles in the same
  * transaction (partner search and projects show it from there).
@@ -128,7 +127,7 @@ export async function updateSchool(
   edit: SchoolEdit,
   expectedVersion: number,
   teacherIds: string[],
-): Promise<School> {
+): Promise<SchoolSaveOutcome> {
   const changes = Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined)) as SchoolEdit;
   const saved: School = { ...current, ...changes, version: expectedVersion + 1 };
   const names: Record<string, string> = { '#version': 'version' };
@@ -141,40 +140,32 @@ export async function updateSchool(
   }
   const renamed = changes.name !== undefined && changes.name !== current.name;
   // A transaction holds 100 items: the school and up to 99 of its teachers' profiles.
-  const profileUpdates = (renamed ? teacherIds.slice(0, 99) : []).map((userId) => ({
-    Update: {
-      TableName: store.tableName,
-      Key: keys.userProfile(userId),
-      UpdateExpression: 'SET school = :name',
-      ConditionExpression: 'schoolId = :schoolId',
-      ExpressionAttributeValues: { ':name': saved.name, ':schoolId': current.schoolId },
+  const profileUpdates = (renamed ? teacherIds.slice(0, 99) : []).map(
+    (userId): GuardedItem<'teachersChanged'> => ({
+      guard: 'teachersChanged',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.userProfile(userId),
+        UpdateExpression: 'SET school = :name',
+        ConditionExpression: 'schoolId = :schoolId',
+        ExpressionAttributeValues: { ':name': saved.name, ':schoolId': current.schoolId },
+      },
+    }),
+  );
+  const outcome = await transact(store, [
+    {
+      guard: 'stale',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.school(current.schoolId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
     },
-  }));
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: keys.school(current.schoolId),
-              UpdateExpression: `SET ${sets.join(', ')}`,
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-            },
-          },
-          ...profileUpdates,
-        ],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-      throw new SchoolWriteConflict(
-        `This school was changed since you read it (you sent version ${expectedVersion}). Reload it and make your change again; nothing was saved.`,
-      );
-    }
-    throw error;
-  }
-  return saved;
+    ...profileUpdates,
+  ]);
+  if (outcome.written) return { outcome: 'saved', school: saved };
+  return outcome.failed.includes('stale') ? { outcome: 'stale' } : { outcome: 'teachersChanged' };
 }

@@ -2,13 +2,13 @@
  * User profiles and the user's side of their memberships (keys.ts patterns
  * 1, 2, 10, 15, D3), and the versioned profile save.
  */
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isListedPartner, type AgeRange, type ProfileChanges } from '../domain/desktop.ts';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { gsi1, keys, prefixes, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact, type GuardedItem } from './transact.ts';
 
 export interface UserProfile {
   userId: string;
@@ -48,33 +48,42 @@ export interface UserProject {
   type: TwinspaceType;
 }
 
+/** A profile, or its username, is already in the table: nothing was written. */
+export class UserProfileExists extends Error {
+  constructor(readonly taken: ('profile' | 'username')[]) {
+    super(`Already in the table: ${taken.join(' and ')}`);
+    this.name = 'UserProfileExists';
+  }
+}
+
 /**
- * Creates a profile and its username item in one transaction; fails
- * (TransactionCanceledException) if either exists.
+ * Creates a profile and its username item in one transaction (guards
+ * 'profile' and 'username': neither may exist yet). Throws UserProfileExists
+ * when one does: every caller (account creation, the seed, test fixtures)
+ * treats that as a failure, never as a state to carry on from.
  */
 export async function createUserProfile(store: TableStore, profile: UserProfile): Promise<void> {
   // Evaluators' profiles carry the GSI1 key that lists them for the digest; open teachers' the partner-search key.
   const indexKeys = profileIndexKeys(profile);
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: { ...keys.userProfile(profile.userId), ...indexKeys, entity: 'userProfile', ...profile },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: { ...keys.username(profile.username), entity: 'username', userId: profile.userId },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-      ],
-    }),
-  );
+  const outcome = await transact(store, [
+    {
+      guard: 'profile',
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.userProfile(profile.userId), ...indexKeys, entity: 'userProfile', ...profile },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      guard: 'username',
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.username(profile.username), entity: 'username', userId: profile.userId },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ]);
+  if (!outcome.written) throw new UserProfileExists(outcome.failed);
 }
 
 /** The user id behind a username (keys.ts pattern 15), or undefined. */
@@ -138,20 +147,23 @@ export async function listEvaluators(store: TableStore): Promise<UserProfile[]> 
   return evaluators.map(toUserProfile);
 }
 
-/** The save lost a race: the profile's version is no longer the one the caller read. */
-export class StaleProfileError extends Error {
-  constructor(readonly currentVersion: number | undefined) {
-    super('The profile was changed since it was read.');
-    this.name = 'StaleProfileError';
-  }
-}
+/**
+ * What a profile save met: saved (the profile as stored now), a stale version
+ * (guard 'stale': the profile changed since it was read; its version now), or
+ * one of the memberships it copies a new display name to is gone (guard
+ * 'membershipGone': the user left a project meanwhile).
+ */
+export type ProfileSaveOutcome =
+  | { outcome: 'saved'; profile: UserProfile }
+  | { outcome: 'stale'; currentVersion: number | undefined }
+  | { outcome: 'membershipGone' };
 
 /**
- * Saves a profile edit as one TransactWriteItems, conditional on `version`
- * (two tabs: the second save fails, nothing is overwritten). The profile's
+ * Saves a profile edit as one transaction, conditional on `version` (two
+ * tabs: the second save fails, nothing is overwritten). The profile's
  * partner-search keys are set or removed in the same write, and a new
  * display name is copied to the user's memberships (the rosters and chat
- * read it there). Returns the saved profile.
+ * read it there).
  */
 export async function saveProfileChanges(
   store: TableStore,
@@ -159,7 +171,7 @@ export async function saveProfileChanges(
   changes: ProfileChanges,
   expectedVersion: number,
   projectIds: string[],
-): Promise<UserProfile> {
+): Promise<ProfileSaveOutcome> {
   const saved: UserProfile = { ...current, ...definedOnly(changes), version: expectedVersion + 1 };
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = { ':expected': expectedVersion, ':next': saved.version };
@@ -182,40 +194,36 @@ export async function saveProfileChanges(
     } else removes.push('#gsi1pk', '#gsi1sk');
   }
   const renamed = changes.displayName !== undefined && changes.displayName !== current.displayName;
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: keys.userProfile(current.userId),
-              UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-            },
-          },
-          ...(renamed ? projectIds.slice(0, 99) : []).map((projectId) => ({
-            Update: {
-              TableName: store.tableName,
-              Key: keys.membership(projectId, current.userId),
-              UpdateExpression: 'SET displayName = :displayName',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: { ':displayName': saved.displayName },
-            },
-          })),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-      const now = await getUserProfile(store, current.userId);
-      throw new StaleProfileError(now?.version);
-    }
-    throw error;
-  }
-  return saved;
+  // A transaction holds 100 items: the profile and up to 99 memberships.
+  const membershipUpdates = (renamed ? projectIds.slice(0, 99) : []).map(
+    (projectId): GuardedItem<'membershipGone'> => ({
+      guard: 'membershipGone',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.membership(projectId, current.userId),
+        UpdateExpression: 'SET displayName = :displayName',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':displayName': saved.displayName },
+      },
+    }),
+  );
+  const outcome = await transact(store, [
+    {
+      guard: 'stale',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.userProfile(current.userId),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    ...membershipUpdates,
+  ]);
+  if (outcome.written) return { outcome: 'saved', profile: saved };
+  if (outcome.failed.includes('stale')) return { outcome: 'stale', currentVersion: (await getUserProfile(store, current.userId))?.version };
+  return { outcome: 'membershipGone' };
 }
 
 function definedOnly<T extends object>(changes: T): Partial<T> {

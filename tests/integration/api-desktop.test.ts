@@ -62,13 +62,15 @@ describe('PUT /me/profile', () => {
     expect(me.body.profile).toMatchObject({ displayName: 'Rui M. Costa', version: 2 });
   });
 
-  it('lets exactly one of two simultaneous saves of the same version through', async () => {
+  it('lets exactly one of eight simultaneous saves of the same version through (race: one 200, seven 409)', async () => {
     const teacher = await newAccount('teacher', 'PT', 'Rita Alves');
-    const saves = await Promise.all(
-      ['Rita A.', 'Rita Alves Silva'].map((displayName) => apiSend(endpoints, 'PUT', '/me/profile', teacher.idToken, { version: 1, displayName })),
-    );
-    expect(saves.map((save) => save.status).sort()).toEqual([200, 409]);
+    const displayNames = Array.from({ length: 8 }, (_, index) => `Rita Alves ${index + 1}`);
+    const saves = await Promise.all(displayNames.map((displayName) => apiSend(endpoints, 'PUT', '/me/profile', teacher.idToken, { version: 1, displayName })));
+    const statuses = saves.map((save) => save.status);
+    expect(statuses.filter((status) => status === 200), JSON.stringify(statuses)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409), JSON.stringify(statuses)).toHaveLength(7);
     const winner = saves.find((save) => save.status === 200)!;
+    expect(winner.body).toMatchObject({ version: 2 });
     const me = await apiGet(endpoints, '/me', teacher.idToken);
     expect(me.body.profile).toMatchObject({ displayName: winner.body.displayName, version: 2 });
   });
@@ -155,6 +157,23 @@ describe('schools', () => {
     expect(school.body).toMatchObject({ name: 'Escola Básica Sá da Bandeira', city: 'Porto', version: 2 });
     // Its teachers' profiles carry the new name.
     expect((await apiGet(endpoints, '/me', founder.idToken)).body.profile.school).toBe('Escola Básica Sá da Bandeira');
+  });
+
+  it('lets exactly one of eight simultaneous edits of the same version through (race: one 200, seven 409)', async () => {
+    const teacher = await newAccount('teacher', 'PT', 'Paulo Matos');
+    const created = await apiSend(endpoints, 'POST', '/schools', teacher.idToken, { name: 'Escola de Braga', country: 'PT', city: 'Braga' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const path = `/schools/${created.body.schoolId}`;
+    const schoolNames = Array.from({ length: 8 }, (_, index) => `Escola de Braga ${index + 1}`);
+    const edits = await Promise.all(schoolNames.map((name) => apiSend(endpoints, 'PUT', path, teacher.idToken, { version: 1, name })));
+    const statuses = edits.map((edit) => edit.status);
+    expect(statuses.filter((status) => status === 200), JSON.stringify(statuses)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409), JSON.stringify(statuses)).toHaveLength(7);
+    const winner = edits.find((edit) => edit.status === 200)!;
+    const school = await apiGet(endpoints, path, teacher.idToken);
+    expect(school.body).toMatchObject({ name: winner.body.name, version: 2 });
+    // The teacher's profile carries the winning name, not a loser's.
+    expect((await apiGet(endpoints, '/me', teacher.idToken)).body.profile.school).toBe(winner.body.name);
   });
 
   it('refuses a teacher of another school (403), a pupil (403 on create) and bad input (400)', async () => {

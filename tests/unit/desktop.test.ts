@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decideProfileEdit, isListedPartner, mayEditSchool, mayReadSchool, partnerFilterExpression, usesDesktop } from '../../functions/domain/desktop.ts';
 import { decodePartnerCursor } from '../../functions/data/partners.ts';
 import { encodeCursor } from '../../functions/lib/cursor.ts';
-import { mailSendBody, partnerQuery, profileUpdateBody, schoolUpdateBody } from '../../functions/http/desktop-schemas.ts';
+import { mailSendBody, partnerQuery, profileUpdateBody, schoolUpdateBody } from '../../functions/http/desktop/schemas.ts';
 
 describe('who edits which profile field', () => {
   it('lets a teacher change the partner profile', () => {

@@ -4,10 +4,10 @@
  * OpenAPI document is generated from them.
  */
 import * as z from 'zod';
-import { accountKinds } from '../domain/twinspace-types.ts';
-import { distinct, normaliseCountry, normaliseLanguage, normaliseSubject } from '../domain/desktop.ts';
-import { pageQuery } from '../lib/cursor.ts';
-import { ulidString } from './schemas.ts';
+import { accountKinds } from '../../domain/twinspace-types.ts';
+import { distinct, normaliseCountry, normaliseLanguage, normaliseSubject } from '../../domain/desktop.ts';
+import { pageQuery } from '../../lib/cursor.ts';
+import { ulidString } from '../schemas.ts';
 
 const countryCode = z
   .string()
@@ -40,6 +40,7 @@ export const profileUpdateBody = z
     version,
   })
   .strict();
+export type ProfileUpdateBodyInput = z.input<typeof profileUpdateBody>;
 
 export const profileResponse = z.object({
   userId: z.string(),
@@ -66,11 +67,13 @@ export const schoolPathParams = z.object({ schoolId: ulidString });
 export const schoolCreateBody = z
   .object({ name: name(120), country: countryCode, city: name(80), about: z.string().trim().max(2000).optional() })
   .strict();
+export type SchoolCreateBodyInput = z.input<typeof schoolCreateBody>;
 
 /** A school's country is fixed (its teachers' NSS follows it); name, city and about change. */
 export const schoolUpdateBody = z
   .object({ name: name(120).optional(), city: name(80).optional(), about: z.string().trim().max(2000).optional(), version })
   .strict();
+export type SchoolUpdateBodyInput = z.input<typeof schoolUpdateBody>;
 
 export const schoolResponse = z.object({
   schoolId: z.string(),
@@ -123,6 +126,7 @@ export const mailSendBody = z
     message: 'Give the recipient as toUsername or toUserId (exactly one).',
     path: ['toUsername'],
   });
+export type MailSendBodyInput = z.input<typeof mailSendBody>;
 
 export const mailQuery = pageQuery.extend({ folder: z.enum(['inbox', 'sent']).default('inbox') });
 export const mailPathParams = z.object({ mailId: ulidString });
