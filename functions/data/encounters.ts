@@ -5,12 +5,14 @@
  * also has a WAIT#<ticket>#<sub> item, so the first in line is one Query.
  *
  * Every change is read → decide (functions/domain/encounters.ts) → one
- * TransactWriteItems whose update of META is conditional on the counters
- * still being what was read. Two registrations or cancellations at once:
- * one commits, the other's condition fails and it decides again from a
- * fresh read, so seats are never over-booked and nobody is promoted twice.
+ * transaction (transact.ts) whose update of META is conditional on the
+ * counters still being what was read (guard 'counters'). Two registrations or
+ * cancellations at once: one commits, the other's guard fails and it decides
+ * again from a fresh read, so seats are never over-booked and nobody is
+ * promoted twice. Past `attempts` decisions lost in a row, WriteContention
+ * (a 503 with Retry-After).
  */
-import { BatchGetCommand, QueryCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import {
   decideCancellation,
@@ -21,9 +23,9 @@ import {
   type RegistrationDecision,
 } from '../domain/encounters.ts';
 import { communityIndex, communityKeys, gsi1, keys, withoutKeys } from './keys.ts';
-import { isCancelledWrite } from './memberships.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact, WriteContention, type GuardedItem } from './transact.ts';
 
 export interface Encounter extends EncounterCounters {
   encounterId: string;
@@ -55,25 +57,24 @@ const toRegistration = (item: Record<string, unknown>) => {
 export const asRegistration = (stored: StoredRegistration): Registration =>
   stored.status === 'waiting' ? { status: 'waiting', ticket: stored.ticket ?? 0 } : { status: 'seat' };
 
+/** A new encounter (guard 'exists': a new id, so never met). */
 export async function createEncounter(store: TableStore, encounter: Encounter): Promise<void> {
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: {
-              ...communityKeys.encounter(encounter.encounterId),
-              ...communityIndex.encounter(encounter.startsAt, encounter.encounterId),
-              entity: 'encounter',
-              ...encounter,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
+  const outcome = await transact(store, [
+    {
+      guard: 'exists',
+      Put: {
+        TableName: store.tableName,
+        Item: {
+          ...communityKeys.encounter(encounter.encounterId),
+          ...communityIndex.encounter(encounter.startsAt, encounter.encounterId),
+          entity: 'encounter',
+          ...encounter,
         },
-      ],
-    }),
-  );
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ]);
+  if (!outcome.written) throw new Error(`Encounter id ${encounter.encounterId} is already in use`);
 }
 
 /** Encounters starting after `from`, soonest first (C4). */
@@ -157,9 +158,19 @@ export async function waitingPosition(store: TableStore, encounterId: string, ti
   return result.Count ?? 0;
 }
 
-/** The META update every change carries: its counters must still be as read. */
-function countersUpdate(store: TableStore, encounter: Encounter, update: string, extraCondition = '', values: Record<string, unknown> = {}) {
+/** What a change of an encounter guards against: someone else changed it since it was read. Any of them: decide again. */
+type EncounterGuard = 'counters' | 'registration' | 'ticket' | 'promoted';
+
+/** The META update every change carries: its counters must still be as read (guard 'counters'). */
+function countersUpdate(
+  store: TableStore,
+  encounter: Encounter,
+  update: string,
+  extraCondition = '',
+  values: Record<string, unknown> = {},
+): GuardedItem<EncounterGuard> {
   return {
+    guard: 'counters',
     Update: {
       TableName: store.tableName,
       Key: communityKeys.encounter(encounter.encounterId),
@@ -170,17 +181,8 @@ function countersUpdate(store: TableStore, encounter: Encounter, update: string,
   };
 }
 
-/** How often a change is decided again after losing a race before giving up (the caller gets a 503). */
+/** How often a change is decided again after losing a race before giving up (WriteContention: the caller gets a 503). */
 const attempts = 8;
-
-export class BusyEncounterError extends Error {
-  constructor() {
-    super('The encounter is changing too fast to decide; try again.');
-    this.name = 'BusyEncounterError';
-    // Read by the error responder as a transient fault: 503 with Retry-After.
-    Object.assign(this, { $retryable: {} });
-  }
-}
 
 export type RegisterResult =
   | { outcome: 'not-found' }
@@ -207,14 +209,15 @@ export async function registerForEncounter(
       ticket: decision.outcome === 'waiting' ? decision.ticket : undefined,
       registeredAt: now().toISOString(),
     };
-    const putRegistration = {
+    const putRegistration: GuardedItem<EncounterGuard> = {
+      guard: 'registration',
       Put: {
         TableName: store.tableName,
         Item: { ...communityKeys.registration(encounterId, registrant.userId), entity: 'encounterRegistration', ...stored },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
-    const transactItems =
+    const items: GuardedItem<EncounterGuard>[] =
       decision.outcome === 'seat'
         ? [countersUpdate(store, encounter, 'SET seatsTaken = seatsTaken + :one', ' AND seatsTaken < seats', { ':one': 1 }), putRegistration]
         : [
@@ -225,6 +228,7 @@ export async function registerForEncounter(
             }),
             putRegistration,
             {
+              guard: 'ticket',
               Put: {
                 TableName: store.tableName,
                 Item: {
@@ -238,12 +242,8 @@ export async function registerForEncounter(
               },
             },
           ];
-    try {
-      await store.db.send(new TransactWriteCommand({ TransactItems: transactItems }));
-    } catch (error) {
-      if (isCancelledWrite(error) || isTransactionConflict(error)) continue;
-      throw error;
-    }
+    // A guard failed: the encounter or my registration changed since the read; decide again.
+    if (!(await transact(store, items)).written) continue;
     if (decision.outcome === 'seat') return { outcome: 'seat', encounter: { ...encounter, seatsTaken: encounter.seatsTaken + 1 } };
     const position = await waitingPosition(store, encounterId, decision.ticket, registrant.userId);
     return {
@@ -253,7 +253,7 @@ export async function registerForEncounter(
       encounter: { ...encounter, waitingCount: encounter.waitingCount + 1, waitingIssued: decision.ticket },
     };
   }
-  throw new BusyEncounterError();
+  throw new WriteContention(attempts);
 }
 
 export type CancelResult =
@@ -273,7 +273,8 @@ export async function cancelRegistration(store: TableStore, encounterId: string,
     if (mine.status === 'seat' && encounter.waitingCount > 0 && !next) continue;
     const decision = decideCancellation(encounter, mine, next?.userId, now());
     if (decision.outcome === 'conflict') return decision;
-    const deleteMine = {
+    const deleteMine: GuardedItem<EncounterGuard> = {
+      guard: 'registration',
       Delete: {
         TableName: store.tableName,
         Key: communityKeys.registration(encounterId, userId),
@@ -282,29 +283,31 @@ export async function cancelRegistration(store: TableStore, encounterId: string,
         ExpressionAttributeValues: { ':status': mine.status },
       },
     };
-    const deleteTicket = (ticket: number, ticketHolder: string) => ({
+    const deleteTicket = (ticket: number, ticketHolder: string): GuardedItem<EncounterGuard> => ({
+      guard: 'ticket',
       Delete: {
         TableName: store.tableName,
         Key: communityKeys.waitingTicket(encounterId, ticket, ticketHolder),
         ConditionExpression: 'attribute_exists(PK)',
       },
     });
-    let transactItems: Record<string, unknown>[];
+    let items: GuardedItem<EncounterGuard>[];
     if (decision.outcome === 'leave-waiting-list') {
-      transactItems = [
+      items = [
         deleteMine,
         deleteTicket(decision.ticket, userId),
         countersUpdate(store, encounter, 'SET waitingCount = waitingCount - :one', '', { ':one': 1 }),
       ];
     } else if (decision.outcome === 'free-seat') {
-      transactItems = [deleteMine, countersUpdate(store, encounter, 'SET seatsTaken = seatsTaken - :one', '', { ':one': 1 })];
+      items = [deleteMine, countersUpdate(store, encounter, 'SET seatsTaken = seatsTaken - :one', '', { ':one': 1 })];
     } else {
       const promoted = next!;
       const notificationId = ulid();
-      transactItems = [
+      items = [
         deleteMine,
         deleteTicket(promoted.ticket, promoted.userId),
         {
+          guard: 'promoted',
           Update: {
             TableName: store.tableName,
             Key: communityKeys.registration(encounterId, promoted.userId),
@@ -334,17 +337,9 @@ export async function cancelRegistration(store: TableStore, encounterId: string,
         },
       ];
     }
-    try {
-      await store.db.send(new TransactWriteCommand({ TransactItems: transactItems as never }));
-    } catch (error) {
-      if (isCancelledWrite(error) || isTransactionConflict(error)) continue;
-      throw error;
-    }
+    // A guard failed: the encounter, my registration or the first in line changed since the read; decide again.
+    if (!(await transact(store, items)).written) continue;
     return { outcome: 'cancelled', decision };
   }
-  throw new BusyEncounterError();
-}
-
-function isTransactionConflict(error: unknown): boolean {
-  return (error as { name?: string } | undefined)?.name === 'TransactionConflictException';
+  throw new WriteContention(attempts);
 }

@@ -1,14 +1,15 @@
 /**
  * Themed groups (keys.ts, patterns C1–C3). A group's META item keeps its
  * memberCount; every join or removal changes the MEMBER# item and the count
- * in one TransactWriteItems, so a member limit holds under concurrent joins.
+ * in one transaction (transact.ts), so a member limit holds under concurrent
+ * joins.
  */
-import { BatchGetCommand, QueryCommand, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { GroupAccess } from '../domain/groups.ts';
 import { communityIndex, communityKeys, gsi1, withoutKeys } from './keys.ts';
-import { isCancelledWrite } from './memberships.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact } from './transact.ts';
 
 export interface Group {
   groupId: string;
@@ -39,28 +40,24 @@ const toGroupMember = (item: Record<string, unknown>) => {
   return member as unknown as GroupMember;
 };
 
-/** The group and its owner as first member, in one transaction. */
+/** The group and its owner as first member, in one transaction (guard 'exists': a new id, so never met). */
 export async function createGroup(store: TableStore, group: Group, owner: GroupMember): Promise<void> {
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: { ...communityKeys.group(group.groupId), ...communityIndex.group(group.name, group.groupId), entity: 'group', ...group },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: { ...communityKeys.groupMember(group.groupId, owner.userId), entity: 'groupMember', ...owner },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-      ],
-    }),
-  );
+  const isNew = 'attribute_not_exists(PK)';
+  const outcome = await transact(store, [
+    {
+      guard: 'exists',
+      Put: {
+        TableName: store.tableName,
+        Item: { ...communityKeys.group(group.groupId), ...communityIndex.group(group.name, group.groupId), entity: 'group', ...group },
+        ConditionExpression: isNew,
+      },
+    },
+    {
+      guard: 'exists',
+      Put: { TableName: store.tableName, Item: { ...communityKeys.groupMember(group.groupId, owner.userId), entity: 'groupMember', ...owner }, ConditionExpression: isNew },
+    },
+  ]);
+  if (!outcome.written) throw new Error(`Group id ${group.groupId} is already in use`);
 }
 
 /** One page of groups by name (C1). */
@@ -135,75 +132,59 @@ export async function listGroupMembers(
 /** Why a join did not happen although the rules said yes: someone else changed the group at the same moment. */
 export type JoinOutcome = 'joined' | 'already-member' | 'full' | 'gone';
 
-/** The MEMBER# item and memberCount + 1, on condition the member is new and the group not full. */
+/**
+ * The MEMBER# item and memberCount + 1. Guards: 'alreadyMember' (the
+ * MEMBER# item exists) and 'full' (the group is full, or gone: a read tells
+ * which).
+ */
 export async function addGroupMember(store: TableStore, member: GroupMember): Promise<JoinOutcome> {
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: communityKeys.group(member.groupId),
-              UpdateExpression: 'ADD memberCount :one',
-              ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(maxMembers) OR memberCount < maxMembers)',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...communityKeys.groupMember(member.groupId, member.userId), entity: 'groupMember', ...member },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-        ],
-      }),
-    );
-    return 'joined';
-  } catch (error) {
-    if (!isCancelledWrite(error)) throw error;
-    const codes = cancellationCodes(error);
-    if (codes[1] === 'ConditionalCheckFailed') return 'already-member';
-    const { group } = await getGroupAndMembers(store, member.groupId, []);
-    return group ? 'full' : 'gone';
-  }
+  const outcome = await transact(store, [
+    {
+      guard: 'full',
+      Update: {
+        TableName: store.tableName,
+        Key: communityKeys.group(member.groupId),
+        UpdateExpression: 'ADD memberCount :one',
+        ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(maxMembers) OR memberCount < maxMembers)',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+    {
+      guard: 'alreadyMember',
+      Put: {
+        TableName: store.tableName,
+        Item: { ...communityKeys.groupMember(member.groupId, member.userId), entity: 'groupMember', ...member },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ]);
+  if (outcome.written) return 'joined';
+  if (outcome.failed.includes('alreadyMember')) return 'already-member';
+  const { group } = await getGroupAndMembers(store, member.groupId, []);
+  return group ? 'full' : 'gone';
 }
 
-/** Deletes the MEMBER# item and takes one off memberCount; false if they were not a member. */
+/**
+ * Deletes the MEMBER# item and takes one off memberCount; false if they were
+ * not a member (guard 'notMember'), or the group is gone or down to one
+ * member, its owner (guard 'lastMember').
+ */
 export async function removeGroupMember(store: TableStore, groupId: string, userId: string): Promise<boolean> {
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: store.tableName,
-              Key: communityKeys.groupMember(groupId, userId),
-              ConditionExpression: 'attribute_exists(PK)',
-            },
-          },
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: communityKeys.group(groupId),
-              UpdateExpression: 'ADD memberCount :minusOne',
-              ConditionExpression: 'attribute_exists(PK) AND memberCount > :one',
-              ExpressionAttributeValues: { ':minusOne': -1, ':one': 1 },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isCancelledWrite(error)) return false;
-    throw error;
-  }
-}
-
-/** The reason code of each item of a cancelled transaction ('None' where it was fine). */
-export function cancellationCodes(error: unknown): string[] {
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.map((reason) => reason.Code ?? 'None');
+  const outcome = await transact(store, [
+    {
+      guard: 'notMember',
+      Delete: { TableName: store.tableName, Key: communityKeys.groupMember(groupId, userId), ConditionExpression: 'attribute_exists(PK)' },
+    },
+    {
+      guard: 'lastMember',
+      Update: {
+        TableName: store.tableName,
+        Key: communityKeys.group(groupId),
+        UpdateExpression: 'ADD memberCount :minusOne',
+        ConditionExpression: 'attribute_exists(PK) AND memberCount > :one',
+        ExpressionAttributeValues: { ':minusOne': -1, ':one': 1 },
+      },
+    },
+  ]);
+  return outcome.written;
 }

@@ -7,13 +7,13 @@
  * a rejection deletes the registration, the profile and the username item
  * together.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegistrationStatus } from '../domain/registration.ts';
 import { accountMailPut, type AccountMail } from './account-mail.ts';
 import { gsi1, keys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact } from './transact.ts';
 import type { UserProfile } from './users.ts';
 
 export interface Registration {
@@ -30,61 +30,48 @@ export interface Registration {
   decidedBy?: string;
 }
 
-/** The e-mail (username) is taken, or the registration is no longer pending: nothing was written. */
-export class RegistrationConflict extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RegistrationConflict';
-  }
-}
+/** A sign-up's write: done, or the address (or the new user id) is already in the table; nothing was written then. */
+export type CreateRegistrationOutcome = 'created' | 'taken';
+
+/** A decision's write: done, or the teacher is no longer waiting (decided meanwhile); nothing was written then. */
+export type DecisionOutcome = 'decided' | 'not-pending';
 
 function toRegistration(item: Record<string, unknown>): Registration {
   const { entity: _entity, ...registration } = withoutKeys(item);
   return registration as unknown as Registration;
 }
 
-const conditionFailed = (error: unknown) =>
-  error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
-
-/** Profile + username item + pending registration, all or nothing (a taken username → RegistrationConflict). */
-export async function createRegistration(store: TableStore, profile: UserProfile, registration: Registration): Promise<void> {
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...keys.userProfile(profile.userId), entity: 'userProfile', ...profile },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...keys.username(profile.username), entity: 'username', userId: profile.userId },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: {
-                ...keys.registration(registration.userId),
-                ...gsi1.teacherPending(registration.country, registration.registeredAt, registration.userId),
-                entity: 'registration',
-                ...registration,
-              },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    if (conditionFailed(error)) throw new RegistrationConflict('This e-mail address is already registered.');
-    throw error;
-  }
+/**
+ * Profile + username item + pending registration, all or nothing. Guards:
+ * 'usernameTaken' (the address is someone's username), 'profileExists' and
+ * 'registrationExists' (the new user id is already in use): any of them → 'taken'.
+ */
+export async function createRegistration(store: TableStore, profile: UserProfile, registration: Registration): Promise<CreateRegistrationOutcome> {
+  const isNew = 'attribute_not_exists(PK)';
+  const outcome = await transact(store, [
+    {
+      guard: 'profileExists',
+      Put: { TableName: store.tableName, Item: { ...keys.userProfile(profile.userId), entity: 'userProfile', ...profile }, ConditionExpression: isNew },
+    },
+    {
+      guard: 'usernameTaken',
+      Put: { TableName: store.tableName, Item: { ...keys.username(profile.username), entity: 'username', userId: profile.userId }, ConditionExpression: isNew },
+    },
+    {
+      guard: 'registrationExists',
+      Put: {
+        TableName: store.tableName,
+        Item: {
+          ...keys.registration(registration.userId),
+          ...gsi1.teacherPending(registration.country, registration.registeredAt, registration.userId),
+          entity: 'registration',
+          ...registration,
+        },
+        ConditionExpression: isNew,
+      },
+    },
+  ]);
+  return outcome.written ? 'created' : 'taken';
 }
 
 export async function getRegistration(store: TableStore, userId: string): Promise<Registration | undefined> {
@@ -116,72 +103,61 @@ export async function approveRegistration(
   store: TableStore,
   registration: Registration,
   decision: { decidedBy: string; decidedAt: string; mail: AccountMail },
-): Promise<void> {
+): Promise<DecisionOutcome> {
   const { decidedBy, decidedAt } = decision;
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: keys.registration(registration.userId),
-              UpdateExpression: 'SET #status = :approved, decidedAt = :decidedAt, decidedBy = :decidedBy REMOVE GSI1PK, GSI1SK',
-              ConditionExpression: '#status = :pending',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':approved': 'approved', ':pending': 'pending', ':decidedAt': decidedAt, ':decidedBy': decidedBy },
-            },
-          },
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: keys.userProfile(registration.userId),
-              UpdateExpression: 'SET validated = :validated',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: { ':validated': true },
-            },
-          },
-          accountMailPut(store, decision.mail),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (conditionFailed(error)) throw new RegistrationConflict('This teacher is no longer waiting for validation.');
-    throw error;
-  }
+  const outcome = await transact(store, [
+    {
+      guard: 'notPending',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.registration(registration.userId),
+        UpdateExpression: 'SET #status = :approved, decidedAt = :decidedAt, decidedBy = :decidedBy REMOVE GSI1PK, GSI1SK',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':approved': 'approved', ':pending': 'pending', ':decidedAt': decidedAt, ':decidedBy': decidedBy },
+      },
+    },
+    {
+      // Gone only when a rejection deleted it meanwhile.
+      guard: 'profileGone',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.userProfile(registration.userId),
+        UpdateExpression: 'SET validated = :validated',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':validated': true },
+      },
+    },
+    accountMailPut(store, decision.mail),
+  ]);
+  return outcome.written ? 'decided' : 'not-pending';
 }
 
 /** Rejection: the registration, the profile and the username item go together, only while pending; the e-mail enters the outbox. */
-export async function deleteRejectedRegistration(store: TableStore, registration: Registration, username: string, mail: AccountMail): Promise<void> {
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: store.tableName,
-              Key: keys.registration(registration.userId),
-              ConditionExpression: '#status = :pending',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':pending': 'pending' },
-            },
-          },
-          { Delete: { TableName: store.tableName, Key: keys.userProfile(registration.userId) } },
-          {
-            Delete: {
-              TableName: store.tableName,
-              Key: keys.username(username),
-              // Only the username item that points at this teacher.
-              ConditionExpression: 'userId = :userId',
-              ExpressionAttributeValues: { ':userId': registration.userId },
-            },
-          },
-          accountMailPut(store, mail),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (conditionFailed(error)) throw new RegistrationConflict('This teacher is no longer waiting for validation.');
-    throw error;
-  }
+export async function deleteRejectedRegistration(store: TableStore, registration: Registration, username: string, mail: AccountMail): Promise<DecisionOutcome> {
+  const outcome = await transact(store, [
+    {
+      guard: 'notPending',
+      Delete: {
+        TableName: store.tableName,
+        Key: keys.registration(registration.userId),
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pending': 'pending' },
+      },
+    },
+    { Delete: { TableName: store.tableName, Key: keys.userProfile(registration.userId) } },
+    {
+      // Only the username item that points at this teacher (gone or moved: a decision was taken meanwhile).
+      guard: 'usernameMoved',
+      Delete: {
+        TableName: store.tableName,
+        Key: keys.username(username),
+        ConditionExpression: 'userId = :userId',
+        ExpressionAttributeValues: { ':userId': registration.userId },
+      },
+    },
+    accountMailPut(store, mail),
+  ]);
+  return outcome.written ? 'decided' : 'not-pending';
 }

@@ -6,9 +6,10 @@
  * (GSI1PK = RESOURCES-TAG#<tag>, same GSI1SK). So "tag + language" is a key
  * condition, never a filter; META and its tag items are put in one transaction.
  */
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { communityIndex, communityKeys, gsi1, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
+import { transact } from './transact.ts';
 
 export interface Resource {
   resourceId: string;
@@ -29,39 +30,39 @@ const toResource = (item: Record<string, unknown>) => {
   return resource as unknown as Resource;
 };
 
+/** META and its tag items, all new (guard 'exists': a new id, so never met). */
 export async function createResource(store: TableStore, resource: Resource): Promise<void> {
   const newItem = 'attribute_not_exists(PK)';
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: {
-              ...communityKeys.resource(resource.resourceId),
-              ...communityIndex.resource(resource.language, resource.createdAt, resource.resourceId),
-              entity: 'resource',
-              ...resource,
-            },
-            ConditionExpression: newItem,
-          },
+  const outcome = await transact(store, [
+    {
+      guard: 'exists',
+      Put: {
+        TableName: store.tableName,
+        Item: {
+          ...communityKeys.resource(resource.resourceId),
+          ...communityIndex.resource(resource.language, resource.createdAt, resource.resourceId),
+          entity: 'resource',
+          ...resource,
         },
-        ...resource.tags.map((tag) => ({
-          Put: {
-            TableName: store.tableName,
-            Item: {
-              ...communityKeys.resourceTag(resource.resourceId, tag),
-              ...communityIndex.resourceTag(tag, resource.language, resource.createdAt, resource.resourceId),
-              entity: 'resourceTag',
-              tag,
-              ...resource,
-            },
-            ConditionExpression: newItem,
-          },
-        })),
-      ],
-    }),
-  );
+        ConditionExpression: newItem,
+      },
+    },
+    ...resource.tags.map((tag) => ({
+      guard: 'exists' as const,
+      Put: {
+        TableName: store.tableName,
+        Item: {
+          ...communityKeys.resourceTag(resource.resourceId, tag),
+          ...communityIndex.resourceTag(tag, resource.language, resource.createdAt, resource.resourceId),
+          entity: 'resourceTag',
+          tag,
+          ...resource,
+        },
+        ConditionExpression: newItem,
+      },
+    })),
+  ]);
+  if (!outcome.written) throw new Error(`Resource id ${resource.resourceId} is already in use`);
 }
 
 export interface ResourceFilter {

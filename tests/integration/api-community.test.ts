@@ -102,6 +102,18 @@ describe('groups', () => {
     expect(full.body.error.message).toBe('This group is full.');
   });
 
+  it('gives the last place of a group to exactly one of many teachers joining at the same moment', async () => {
+    const owner = await newAccount('teacher');
+    const joiners = await Promise.all(Array.from({ length: 8 }, () => newAccount('teacher')));
+    const { body: group } = await apiSend(endpoints, 'POST', '/groups', owner.idToken, { name: `Race ${ulid()}`, theme: 'One place left', access: 'open', maxMembers: 2 });
+    const answers = await Promise.all(joiners.map((joiner) => apiSend(endpoints, 'POST', `/groups/${group.groupId}/members`, joiner.idToken, {})));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, ...Array(7).fill(409)]);
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.error.message)).toEqual(Array(7).fill('This group is full.'));
+    const members = await everything(`/groups/${group.groupId}/members`, owner.idToken);
+    expect(members).toHaveLength(2);
+    expect((await everything('/groups', owner.idToken, 50)).find((listed) => listed.groupId === group.groupId)).toMatchObject({ memberCount: 2 });
+  });
+
   it('answers 403 to pupils, guests and the NSS, 400 naming fields, 404 for an unknown group, 400 for a foreign cursor', async () => {
     for (const username of ['pupil.marta', 'guest@demo.twinspace', 'nss.es@demo.twinspace']) {
       expect((await apiGet(endpoints, '/groups', await token(username))).status, username).toBe(403);

@@ -165,6 +165,19 @@ describe('a teacher signs up and the NSS of their country validates them', () =>
     expect(project.body.state).toBe('proposed');
   });
 
+  it('takes one decision when the NSS approves the same teacher many times at once', async () => {
+    const created = await apiSend(endpoints, 'POST', '/registrations', undefined, registration(newEmail('race')));
+    expect(created.status).toBe(201);
+    const userId = created.body.userId as string;
+    const nssEs = await demoToken(endpoints, 'nss.es@demo.twinspace');
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => apiSend(endpoints, 'POST', `/nss/teachers/${userId}/validation`, nssEs, { approve: true })),
+    );
+    expect(answers.map((answer) => answer.status).sort(), JSON.stringify(answers.map((answer) => answer.body))).toEqual([200, ...Array(7).fill(409)]);
+    expect(await getUserProfile(store, userId)).toMatchObject({ validated: true });
+    expect((await pendingOf('nss.es@demo.twinspace')).map((teacher) => teacher.userId)).not.toContain(userId);
+  });
+
   it('stores a waiting teacher as not validated, which the project rule refuses', async () => {
     const created = await apiSend(endpoints, 'POST', '/registrations', undefined, registration(newEmail('waiting')));
     expect(created.status).toBe(201);

@@ -5,7 +5,7 @@ import { decideJoin, decideRemoval, type GroupFacts } from '../../functions/doma
 import { isSafeLink, mayCurateResources, mayReadResources } from '../../functions/domain/resources.ts';
 import { decodeIndexCursor, type IndexCursorScope } from '../../functions/data/index-cursor.ts';
 import { encodeCursor } from '../../functions/lib/cursor.ts';
-import { encounterCreateBody, groupCreateBody, resourceCreateBody, resourcesQuery } from '../../functions/http/community-schemas.ts';
+import { encounterCreateBody, groupCreateBody, resourceCreateBody, resourcesQuery } from '../../functions/http/community/schemas.ts';
 
 const now = new Date('2027-01-10T09:00:00Z');
 const roster = (seats: number): EncounterRoster => ({

@@ -11,7 +11,7 @@ import {
   rejectionMail,
   validationRefusal,
 } from '../../functions/domain/registration.ts';
-import { registrationBody, validationBody } from '../../functions/http/registration-schemas.ts';
+import { registrationBody, validationBody } from '../../functions/http/registrations/schemas.ts';
 
 const valid = {
   email: 'Marie.Dupont@Example.org',

@@ -9,31 +9,31 @@
  * the first waiting takes the freed seat in the same transaction.
  */
 import { ulid } from 'ulid';
-import { callerOf } from '../lib/claims.ts';
-import { tableStore } from '../lib/clients.ts';
-import { encodeCursor } from '../lib/cursor.ts';
-import { conflict, forbidden, notFound, parseOr400 } from '../lib/errors.ts';
-import { httpHandler, json } from '../lib/http.ts';
-import * as encounterStore from '../data/encounters.ts';
-import type { Encounter, StoredRegistration } from '../data/encounters.ts';
-import { decodeIndexCursor } from '../data/index-cursor.ts';
-import { communityIndex } from '../data/keys.ts';
-import { getUserProfile } from '../data/users.ts';
-import { mayOrganiseEncounters, mayReadEncounters, mayRegisterForEncounters, seatsLeft } from '../domain/encounters.ts';
-import {
-  encounterCreateBody,
-  encounterPathParams,
-  encountersQuery,
-  registrationPathParams,
-  type EncounterResponse,
-  type EncountersPage,
-  type EncounterRegistrationResponse,
-} from './community-schemas.ts';
+import { encodeCursor } from '../../lib/cursor.ts';
+import { conflict, forbidden, notFound } from '../../lib/errors.ts';
+import { countOf } from '../../lib/observability.ts';
+import * as encounterStore from '../../data/encounters.ts';
+import type { Encounter, StoredRegistration } from '../../data/encounters.ts';
+import { decodeIndexCursor } from '../../data/index-cursor.ts';
+import { communityIndex } from '../../data/keys.ts';
+import type { TableStore } from '../../data/store.ts';
+import { getUserProfile } from '../../data/users.ts';
+import { mayOrganiseEncounters, mayReadEncounters, mayRegisterForEncounters, seatsLeft } from '../../domain/encounters.ts';
+import type { Reply, RouteRequest } from '../router.ts';
+import type { communityRoutes } from './routes.ts';
+import type { EncounterResponse } from './schemas.ts';
 
-async function registrationView(encounter: Encounter, registration: StoredRegistration | undefined): Promise<EncounterResponse['myRegistration']> {
+type Routes = (typeof communityRoutes)['routes'];
+type Handler<K extends keyof Routes> = (request: RouteRequest<Routes[K]>) => Promise<Reply<Routes[K]>>;
+
+async function registrationView(
+  store: TableStore,
+  encounter: Encounter,
+  registration: StoredRegistration | undefined,
+): Promise<EncounterResponse['myRegistration']> {
   if (!registration) return null;
   if (registration.status === 'seat') return { status: 'seat' };
-  const position = await encounterStore.waitingPosition(tableStore(), encounter.encounterId, registration.ticket ?? 0, registration.userId);
+  const position = await encounterStore.waitingPosition(store, encounter.encounterId, registration.ticket ?? 0, registration.userId);
   return { status: 'waiting', position: Math.max(1, position) };
 }
 
@@ -52,11 +52,10 @@ function encounterView(encounter: Encounter, myRegistration: EncounterResponse['
   };
 }
 
-export const listEncounters = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { limit, cursor } = parseOr400(encountersQuery, event.queryStringParameters ?? {}, 'query');
+const onlyTeachersRegister = () => forbidden('Only teachers register for encounters.');
+
+export const listEncounters: Handler<'listEncounters'> = async ({ caller, query: { limit, cursor }, store }) => {
   const startKey = decodeIndexCursor(cursor, { gsi1pk: communityIndex.encountersPartition, pkPrefix: 'ENCOUNTER#' });
-  const store = tableStore();
   const profile = await getUserProfile(store, caller.userId);
   if (!mayReadEncounters(profile?.kind)) throw forbidden('Encounters are for teachers (and the NSS that organises them).');
   const { encounters, lastKey } = await encounterStore.listUpcomingEncounters(store, new Date().toISOString(), { limit, startKey });
@@ -64,16 +63,12 @@ export const listEncounters = httpHandler(async (event) => {
     ? await encounterStore.myRegistrations(store, encounters.map((encounter) => encounter.encounterId), caller.userId)
     : new Map<string, StoredRegistration>();
   const items = await Promise.all(
-    encounters.map(async (encounter) => encounterView(encounter, await registrationView(encounter, mine.get(encounter.encounterId)))),
+    encounters.map(async (encounter) => encounterView(encounter, await registrationView(store, encounter, mine.get(encounter.encounterId)))),
   );
-  const body: EncountersPage = { items, nextCursor: encodeCursor(lastKey) };
-  return json(200, body);
-});
+  return { status: 200, body: { items, nextCursor: encodeCursor(lastKey) } };
+};
 
-export const createEncounter = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const input = parseOr400(encounterCreateBody, event.body ?? {}, 'body');
-  const store = tableStore();
+export const createEncounter: Handler<'createEncounter'> = async ({ caller, body: input, store }) => {
   const profile = await getUserProfile(store, caller.userId);
   if (!mayOrganiseEncounters(profile?.kind)) throw forbidden('Only the NSS organises encounters.');
   const encounter: Encounter = {
@@ -87,38 +82,38 @@ export const createEncounter = httpHandler(async (event) => {
     createdAt: new Date().toISOString(),
   };
   await encounterStore.createEncounter(store, encounter);
-  return json(201, encounterView(encounter, null), { location: `/encounters/${encounter.encounterId}` });
-});
+  countOf('CommunityActions');
+  return { status: 201, body: encounterView(encounter, null), headers: { location: `/encounters/${encounter.encounterId}` } };
+};
 
-export const registerForEncounter = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { encounterId } = parseOr400(encounterPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
+export const registerForEncounter: Handler<'registerForEncounter'> = async ({ caller, params: { encounterId }, store }) => {
   const profile = await getUserProfile(store, caller.userId);
-  if (!mayRegisterForEncounters(profile?.kind)) throw forbidden('Only teachers register for encounters.');
+  if (!mayRegisterForEncounters(profile?.kind)) throw onlyTeachersRegister();
   const result = await encounterStore.registerForEncounter(store, encounterId, { userId: caller.userId, displayName: profile!.displayName }, () => new Date());
   if (result.outcome === 'not-found') throw notFound('No such encounter.');
   if (result.outcome === 'conflict') throw conflict(result.reason);
-  const body: EncounterRegistrationResponse = {
-    encounterId,
-    userId: caller.userId,
-    status: result.outcome,
-    position: result.outcome === 'waiting' ? result.position : undefined,
-    seatsLeft: seatsLeft(result.encounter),
+  countOf('CommunityActions');
+  return {
+    status: 201,
+    body: {
+      encounterId,
+      userId: caller.userId,
+      status: result.outcome,
+      position: result.outcome === 'waiting' ? result.position : undefined,
+      seatsLeft: seatsLeft(result.encounter),
+    },
+    headers: { location: `/encounters/${encounterId}/registrations/${caller.userId}` },
   };
-  return json(201, body, { location: `/encounters/${encounterId}/registrations/${caller.userId}` });
-});
+};
 
-export const cancelRegistration = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { encounterId, userId } = parseOr400(registrationPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
+export const cancelEncounterRegistration: Handler<'cancelEncounterRegistration'> = async ({ caller, params: { encounterId, userId }, store }) => {
   const profile = await getUserProfile(store, caller.userId);
-  if (!mayRegisterForEncounters(profile?.kind)) throw forbidden('Only teachers register for encounters.');
+  if (!mayRegisterForEncounters(profile?.kind)) throw onlyTeachersRegister();
   if (userId !== caller.userId) throw forbidden('You can cancel only your own registration.');
   const result = await encounterStore.cancelRegistration(store, encounterId, userId, () => new Date());
   if (result.outcome === 'not-found') throw notFound('No such encounter.');
   if (result.outcome === 'not-registered') throw notFound('You are not registered for this encounter.');
   if (result.outcome === 'conflict') throw conflict(result.reason);
-  return { statusCode: 204, headers: {}, body: '' };
-});
+  countOf('CommunityActions');
+  return { status: 204 };
+};

@@ -8,31 +8,25 @@
  * (open groups: any teacher; invitation-only: its members).
  */
 import { ulid } from 'ulid';
-import { callerOf } from '../lib/claims.ts';
-import { tableStore } from '../lib/clients.ts';
-import { encodeCursor, decodeCursor } from '../lib/cursor.ts';
-import { conflict, forbidden, notFound, parseOr400, validationFailed, type HttpError } from '../lib/errors.ts';
-import { httpHandler, json } from '../lib/http.ts';
-import { decodeIndexCursor } from '../data/index-cursor.ts';
-import * as groupStore from '../data/groups.ts';
-import type { Group } from '../data/groups.ts';
-import { communityIndex, communityKeys } from '../data/keys.ts';
-import { findUserIdByUsername, getUserProfile, getUserProfiles, type UserProfile } from '../data/users.ts';
-import { decideJoin, decideRemoval, usesGroups, type GroupDecision } from '../domain/groups.ts';
-import {
-  groupCreateBody,
-  groupMemberAddBody,
-  groupMemberPathParams,
-  groupPathParams,
-  groupsQuery,
-  type GroupMemberResponse,
-  type GroupMembersPage,
-  type GroupResponse,
-  type GroupsPage,
-} from './community-schemas.ts';
-import type { TableStore } from '../data/store.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { conflict, forbidden, notFound, validationFailed, type HttpError } from '../../lib/errors.ts';
+import { countOf } from '../../lib/observability.ts';
+import { decodeIndexCursor } from '../../data/index-cursor.ts';
+import * as groupStore from '../../data/groups.ts';
+import type { Group } from '../../data/groups.ts';
+import { communityIndex, communityKeys } from '../../data/keys.ts';
+import type { TableStore } from '../../data/store.ts';
+import { findUserIdByUsername, getUserProfile, getUserProfiles, type UserProfile } from '../../data/users.ts';
+import { decideJoin, decideRemoval, usesGroups, type GroupDecision } from '../../domain/groups.ts';
+import type { Reply, RouteRequest } from '../router.ts';
+import type { communityRoutes } from './routes.ts';
+import type { GroupMemberResponse, GroupResponse } from './schemas.ts';
+
+type Routes = (typeof communityRoutes)['routes'];
+type Handler<K extends keyof Routes> = (request: RouteRequest<Routes[K]>) => Promise<Reply<Routes[K]>>;
 
 const teachersOnly = () => forbidden('Groups are for teachers only.');
+const noSuchTeacher = () => validationFailed('The new member is not valid.', [{ field: 'body.username', message: 'No teacher has this username.' }]);
 
 async function teacherCaller(store: TableStore, userId: string): Promise<UserProfile> {
   const profile = await getUserProfile(store, userId);
@@ -59,36 +53,29 @@ function refuse(decision: Exclude<GroupDecision, { outcome: 'allowed' }>): HttpE
   return decision.outcome === 'forbidden' ? forbidden(decision.reason) : conflict(decision.reason);
 }
 
-export const listGroups = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { limit, cursor } = parseOr400(groupsQuery, event.queryStringParameters ?? {}, 'query');
+export const listGroups: Handler<'listGroups'> = async ({ caller, query: { limit, cursor }, store }) => {
   const startKey = decodeIndexCursor(cursor, { gsi1pk: communityIndex.groupsPartition, pkPrefix: 'GROUP#' });
-  const store = tableStore();
   await teacherCaller(store, caller.userId);
   const { groups, lastKey } = await groupStore.listGroups(store, { limit, startKey });
   const mine = await groupStore.memberGroupIds(store, groups.map((group) => group.groupId), caller.userId);
-  const body: GroupsPage = { items: groups.map((group) => groupView(group, caller.userId, mine.has(group.groupId))), nextCursor: encodeCursor(lastKey) };
-  return json(200, body);
-});
+  return {
+    status: 200,
+    body: { items: groups.map((group) => groupView(group, caller.userId, mine.has(group.groupId))), nextCursor: encodeCursor(lastKey) },
+  };
+};
 
-export const createGroup = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const input = parseOr400(groupCreateBody, event.body ?? {}, 'body');
-  const store = tableStore();
+export const createGroup: Handler<'createGroup'> = async ({ caller, body: input, store }) => {
   const owner = await teacherCaller(store, caller.userId);
   const now = new Date().toISOString();
   const group: Group = { groupId: ulid(), ...input, ownerId: owner.userId, ownerName: owner.displayName, memberCount: 1, createdAt: now };
   await groupStore.createGroup(store, group, { groupId: group.groupId, userId: owner.userId, displayName: owner.displayName, country: owner.country, joinedAt: now });
-  return json(201, groupView(group, caller.userId, true), { location: `/groups/${group.groupId}` });
-});
+  countOf('CommunityActions');
+  return { status: 201, body: groupView(group, caller.userId, true), headers: { location: `/groups/${group.groupId}` } };
+};
 
-export const addGroupMember = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { groupId } = parseOr400(groupPathParams, event.pathParameters ?? {}, 'path');
-  const input = parseOr400(groupMemberAddBody, event.body ?? {}, 'body');
-  const store = tableStore();
+export const addGroupMember: Handler<'addGroupMember'> = async ({ caller, params: { groupId }, body: input, store }) => {
   const newMemberId = input.username === undefined ? caller.userId : await findUserIdByUsername(store, input.username);
-  if (!newMemberId) throw validationFailed('The new member is not valid.', [{ field: 'body.username', message: 'No teacher has this username.' }]);
+  if (!newMemberId) throw noSuchTeacher();
   const [{ group, members }, profiles] = await Promise.all([
     groupStore.getGroupAndMembers(store, groupId, [caller.userId, newMemberId]),
     getUserProfiles(store, [caller.userId, newMemberId]),
@@ -97,9 +84,7 @@ export const addGroupMember = httpHandler(async (event) => {
   if (!group) throw notFound('No such group.');
   const newMember = profiles.get(newMemberId);
   // The owner adding a pupil or a guest: the same answer as for an unknown username, so usernames of pupils do not leak.
-  if (newMemberId !== caller.userId && group.ownerId === caller.userId && !usesGroups(newMember?.kind)) {
-    throw validationFailed('The new member is not valid.', [{ field: 'body.username', message: 'No teacher has this username.' }]);
-  }
+  if (newMemberId !== caller.userId && group.ownerId === caller.userId && !usesGroups(newMember?.kind)) throw noSuchTeacher();
   const decision = decideJoin(group, caller.userId, { userId: newMemberId, kind: newMember?.kind, alreadyMember: members.has(newMemberId) });
   if (decision.outcome !== 'allowed') throw refuse(decision);
   const joinedAt = new Date().toISOString();
@@ -108,36 +93,33 @@ export const addGroupMember = httpHandler(async (event) => {
   if (outcome === 'already-member') throw conflict(newMemberId === caller.userId ? 'You are already a member of this group.' : 'This teacher is already a member of this group.');
   if (outcome === 'full') throw conflict('This group is full.');
   if (outcome === 'gone') throw notFound('No such group.');
-  return json(201, member, { location: `/groups/${groupId}/members/${member.userId}` });
-});
+  countOf('CommunityActions');
+  return { status: 201, body: member, headers: { location: `/groups/${groupId}/members/${member.userId}` } };
+};
 
-export const removeGroupMember = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { groupId, userId } = parseOr400(groupMemberPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
+export const removeGroupMember: Handler<'removeGroupMember'> = async ({ caller, params: { groupId, userId }, store }) => {
   const [{ group, members }, profile] = await Promise.all([groupStore.getGroupAndMembers(store, groupId, [userId]), getUserProfile(store, caller.userId)]);
   if (!usesGroups(profile?.kind)) throw teachersOnly();
   if (!group) throw notFound('No such group.');
   const decision = decideRemoval(group, caller.userId, userId);
   if (decision.outcome !== 'allowed') throw refuse(decision);
   if (!members.has(userId) || !(await groupStore.removeGroupMember(store, groupId, userId))) throw notFound('This teacher is not a member of this group.');
-  return { statusCode: 204, headers: {}, body: '' };
-});
+  countOf('CommunityActions');
+  return { status: 204 };
+};
 
-export const listGroupMembers = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { groupId } = parseOr400(groupPathParams, event.pathParameters ?? {}, 'path');
-  const { limit, cursor } = parseOr400(groupsQuery, event.queryStringParameters ?? {}, 'query');
+export const listGroupMembers: Handler<'listGroupMembers'> = async ({ caller, params: { groupId }, query: { limit, cursor }, store }) => {
   const startKey = decodeCursor(cursor, communityKeys.groupPartition(groupId), communityKeys.groupMemberPrefix);
-  const store = tableStore();
   const [{ group, members }, profile] = await Promise.all([groupStore.getGroupAndMembers(store, groupId, [caller.userId]), getUserProfile(store, caller.userId)]);
   if (!usesGroups(profile?.kind)) throw teachersOnly();
   if (!group) throw notFound('No such group.');
   if (group.access === 'invitation' && !members.has(caller.userId)) throw forbidden('Only its members see who is in an invitation-only group.');
   const listed = await groupStore.listGroupMembers(store, groupId, { limit, startKey });
-  const body: GroupMembersPage = {
-    items: listed.members.map(({ groupId: id, userId: memberId, displayName, country, joinedAt }) => ({ groupId: id, userId: memberId, displayName, country, joinedAt })),
-    nextCursor: encodeCursor(listed.lastKey),
+  return {
+    status: 200,
+    body: {
+      items: listed.members.map(({ groupId: id, userId: memberId, displayName, country, joinedAt }) => ({ groupId: id, userId: memberId, displayName, country, joinedAt })),
+      nextCursor: encodeCursor(listed.lastKey),
+    },
   };
-  return json(200, body);
-});
+};

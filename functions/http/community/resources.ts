@@ -5,17 +5,20 @@
  * POST /resources: the NSS adds one (https links only).
  */
 import { ulid } from 'ulid';
-import { callerOf } from '../lib/claims.ts';
-import { tableStore } from '../lib/clients.ts';
-import { encodeCursor } from '../lib/cursor.ts';
-import { forbidden, parseOr400 } from '../lib/errors.ts';
-import { httpHandler, json } from '../lib/http.ts';
-import { decodeIndexCursor } from '../data/index-cursor.ts';
-import * as resourceStore from '../data/resources.ts';
-import type { Resource } from '../data/resources.ts';
-import { getUserProfile } from '../data/users.ts';
-import { mayCurateResources, mayReadResources } from '../domain/resources.ts';
-import { resourceCreateBody, resourcesQuery, type ResourceResponse, type ResourcesPage } from './community-schemas.ts';
+import { encodeCursor } from '../../lib/cursor.ts';
+import { forbidden } from '../../lib/errors.ts';
+import { countOf } from '../../lib/observability.ts';
+import { decodeIndexCursor } from '../../data/index-cursor.ts';
+import * as resourceStore from '../../data/resources.ts';
+import type { Resource } from '../../data/resources.ts';
+import { getUserProfile } from '../../data/users.ts';
+import { mayCurateResources, mayReadResources } from '../../domain/resources.ts';
+import type { Reply, RouteRequest } from '../router.ts';
+import type { communityRoutes } from './routes.ts';
+import type { ResourceResponse } from './schemas.ts';
+
+type Routes = (typeof communityRoutes)['routes'];
+type Handler<K extends keyof Routes> = (request: RouteRequest<Routes[K]>) => Promise<Reply<Routes[K]>>;
 
 const resourceView = (resource: Resource): ResourceResponse => ({
   resourceId: resource.resourceId,
@@ -28,22 +31,15 @@ const resourceView = (resource: Resource): ResourceResponse => ({
   createdAt: resource.createdAt,
 });
 
-export const listResources = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { limit, cursor, ...filter } = parseOr400(resourcesQuery, event.queryStringParameters ?? {}, 'query');
+export const listResources: Handler<'listResources'> = async ({ caller, query: { limit, cursor, ...filter }, store }) => {
   const startKey = decodeIndexCursor(cursor, { ...resourceStore.resourceScope(filter), pkPrefix: 'RESOURCE#' });
-  const store = tableStore();
   const profile = await getUserProfile(store, caller.userId);
   if (!mayReadResources(profile?.kind)) throw forbidden('The resource library is for teachers.');
   const { resources, lastKey } = await resourceStore.listResources(store, filter, { limit, startKey });
-  const body: ResourcesPage = { items: resources.map(resourceView), nextCursor: encodeCursor(lastKey) };
-  return json(200, body);
-});
+  return { status: 200, body: { items: resources.map(resourceView), nextCursor: encodeCursor(lastKey) } };
+};
 
-export const createResource = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const input = parseOr400(resourceCreateBody, event.body ?? {}, 'body');
-  const store = tableStore();
+export const createResource: Handler<'createResource'> = async ({ caller, body: input, store }) => {
   const profile = await getUserProfile(store, caller.userId);
   if (!mayCurateResources(profile?.kind)) throw forbidden('Only the NSS adds resources to the library.');
   const resource: Resource = {
@@ -54,5 +50,6 @@ export const createResource = httpHandler(async (event) => {
     createdAt: new Date().toISOString(),
   };
   await resourceStore.createResource(store, resource);
-  return json(201, resourceView(resource), { location: `/resources/${resource.resourceId}` });
-});
+  countOf('CommunityActions');
+  return { status: 201, body: resourceView(resource), headers: { location: `/resources/${resource.resourceId}` } };
+};

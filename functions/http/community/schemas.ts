@@ -4,13 +4,13 @@
  * them; the OpenAPI document is generated from them.
  */
 import * as z from 'zod';
-import { normaliseLanguage } from '../domain/desktop.ts';
-import { groupAccesses } from '../domain/groups.ts';
-import { isSafeLink } from '../domain/resources.ts';
-import { pageQuery } from '../lib/cursor.ts';
+import { normaliseLanguage } from '../../domain/desktop.ts';
+import { groupAccesses } from '../../domain/groups.ts';
+import { isSafeLink } from '../../domain/resources.ts';
+import { pageQuery } from '../../lib/cursor.ts';
 // From the domain, not the data module: schemas stay free of the AWS SDK (the OpenAPI function bundles every schema).
-import { maxTags } from '../domain/resources.ts';
-import { ulidString } from './schemas.ts';
+import { maxTags } from '../../domain/resources.ts';
+import { ulidString } from '../schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'Cannot be empty.').max(max);
 const languageCode = z
@@ -44,9 +44,11 @@ export const groupCreateBody = z
     maxMembers: z.number().int().min(2).max(10_000).optional(),
   })
   .strict();
+export type GroupCreateBodyInput = z.input<typeof groupCreateBody>;
 
 /** Empty: add me (an open group). `username`: the owner adds that teacher. */
 export const groupMemberAddBody = z.object({ username: z.string().trim().min(1).max(128).optional() }).strict();
+export type GroupMemberAddBodyInput = z.input<typeof groupMemberAddBody>;
 
 export const groupResponse = z.object({
   groupId: z.string(),
@@ -88,6 +90,7 @@ export const encounterCreateBody = z
     description: z.string().trim().max(4000).default(''),
   })
   .strict();
+export type EncounterCreateBodyInput = z.input<typeof encounterCreateBody>;
 
 export const myRegistration = z
   .discriminatedUnion('status', [
@@ -143,6 +146,7 @@ export const resourceCreateBody = z
     language: languageCode,
   })
   .strict();
+export type ResourceCreateBodyInput = z.input<typeof resourceCreateBody>;
 
 export const resourceResponse = z.object({
   resourceId: z.string(),

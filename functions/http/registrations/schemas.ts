@@ -10,7 +10,7 @@ import {
   normaliseName,
   passwordProblemMessage,
   passwordProblems,
-} from '../domain/registration.ts';
+} from '../../domain/registration.ts';
 
 const name = (max: number) => z.string().transform(normaliseName).pipe(z.string().min(1, 'Required.').max(max, `At most ${max} characters.`));
 
@@ -31,6 +31,7 @@ export const registrationBody = z
   })
   .strict();
 export type RegistrationBody = z.infer<typeof registrationBody>;
+export type RegistrationBodyInput = z.input<typeof registrationBody>;
 
 export const registrationResponse = z.object({
   userId: z.string(),
@@ -75,6 +76,7 @@ export const validationBody = z
       context.addIssue({ code: 'custom', path: ['reason'], message: 'A rejection needs a reason the teacher can act on.' });
     }
   });
+export type ValidationBodyInput = z.input<typeof validationBody>;
 
 export const validationResponse = z.object({
   userId: z.string(),
