@@ -4,15 +4,18 @@
  * own id (header), replies under their thread. Every partition key carries
  * the project id, so a lookup through one project's path never finds another
  * project's thread. Counters and last activity change in the same
- * transaction as the item that changes them.
+ * transaction as the item that changes them, written through transact()
+ * (data/transact.ts): each condition names its guard, and a conflict with a
+ * concurrent write (many replies to one thread) is sent again, never taken
+ * for a missing thread.
  */
-import { BatchWriteCommand, PutCommand, TransactWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ForumArea } from '../domain/forum.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { forumKeys, keys, withoutKeys, type ItemKey } from './keys.ts';
-import { isCancelledWrite } from './memberships.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact, type GuardedItem } from './transact.ts';
 
 export interface ForumAuthor {
   authorId: string;
@@ -106,45 +109,46 @@ export function threadAmong(found: Record<string, unknown>[], projectId: string,
   return item ? fromItem<Thread>(item) : undefined;
 }
 
+/**
+ * What a forum write met: done, or the discussion or thread it belongs to is
+ * gone (deleted by a moderator since the gate read it).
+ */
+export type ForumWriteOutcome = 'written' | 'not-found';
 
-/** A thread: its listing, its header and the discussion's counter in one transaction. False when the discussion is gone. */
-export async function putThread(store: TableStore, thread: Thread): Promise<boolean> {
+/**
+ * A transaction of forum items. 'gone' guards the items a write needs to
+ * exist (the discussion, the thread); 'taken' guards a new item's key, which
+ * a fresh ULID never meets: if it does, that is a bug, not an answer.
+ */
+async function forumTransaction(store: TableStore, items: GuardedItem<'gone' | 'taken'>[]): Promise<ForumWriteOutcome> {
+  const outcome = await transact(store, items);
+  if (outcome.written) return 'written';
+  if (outcome.failed.includes('taken')) throw new Error('A new forum item met an existing item with its key.');
+  return 'not-found';
+}
+
+const putNew = (store: TableStore, Item: Record<string, unknown>): GuardedItem<'taken'> => ({
+  guard: 'taken',
+  Put: { TableName: store.tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' },
+});
+
+/** An update of an item that must still be there (guard 'gone'). */
+const updateExisting = (store: TableStore, Key: ItemKey, UpdateExpression: string, ExpressionAttributeValues: Record<string, unknown>): GuardedItem<'gone'> => ({
+  guard: 'gone',
+  Update: { TableName: store.tableName, Key, UpdateExpression, ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues },
+});
+
+/** A thread: its listing, its header and the discussion's counter in one transaction. 'not-found' when the discussion is gone. */
+export function putThread(store: TableStore, thread: Thread): Promise<ForumWriteOutcome> {
   const { projectId, discussionId, threadId } = thread;
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...forumKeys.threadListing(projectId, discussionId, threadId), entity: 'threadListing', ...thread },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...forumKeys.thread(projectId, threadId), entity: 'thread', ...thread },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: forumKeys.discussion(projectId, thread.area, discussionId),
-              UpdateExpression: 'ADD threadCount :one SET lastActivityAt = :at',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: { ':one': 1, ':at': thread.createdAt },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isCancelledWrite(error)) return false;
-    throw error;
-  }
+  return forumTransaction(store, [
+    putNew(store, { ...forumKeys.threadListing(projectId, discussionId, threadId), entity: 'threadListing', ...thread }),
+    putNew(store, { ...forumKeys.thread(projectId, threadId), entity: 'thread', ...thread }),
+    updateExisting(store, forumKeys.discussion(projectId, thread.area, discussionId), 'ADD threadCount :one SET lastActivityAt = :at', {
+      ':one': 1,
+      ':at': thread.createdAt,
+    }),
+  ]);
 }
 
 /** F3: one page of a discussion's threads, newest first. */
@@ -161,41 +165,21 @@ export async function listThreads(store: TableStore, projectId: string, discussi
   return { threads: items.map((item) => fromItem<Thread>(item)), lastKey };
 }
 
-
-/** A reply, with both copies of its thread's counters and the discussion's last activity. False when the thread is gone. */
-export async function putReply(store: TableStore, thread: Thread, reply: Reply): Promise<boolean> {
+/**
+ * A reply, with both copies of its thread's counters and the discussion's
+ * last activity, in one transaction (transact(): a conflict with another
+ * reply on the same thread is sent again, never taken for a missing thread).
+ * 'not-found' when the thread is gone.
+ */
+export function putReply(store: TableStore, thread: Thread, reply: Reply): Promise<ForumWriteOutcome> {
   const { projectId, threadId } = thread;
-  const touch = (Key: Record<string, unknown>, counter?: string) => ({
-    Update: {
-      TableName: store.tableName,
-      Key,
-      UpdateExpression: counter ? `ADD ${counter} :one SET lastActivityAt = :at` : 'SET lastActivityAt = :at',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeValues: counter ? { ':one': 1, ':at': reply.createdAt } : { ':at': reply.createdAt },
-    },
-  });
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...forumKeys.reply(projectId, threadId, reply.replyId), entity: 'reply', ...reply },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          touch(forumKeys.thread(projectId, threadId), 'replyCount'),
-          touch(forumKeys.threadListing(projectId, thread.discussionId, threadId), 'replyCount'),
-          touch(forumKeys.discussion(projectId, thread.area, thread.discussionId)),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isCancelledWrite(error)) return false;
-    throw error;
-  }
+  const counted = { ':one': 1, ':at': reply.createdAt };
+  return forumTransaction(store, [
+    putNew(store, { ...forumKeys.reply(projectId, threadId, reply.replyId), entity: 'reply', ...reply }),
+    updateExisting(store, forumKeys.thread(projectId, threadId), 'ADD replyCount :one SET lastActivityAt = :at', counted),
+    updateExisting(store, forumKeys.threadListing(projectId, thread.discussionId, threadId), 'ADD replyCount :one SET lastActivityAt = :at', counted),
+    updateExisting(store, forumKeys.discussion(projectId, thread.area, thread.discussionId), 'SET lastActivityAt = :at', { ':at': reply.createdAt }),
+  ]);
 }
 
 /** F5: one page of a thread's replies, oldest first (a conversation reads from the top). */
@@ -211,64 +195,38 @@ export async function listReplies(store: TableStore, projectId: string, threadId
   return { replies: items.map((item) => fromItem<Reply>(item)), lastKey };
 }
 
-/** Moderation: a reply goes, and both copies of its thread count one fewer. False when there was no such reply. */
-export async function deleteReply(store: TableStore, thread: Thread, replyId: string): Promise<boolean> {
+/** What deleting a reply met: done, no such reply, or its thread is gone. */
+export type ReplyDeleteOutcome = 'deleted' | 'no-reply' | 'no-thread';
+
+/** Moderation: a reply goes, and both copies of its thread count one fewer. */
+export async function deleteReply(store: TableStore, thread: Thread, replyId: string): Promise<ReplyDeleteOutcome> {
   const { projectId, threadId } = thread;
-  const uncount = (Key: Record<string, unknown>) => ({
-    Update: {
-      TableName: store.tableName,
-      Key,
-      UpdateExpression: 'ADD replyCount :minusOne',
-      ConditionExpression: 'attribute_exists(PK)',
-      ExpressionAttributeValues: { ':minusOne': -1 },
+  const uncount = (Key: ItemKey) => updateExisting(store, Key, 'ADD replyCount :minusOne', { ':minusOne': -1 });
+  const outcome = await transact<'reply' | 'gone'>(store, [
+    {
+      guard: 'reply',
+      Delete: { TableName: store.tableName, Key: forumKeys.reply(projectId, threadId, replyId), ConditionExpression: 'attribute_exists(PK)' },
     },
-  });
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: store.tableName, Key: forumKeys.reply(projectId, threadId, replyId), ConditionExpression: 'attribute_exists(PK)' } },
-          uncount(forumKeys.thread(projectId, threadId)),
-          uncount(forumKeys.threadListing(projectId, thread.discussionId, threadId)),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isCancelledWrite(error)) return false;
-    throw error;
-  }
+    uncount(forumKeys.thread(projectId, threadId)),
+    uncount(forumKeys.threadListing(projectId, thread.discussionId, threadId)),
+  ]);
+  if (outcome.written) return 'deleted';
+  return outcome.failed.includes('reply') ? 'no-reply' : 'no-thread';
 }
 
 /**
  * Moderation: a thread goes (its header, its listing and one off the
  * discussion's count, in one transaction), then its replies, which nothing
- * reaches once the header is gone. False when there was no such thread.
+ * reaches once the header is gone. 'not-found' when there was no such thread.
  */
-export async function deleteThread(store: TableStore, thread: Thread): Promise<boolean> {
+export async function deleteThread(store: TableStore, thread: Thread): Promise<ForumWriteOutcome> {
   const { projectId, threadId, discussionId } = thread;
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: store.tableName, Key: forumKeys.thread(projectId, threadId), ConditionExpression: 'attribute_exists(PK)' } },
-          { Delete: { TableName: store.tableName, Key: forumKeys.threadListing(projectId, discussionId, threadId) } },
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: forumKeys.discussion(projectId, thread.area, discussionId),
-              UpdateExpression: 'ADD threadCount :minusOne',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: { ':minusOne': -1 },
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    if (isCancelledWrite(error)) return false;
-    throw error;
-  }
+  const removed = await forumTransaction(store, [
+    { guard: 'gone', Delete: { TableName: store.tableName, Key: forumKeys.thread(projectId, threadId), ConditionExpression: 'attribute_exists(PK)' } },
+    { Delete: { TableName: store.tableName, Key: forumKeys.threadListing(projectId, discussionId, threadId) } },
+    updateExisting(store, forumKeys.discussion(projectId, thread.area, discussionId), 'ADD threadCount :minusOne', { ':minusOne': -1 }),
+  ]);
+  if (removed === 'not-found') return removed;
   const replyKeys = await queryAll(store, {
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :reply)',
     ExpressionAttributeValues: { ':pk': forumKeys.threadPartition(projectId, threadId), ':reply': forumKeys.replyPrefix },
@@ -286,5 +244,5 @@ export async function deleteThread(store: TableStore, thread: Thread): Promise<b
       requests = result.UnprocessedItems;
     }
   }
-  return true;
+  return 'written';
 }

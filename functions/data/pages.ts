@@ -2,11 +2,12 @@
  * TwinSpace pages (keys.ts, patterns G1–G5). A page's index keys follow its
  * status: a draft is listed under its area's draft partition by author, a
  * published page under the published partition by publication time. Every
- * write replaces the whole item in one TransactWriteItems, conditional on the
- * version read (or on being new), with checks that the project is still
- * approved and the writer still has the type the decision was made on.
+ * write replaces the whole item in one TransactWriteItems (transact()),
+ * conditional on the version read (or on being new), with checks that the
+ * project is still approved and the writer still has the type the decision
+ * was made on; the outcome names which held not.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Area } from '../domain/areas.ts';
 import type { PageStatus } from '../domain/pages.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
@@ -15,6 +16,7 @@ import * as z from 'zod';
 import { gsi1, keys, pageIndex, pageKeys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact, type GuardedItem } from './transact.ts';
 import { memberStillOfType, projectStillApproved } from './write-guards.ts';
 
 export interface Page {
@@ -35,13 +37,8 @@ export interface Page {
   publishedAt?: string;
 }
 
-/** Why a page write did not happen: the page changed or went, the project closed, or the writer's type changed. */
-export class PageWriteConflict extends Error {
-  constructor(readonly reason: 'stale' | 'closed' | 'type-changed') {
-    super(`page write refused: ${reason}`);
-    this.name = 'PageWriteConflict';
-  }
-}
+/** What a page write met: done, or why nothing was written (the page changed or went, the project closed, the writer's type changed). */
+export type PageWriteOutcome = 'written' | 'stale' | 'closed' | 'typeChanged';
 
 /** The writer, as the decision was made: their id and their type in the project. */
 export interface PageWriter {
@@ -64,37 +61,36 @@ export async function getPage(store: TableStore, projectId: string, pageId: stri
   return result.Item ? toPage(result.Item) : undefined;
 }
 
-/** The project still approved and the writer still of the type read: a decision made on a read still holds. */
-function guards(store: TableStore, projectId: string, writer: PageWriter) {
-  return [projectStillApproved(store, projectId), memberStillOfType(store, projectId, writer.userId, writer.type)];
-}
-
-/** Runs a page write with its guards; a failed condition becomes a PageWriteConflict naming which. */
-async function guardedWrite(store: TableStore, projectId: string, writer: PageWriter, pageWrite: Record<string, unknown>): Promise<void> {
-  try {
-    await store.db.send(new TransactWriteCommand({ TransactItems: [pageWrite, ...guards(store, projectId, writer)] as never }));
-  } catch (error) {
-    const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if ((error as { name?: string }).name !== 'TransactionCanceledException' || !reasons) throw error;
-    const failed = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
-    if (failed(0)) throw new PageWriteConflict('stale');
-    if (failed(1)) throw new PageWriteConflict('closed');
-    if (failed(2)) throw new PageWriteConflict('type-changed');
-    throw error;
-  }
+/**
+ * Runs a page write (guard 'stale': the page is at the version read, or new)
+ * with the guards that the project is still approved ('closed') and the writer
+ * still of the type read ('typeChanged'): a decision made on a read still
+ * holds. When several fail, the page's own state is said first.
+ */
+async function guardedWrite(store: TableStore, projectId: string, writer: PageWriter, pageWrite: GuardedItem<'stale'>): Promise<PageWriteOutcome> {
+  const outcome = await transact(store, [
+    pageWrite,
+    projectStillApproved(store, projectId),
+    memberStillOfType(store, projectId, writer.userId, writer.type),
+  ]);
+  if (outcome.written) return 'written';
+  if (outcome.failed.includes('stale')) return 'stale';
+  return outcome.failed.includes('closed') ? 'closed' : 'typeChanged';
 }
 
 const itemOf = (page: Page) => ({ ...pageKeys.page(page.projectId, page.pageId), ...indexKeysOf(page), entity: 'page', ...page });
 
-export async function createPage(store: TableStore, page: Page, writer: PageWriter): Promise<void> {
-  await guardedWrite(store, page.projectId, writer, {
+export function createPage(store: TableStore, page: Page, writer: PageWriter): Promise<PageWriteOutcome> {
+  return guardedWrite(store, page.projectId, writer, {
+    guard: 'stale',
     Put: { TableName: store.tableName, Item: itemOf(page), ConditionExpression: 'attribute_not_exists(PK)' },
   });
 }
 
 /** Replaces the page (edit or publish), on condition it still has the version `readVersion`. */
-export async function replacePage(store: TableStore, next: Page, readVersion: number, writer: PageWriter): Promise<void> {
-  await guardedWrite(store, next.projectId, writer, {
+export function replacePage(store: TableStore, next: Page, readVersion: number, writer: PageWriter): Promise<PageWriteOutcome> {
+  return guardedWrite(store, next.projectId, writer, {
+    guard: 'stale',
     Put: {
       TableName: store.tableName,
       Item: itemOf(next),
@@ -105,8 +101,10 @@ export async function replacePage(store: TableStore, next: Page, readVersion: nu
   });
 }
 
-export async function deletePage(store: TableStore, page: Page, writer: PageWriter): Promise<void> {
-  await guardedWrite(store, page.projectId, writer, {
+/** Deletes the page, on condition it still has the version read. */
+export function deletePage(store: TableStore, page: Page, writer: PageWriter): Promise<PageWriteOutcome> {
+  return guardedWrite(store, page.projectId, writer, {
+    guard: 'stale',
     Delete: {
       TableName: store.tableName,
       Key: pageKeys.page(page.projectId, page.pageId),

@@ -1,7 +1,7 @@
 /**
  * TwinSpace pages (DOMAIN.md, "What each type may do"): who edits, publishes
  * and sees which page. Pure rules over the policy table; the handlers in
- * functions/http/pages.ts apply them after the TwinSpace gate. Rules decided
+ * functions/http/pages/handler.ts apply them after the TwinSpace gate. Rules decided
  * here where DOMAIN.md is silent (also in functions/domain/README.md):
  *
  * - A page is a draft until published. Published pages are read by the

@@ -209,6 +209,39 @@ describe('the public project page', () => {
   });
 });
 
+describe('saves sent at once with the same version', () => {
+  const atOnce = 8;
+  const statuses = (answers: { status: number }[]) => answers.map((answer) => answer.status).sort();
+
+  it(`lets one of ${atOnce} edits of version 1 through and answers 409 to the others`, async () => {
+    const created = await write('teacher-admin', 'public', 'Edited by many');
+    expect(created.status).toBe(201);
+    const answers = await Promise.all(
+      Array.from({ length: atOnce }, (_, index) => apiSend(endpoints, 'PUT', `${pages()}/${created.body.pageId}`, as('teacher-admin'), { version: 1, body: `Edit ${index}` })),
+    );
+    expect(statuses(answers)).toEqual([200, ...Array(atOnce - 1).fill(409)]);
+    const winner = answers.find((answer) => answer.status === 200)!;
+    const read = await apiSend(endpoints, 'GET', `${pages()}/${created.body.pageId}`, as('teacher-admin'));
+    expect(read.body).toMatchObject({ version: 2, body: winner.body.body });
+  });
+
+  it(`publishes a draft once when ${atOnce} publish it at once`, async () => {
+    const created = await write('teacher-admin', 'teachers', 'Published by many');
+    const answers = await Promise.all(Array.from({ length: atOnce }, () => publish('member-teacher', created.body.pageId)));
+    expect(statuses(answers)).toEqual([200, ...Array(atOnce - 1).fill(409)]);
+    const read = await apiSend(endpoints, 'GET', `${pages()}/${created.body.pageId}`, as('teacher-admin'));
+    expect(read.body).toMatchObject({ version: 2, status: 'published' });
+  });
+
+  it(`deletes a page once when ${atOnce} delete it at once; the others find it changed (409) or gone (404)`, async () => {
+    const created = await write('teacher-admin', 'public', 'Deleted by many');
+    const answers = await Promise.all(Array.from({ length: atOnce }, () => apiSend(endpoints, 'DELETE', `${pages()}/${created.body.pageId}`, as('teacher-admin'))));
+    expect(answers.filter((answer) => answer.status === 204)).toHaveLength(1);
+    expect(answers.every((answer) => [204, 404, 409].includes(answer.status)), JSON.stringify(answers.map((answer) => answer.status))).toBe(true);
+    expect((await apiSend(endpoints, 'GET', `${pages()}/${created.body.pageId}`, as('teacher-admin'))).status).toBe(404);
+  });
+});
+
 describe('a closed project', () => {
   it('keeps every page readable and refuses every write with 409', async () => {
     const page = await write('teacher-admin', 'public', 'Written before closing');

@@ -1,8 +1,16 @@
-/** The forum's rules (who reads and writes which forum, names, text limits), without a database. */
+/**
+ * The forum's rules (who reads and writes which forum, names, text limits),
+ * without a database; and its writes' outcomes against a store that cancels
+ * transactions as real DynamoDB does under contention (DynamoDB Local never
+ * raises TransactionConflict).
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { deleteReply, putReply, type Reply, type Thread } from '../../functions/data/forum.ts';
+import type { TableStore } from '../../functions/data/store.ts';
 import { forumAuthorName, mayReadForum, mayWriteInForum, type ForumArea, type ForumWriteAction } from '../../functions/domain/forum.ts';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
-import { discussionCreateBody, discussionsQuery, replyCreateBody, threadCreateBody } from '../../functions/http/forum-schemas.ts';
+import { discussionCreateBody, discussionsQuery, replyCreateBody, threadCreateBody } from '../../functions/http/forum/schemas.ts';
 
 const outcome = (decision: { outcome: string }) => decision.outcome;
 
@@ -79,5 +87,61 @@ describe('forum text', () => {
 
   it('refuses fields it does not know', () => {
     expect(replyCreateBody.safeParse({ body: 'Hi', authorName: 'Someone else' }).success).toBe(false);
+  });
+});
+
+describe('a reply meeting other writes on its thread', () => {
+  const cancelled = (codes: string[]) =>
+    new TransactionCanceledException({ message: 'Transaction cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+
+  /** A store whose next answers are scripted: an error to throw, or success. */
+  function scriptedStore(answers: (Error | 'ok')[]) {
+    const sent: unknown[] = [];
+    const store = {
+      tableName: 'twinspace',
+      db: {
+        send: async (command: { input: unknown }) => {
+          sent.push(command.input);
+          const answer = answers.shift() ?? 'ok';
+          if (answer !== 'ok') throw answer;
+          return {};
+        },
+      },
+    } as unknown as TableStore;
+    return { store, sent };
+  }
+
+  const author = { authorId: 'user-1', authorName: 'Pablo', authorType: 'pupil-member' as const };
+  const thread: Thread = {
+    threadId: '01JG2M8A1C3E5G7J9K1M3P5R7T',
+    discussionId: '01JG2M8A1C3E5G7J9K1M3P5R7S',
+    projectId: '01JF8Z3Q4W5X6Y7Z8A9B0C1D2E',
+    area: 'pupils',
+    title: 'The Ebro',
+    body: 'It reaches the sea.',
+    ...author,
+    createdAt: '2026-11-28T10:00:00.000Z',
+    replyCount: 0,
+    lastActivityAt: '2026-11-28T10:00:00.000Z',
+  };
+  const reply: Reply = { replyId: '01JG2M8A1C3E5G7J9K1M3P5R7V', threadId: thread.threadId, projectId: thread.projectId, body: 'Herons!', ...author, createdAt: '2026-11-28T10:01:00.000Z' };
+
+  it('is sent again when cancelled by a conflict on the thread, never taken for a missing thread', async () => {
+    // Items: the reply, the thread header, its listing, the discussion.
+    const onThread = () => cancelled(['None', 'TransactionConflict', 'None', 'None']);
+    const { store, sent } = scriptedStore([onThread(), onThread(), 'ok']);
+    expect(await putReply(store, thread, reply)).toBe('written');
+    expect(sent).toHaveLength(3);
+  });
+
+  it('is not found only when the thread is really gone', async () => {
+    const { store } = scriptedStore([cancelled(['None', 'ConditionalCheckFailed', 'ConditionalCheckFailed', 'None'])]);
+    expect(await putReply(store, thread, reply)).toBe('not-found');
+  });
+
+  it('tells a missing reply from a missing thread when moderated', async () => {
+    expect(await deleteReply(scriptedStore([cancelled(['ConditionalCheckFailed', 'None', 'None'])]).store, thread, reply.replyId)).toBe('no-reply');
+    expect(await deleteReply(scriptedStore([cancelled(['None', 'ConditionalCheckFailed', 'ConditionalCheckFailed'])]).store, thread, reply.replyId)).toBe('no-thread');
+    expect(await deleteReply(scriptedStore(['ok']).store, thread, reply.replyId)).toBe('deleted');
   });
 });

@@ -1,8 +1,13 @@
-/** The rules of TwinSpace pages (functions/domain/pages.ts) and their list cursors, without a database. */
+/**
+ * The rules of TwinSpace pages (functions/domain/pages.ts) and their list
+ * cursors, without a database; and which guard a refused page write names.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { decodePageCursor } from '../../functions/data/pages.ts';
+import { decodePageCursor, replacePage, type Page } from '../../functions/data/pages.ts';
+import type { TableStore } from '../../functions/data/store.ts';
 import { editRefusal, pageVisibility, publishRefusal, seesAllDrafts, statusAfterEdit, type PageFacts } from '../../functions/domain/pages.ts';
-import { pageCreateBody, pageUpdateBody } from '../../functions/http/pages-schemas.ts';
+import { pageCreateBody, pageUpdateBody } from '../../functions/http/pages/schemas.ts';
 import { HttpError } from '../../functions/lib/errors.ts';
 
 const me = 'user-me';
@@ -124,5 +129,49 @@ describe('page list cursors', () => {
     expect(refused(encode({ ...ownDraftKey, PK: 'PROJECT#01JF8Z3Q4W5X6Y7Z8A9B0C1D2F' }), { status: 'draft' })).toBe(400);
     expect(refused('not a cursor!', { status: 'draft' })).toBe(400);
     expect(refused(encode({ PK: 'x', SK: 'y' }), { status: 'draft' })).toBe(400);
+  });
+});
+
+describe('a refused page write', () => {
+  const cancelled = (codes: string[]) =>
+    new TransactionCanceledException({ message: 'Transaction cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+  const storeAnswering = (...answers: (Error | 'ok')[]) =>
+    ({
+      tableName: 'twinspace',
+      db: {
+        send: async () => {
+          const answer = answers.shift() ?? 'ok';
+          if (answer !== 'ok') throw answer;
+          return {};
+        },
+      },
+    }) as unknown as TableStore;
+  const next: Page = {
+    pageId: '01JF9A1B2C3D4E5F6G7H8J9K0M',
+    projectId: '01JF8Z3Q4W5X6Y7Z8A9B0C1D2E',
+    area: 'public',
+    title: 'Our river',
+    body: '',
+    status: 'draft',
+    authorId: me,
+    authorName: 'Ana',
+    submittedForPublishing: false,
+    version: 3,
+    createdAt: '2026-11-28T10:00:00.000Z',
+    updatedAt: '2026-11-28T10:05:00.000Z',
+  };
+  const writer = { userId: me, type: 'teacher-admin' as const };
+  const fail = 'ConditionalCheckFailed';
+
+  // Items: the page, the project still approved, the writer still of their type.
+  it('names the guard that failed, the page itself first', async () => {
+    expect(await replacePage(storeAnswering(cancelled([fail, 'None', 'None'])), next, 2, writer)).toBe('stale');
+    expect(await replacePage(storeAnswering(cancelled(['None', fail, 'None'])), next, 2, writer)).toBe('closed');
+    expect(await replacePage(storeAnswering(cancelled(['None', 'None', fail])), next, 2, writer)).toBe('typeChanged');
+    expect(await replacePage(storeAnswering(cancelled([fail, fail, fail])), next, 2, writer)).toBe('stale');
+  });
+
+  it('is sent again after a conflict, and then written', async () => {
+    expect(await replacePage(storeAnswering(cancelled(['TransactionConflict', 'None', 'None']), 'ok'), next, 2, writer)).toBe('written');
   });
 });

@@ -4,10 +4,10 @@
  * code points (functions/domain/forum.ts).
  */
 import * as z from 'zod';
-import { codePointLength, forumAreas, forumBodyMaxLength, forumTitleMaxLength } from '../domain/forum.ts';
-import { twinspaceTypes } from '../domain/twinspace-types.ts';
-import { pageQuery } from '../lib/cursor.ts';
-import { projectPathParams, ulidString } from './schemas.ts';
+import { codePointLength, forumAreas, forumBodyMaxLength, forumTitleMaxLength } from '../../domain/forum.ts';
+import { twinspaceTypes } from '../../domain/twinspace-types.ts';
+import { pageQuery } from '../../lib/cursor.ts';
+import { projectPathParams, ulidString } from '../schemas.ts';
 
 const text = (maxLength: number, what: string) =>
   z
@@ -30,6 +30,9 @@ export const discussionsQuery = pageQuery.extend({ area });
 export const discussionCreateBody = z.object({ area, title, body }).strict();
 export const threadCreateBody = z.object({ title, body }).strict();
 export const replyCreateBody = z.object({ body }).strict();
+export type DiscussionCreateBodyInput = z.input<typeof discussionCreateBody>;
+export type ThreadCreateBodyInput = z.input<typeof threadCreateBody>;
+export type ReplyCreateBodyInput = z.input<typeof replyCreateBody>;
 
 const author = {
   authorId: z.string(),

@@ -3,11 +3,11 @@
  * handlers parse with them, the OpenAPI document is generated from them.
  */
 import * as z from 'zod';
-import { areas } from '../domain/areas.ts';
-import { codePointLength, pageBodyMaxLength, pageStatuses, pageTitleMaxLength } from '../domain/pages.ts';
-import { projectStates } from '../domain/project-lifecycle.ts';
-import { pageQuery } from '../lib/cursor.ts';
-import { ulidString } from './schemas.ts';
+import { areas } from '../../domain/areas.ts';
+import { codePointLength, pageBodyMaxLength, pageStatuses, pageTitleMaxLength } from '../../domain/pages.ts';
+import { projectStates } from '../../domain/project-lifecycle.ts';
+import { pageQuery } from '../../lib/cursor.ts';
+import { ulidString } from '../schemas.ts';
 
 const pageTitle = z
   .string()
@@ -21,9 +21,6 @@ const pageBody = z
   .refine((body) => codePointLength(body) <= pageBodyMaxLength, `A page's text is at most ${pageBodyMaxLength} characters.`);
 
 export const pagePathParams = z.object({ projectId: ulidString, pageId: ulidString });
-
-/** The area comes first: the gate needs it before the rest of the body is read. */
-export const pageAreaOnly = z.object({ area: z.enum(areas) });
 
 export const pagesQuery = pageQuery.extend({
   area: z.enum(areas),
@@ -39,6 +36,7 @@ export const pageCreateBody = z
     submittedForPublishing: z.boolean().default(false),
   })
   .strict();
+export type PageCreateBodyInput = z.input<typeof pageCreateBody>;
 
 /** An edit sends the version it read; omitted fields stay as they are. The area of a page never changes. */
 export const pageUpdateBody = z
@@ -49,6 +47,7 @@ export const pageUpdateBody = z
     submittedForPublishing: z.boolean().optional(),
   })
   .strict();
+export type PageUpdateBodyInput = z.input<typeof pageUpdateBody>;
 
 export const pageResponse = z.object({
   pageId: z.string(),
@@ -69,6 +68,7 @@ export const pageResponse = z.object({
 export type PageResponse = z.infer<typeof pageResponse>;
 
 export const pagesPage = z.object({ items: z.array(pageResponse), nextCursor: z.string().nullable() });
+export type PagesPage = z.output<typeof pagesPage>;
 
 export const publicProjectPathParams = z.object({ projectId: ulidString });
 export const publicProjectQuery = pageQuery;

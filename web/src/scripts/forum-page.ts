@@ -16,7 +16,7 @@ import { mayAtAll } from '../../../functions/domain/policy.ts';
 import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
-/** The forum API's shapes (functions/http/forum-schemas.ts), as far as the page uses them. */
+/** The forum API's shapes (functions/http/forum/schemas.ts), as far as the page uses them. */
 interface Post {
   title: string;
   body: string;
