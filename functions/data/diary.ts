@@ -7,16 +7,15 @@
  * unanswered doubt has one inbox item per partner country (sparse GSI1),
  * deleted in the transaction of the NSS's answer.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { isOpenToEveryTeacher, type DiaryKind, type DiaryView, type DiaryVisibility } from '../domain/diary.ts';
 import { cursorRefused, parseCursorKey } from '../lib/cursor.ts';
-import { conflict } from '../lib/errors.ts';
 import { diaryIndex, diaryKeys, keys, withoutKeys } from './keys.ts';
 import type { Notification } from './notifications.ts';
 import { queryAll, queryPage, type PartitionQuery } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact, type GuardedItem } from './transact.ts';
 import { projectStillApproved } from './write-guards.ts';
 
 export interface DiaryPerson {
@@ -70,12 +69,15 @@ export const authorIdOf = (item: Record<string, unknown>) => item.authorId as st
 
 const withoutAnswer = ({ answeredAt: _answeredAt, ...entry }: DiaryEntry) => entry;
 
+/** What writing an entry met: written, or the project was closed between the gate and the write. */
+export type DiaryEntryWriteOutcome = 'written' | 'closed';
+
 /** A new entry, and an inbox item per partner country for a doubt that waits for an answer; only while the project is approved. */
 export async function writeDiaryEntry(
   store: TableStore,
   entry: DiaryEntry,
   inbox: { countries: string[]; projectTitle: string },
-): Promise<void> {
+): Promise<DiaryEntryWriteOutcome> {
   const open = isOpenToEveryTeacher(entry.visibility) ? diaryIndex.openEntry(entry.projectId, entry.entryId) : {};
   const inboxItems = inbox.countries.map((country) => ({
     Put: {
@@ -93,43 +95,31 @@ export async function writeDiaryEntry(
       } satisfies Record<string, unknown> & UnansweredDoubt,
     },
   }));
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          projectStillApproved(store, entry.projectId),
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: {
-                ...diaryKeys.entry(entry.projectId, entry.entryId),
-                ...open,
-                entity: 'diaryEntry',
-                // answeredAt is set by the first NSS answer; absent until then.
-                ...withoutAnswer(entry),
-                authorId: entry.author.userId,
-                inboxCountries: inbox.countries,
-                repliesBytes: 0,
-              },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          ...inboxItems,
-        ],
-      }),
-    );
-  } catch (error) {
-    throw closedMeanwhile(error, 0) ?? error;
-  }
-}
-
-
-/** The 409 of a transaction whose project check (at `index`) failed: closed between the gate and the write. */
-function closedMeanwhile(error: unknown, index: number) {
-  if (error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed') {
-    return conflict('The project is closed: its TwinSpace is read-only.');
-  }
-  return undefined;
+  const outcome = await transact(store, [
+    projectStillApproved(store, entry.projectId),
+    {
+      guard: 'exists',
+      Put: {
+        TableName: store.tableName,
+        Item: {
+          ...diaryKeys.entry(entry.projectId, entry.entryId),
+          ...open,
+          entity: 'diaryEntry',
+          // answeredAt is set by the first NSS answer; absent until then.
+          ...withoutAnswer(entry),
+          authorId: entry.author.userId,
+          inboxCountries: inbox.countries,
+          repliesBytes: 0,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    ...inboxItems,
+  ]);
+  if (outcome.written) return 'written';
+  if (outcome.failed.includes('closed')) return 'closed';
+  // A new ULID that is already taken: not a state the caller can act on.
+  throw new Error(`Diary entry ${entry.entryId} already exists.`);
 }
 
 /** The stored entry item (keys included, for the hidden rule and the inbox countries). */
@@ -138,63 +128,57 @@ export async function getDiaryEntryItem(store: TableStore, projectId: string, en
   return result.Item;
 }
 
+/** What a reply met: added, the project closed meanwhile, or the entry's replies are full. */
+export type DiaryReplyOutcome = 'added' | 'closed' | 'full';
+
 /**
  * A reply appended to the entry, in one transaction with: the doubt leaving
  * every inbox (an NSS answer), and the author's notification (unless they
- * reply to themselves). Refused (409) once the entry's replies are full.
+ * reply to themselves). Refused ('full') once the entry's replies are full.
  */
 export async function addDiaryReply(
   store: TableStore,
   entryItem: Record<string, unknown>,
   reply: DiaryReply,
   effects: { answers: boolean; notification?: Notification },
-): Promise<void> {
+): Promise<DiaryReplyOutcome> {
   const projectId = entryItem.projectId as string;
   const entryId = entryItem.entryId as string;
   const bytes = byteLength(JSON.stringify(reply));
+  // The first answer's time stays, even when two NSS officers answer at once.
   const answering = effects.answers && !entryItem.answeredAt;
   const inboxCountries = answering ? ((entryItem.inboxCountries as string[] | undefined) ?? []) : [];
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          projectStillApproved(store, projectId),
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: diaryKeys.entry(projectId, entryId),
-              UpdateExpression: `SET replies = list_append(replies, :reply), repliesBytes = repliesBytes + :bytes${answering ? ', answeredAt = :now' : ''}`,
-              ConditionExpression: 'attribute_exists(PK) AND repliesBytes <= :room',
-              ExpressionAttributeValues: {
-                ':reply': [reply],
-                ':bytes': bytes,
-                ':room': repliesByteBudget - bytes,
-                ...(answering ? { ':now': reply.createdAt } : {}),
-              },
-            },
-          },
-          ...inboxCountries.map((country) => ({ Delete: { TableName: store.tableName, Key: diaryKeys.unansweredDoubt(entryId, country) } })),
-          ...(effects.notification
-            ? [
-                {
-                  Put: {
-                    TableName: store.tableName,
-                    Item: { ...keys.notification(effects.notification.userId, effects.notification.notificationId), entity: 'notification', ...effects.notification },
-                  },
-                },
-              ]
-            : []),
-        ],
-      }),
-    );
-  } catch (error) {
-    const closed = closedMeanwhile(error, 0);
-    if (closed) throw closed;
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') {
-      throw conflict('This entry has as many replies as it can hold: continue in a new entry.');
-    }
-    throw error;
+  const items: GuardedItem<'closed' | 'full'>[] = [
+    projectStillApproved(store, projectId),
+    {
+      guard: 'full',
+      Update: {
+        TableName: store.tableName,
+        Key: diaryKeys.entry(projectId, entryId),
+        UpdateExpression: `SET replies = list_append(replies, :reply), repliesBytes = repliesBytes + :bytes${answering ? ', answeredAt = if_not_exists(answeredAt, :now)' : ''}`,
+        ConditionExpression: 'attribute_exists(PK) AND repliesBytes <= :room',
+        ExpressionAttributeValues: {
+          ':reply': [reply],
+          ':bytes': bytes,
+          ':room': repliesByteBudget - bytes,
+          ...(answering ? { ':now': reply.createdAt } : {}),
+        },
+      },
+    },
+    ...inboxCountries.map((country) => ({ Delete: { TableName: store.tableName, Key: diaryKeys.unansweredDoubt(entryId, country) } })),
+  ];
+  if (effects.notification) {
+    items.push({
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.notification(effects.notification.userId, effects.notification.notificationId), entity: 'notification', ...effects.notification },
+      },
+    });
   }
+  const outcome = await transact(store, items);
+  if (outcome.written) return 'added';
+  // A closed project explains everything else.
+  return outcome.failed.includes('closed') ? 'closed' : 'full';
 }
 
 // ---------------------------------------------------------------------------

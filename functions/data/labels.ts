@@ -11,7 +11,7 @@
  * items (removing the GSI1 keys), releases the lock and leaves the applicant
  * an in-app notification, in one transaction.
  */
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultTargetDays, type WaitingApplication } from '../domain/digest.ts';
 import { defaultPassMark, type LabelApplication, type LabelEvaluation, type LabelStatus } from '../domain/labels.ts';
 import { batchGet } from './projects.ts';
@@ -19,6 +19,7 @@ import { gsi1, keys, labelKeys, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
+import { transact, type GuardedItem } from './transact.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
 
 export interface WaitingLabelApplication extends WaitingApplication {
@@ -84,29 +85,36 @@ export function toLabelApplication(item: Record<string, unknown>): LabelApplicat
 /** Why an application was refused by its transaction's conditions. */
 export type ApplicationRefusal = 'already-open' | 'already-applied' | 'yearly-limit' | 'already-reviewed' | 'not-reviewable';
 
-export class ApplicationRefused extends Error {
-  constructor(readonly refusal: ApplicationRefusal) {
-    super(refusal);
-    this.name = 'ApplicationRefused';
-  }
-}
+/** What submitting an application met: submitted, or the refusal its transaction's guards name. */
+export type ApplicationOutcome = 'submitted' | ApplicationRefusal;
 
-function cancellationCodes(error: unknown): string[] | undefined {
-  if ((error as { name?: string } | undefined)?.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.map((reason) => reason.Code ?? 'None');
-}
+/** The guards of an application's transaction, each the condition of one of its items. */
+type ApplicationGuard = 'exists' | 'open' | 'yearly' | 'applied' | 'reviewed' | 'reviewable';
+
+/** The refusals in the order they are reported: an open application explains a failed review check too. */
+const refusalByGuard: [ApplicationGuard, ApplicationRefusal][] = [
+  ['open', 'already-open'],
+  ['applied', 'already-applied'],
+  ['reviewed', 'already-reviewed'],
+  ['reviewable', 'not-reviewable'],
+  ['yearly', 'yearly-limit'],
+];
 
 /**
  * Submits an application: everything in one TransactWriteItems, so the yearly
  * counter, the open-application lock and the application never disagree.
- * Throws ApplicationRefused naming the condition that failed.
+ * Answers 'submitted' or the refusal of the condition that failed.
  */
-export async function submitLabelApplication(store: TableStore, application: LabelApplication, limits: { perSchoolYear: number }): Promise<void> {
+export async function submitLabelApplication(
+  store: TableStore,
+  application: LabelApplication,
+  limits: { perSchoolYear: number },
+): Promise<ApplicationOutcome> {
   const { labelId, projectId, applicantId } = application;
   const stored = { entity: 'labelApplication', ...application };
-  const transactItems: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+  const items: GuardedItem<ApplicationGuard>[] = [
     {
+      guard: 'exists',
       Put: {
         TableName: store.tableName,
         Item: { ...keys.labelApplication(labelId), ...gsi1.labelWaiting(application.country, application.submittedAt, labelId), ...stored },
@@ -114,6 +122,7 @@ export async function submitLabelApplication(store: TableStore, application: Lab
       },
     },
     {
+      guard: 'exists',
       Put: {
         TableName: store.tableName,
         Item: { ...labelKeys.projectLabel(projectId, labelId), ...stored, entity: 'projectLabel' },
@@ -121,6 +130,7 @@ export async function submitLabelApplication(store: TableStore, application: Lab
       },
     },
     {
+      guard: 'open',
       Put: {
         TableName: store.tableName,
         Item: { ...labelKeys.openLock(projectId, applicantId), entity: 'labelOpenLock', labelId, applicantId },
@@ -128,6 +138,7 @@ export async function submitLabelApplication(store: TableStore, application: Lab
       },
     },
     {
+      guard: 'yearly',
       Update: {
         TableName: store.tableName,
         Key: labelKeys.yearlyCount(applicantId, application.schoolYear),
@@ -138,7 +149,8 @@ export async function submitLabelApplication(store: TableStore, application: Lab
     },
   ];
   if (!application.reviewOf) {
-    transactItems.push({
+    items.push({
+      guard: 'applied',
       Put: {
         TableName: store.tableName,
         Item: { ...labelKeys.appliedMark(projectId, applicantId), entity: 'labelAppliedMark', labelId },
@@ -146,8 +158,9 @@ export async function submitLabelApplication(store: TableStore, application: Lab
       },
     });
   } else {
-    transactItems.push(
+    items.push(
       {
+        guard: 'reviewed',
         Put: {
           TableName: store.tableName,
           Item: { ...labelKeys.reviewMark(projectId, applicantId), entity: 'labelReviewMark', labelId, reviewedLabelId: application.reviewOf.labelId },
@@ -155,6 +168,7 @@ export async function submitLabelApplication(store: TableStore, application: Lab
         },
       },
       {
+        guard: 'reviewable',
         ConditionCheck: {
           TableName: store.tableName,
           Key: keys.labelApplication(application.reviewOf.labelId),
@@ -165,19 +179,12 @@ export async function submitLabelApplication(store: TableStore, application: Lab
       },
     );
   }
-  try {
-    await store.db.send(new TransactWriteCommand({ TransactItems: transactItems }));
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (!codes) throw error;
-    const failed = (index: number) => codes[index] === 'ConditionalCheckFailed';
-    // The most useful reason first: an open application explains a failed review check too.
-    if (failed(2)) throw new ApplicationRefused('already-open');
-    if (failed(4)) throw new ApplicationRefused(application.reviewOf ? 'already-reviewed' : 'already-applied');
-    if (failed(5)) throw new ApplicationRefused('not-reviewable');
-    if (failed(3)) throw new ApplicationRefused('yearly-limit');
-    throw error;
-  }
+  const outcome = await transact(store, items);
+  if (outcome.written) return 'submitted';
+  const refusal = refusalByGuard.find(([guard]) => outcome.failed.includes(guard));
+  // Only 'exists' is left: a new ULID that is already taken, not a rule the applicant broke.
+  if (!refusal) throw new Error(`Label application ${labelId} already exists.`);
+  return refusal[1];
 }
 
 /** One page of a project's applications, newest first (L2). */
@@ -244,64 +251,63 @@ export async function getLabelPassMark(store: TableStore, country: string): Prom
   return passMarkOf(result.Item);
 }
 
+/** What recording a verdict met: recorded, or someone else evaluated the application first. */
+export type EvaluationOutcome = 'recorded' | 'already-evaluated';
+
 /**
  * Records the verdict, once: the application (leaving the waiting list) and
  * its project copy, and the applicant's open-application lock is released.
- * Returns false when someone else evaluated it first.
+ * 'already-evaluated' when someone else evaluated it first.
  */
 export async function recordLabelEvaluation(
   store: TableStore,
   application: LabelApplication,
   evaluation: LabelEvaluation,
   applicantNotice: Notification,
-): Promise<boolean> {
+): Promise<EvaluationOutcome> {
   const status: LabelStatus = evaluation.granted ? 'granted' : 'not-granted';
   const set = {
     UpdateExpression: 'SET #status = :status, evaluation = :evaluation',
     ExpressionAttributeNames: { '#status': 'status' },
   };
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: keys.labelApplication(application.labelId),
-              UpdateExpression: `${set.UpdateExpression} REMOVE GSI1PK, GSI1SK`,
-              ConditionExpression: '#status = :waiting',
-              ExpressionAttributeNames: set.ExpressionAttributeNames,
-              ExpressionAttributeValues: { ':status': status, ':evaluation': evaluation, ':waiting': 'waiting' },
-            },
-          },
-          {
-            Update: {
-              TableName: store.tableName,
-              Key: labelKeys.projectLabel(application.projectId, application.labelId),
-              ...set,
-              ExpressionAttributeValues: { ':status': status, ':evaluation': evaluation },
-            },
-          },
-          {
-            Delete: {
-              TableName: store.tableName,
-              Key: labelKeys.openLock(application.projectId, application.applicantId),
-              ConditionExpression: 'attribute_not_exists(PK) OR labelId = :label',
-              ExpressionAttributeValues: { ':label': application.labelId },
-            },
-          },
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...keys.notification(applicantNotice.userId, applicantNotice.notificationId), entity: 'notification', ...applicantNotice },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
-    throw error;
-  }
+  const outcome = await transact(store, [
+    {
+      guard: 'evaluated',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.labelApplication(application.labelId),
+        UpdateExpression: `${set.UpdateExpression} REMOVE GSI1PK, GSI1SK`,
+        ConditionExpression: '#status = :waiting',
+        ExpressionAttributeNames: set.ExpressionAttributeNames,
+        ExpressionAttributeValues: { ':status': status, ':evaluation': evaluation, ':waiting': 'waiting' },
+      },
+    },
+    {
+      Update: {
+        TableName: store.tableName,
+        Key: labelKeys.projectLabel(application.projectId, application.labelId),
+        ...set,
+        ExpressionAttributeValues: { ':status': status, ':evaluation': evaluation },
+      },
+    },
+    {
+      guard: 'lockOfAnother',
+      Delete: {
+        TableName: store.tableName,
+        Key: labelKeys.openLock(application.projectId, application.applicantId),
+        ConditionExpression: 'attribute_not_exists(PK) OR labelId = :label',
+        ExpressionAttributeValues: { ':label': application.labelId },
+      },
+    },
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.notification(applicantNotice.userId, applicantNotice.notificationId), entity: 'notification', ...applicantNotice },
+      },
+    },
+  ]);
+  if (outcome.written) return 'recorded';
+  if (outcome.failed.includes('evaluated')) return 'already-evaluated';
+  // The lock names another application while this one waits: the lock and the application disagree, which the writes never let happen.
+  throw new Error(`The open-application lock of label ${application.labelId} names another application.`);
 }

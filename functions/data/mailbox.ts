@@ -5,11 +5,11 @@
  * that the project is still approved and the recipient still a member of the
  * type the sending rule was decided on.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailboxBox, MailboxMessage } from '../domain/mailbox.ts';
-import { keys, mailboxKeys, withoutKeys } from './keys.ts';
+import { mailboxKeys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact } from './transact.ts';
 import { memberStillOfType, projectStillApproved } from './write-guards.ts';
 
 const boxPrefix: Record<MailboxBox, string> = { inbox: mailboxKeys.inboxPrefix, sent: mailboxKeys.sentPrefix };
@@ -25,38 +25,31 @@ export type MailboxSendOutcome = 'sent' | 'closed' | 'recipient-changed';
 
 export async function putMailboxMessage(store: TableStore, message: MailboxMessage): Promise<MailboxSendOutcome> {
   const copy = (box: MailboxBox, ownerId: string) => ({ entity: 'mailboxMessage', box, ownerId, ...message });
-  try {
-    await store.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...mailboxKeys.inbox(message.projectId, message.to.userId, message.messageId), ...copy('inbox', message.to.userId) },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Put: {
-              TableName: store.tableName,
-              Item: { ...mailboxKeys.sent(message.projectId, message.from.userId, message.messageId), ...copy('sent', message.from.userId) },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          projectStillApproved(store, message.projectId),
-          memberStillOfType(store, message.projectId, message.to.userId, message.to.type),
-        ],
-      }),
-    );
-    return 'sent';
-  } catch (error) {
-    const cancelled = error as { name?: string; CancellationReasons?: { Code?: string }[] };
-    if (cancelled.name !== 'TransactionCanceledException') throw error;
-    const reasons = cancelled.CancellationReasons ?? [];
-    if (reasons[2]?.Code === 'ConditionalCheckFailed') return 'closed';
-    if (reasons[3]?.Code === 'ConditionalCheckFailed') return 'recipient-changed';
-    throw error;
-  }
+  const outcome = await transact(store, [
+    {
+      guard: 'exists',
+      Put: {
+        TableName: store.tableName,
+        Item: { ...mailboxKeys.inbox(message.projectId, message.to.userId, message.messageId), ...copy('inbox', message.to.userId) },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      guard: 'exists',
+      Put: {
+        TableName: store.tableName,
+        Item: { ...mailboxKeys.sent(message.projectId, message.from.userId, message.messageId), ...copy('sent', message.from.userId) },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    projectStillApproved(store, message.projectId),
+    memberStillOfType(store, message.projectId, message.to.userId, message.to.type),
+  ]);
+  if (outcome.written) return 'sent';
+  if (outcome.failed.includes('closed')) return 'closed';
+  if (outcome.failed.includes('typeChanged')) return 'recipient-changed';
+  // A new ULID that is already taken: not a state the sender can act on.
+  throw new Error(`Mailbox message ${message.messageId} already exists.`);
 }
 
 /** One page of my inbox or sent box in this project, newest first (X1: ULIDs sort by time). */

@@ -124,3 +124,27 @@ describe('evaluating a Quality Label application', () => {
     expect(review.body.error.message).toMatch(/reviewOf must name your own application for this project/);
   });
 });
+
+describe('evaluations sent at once', () => {
+  it('of one waiting application: exactly one is recorded (200), the others find it evaluated (409), and the applicant is told once', async () => {
+    const rush = await newTestAccount(endpoints, { kind: 'teacher', country, displayName: 'Rita Eilig' });
+    const added = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/members`, space.members['teacher-admin'].idToken, {
+      username: rush.username,
+      type: 'member-teacher',
+    });
+    expect(added.status).toBe(201);
+    const applied = await apply(rush.idToken);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const body = { scores: scores(4), mandatory: { pupilCollaboration: 1, ictUse: 1, safety: 1 }, feedback };
+
+    const answers = await Promise.all(Array.from({ length: 8 }, () => evaluate(applied.body.labelId, evaluator.idToken, body)));
+    expect(answers.map((answer) => answer.status).sort(), JSON.stringify(answers.map((answer) => answer.body))).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    for (const refused of answers.filter((answer) => answer.status === 409)) {
+      expect(refused.body.error.message).toBe('This application has already been evaluated.');
+    }
+
+    const notifications = await apiGet(endpoints, '/me/notifications', rush.idToken);
+    expect(notifications.body.items.filter((notification: { topic: string }) => notification.topic === 'label-result')).toHaveLength(1);
+    expect(await pendingIds(evaluator.idToken)).not.toContain(applied.body.labelId);
+  });
+});

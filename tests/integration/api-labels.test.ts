@@ -6,7 +6,9 @@
  * country (DE), so the demo teachers' yearly quota and Spain's digest stay as
  * other tests expect them.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { labelKeys } from '../../functions/data/keys.ts';
 import { listWaitingLabelApplications } from '../../functions/data/labels.ts';
 import { composeDigest } from '../../functions/domain/digest.ts';
 import { newTestAccount } from '../support/accounts.ts';
@@ -161,5 +163,24 @@ describe('at most four applications per teacher per school year', () => {
     expect(fifth.body.error.message).toMatch(/already made 4 Quality Label applications in the school year \d{4}-\d{4}: at most 4 per teacher from 1 September to 31 August/);
     // Refused whole: nothing of the fifth was written.
     expect((await apiGet(endpoints, `/projects/${fifthProject}/labels`, ana)).body.items).toEqual([]);
+  });
+});
+
+describe('applications sent at once', () => {
+  it('of one teacher for one project: exactly one is accepted, the others meet the open application (409), and the year counts one', async () => {
+    const eager = await memberTeacher(space.projectId);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => apply(space.projectId, eager.idToken)));
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses, JSON.stringify(answers.map((answer) => answer.body))).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    for (const refused of answers.filter((answer) => answer.status === 409)) {
+      expect(refused.body.error.message).toMatch(/already have an open application for this project|already applied for this project/);
+    }
+    const accepted = answers.find((answer) => answer.status === 201)!.body;
+
+    // Refused whole: one application listed, one counted in the school year.
+    const listed = await apiGet(endpoints, `/projects/${space.projectId}/labels?limit=100`, ana);
+    expect(listed.body.items.filter((application: { applicantId: string }) => application.applicantId === eager.userId).map((application: { labelId: string }) => application.labelId)).toEqual([accepted.labelId]);
+    const counter = await store.db.send(new GetCommand({ TableName: store.tableName, Key: labelKeys.yearlyCount(eager.userId, accepted.schoolYear) }));
+    expect(counter.Item?.applications).toBe(1);
   });
 });

@@ -12,8 +12,8 @@ import {
   type DiaryVisibility,
 } from '../../functions/domain/diary.ts';
 import { twinspaceTypes } from '../../functions/domain/twinspace-types.ts';
-import { diaryHtml, diaryMarkdown } from '../../functions/http/diary-document.ts';
-import { diaryEntryBody } from '../../functions/http/diary-schemas.ts';
+import { diaryHtml, diaryMarkdown } from '../../functions/http/diary/document.ts';
+import { diaryEntryBody } from '../../functions/http/diary/schemas.ts';
 
 const partners = ['ES', 'FR'];
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { passMarkOf } from '../../functions/data/labels.ts';
 import { declinedDeclarations, isOwnSchool, judgeLabel, schoolYearOf } from '../../functions/domain/labels.ts';
-import { applyBody, evaluationBody } from '../../functions/http/labels-schemas.ts';
+import { applyBody, evaluationBody } from '../../functions/http/labels/schemas.ts';
 import { problemsOf } from '../../functions/lib/errors.ts';
 
 const allYes = { commonGoals: true, finished: true, participation: true, collaborativeActivities: true, dataProtection: true };

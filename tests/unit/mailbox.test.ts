@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRecipient, messageAsSeenBy, type MailboxMessage } from '../../functions/domain/mailbox.ts';
 import { may } from '../../functions/domain/policy.ts';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
-import { mailboxQuery, mailboxSendBody } from '../../functions/http/mailbox-schemas.ts';
+import { mailboxQuery, mailboxSendBody } from '../../functions/http/mailbox/schemas.ts';
 
 const member = (type: TwinspaceType, userId = `user-${type}`) => ({ userId, type });
 const permissionOf = (type: TwinspaceType) => {

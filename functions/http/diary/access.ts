@@ -4,16 +4,17 @@
  * or any other signed-in teacher. One BatchGetItem (project, membership,
  * profile); the caller's type comes from the membership item and their kind
  * and country from their profile, never from the token's groups. Writing an
- * entry goes through the TwinSpace gate (twinspace-access.ts) instead.
+ * entry goes through the TwinSpace gate (twinspace-access.ts, the route's
+ * declared action) instead.
  */
-import type { Membership } from '../data/memberships.ts';
-import { getProjectAccess, type Project } from '../data/projects.ts';
-import type { TableStore } from '../data/store.ts';
-import type { UserProfile } from '../data/users.ts';
-import { diaryViewOf, partnerCountriesOf, type DiaryView } from '../domain/diary.ts';
-import { hasTwinspace, isWritable } from '../domain/project-lifecycle.ts';
-import type { Caller } from '../lib/claims.ts';
-import { conflict, forbidden, notFound } from '../lib/errors.ts';
+import type { Membership } from '../../data/memberships.ts';
+import { getProjectAccess, type Project } from '../../data/projects.ts';
+import type { TableStore } from '../../data/store.ts';
+import type { UserProfile } from '../../data/users.ts';
+import { diaryViewOf, partnerCountriesOf, type DiaryView } from '../../domain/diary.ts';
+import { hasTwinspace, isWritable } from '../../domain/project-lifecycle.ts';
+import type { Caller } from '../../lib/claims.ts';
+import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 
 export interface DiaryAccess {
   project: Project;

@@ -4,7 +4,7 @@
  * I/O. Every text a user wrote is escaped: it is shown as text, never as
  * markup (Markdown's special characters too, so a title cannot become a link).
  */
-import type { DiaryEntry } from '../data/diary.ts';
+import type { DiaryEntry } from '../../data/diary.ts';
 
 const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => htmlEscapes[character]);

@@ -4,9 +4,9 @@
  * their limits counted in code points (domain/diary.ts).
  */
 import * as z from 'zod';
-import { codePointLength, diaryKinds, diaryLimits, diaryVisibilities } from '../domain/diary.ts';
-import { pageQuery } from '../lib/cursor.ts';
-import { ulidString } from './schemas.ts';
+import { codePointLength, diaryKinds, diaryLimits, diaryVisibilities } from '../../domain/diary.ts';
+import { pageQuery } from '../../lib/cursor.ts';
+import { ulidString } from '../schemas.ts';
 
 /** A trimmed text of 1..max code points. */
 const text = (max: number) =>
@@ -27,8 +27,10 @@ export const diaryEntryBody = z
     body: text(diaryLimits.body),
   })
   .strict();
+export type DiaryEntryBodyInput = z.input<typeof diaryEntryBody>;
 
 export const diaryReplyBody = z.object({ body: text(diaryLimits.reply) }).strict();
+export type DiaryReplyBodyInput = z.input<typeof diaryReplyBody>;
 
 export const diaryPageQuery = pageQuery;
 

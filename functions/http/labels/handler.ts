@@ -1,78 +1,45 @@
 /**
- * Quality Label applications of a project (API.md, "Quality Labels";
- * DOMAIN.md, "Quality Labels").
+ * The Quality Label function (routes.ts; API.md and DOMAIN.md, "Quality
+ * Labels").
  *
- * POST /projects/{projectId}/labels: a teacher of the project (the policy
- * table's 'apply-for-label') applies for a National Quality Label. The gate
- * runs with write: false: applying does not write the TwinSpace, and a closed
- * project is a finished one, exactly when DOMAIN.md advises applying. The
+ * A teacher of the project applies for a National Quality Label; the
  * application goes to the evaluators of the applicant's country (GSI1
  * LABELS-WAITING#<country>, read by the daily digest and GET /evaluations).
+ * The project's teachers list its applications, newest first, their own and
+ * their partners' with the results (the label is the whole project's;
+ * partners coordinate who applies).
  *
- * GET /projects/{projectId}/labels: the project's applications, newest first,
- * for those who may apply: the project's teachers see their own and their
- * partners' applications with the results (the label is the whole project's;
- * partners coordinate who applies). Pupils and visitors: 403.
+ * An evaluator lists their country's waiting applications, oldest first,
+ * without those of their own school, which they may never score, and scores
+ * one once: five criteria 0..6, three mandatory points 0..2, feedback per
+ * criterion → granted when every mandatory point is at least 1 and the total
+ * reaches the country's pass mark (15 by default). Who is an evaluator, and of
+ * which country, comes from their profile in the table (kind 'evaluator').
  */
 import { ulid } from 'ulid';
-import { callerOf } from '../lib/claims.ts';
-import { tableStore } from '../lib/clients.ts';
-import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
-import { conflict, parseOr400, validationFailed } from '../lib/errors.ts';
-import { httpHandler, json } from '../lib/http.ts';
-import { keys, labelKeys } from '../data/keys.ts';
-import { ApplicationRefused, listProjectLabelApplications, submitLabelApplication, type LabelApplication } from '../data/labels.ts';
-import { getUserProfile } from '../data/users.ts';
-import { declinedDeclarations, maxApplicationsPerSchoolYear, schoolYearOf } from '../domain/labels.ts';
-import { applyBody, labelApplicationOut, labelsQuery, type LabelApplicationsPage } from './labels-schemas.ts';
-import { projectPathParams } from './schemas.ts';
-import { requireTwinspaceAction } from './twinspace-access.ts';
+import { decodeIndexCursor } from '../../data/index-cursor.ts';
+import { gsi1, keys, labelKeys } from '../../data/keys.ts';
+import {
+  getApplicationAndEvaluator,
+  getLabelPassMark,
+  listProjectLabelApplications,
+  pageWaitingLabelApplications,
+  recordLabelEvaluation,
+  submitLabelApplication,
+  type ApplicationRefusal,
+  type LabelApplication,
+  type LabelEvaluation,
+} from '../../data/labels.ts';
+import { getUserProfile } from '../../data/users.ts';
+import { declinedDeclarations, evaluationRefusal, judgeLabel, maxApplicationsPerSchoolYear, schoolYearOf } from '../../domain/labels.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.ts';
+import { countOf } from '../../lib/observability.ts';
+import { areaHandler } from '../area.ts';
+import { labelsRoutes } from './routes.ts';
+import { labelApplicationOut } from './schemas.ts';
 
-export const applyForLabel = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { projectId } = parseOr400(projectPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
-  const [{ project, membership }, profile] = await Promise.all([
-    requireTwinspaceAction(store, projectId, caller, 'apply-for-label', { write: false }),
-    getUserProfile(store, caller.userId),
-  ]);
-  const request = parseOr400(applyBody, event.body ?? {}, 'body');
-  const declined = declinedDeclarations(request.eligibility);
-  if (declined.length > 0) {
-    throw validationFailed(
-      'Every eligibility declaration must be yes to apply for a Quality Label.',
-      declined.map((declaration) => ({ field: `body.eligibility.${declaration}`, message: 'Must be yes (true) to apply.' })),
-    );
-  }
-
-  const now = new Date();
-  const schoolYear = schoolYearOf(now);
-  const application: LabelApplication = {
-    labelId: ulid(now.getTime()),
-    projectId,
-    projectTitle: project.title,
-    applicantId: caller.userId,
-    applicantName: profile?.displayName ?? membership.displayName,
-    applicantSchoolId: profile?.schoolId,
-    applicantSchool: profile?.school,
-    country: profile?.country ?? membership.country,
-    schoolYear,
-    status: 'waiting',
-    eligibility: request.eligibility,
-    evidence: request.evidence,
-    reviewOf: request.reviewOf,
-    submittedAt: now.toISOString(),
-  };
-  try {
-    await submitLabelApplication(store, application, { perSchoolYear: maxApplicationsPerSchoolYear });
-  } catch (error) {
-    if (error instanceof ApplicationRefused) throw conflict(refusalText(error, schoolYear));
-    throw error;
-  }
-  return json(201, labelApplicationOut(application));
-});
-
-function refusalText({ refusal }: ApplicationRefused, schoolYear: string): string {
+function refusalText(refusal: ApplicationRefusal, schoolYear: string): string {
   switch (refusal) {
     case 'already-open':
       return 'You already have an open application for this project: apply again once it has been evaluated.';
@@ -87,14 +54,99 @@ function refusalText({ refusal }: ApplicationRefused, schoolYear: string): strin
   }
 }
 
-export const listLabelApplications = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { projectId } = parseOr400(projectPathParams, event.pathParameters ?? {}, 'path');
-  const query = parseOr400(labelsQuery, event.queryStringParameters ?? {}, 'query');
-  const startKey = decodeCursor(query.cursor, keys.projectPartition(projectId), labelKeys.projectLabelPrefix);
-  const store = tableStore();
-  await requireTwinspaceAction(store, projectId, caller, 'apply-for-label', { write: false });
-  const { applications, lastKey } = await listProjectLabelApplications(store, projectId, { limit: query.limit, startKey });
-  const body: LabelApplicationsPage = { items: applications.map(labelApplicationOut), nextCursor: encodeCursor(lastKey) };
-  return json(200, body);
+const evaluatorsOnly = () => forbidden('Only Quality Label evaluators evaluate applications.');
+const alreadyEvaluated = () => conflict('This application has already been evaluated.');
+
+export const handler = areaHandler(labelsRoutes, {
+  applyForLabel: async ({ caller, params: { projectId }, body, twinspace: { project, membership, profile }, store }) => {
+    const declined = declinedDeclarations(body.eligibility);
+    if (declined.length > 0) {
+      throw validationFailed(
+        'Every eligibility declaration must be yes to apply for a Quality Label.',
+        declined.map((declaration) => ({ field: `body.eligibility.${declaration}`, message: 'Must be yes (true) to apply.' })),
+      );
+    }
+    // The applicant's school and country are their profile's, read in the gate's own round trip.
+
+    const now = new Date();
+    const schoolYear = schoolYearOf(now);
+    const application: LabelApplication = {
+      labelId: ulid(now.getTime()),
+      projectId,
+      projectTitle: project.title,
+      applicantId: caller.userId,
+      applicantName: profile?.displayName ?? membership.displayName,
+      applicantSchoolId: profile?.schoolId,
+      applicantSchool: profile?.school,
+      country: profile?.country ?? membership.country,
+      schoolYear,
+      status: 'waiting',
+      eligibility: body.eligibility,
+      evidence: body.evidence,
+      reviewOf: body.reviewOf,
+      submittedAt: now.toISOString(),
+    };
+    const outcome = await submitLabelApplication(store, application, { perSchoolYear: maxApplicationsPerSchoolYear });
+    if (outcome !== 'submitted') throw conflict(refusalText(outcome, schoolYear));
+    countOf('LabelApplications');
+    return { status: 201, body: labelApplicationOut(application) };
+  },
+
+  listLabelApplications: async ({ params: { projectId }, query, store }) => {
+    const startKey = decodeCursor(query.cursor, keys.projectPartition(projectId), labelKeys.projectLabelPrefix);
+    const { applications, lastKey } = await listProjectLabelApplications(store, projectId, { limit: query.limit, startKey });
+    return { status: 200, body: { items: applications.map(labelApplicationOut), nextCursor: encodeCursor(lastKey) } };
+  },
+
+  listPendingEvaluations: async ({ caller, query, store }) => {
+    const evaluator = await getUserProfile(store, caller.userId);
+    if (evaluator?.kind !== 'evaluator') throw evaluatorsOnly();
+    const startKey = decodeIndexCursor(query.cursor, { gsi1pk: gsi1.labelsWaitingPartition(evaluator.country), pkPrefix: 'LABEL#' });
+    const { applications, lastKey } = await pageWaitingLabelApplications(store, evaluator.country, {
+      limit: query.limit,
+      startKey,
+      excludeSchoolId: evaluator.schoolId,
+    });
+    return { status: 200, body: { items: applications.map(labelApplicationOut), nextCursor: encodeCursor(lastKey) } };
+  },
+
+  evaluateLabel: async ({ caller, params: { labelId }, body, store }) => {
+    const { application, evaluator } = await getApplicationAndEvaluator(store, labelId, caller.userId);
+    if (evaluator?.kind !== 'evaluator') throw evaluatorsOnly();
+    if (!application) throw notFound('No such Quality Label application.');
+    const refusal = evaluationRefusal(evaluator, application);
+    if (refusal === 'other-country') throw forbidden("An application is evaluated by the evaluators of the applicant's country.");
+    if (refusal === 'own-school') throw forbidden('An evaluator never scores an application from their own school.');
+    if (application.status !== 'waiting') throw alreadyEvaluated();
+
+    const verdict = judgeLabel(body, await getLabelPassMark(store, application.country));
+    const now = new Date();
+    const evaluation: LabelEvaluation = {
+      evaluatorId: caller.userId,
+      evaluatorName: evaluator.displayName,
+      scores: body.scores,
+      mandatory: body.mandatory,
+      feedback: body.feedback,
+      total: verdict.total,
+      passMark: verdict.passMark,
+      granted: verdict.granted,
+      evaluatedAt: now.toISOString(),
+    };
+    const outcome = await recordLabelEvaluation(store, application, evaluation, {
+      notificationId: ulid(now.getTime()),
+      userId: application.applicantId,
+      topic: 'label-result',
+      projectId: application.projectId,
+      title: verdict.granted
+        ? `Quality Label granted: ${application.projectTitle}`
+        : `Quality Label not granted: ${application.projectTitle}`,
+      body: verdict.granted
+        ? `Your application scored ${verdict.total} of 30 (pass mark ${verdict.passMark}). Read the evaluator's feedback per criterion in the project's Quality Labels.`
+        : `${verdict.shortfalls.join(' ')} Read the evaluator's feedback per criterion; you may apply again for this project once, naming the criteria to review.`,
+      createdAt: now.toISOString(),
+    });
+    if (outcome === 'already-evaluated') throw alreadyEvaluated();
+    countOf('LabelsEvaluated');
+    return { status: 200, body: labelApplicationOut({ ...application, status: verdict.granted ? 'granted' : 'not-granted', evaluation }) };
+  },
 });

@@ -14,10 +14,10 @@ import {
   type EligibilityDeclaration,
   type LabelCriterion,
   type MandatoryPoint,
-} from '../domain/labels.ts';
-import type { LabelApplication } from '../data/labels.ts';
-import { pageQuery } from '../lib/cursor.ts';
-import { ulidString } from './schemas.ts';
+} from '../../domain/labels.ts';
+import type { LabelApplication } from '../../data/labels.ts';
+import { pageQuery } from '../../lib/cursor.ts';
+import { ulidString } from '../schemas.ts';
 
 /** Text a person writes: trimmed, 1..max characters counted as code points (an emoji is one). */
 const writtenText = (max: number) =>
@@ -71,6 +71,7 @@ export const applyBody = z
   })
   .strict();
 export type ApplyBody = z.infer<typeof applyBody>;
+export type ApplyBodyInput = z.input<typeof applyBody>;
 
 const score = (max: number) => z.number().int().min(0).max(max);
 

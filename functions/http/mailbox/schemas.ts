@@ -1,8 +1,8 @@
 /** The TwinSpace mailbox's request and response shapes (handlers and the OpenAPI document). */
 import * as z from 'zod';
-import { mailboxBoxes, mailboxLimits } from '../domain/mailbox.ts';
-import { twinspaceTypes } from '../domain/twinspace-types.ts';
-import { pageQuery } from '../lib/cursor.ts';
+import { mailboxBoxes, mailboxLimits } from '../../domain/mailbox.ts';
+import { twinspaceTypes } from '../../domain/twinspace-types.ts';
+import { pageQuery } from '../../lib/cursor.ts';
 
 const required = (max: number) =>
   z
@@ -19,6 +19,7 @@ export const mailboxSendBody = z
     body: required(mailboxLimits.body),
   })
   .strict();
+export type MailboxSendBodyInput = z.input<typeof mailboxSendBody>;
 
 export const mailboxQuery = pageQuery.extend({ box: z.enum(mailboxBoxes).default('inbox') });
 

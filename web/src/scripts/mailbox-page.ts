@@ -16,7 +16,7 @@ import { currentSession } from './session.ts';
 
 type Box = 'inbox' | 'sent';
 
-/** GET /projects/{id}/mailbox's items (functions/http/mailbox-schemas.ts). */
+/** GET /projects/{id}/mailbox's items (functions/http/mailbox/schemas.ts). */
 interface MailboxMessage {
   messageId: string;
   from: { userId: string; displayName: string; type: string };

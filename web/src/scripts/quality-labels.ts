@@ -11,7 +11,7 @@ import { clearFieldProblems } from './problems.ts';
 // The criteria, points and application shape are the domain's: one definition for the API and the site.
 export { labelCriteria, mandatoryPoints, type LabelCriterion, type MandatoryPoint } from '../../../functions/domain/labels.ts';
 
-/** An application as the API shows it: the domain's, without the applicant's school id (labels-schemas.ts). */
+/** An application as the API shows it: the domain's, without the applicant's school id (functions/http/labels/schemas.ts). */
 export type LabelApplication = Omit<DomainLabelApplication, 'applicantSchoolId'>;
 export type { LabelEvaluation } from '../../../functions/domain/labels.ts';
 
