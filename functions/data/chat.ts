@@ -100,3 +100,19 @@ export async function listRoomConnections(store: TableStore, projectId: string, 
   }
   return connections;
 }
+
+/**
+ * The ids of one user's connections in a room (every tab they opened), to
+ * close them when they lose access: one Query of the room's connections
+ * (pattern 9), filtered to the user, never a Scan. Expired items count too:
+ * they are deleted with the rest.
+ */
+export async function listUserRoomConnections(store: TableStore, projectId: string, userId: string): Promise<string[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :conn)',
+    FilterExpression: 'userId = :user',
+    ProjectionExpression: 'connectionId',
+    ExpressionAttributeValues: { ':pk': keys.roomPartition(projectId), ':conn': prefixes.chatConnection, ':user': userId },
+  });
+  return items.map((item) => item.connectionId as string);
+}

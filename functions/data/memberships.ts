@@ -1,12 +1,18 @@
 /**
  * Memberships (keys.ts patterns 4 and 6). A membership and its inverse item
- * under the user (read by GET /me) change together, in one transaction.
+ * under the user (read by GET /me) change together, in one transaction
+ * (transact.ts), each condition naming its guard: 'exists' (the member is
+ * there already), 'stale' (the member's type is no longer the one read),
+ * 'closed' (the project is no longer approved), 'project' (the same, or its
+ * partners list changed), 'typeChanged' (a teacher administrator the
+ * decision relied on is one no more).
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact, type GuardedItem, type TransactOutcome } from './transact.ts';
 import { approvedProjectCondition, memberStillOfType, projectStillApproved } from './write-guards.ts';
 
 export interface Membership {
@@ -25,13 +31,20 @@ export function toMembership(item: Record<string, unknown>): Membership {
   return membership as unknown as Membership;
 }
 
-/** Adds a member: the membership and its inverse item, both new, in one TransactWriteItems. */
+/** The guards a membership write can fail on (see the top of this file). */
+export type MembershipGuard = 'exists' | 'stale' | 'closed' | 'project' | 'typeChanged';
+
+/** A membership write: done, or the guards that failed. */
+export type MembershipWrite = TransactOutcome<MembershipGuard>;
+
+/**
+ * Adds a member (the seed, test fixtures): the membership and its inverse
+ * item, both new, in one TransactWriteItems. A member already there is a
+ * failure of the arrangement, thrown as such (never a state to carry on from).
+ */
 export async function addMembership(store: TableStore, membership: Membership, projectTitle: string): Promise<void> {
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: membershipPuts(store, membership, projectTitle),
-    }),
-  );
+  const outcome = await transact(store, membershipPuts(store, membership, projectTitle));
+  if (!outcome.written) throw new Error(`${membership.userId} is already a member of project ${membership.projectId}.`);
 }
 
 export async function getMembership(store: TableStore, projectId: string, userId: string): Promise<Membership | undefined> {
@@ -75,7 +88,7 @@ export interface MembershipGuards {
   stillTeacherAdmins: string[];
 }
 
-function guardChecks(store: TableStore, projectId: string, guards: MembershipGuards) {
+function guardChecks(store: TableStore, projectId: string, guards: MembershipGuards): GuardedItem<MembershipGuard>[] {
   return guards.stillTeacherAdmins.map((userId) => memberStillOfType(store, projectId, userId, 'teacher-admin'));
 }
 
@@ -90,10 +103,11 @@ export async function addMemberToProject(
   membership: Membership,
   projectTitle: string,
   options: { partner?: PartnerEntry; partnerCountries?: boolean; guards: MembershipGuards },
-): Promise<void> {
+): Promise<MembershipWrite> {
   const { partner } = options;
-  const projectUpdate = partner
+  const projectUpdate: GuardedItem<MembershipGuard> = partner
     ? {
+        guard: 'closed',
         Update: {
           TableName: store.tableName,
           Key: keys.project(membership.projectId),
@@ -110,75 +124,71 @@ export async function addMemberToProject(
         },
       }
     : projectStillApproved(store, membership.projectId);
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        ...membershipPuts(store, membership, projectTitle),
-        projectUpdate,
-        ...guardChecks(store, membership.projectId, options.guards),
-      ],
-    }),
-  );
+  return transact<MembershipGuard>(store, [
+    ...membershipPuts(store, membership, projectTitle),
+    projectUpdate,
+    ...guardChecks(store, membership.projectId, options.guards),
+  ]);
 }
 
 /**
  * Changes a member's type: the membership and its inverse item in one
- * TransactWriteItems, on condition the type is still `from` (a concurrent
- * change cancels it).
+ * TransactWriteItems, on condition the type is still `from` (guard 'stale':
+ * a concurrent change or removal cancels it).
  */
-export async function changeMembershipType(
+export function changeMembershipType(
   store: TableStore,
   change: { projectId: string; userId: string; from: TwinspaceType; to: TwinspaceType },
   guards: MembershipGuards,
-): Promise<void> {
+): Promise<MembershipWrite> {
   const names = { '#type': 'type' };
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: store.tableName,
-            Key: keys.membership(change.projectId, change.userId),
-            UpdateExpression: 'SET #type = :to',
-            ConditionExpression: '#type = :from',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: { ':to': change.to, ':from': change.from },
-          },
-        },
-        {
-          Update: {
-            TableName: store.tableName,
-            Key: keys.userProject(change.userId, change.projectId),
-            UpdateExpression: 'SET #type = :to',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: { ':to': change.to },
-          },
-        },
-        projectStillApproved(store, change.projectId),
-        ...guardChecks(store, change.projectId, guards),
-      ],
-    }),
-  );
+  return transact<MembershipGuard>(store, [
+    {
+      guard: 'stale',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.membership(change.projectId, change.userId),
+        UpdateExpression: 'SET #type = :to',
+        ConditionExpression: '#type = :from',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':to': change.to, ':from': change.from },
+      },
+    },
+    {
+      guard: 'stale',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.userProject(change.userId, change.projectId),
+        UpdateExpression: 'SET #type = :to',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':to': change.to },
+      },
+    },
+    projectStillApproved(store, change.projectId),
+    ...guardChecks(store, change.projectId, guards),
+  ]);
 }
 
 /**
- * Removes a member: the membership (on condition its type is still `from`)
- * and its inverse item, and for a partner teacher their entry of the
- * project's partners list (at `partnerIndex`, checked to still be theirs),
- * in one TransactWriteItems. `dropCountry` also takes their country out of
- * the `partnerCountries` set (when no other partner is from there).
+ * Removes a member: the membership (on condition its type is still `from`:
+ * guard 'stale') and its inverse item, and for a partner teacher their entry
+ * of the project's partners list (at `partnerIndex`, checked to still be
+ * theirs: guard 'project'), in one TransactWriteItems. `dropCountry` also
+ * takes their country out of the `partnerCountries` set (when no other
+ * partner is from there).
  */
-export async function removeMembership(
+export function removeMembership(
   store: TableStore,
   removal: { projectId: string; userId: string; from: TwinspaceType; partnerIndex?: number; dropCountry?: string },
   guards: MembershipGuards,
-): Promise<void> {
+): Promise<MembershipWrite> {
   const { partnerIndex, dropCountry } = removal;
-  const projectItem =
+  const projectItem: GuardedItem<MembershipGuard> =
     partnerIndex === undefined
       ? projectStillApproved(store, removal.projectId)
       : {
+          guard: 'project',
           Update: {
             TableName: store.tableName,
             Key: keys.project(removal.projectId),
@@ -192,24 +202,21 @@ export async function removeMembership(
             },
           },
         };
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Delete: {
-            TableName: store.tableName,
-            Key: keys.membership(removal.projectId, removal.userId),
-            ConditionExpression: '#type = :from',
-            ExpressionAttributeNames: { '#type': 'type' },
-            ExpressionAttributeValues: { ':from': removal.from },
-          },
-        },
-        { Delete: { TableName: store.tableName, Key: keys.userProject(removal.userId, removal.projectId) } },
-        projectItem,
-        ...guardChecks(store, removal.projectId, guards),
-      ],
-    }),
-  );
+  return transact<MembershipGuard>(store, [
+    {
+      guard: 'stale',
+      Delete: {
+        TableName: store.tableName,
+        Key: keys.membership(removal.projectId, removal.userId),
+        ConditionExpression: '#type = :from',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':from': removal.from },
+      },
+    },
+    { Delete: { TableName: store.tableName, Key: keys.userProject(removal.userId, removal.projectId) } },
+    projectItem,
+    ...guardChecks(store, removal.projectId, guards),
+  ]);
 }
 
 /** userIds of a project's teacher administrators: pattern 6, every page, filtered to the one type. */
@@ -224,7 +231,10 @@ export async function listTeacherAdminIds(store: TableStore, projectId: string):
   return admins.map((member) => member.userId as string);
 }
 
-/** A transaction cancelled because a condition no longer held (or a concurrent transaction): someone changed things meanwhile. */
+/**
+ * A transaction cancelled because a condition no longer held (or a concurrent transaction): someone changed things meanwhile.
+ * Kept for the repositories that still send TransactWriteItems themselves; writes through transact() read `outcome.failed` instead.
+ */
 export function isCancelledWrite(error: unknown): boolean {
   const name = (error as { name?: string } | undefined)?.name;
   return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
@@ -235,11 +245,12 @@ export function isCancelledWrite(error: unknown): boolean {
  * item under the user), for a caller that writes them inside a larger
  * TransactWriteItems (the last approval opens the TwinSpace with both
  * founders as teacher administrators, in the same transaction as the
- * project's state).
+ * project's state). Both are guarded 'exists'.
  */
-export function membershipPuts(store: TableStore, membership: Membership, projectTitle: string) {
+export function membershipPuts(store: TableStore, membership: Membership, projectTitle: string): GuardedItem<'exists'>[] {
   return [
     {
+      guard: 'exists',
       Put: {
         TableName: store.tableName,
         Item: { ...keys.membership(membership.projectId, membership.userId), entity: 'membership', ...membership },
@@ -247,6 +258,7 @@ export function membershipPuts(store: TableStore, membership: Membership, projec
       },
     },
     {
+      guard: 'exists',
       Put: {
         TableName: store.tableName,
         Item: {

@@ -7,7 +7,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
 
-/** What the project lifecycle tells a teacher about (functions/http/projects.ts, approvals.ts). */
+/** What the project lifecycle tells a teacher about (functions/http/projects/, functions/http/approvals/). */
 export type ProjectLifecycleTopic = 'project-declined' | 'project-accepted' | 'project-approved' | 'project-rejected';
 
 export interface Notification {

@@ -2,16 +2,18 @@
  * Projects (keys.ts patterns 3, 5, P1–P3). The project item carries its
  * founders, partners and each founder country's approval, so GET
  * /projects/{id} is one round trip with the auth check. Every lifecycle step
- * is one TransactWriteItems, conditional on the state (and version) it was
- * decided on, so a concurrent step cancels it instead of being overwritten.
+ * is one TransactWriteItems (transact.ts), conditional on the state (and
+ * version) it was decided on, so a concurrent step cancels it instead of
+ * being overwritten: the write answers 'stale' and the handler says 409.
  */
-import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalState, ProjectState } from '../domain/project-lifecycle.ts';
 import { gsi1, keys, prefixes, withoutKeys, type ItemKey } from './keys.ts';
 import type { Membership } from './memberships.ts';
 import { membershipPuts, toMembership } from './memberships.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact, type GuardedItem, type TransactOutcome } from './transact.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
 
 export interface Partner {
@@ -163,10 +165,27 @@ export async function getProfileAndUsername(
 // ---------------------------------------------------------------------------
 // The lifecycle's writes.
 
-const put = (store: TableStore, Item: Record<string, unknown>, ConditionExpression?: string) => ({
-  Put: { TableName: store.tableName, Item, ...(ConditionExpression ? { ConditionExpression } : {}) },
-});
+/** A lifecycle step's write: done, or 'stale': the project (or an item the step decided on) changed since it was read. */
+export type LifecycleWrite = 'written' | 'stale';
+
+/** A write that answers the project as stored afterwards. */
+export type ProjectSave = { outcome: 'written'; project: Project } | { outcome: 'stale' };
+
+/**
+ * Guards of the lifecycle's transactions: 'stale' the project item is no
+ * longer in the state and version read (or an approval was decided
+ * meanwhile); 'exists' an item the step creates is already there.
+ */
+type LifecycleGuard = 'stale' | 'exists';
+
+const put = (store: TableStore, Item: Record<string, unknown>) => ({ Put: { TableName: store.tableName, Item } });
 const del = (store: TableStore, Key: ItemKey) => ({ Delete: { TableName: store.tableName, Key } });
+
+/** Any failed guard of a lifecycle step means the same to its caller: someone else changed the project first. */
+const staleUnlessWritten = (outcome: TransactOutcome<LifecycleGuard>): LifecycleWrite => (outcome.written ? 'written' : 'stale');
+
+/** A single-item conditional write whose condition failed (the item changed since it was read). */
+const conditionFailed = (error: unknown) => (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
 
 /** The project as it was read: the transaction holds only if nobody changed it since. */
 const unchangedSince = (project: Project) => ({
@@ -175,10 +194,11 @@ const unchangedSince = (project: Project) => ({
   values: { ':readState': project.state, ':readVersion': project.version },
 });
 
-/** A lifecycle step's write of the project item (`SET <set>`), inside its transaction: only if unchanged since `before` was read. */
-function guardedProjectUpdate(store: TableStore, before: Project, set: string, values: Record<string, unknown>) {
+/** A lifecycle step's write of the project item (`SET <set>`), inside its transaction: only if unchanged since `before` was read (guard 'stale'). */
+function guardedProjectUpdate(store: TableStore, before: Project, set: string, values: Record<string, unknown>): GuardedItem<LifecycleGuard> {
   const guard = unchangedSince(before);
   return {
+    guard: 'stale',
     Update: {
       TableName: store.tableName,
       Key: keys.project(before.projectId),
@@ -211,18 +231,18 @@ function pendingApprovalItem(store: TableStore, project: Project, country: strin
   });
 }
 
-/** A new project, its creator's founder item and the partner's invitation, in one TransactWriteItems. */
-export async function proposeProject(store: TableStore, project: Project, invitedBy: { displayName: string; country: string }): Promise<void> {
+/** A new project, its creator's founder item and the partner's invitation, in one TransactWriteItems ('exists': the id is taken). */
+export async function proposeProject(store: TableStore, project: Project, invitedBy: { displayName: string; country: string }): Promise<'written' | 'exists'> {
   const partner = project.invitedPartner!;
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        put(store, { ...keys.project(project.projectId), entity: 'project', ...project }, 'attribute_not_exists(PK)'),
-        founderItem(store, project.founders[0], project.projectId),
-        put(store, { ...keys.userInvitation(partner.userId, project.projectId), entity: 'userInvitation', projectId: project.projectId, invitedBy }),
-      ],
-    }),
-  );
+  const outcome = await transact<LifecycleGuard>(store, [
+    {
+      guard: 'exists',
+      Put: { TableName: store.tableName, Item: { ...keys.project(project.projectId), entity: 'project', ...project }, ConditionExpression: 'attribute_not_exists(PK)' },
+    },
+    founderItem(store, project.founders[0], project.projectId),
+    put(store, { ...keys.userInvitation(partner.userId, project.projectId), entity: 'userInvitation', projectId: project.projectId, invitedBy }),
+  ]);
+  return outcome.written ? 'written' : 'exists';
 }
 
 /**
@@ -230,62 +250,57 @@ export async function proposeProject(store: TableStore, project: Project, invite
  * approval pending (items P1 with their GSI1 keys), the invitation replaced
  * by a founder item.
  */
-export async function acceptPartnership(store: TableStore, before: Project, after: Project): Promise<void> {
+export async function acceptPartnership(store: TableStore, before: Project, after: Project): Promise<LifecycleWrite> {
   const partnerId = before.invitedPartner!.userId;
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        guardedProjectUpdate(
-          store,
-          before,
-          '#state = :state, founders = :founders, partners = :partners, approvals = :approvals, submittedAt = :submittedAt, #version = :version',
-          {
-            ':state': after.state,
-            ':founders': after.founders,
-            ':partners': after.partners,
-            ':approvals': after.approvals,
-            ':submittedAt': after.submittedAt,
-            ':version': after.version,
-          },
-        ),
-        del(store, keys.userInvitation(partnerId, before.projectId)),
-        founderItem(store, partnerId, before.projectId),
-        ...Object.keys(after.approvals ?? {}).map((country) => pendingApprovalItem(store, after, country, after.submittedAt!)),
-      ],
-    }),
-  );
+  const outcome = await transact<LifecycleGuard>(store, [
+    guardedProjectUpdate(
+      store,
+      before,
+      '#state = :state, founders = :founders, partners = :partners, approvals = :approvals, submittedAt = :submittedAt, #version = :version',
+      {
+        ':state': after.state,
+        ':founders': after.founders,
+        ':partners': after.partners,
+        ':approvals': after.approvals,
+        ':submittedAt': after.submittedAt,
+        ':version': after.version,
+      },
+    ),
+    del(store, keys.userInvitation(partnerId, before.projectId)),
+    founderItem(store, partnerId, before.projectId),
+    ...Object.keys(after.approvals ?? {}).map((country) => pendingApprovalItem(store, after, country, after.submittedAt!)),
+  ]);
+  return staleUnlessWritten(outcome);
 }
 
 /** The partner declines: the project and every item of it go, in one TransactWriteItems. */
-export async function deleteProposedProject(store: TableStore, project: Project): Promise<void> {
+export async function deleteProposedProject(store: TableStore, project: Project): Promise<LifecycleWrite> {
   const guard = unchangedSince(project);
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Delete: {
-            TableName: store.tableName,
-            Key: keys.project(project.projectId),
-            ConditionExpression: guard.ConditionExpression,
-            ExpressionAttributeNames: guard.names,
-            ExpressionAttributeValues: guard.values,
-          },
-        },
-        ...project.founders.map((userId) => del(store, keys.userFounded(userId, project.projectId))),
-        ...(project.invitedPartner ? [del(store, keys.userInvitation(project.invitedPartner.userId, project.projectId))] : []),
-        ...Object.keys(project.approvals ?? {}).map((country) => del(store, keys.approval(project.projectId, country))),
-      ],
-    }),
-  );
+  const outcome = await transact<LifecycleGuard>(store, [
+    {
+      guard: 'stale',
+      Delete: {
+        TableName: store.tableName,
+        Key: keys.project(project.projectId),
+        ConditionExpression: guard.ConditionExpression,
+        ExpressionAttributeNames: guard.names,
+        ExpressionAttributeValues: guard.values,
+      },
+    },
+    ...project.founders.map((userId) => del(store, keys.userFounded(userId, project.projectId))),
+    ...(project.invitedPartner ? [del(store, keys.userInvitation(project.invitedPartner.userId, project.projectId))] : []),
+    ...Object.keys(project.approvals ?? {}).map((country) => del(store, keys.approval(project.projectId, country))),
+  ]);
+  return staleUnlessWritten(outcome);
 }
 
-/** Edits the project's details, conditional on the version the caller read and a state that allows editing. */
+/** Edits the project's details, conditional on the version the caller read and a state that allows editing ('stale' otherwise). */
 export async function saveProjectDetails(
   store: TableStore,
   projectId: string,
   details: Partial<ProjectDetails>,
   expected: { version: number; states: readonly ProjectState[] },
-): Promise<Project> {
+): Promise<ProjectSave> {
   const names: Record<string, string> = { '#version': 'version', '#state': 'state' };
   const values: Record<string, unknown> = { ':expected': expected.version, ':next': expected.version + 1 };
   const sets = ['#version = :next'];
@@ -297,35 +312,37 @@ export async function saveProjectDetails(
   }
   const states = expected.states.map((_, index) => `:state${index}`);
   expected.states.forEach((state, index) => (values[`:state${index}`] = state));
-  const result = await store.db.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: keys.project(projectId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: `#version = :expected AND #state IN (${states.join(', ')})`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return toProject(result.Attributes!);
+  try {
+    const result = await store.db.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.project(projectId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: `#version = :expected AND #state IN (${states.join(', ')})`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { outcome: 'written', project: toProject(result.Attributes!) };
+  } catch (error) {
+    if (conditionFailed(error)) return { outcome: 'stale' };
+    throw error;
+  }
 }
 
 /** Back to the NSS: pending-approval, every founder country's approval pending again (with its GSI1 keys). */
-export async function resubmitProject(store: TableStore, before: Project, after: Project): Promise<void> {
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        guardedProjectUpdate(store, before, '#state = :state, approvals = :approvals, submittedAt = :submittedAt, #version = :version', {
-          ':state': after.state,
-          ':approvals': after.approvals,
-          ':submittedAt': after.submittedAt,
-          ':version': after.version,
-        }),
-        ...Object.keys(after.approvals ?? {}).map((country) => pendingApprovalItem(store, after, country, after.submittedAt!)),
-      ],
+export async function resubmitProject(store: TableStore, before: Project, after: Project): Promise<LifecycleWrite> {
+  const outcome = await transact<LifecycleGuard>(store, [
+    guardedProjectUpdate(store, before, '#state = :state, approvals = :approvals, submittedAt = :submittedAt, #version = :version', {
+      ':state': after.state,
+      ':approvals': after.approvals,
+      ':submittedAt': after.submittedAt,
+      ':version': after.version,
     }),
-  );
+    ...Object.keys(after.approvals ?? {}).map((country) => pendingApprovalItem(store, after, country, after.submittedAt!)),
+  ]);
+  return staleUnlessWritten(outcome);
 }
 
 /**
@@ -333,7 +350,9 @@ export async function resubmitProject(store: TableStore, before: Project, after:
  * country's approval item (decided: out of the NSS list), and, when the
  * project leaves pending-approval, every other country's approval item out
  * of the list too. `newMembers` (the last approval: both founders as teacher
- * administrators) are written in the same TransactWriteItems.
+ * administrators) are written in the same TransactWriteItems. Any failed
+ * guard (the project changed, the approval was decided, a member exists
+ * already) is 'stale': the decision was taken on a read that no longer holds.
  */
 export async function recordDecision(
   store: TableStore,
@@ -341,57 +360,60 @@ export async function recordDecision(
   after: Project,
   country: string,
   newMembers: Membership[],
-): Promise<void> {
+): Promise<LifecycleWrite> {
   const decision = after.approvals![country];
   const leavesTheList = after.state !== 'pending-approval';
   const otherCountries = Object.keys(after.approvals ?? {}).filter((other) => other !== country);
-  await store.db.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        guardedProjectUpdate(store, before, '#state = :state, approvals = :approvals, #version = :version', {
-          ':state': after.state,
-          ':approvals': after.approvals,
-          ':version': after.version,
-        }),
-        {
-          Update: {
-            TableName: store.tableName,
-            Key: keys.approval(before.projectId, country),
-            UpdateExpression: `SET #state = :decided, decidedAt = :decidedAt${decision.reason ? ', reason = :reason' : ''} REMOVE GSI1PK, GSI1SK`,
-            ConditionExpression: '#state = :pending',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: {
-              ':decided': decision.state,
-              ':decidedAt': decision.decidedAt,
-              ':pending': 'pending',
-              ...(decision.reason ? { ':reason': decision.reason } : {}),
-            },
-          },
-        },
-        ...(leavesTheList ? otherCountries : []).map((other) => ({
-          Update: { TableName: store.tableName, Key: keys.approval(before.projectId, other), UpdateExpression: 'REMOVE GSI1PK, GSI1SK' },
-        })),
-        ...newMembers.flatMap((membership) => membershipPuts(store, membership, after.title)),
-      ],
+  const outcome = await transact<LifecycleGuard>(store, [
+    guardedProjectUpdate(store, before, '#state = :state, approvals = :approvals, #version = :version', {
+      ':state': after.state,
+      ':approvals': after.approvals,
+      ':version': after.version,
     }),
-  );
+    {
+      guard: 'stale',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.approval(before.projectId, country),
+        UpdateExpression: `SET #state = :decided, decidedAt = :decidedAt${decision.reason ? ', reason = :reason' : ''} REMOVE GSI1PK, GSI1SK`,
+        ConditionExpression: '#state = :pending',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':decided': decision.state,
+          ':decidedAt': decision.decidedAt,
+          ':pending': 'pending',
+          ...(decision.reason ? { ':reason': decision.reason } : {}),
+        },
+      },
+    },
+    ...(leavesTheList ? otherCountries : []).map((other) => ({
+      Update: { TableName: store.tableName, Key: keys.approval(before.projectId, other), UpdateExpression: 'REMOVE GSI1PK, GSI1SK' },
+    })),
+    ...newMembers.flatMap((membership) => membershipPuts(store, membership, after.title)),
+  ]);
+  return staleUnlessWritten(outcome);
 }
 
-/** Close or reopen: only the state changes (members, pages, chat stay; `closed` is read-only for everyone). */
-export async function setProjectState(store: TableStore, before: Project, to: ProjectState): Promise<Project> {
+/** Close or reopen: only the state changes (members, pages, chat stay; `closed` is read-only for everyone). 'stale' if the project changed since read. */
+export async function setProjectState(store: TableStore, before: Project, to: ProjectState): Promise<ProjectSave> {
   const guard = unchangedSince(before);
-  const result = await store.db.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: keys.project(before.projectId),
-      UpdateExpression: 'SET #state = :state, #version = :next',
-      ConditionExpression: guard.ConditionExpression,
-      ExpressionAttributeNames: guard.names,
-      ExpressionAttributeValues: { ...guard.values, ':state': to, ':next': before.version + 1 },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return toProject(result.Attributes!);
+  try {
+    const result = await store.db.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.project(before.projectId),
+        UpdateExpression: 'SET #state = :state, #version = :next',
+        ConditionExpression: guard.ConditionExpression,
+        ExpressionAttributeNames: guard.names,
+        ExpressionAttributeValues: { ...guard.values, ':state': to, ':next': before.version + 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { outcome: 'written', project: toProject(result.Attributes!) };
+  } catch (error) {
+    if (conditionFailed(error)) return { outcome: 'stale' };
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------

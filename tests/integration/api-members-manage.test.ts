@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addMembership, changeMembershipType, getMembership, isCancelledWrite, removeMembership } from '../../functions/data/memberships.ts';
+import { addMembership, changeMembershipType, getMembership, removeMembership } from '../../functions/data/memberships.ts';
 import { createProject, type Project } from '../../functions/data/projects.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
 import { meetsPasswordPolicy } from '../../functions/domain/membership-rules.ts';
@@ -331,11 +331,31 @@ describe('writes that a concurrent change makes stale', () => {
     expect(pupil.status).toBe(201);
     const pupilId = pupil.body.member.userId;
     // Someone else already made her a pupil-admin: a change read as pupil-member must fail.
-    const stale = changeMembershipType(store, { projectId: raceProject, userId: pupilId, from: 'pupil-admin', to: 'pupil-member' }, { stillTeacherAdmins: [admin.userId] });
-    await expect(stale.catch((error: unknown) => isCancelledWrite(error))).resolves.toBe(true);
-    // The caller was demoted meanwhile (here: the witness is not an admin): refused too.
-    const noLongerAdmin = removeMembership(store, { projectId: raceProject, userId: pupilId, from: 'pupil-member' }, { stillTeacherAdmins: [pupilId] });
-    await expect(noLongerAdmin.catch((error: unknown) => isCancelledWrite(error))).resolves.toBe(true);
+    const stale = await changeMembershipType(store, { projectId: raceProject, userId: pupilId, from: 'pupil-admin', to: 'pupil-member' }, { stillTeacherAdmins: [admin.userId] });
+    expect(stale).toEqual({ written: false, failed: ['stale'] });
+    // The caller was demoted meanwhile (here: the witness is not an admin): refused too, by that guard.
+    const noLongerAdmin = await removeMembership(store, { projectId: raceProject, userId: pupilId, from: 'pupil-member' }, { stillTeacherAdmins: [pupilId] });
+    expect(noLongerAdmin).toEqual({ written: false, failed: ['typeChanged'] });
     expect(await getMembership(store, raceProject, pupilId)).toMatchObject({ type: 'pupil-member' });
+  });
+});
+
+describe('concurrent member writes', () => {
+  // No member write carries a version (a membership has none): a type change is conditioned on the type read, a
+  // removal on the type read and the membership's existence. The race that matters: the same removal sent at once.
+  it('removes a member exactly once when 8 removals are sent at once; the others get 404 or 409', async () => {
+    const admin = await outsideTeacher('DE', 'Race Remover');
+    const raceProject = await projectOf(admin, 'approved');
+    const pupil = await apiSend(endpoints, 'POST', `/projects/${raceProject}/members`, admin.idToken, { pupil: { displayName: 'Ole' }, type: 'pupil-member' });
+    expect(pupil.status).toBe(201);
+    const pupilId = pupil.body.member.userId;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => apiSend(endpoints, 'DELETE', `/projects/${raceProject}/members/${pupilId}`, admin.idToken)),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 204), JSON.stringify(answers.map((answer) => answer.body))).toHaveLength(1);
+    expect(statuses.filter((status) => status !== 204).every((status) => status === 404 || status === 409), JSON.stringify(statuses)).toBe(true);
+    expect(await getMembership(tableStoreOf(endpoints), raceProject, pupilId)).toBeUndefined();
+    expect(await groupsOf(pupil.body.member.username)).toEqual([]);
   });
 });

@@ -353,3 +353,18 @@ describe('refused steps say why', () => {
     expect(second.body.items[0].submittedAt >= first.body.items[0].submittedAt).toBe(true);
   });
 });
+
+describe('concurrent edits of the same version', () => {
+  it('saves exactly one of 8 edits sent at once with the same version; the other 7 get 409', async () => {
+    const { projectId, version } = await propose(await token(ana), luc, `Race ${Date.now()}`);
+    const anaToken = await token(ana);
+    const titles = Array.from({ length: 8 }, (_, index) => `Race edit ${index} ${Date.now()}`);
+    const answers = await Promise.all(titles.map((title) => apiSend(endpoints, 'PUT', `/projects/${projectId}`, anaToken, { title, version })));
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses, JSON.stringify(answers.map((answer) => answer.body))).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    for (const refused of answers.filter((answer) => answer.status === 409)) expect(refused.body.error.message).toMatch(/changed since you read it/);
+    const saved = answers.find((answer) => answer.status === 200)!;
+    const stored = await apiGet(endpoints, `/projects/${projectId}`, anaToken);
+    expect(stored.body).toMatchObject({ title: saved.body.title, version: version + 1 });
+  });
+});

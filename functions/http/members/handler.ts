@@ -1,32 +1,39 @@
 /**
- * Members of a project (API.md, "Projects and members").
+ * The members area's function (routes.ts), API.md "Projects and members".
  *
  * GET /projects/{projectId}/members: the members with their type, paged, as
  * the caller may see them (functions/domain/roster.ts: pupils see other
  * pupils by first name, only teachers see e-mail addresses, visitors see the
  * teachers).
+ *
+ * Managing members (teacher administrators only, in an approved project):
+ * add an existing teacher or guest, create a pupil's account, change a type,
+ * remove, reset a pupil's password. The table is written first, in one
+ * transaction per change; then the member's access follows the table: a
+ * member who lost the chat has their chat sockets closed (chat-access.ts),
+ * and their Cognito groups are synced. A failure there answers 503: the
+ * change stands, and repeating the same request does it again
+ * (functions/domain/README.md, "Group sync").
  */
-import { callerOf, type Caller } from '../lib/claims.ts';
-import { tableStore } from '../lib/clients.ts';
-import { decodeCursor, encodeCursor, pageQuery } from '../lib/cursor.ts';
-import { conflict, forbidden, HttpError, notFound, parseOr400, validationFailed } from '../lib/errors.ts';
-import { httpHandler, json } from '../lib/http.ts';
-import { createPupilAccount, deleteAccount, setOneTimePassword, syncTwinspaceGroups, UsernameTaken } from '../lib/identity.ts';
-import { logger } from '../lib/logger.ts';
-import { keys, prefixes } from '../data/keys.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { conflict, forbidden, HttpError, notFound, validationFailed } from '../../lib/errors.ts';
+import { createPupilAccount, deleteAccount, setOneTimePassword, syncTwinspaceGroups, UsernameTaken } from '../../lib/identity.ts';
+import { logger } from '../../lib/logger.ts';
+import { countOf } from '../../lib/observability.ts';
+import { keys, prefixes } from '../../data/keys.ts';
 import {
   addMemberToProject,
   changeMembershipType,
   getMembership,
-  isCancelledWrite,
   listMemberships,
   listTeacherAdminIds,
   removeMembership,
   type Membership,
-} from '../data/memberships.ts';
-import { getProjectAccess, type Project } from '../data/projects.ts';
-import type { TableStore } from '../data/store.ts';
-import { createUserProfile, findUserIdByUsername, getUserProfile, type UserProfile } from '../data/users.ts';
+  type MembershipWrite,
+} from '../../data/memberships.ts';
+import type { Project } from '../../data/projects.ts';
+import type { TableStore } from '../../data/store.ts';
+import { createUserProfile, findUserIdByUsername, getUserProfile, UserProfileExists, type UserProfile } from '../../data/users.ts';
 import {
   judgeAddition,
   judgeMemberChange,
@@ -34,179 +41,137 @@ import {
   pupilUsername,
   teacherAdminWitness,
   type Verdict,
-} from '../domain/membership-rules.ts';
-import { may } from '../domain/policy.ts';
-import { rosterEntryFor, type RosterEntry } from '../domain/roster.ts';
-import { requireMember } from './access.ts';
-import {
-  addExistingMemberBody,
-  changeMemberTypeBody,
-  createPupilBody,
-  memberPathParams,
-  type AddMemberResponse,
-  type ChangeMemberTypeResponse,
-  type ManagedMember,
-  type PasswordResetResponse,
-} from './member-schemas.ts';
-import { projectPathParams, type MembersPage } from './schemas.ts';
+} from '../../domain/membership-rules.ts';
+import { rosterEntryFor, type RosterEntry } from '../../domain/roster.ts';
+import type { TwinspaceType } from '../../domain/twinspace-types.ts';
+import type { Caller } from '../../lib/claims.ts';
+import { requireMember } from '../access.ts';
+import { areaHandler } from '../area.ts';
+import type { MembersPage } from '../schemas.ts';
+import { requireMemberManager } from './access.ts';
+import { closeChatSockets, keepsChat } from './chat-access.ts';
+import { membersRoutes } from './routes.ts';
+import type { AddMemberResponse, ChangeMemberTypeResponse, ManagedMember, PasswordResetResponse } from './schemas.ts';
 
-export const listMembers = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { projectId } = parseOr400(projectPathParams, event.pathParameters ?? {}, 'path');
-  const query = parseOr400(pageQuery, event.queryStringParameters ?? {}, 'query');
-  const startKey = decodeCursor(query.cursor, keys.projectPartition(projectId), prefixes.member);
-  const store = tableStore();
-  // The check and the page at once (one wait, not two); the page is dropped unless the caller is a member.
-  const [{ membership: viewer }, { memberships, lastKey }] = await Promise.all([
-    requireMember(store, projectId, caller),
-    listMemberships(store, projectId, { limit: query.limit, startKey }),
-  ]);
-  const items = memberships
-    .map((member) => rosterEntryFor(viewer.type, member))
-    .filter((entry): entry is RosterEntry => entry !== undefined);
-  const body: MembersPage = { items, nextCursor: encodeCursor(lastKey) };
-  return json(200, body);
-});
+export const handler = areaHandler(membersRoutes, {
+  listMembers: async ({ caller, params: { projectId }, query, store }) => {
+    const startKey = decodeCursor(query.cursor, keys.projectPartition(projectId), prefixes.member);
+    // The check and the page at once (one wait, not two); the page is dropped unless the caller is a member.
+    const [{ membership: viewer }, { memberships, lastKey }] = await Promise.all([
+      requireMember(store, projectId, caller),
+      listMemberships(store, projectId, { limit: query.limit, startKey }),
+    ]);
+    const items = memberships
+      .map((member) => rosterEntryFor(viewer.type, member))
+      .filter((entry): entry is RosterEntry => entry !== undefined);
+    const body: MembersPage = { items, nextCursor: encodeCursor(lastKey) };
+    return { status: 200, body };
+  },
 
-/**
- * Managing members (teacher administrators only, in an approved project):
- * add an existing teacher or guest, create a pupil's account, change a type,
- * remove, reset a pupil's password. The table is written first, in one
- * transaction per change; then the user's Cognito groups are synced from the
- * table. A failed sync answers 503: the change stands, and repeating the same
- * request re-runs the sync (functions/domain/README.md, "Group sync").
- */
-export const addMember = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { projectId } = parseOr400(projectPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
-  const { project, callerProfile } = await requireMemberManager(store, projectId, caller);
-  const body = event.body as unknown;
-  const wantsPupil = typeof body === 'object' && body !== null && 'pupil' in body;
-  if (wantsPupil) {
-    const request = parseOr400(createPupilBody, body, 'body');
-    return createPupil(store, project, caller, callerProfile, request.pupil.displayName, request.type);
-  }
-  const request = parseOr400(addExistingMemberBody, body ?? {}, 'body');
-  const userId = await findUserIdByUsername(store, request.username);
-  const profile = userId ? await getUserProfile(store, userId) : undefined;
-  if (!userId || !profile) throw validationFailed('No account has this username.', [{ field: 'body.username', message: 'No account has this username.' }]);
-  refuseUnless(judgeAddition(profile.kind, request.type));
-  if (await getMembership(store, projectId, userId)) {
-    // A retry after a failed sync lands here: repair the groups, then say what is so.
-    await syncOr503(store, userId);
-    throw conflict(`${profile.displayName} is already a member of this project.`);
-  }
-  const membership: Membership = {
-    projectId,
-    userId,
-    type: request.type,
-    kind: profile.kind,
-    displayName: profile.displayName,
-    country: profile.country,
-    email: profile.email,
-    joinedAt: new Date().toISOString(),
-  };
-  const partner = profile.kind === 'teacher' && !project.partners.some((known) => known.userId === userId)
-    ? { userId, displayName: profile.displayName, country: profile.country, school: profile.school }
-    : undefined;
-  await writeOr409(() =>
-    addMemberToProject(store, membership, project.title, {
-      partner,
-      partnerCountries: keepsPartnerCountries(project),
-      guards: { stillTeacherAdmins: [caller.userId] },
-    }),
-  );
-  await syncOr503(store, userId);
-  const response: AddMemberResponse = { member: managedMemberOf(membership, profile.username) };
-  return json(201, response);
-});
-
-export const changeMemberType = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { projectId, userId } = parseOr400(memberPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
-  const { project } = await requireMemberManager(store, projectId, caller);
-  const { type } = parseOr400(changeMemberTypeBody, event.body ?? {}, 'body');
-  const target = await getMembership(store, projectId, userId);
-  if (!target) throw notFound('This person is not a member of this project.');
-  const change = { to: type };
-  const context = { callerId: caller.userId, target, founders: project.founders, teacherAdminIds: await teacherAdminsIfNeeded(store, target) };
-  refuseUnless(judgeMemberChange(context, change));
-  if (target.type !== type) {
-    const witness = teacherAdminWitness(context, change);
-    await writeOr409(() =>
-      changeMembershipType(store, { projectId, userId, from: target.type, to: type }, { stillTeacherAdmins: witness ? [witness] : [] }),
+  addMember: async ({ caller, params: { projectId }, body, store }) => {
+    const { project, callerProfile } = await requireMemberManager(store, projectId, caller);
+    if ('pupil' in body) return createPupil(store, project, caller, callerProfile, body.pupil.displayName, body.type);
+    const userId = await findUserIdByUsername(store, body.username);
+    const profile = userId ? await getUserProfile(store, userId) : undefined;
+    if (!userId || !profile) throw validationFailed('No account has this username.', [{ field: 'body.username', message: 'No account has this username.' }]);
+    refuseUnless(judgeAddition(profile.kind, body.type));
+    if (await getMembership(store, projectId, userId)) {
+      // A retry after a failed sync lands here: repair the groups, then say what is so.
+      await syncOr503(store, userId);
+      throw conflict(`${profile.displayName} is already a member of this project.`);
+    }
+    const membership: Membership = {
+      projectId,
+      userId,
+      type: body.type,
+      kind: profile.kind,
+      displayName: profile.displayName,
+      country: profile.country,
+      email: profile.email,
+      joinedAt: new Date().toISOString(),
+    };
+    const partner = profile.kind === 'teacher' && !project.partners.some((known) => known.userId === userId)
+      ? { userId, displayName: profile.displayName, country: profile.country, school: profile.school }
+      : undefined;
+    refuseUnlessWritten(
+      await addMemberToProject(store, membership, project.title, {
+        partner,
+        partnerCountries: keepsPartnerCountries(project),
+        guards: { stillTeacherAdmins: [caller.userId] },
+      }),
     );
-  }
-  // Also when nothing changed: the same request again re-syncs after a failed sync.
-  const { username } = await syncOr503(store, userId);
-  const response: ChangeMemberTypeResponse = { member: managedMemberOf({ ...target, type }, username) };
-  return json(200, response);
-});
+    countOf('MembersChanged');
+    await syncOr503(store, userId);
+    const response: AddMemberResponse = { member: managedMemberOf(membership, profile.username) };
+    return { status: 201, body: response };
+  },
 
-export const removeMember = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { projectId, userId } = parseOr400(memberPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
-  const { project } = await requireMemberManager(store, projectId, caller);
-  const target = await getMembership(store, projectId, userId);
-  if (!target) {
-    // Perhaps a retry after a failed sync: bring the groups in line with the table, then say so.
-    if (await getUserProfile(store, userId)) await syncOr503(store, userId);
-    throw notFound('This person is not a member of this project.');
-  }
-  const context = { callerId: caller.userId, target, founders: project.founders, teacherAdminIds: await teacherAdminsIfNeeded(store, target) };
-  refuseUnless(judgeMemberChange(context, 'remove'));
-  const witness = teacherAdminWitness(context, 'remove');
-  const partnerIndex = project.partners.findIndex((partner) => partner.userId === userId);
-  const stillRepresented = project.partners.some((partner) => partner.userId !== userId && partner.country === target.country);
-  await writeOr409(() =>
-    removeMembership(
-      store,
-      {
-        projectId,
-        userId,
-        from: target.type,
-        partnerIndex: partnerIndex >= 0 ? partnerIndex : undefined,
-        dropCountry: partnerIndex >= 0 && keepsPartnerCountries(project) && !stillRepresented ? target.country : undefined,
-      },
-      { stillTeacherAdmins: witness ? [witness] : [] },
-    ),
-  );
-  await syncOr503(store, userId);
-  return { statusCode: 204 };
-});
+  changeMemberType: async ({ caller, params: { projectId, userId }, body: { type }, store }) => {
+    const { project } = await requireMemberManager(store, projectId, caller);
+    const target = await getMembership(store, projectId, userId);
+    if (!target) throw notFound('This person is not a member of this project.');
+    const change = { to: type };
+    const context = { callerId: caller.userId, target, founders: project.founders, teacherAdminIds: await teacherAdminsIfNeeded(store, target) };
+    refuseUnless(judgeMemberChange(context, change));
+    if (target.type !== type) {
+      const witness = teacherAdminWitness(context, change);
+      refuseUnlessWritten(
+        await changeMembershipType(store, { projectId, userId, from: target.type, to: type }, { stillTeacherAdmins: witness ? [witness] : [] }),
+      );
+      countOf('MembersChanged');
+    }
+    // Also when nothing changed: the same request again re-does this after a 503.
+    const { username } = await applyAccess(store, projectId, userId, type);
+    const response: ChangeMemberTypeResponse = { member: managedMemberOf({ ...target, type }, username) };
+    return { status: 200, body: response };
+  },
 
-export const resetPupilPassword = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const { projectId, userId } = parseOr400(memberPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
-  await requireMemberManager(store, projectId, caller);
-  const target = await getMembership(store, projectId, userId);
-  if (!target) throw notFound('This person is not a member of this project.');
-  if (target.kind !== 'pupil') {
-    throw validationFailed("Only a pupil's password is reset here.", [{ field: 'path.userId', message: 'Not a pupil of this project.' }]);
-  }
-  // Sync first: if it fails nothing was changed, and no password is lost in a 503.
-  const { username } = await syncOr503(store, userId);
-  const password = oneTimePassword();
-  await setOneTimePassword(username, password);
-  const response: PasswordResetResponse = { username, oneTimePassword: password };
-  return json(200, response);
-});
+  removeMember: async ({ caller, params: { projectId, userId }, store }) => {
+    const { project } = await requireMemberManager(store, projectId, caller);
+    const target = await getMembership(store, projectId, userId);
+    if (!target) {
+      // Perhaps a retry after a 503: bring their access in line with the table, then say so.
+      if (await getUserProfile(store, userId)) await applyAccess(store, projectId, userId, undefined);
+      throw notFound('This person is not a member of this project.');
+    }
+    const context = { callerId: caller.userId, target, founders: project.founders, teacherAdminIds: await teacherAdminsIfNeeded(store, target) };
+    refuseUnless(judgeMemberChange(context, 'remove'));
+    const witness = teacherAdminWitness(context, 'remove');
+    const partnerIndex = project.partners.findIndex((partner) => partner.userId === userId);
+    const stillRepresented = project.partners.some((partner) => partner.userId !== userId && partner.country === target.country);
+    refuseUnlessWritten(
+      await removeMembership(
+        store,
+        {
+          projectId,
+          userId,
+          from: target.type,
+          partnerIndex: partnerIndex >= 0 ? partnerIndex : undefined,
+          dropCountry: partnerIndex >= 0 && keepsPartnerCountries(project) && !stillRepresented ? target.country : undefined,
+        },
+        { stillTeacherAdmins: witness ? [witness] : [] },
+      ),
+    );
+    countOf('MembersChanged');
+    await applyAccess(store, projectId, userId, undefined);
+    return { status: 204 };
+  },
 
-/** The caller may manage this project's members: 404 unknown project, 403 not a teacher-admin, 409 not approved. */
-async function requireMemberManager(store: TableStore, projectId: string, caller: Caller): Promise<{ project: Project; callerProfile?: UserProfile }> {
-  const access = await getProjectAccess(store, projectId, caller.userId);
-  if (!access.project) throw notFound('No such project.');
-  if (!access.membership || may(access.membership.type, 'manage-members') !== 'allow') {
-    throw forbidden("Only the project's teacher administrators may manage its members.");
-  }
-  if (access.project.state === 'closed') throw conflict('The project is closed: read-only.');
-  if (access.project.state !== 'approved') throw conflict(`The project is ${access.project.state}: its TwinSpace is not open.`);
-  return { project: access.project, callerProfile: access.profile };
-}
+  resetPupilPassword: async ({ caller, params: { projectId, userId }, store }) => {
+    await requireMemberManager(store, projectId, caller);
+    const target = await getMembership(store, projectId, userId);
+    if (!target) throw notFound('This person is not a member of this project.');
+    if (target.kind !== 'pupil') {
+      throw validationFailed("Only a pupil's password is reset here.", [{ field: 'path.userId', message: 'Not a pupil of this project.' }]);
+    }
+    // Sync first: if it fails nothing was changed, and no password is lost in a 503.
+    const { username } = await syncOr503(store, userId);
+    const password = oneTimePassword();
+    await setOneTimePassword(username, password);
+    const response: PasswordResetResponse = { username, oneTimePassword: password };
+    return { status: 200, body: response };
+  },
+});
 
 const pupilUsernameTries = 8;
 
@@ -236,6 +201,11 @@ async function createPupil(
   }
   const now = new Date().toISOString();
   const membership: Membership = { projectId: project.projectId, userId, type, kind: 'pupil', displayName, country: callerProfile.country, joinedAt: now };
+  // The account must not outlive a failed write: nobody could manage it.
+  const undoAccount = () =>
+    deleteAccount(username).catch((cleanup: unknown) => logger.warn('Could not delete a half-made pupil account', { userId, error: cleanup as Error }));
+  const changedMeanwhile = () => conflict('The project or your role changed meanwhile; reload and try again.');
+  let added: MembershipWrite;
   try {
     await createUserProfile(store, {
       userId,
@@ -247,17 +217,21 @@ async function createPupil(
       version: 1,
       createdAt: now,
     });
-    await addMemberToProject(store, membership, project.title, { guards: { stillTeacherAdmins: [caller.userId] } });
+    added = await addMemberToProject(store, membership, project.title, { guards: { stillTeacherAdmins: [caller.userId] } });
   } catch (error) {
-    // The account must not outlive a failed write: nobody could manage it.
-    await deleteAccount(username).catch((cleanup: unknown) => logger.warn('Could not delete a half-made pupil account', { userId, error: cleanup as Error }));
-    if (isCancelledWrite(error)) throw conflict('The project or your role changed meanwhile; reload and try again.');
+    await undoAccount();
+    if (error instanceof UserProfileExists) throw changedMeanwhile();
     throw error;
   }
+  if (!added.written) {
+    await undoAccount();
+    throw changedMeanwhile();
+  }
+  countOf('MembersChanged');
   // Sending the same request again would make a second pupil: the way to retry here is a password reset (it syncs).
   await syncOr503(store, userId, `${username} was created, but their access could not be set up yet. Do not add them again: reset their password in a moment to finish.`);
   const response: AddMemberResponse = { member: managedMemberOf(membership, username), oneTimePassword: password };
-  return json(201, response);
+  return { status: 201 as const, body: response };
 }
 
 function managedMemberOf(membership: Membership, username: string): ManagedMember {
@@ -282,25 +256,37 @@ function refuseUnless(verdict: Verdict): void {
   throw conflict(verdict.reason);
 }
 
-async function writeOr409(write: () => Promise<void>): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    if (isCancelledWrite(error)) throw conflict('The project or its members changed meanwhile; reload and try again.');
-    throw error;
-  }
+/** A membership write cancelled by one of its guards (the project, a member's type, a teacher administrator changed since read): 409. */
+function refuseUnlessWritten(write: MembershipWrite): void {
+  if (!write.written) throw conflict('The project or its members changed meanwhile; reload and try again.');
 }
 
+const accessNotUpdated = "The change is saved, but the member's access could not be updated yet. Send the same request again in a moment.";
+
 /** Group sync after the table change; a failure is a 503 (the change stands; the same request again re-syncs). */
-async function syncOr503(
-  store: TableStore,
-  userId: string,
-  message = "The change is saved, but the member's access could not be updated yet. Send the same request again in a moment.",
-): Promise<{ username: string }> {
+async function syncOr503(store: TableStore, userId: string, message = accessNotUpdated): Promise<{ username: string }> {
   try {
     return await syncTwinspaceGroups(store, userId);
   } catch (error) {
     logger.warn('Group sync failed; the table change stands', { userId, error: error as Error });
     throw new HttpError('UNAVAILABLE', message, [], 2);
   }
+}
+
+/**
+ * The member's access after a change to their membership, now `type` (none:
+ * removed): their chat sockets in the project closed if they may no longer
+ * chat, then their groups synced. Idempotent; a failure is a 503 and the same
+ * request again does it again.
+ */
+async function applyAccess(store: TableStore, projectId: string, userId: string, type: TwinspaceType | undefined): Promise<{ username: string }> {
+  if (!keepsChat(type)) {
+    try {
+      await closeChatSockets(store, projectId, userId);
+    } catch (error) {
+      logger.warn('Closing the chat sockets of a member who lost the chat failed; the table change stands', { userId, error: error as Error });
+      throw new HttpError('UNAVAILABLE', accessNotUpdated, [], 2);
+    }
+  }
+  return syncOr503(store, userId);
 }

@@ -4,8 +4,8 @@
  * type, remove, reset a pupil's password.
  */
 import * as z from 'zod';
-import { accountKinds, twinspaceTypes } from '../domain/twinspace-types.ts';
-import { ulidString } from './schemas.ts';
+import { accountKinds, twinspaceTypes } from '../../domain/twinspace-types.ts';
+import { ulidString } from '../schemas.ts';
 
 /** A user id is the Cognito `sub` (a UUID). */
 export const userIdString = z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'Expected a user id.');
@@ -23,16 +23,35 @@ export const addExistingMemberBody = z.strictObject({
   username: z.string().trim().min(1, 'A username is needed.').max(128),
   type: z.enum(twinspaceTypes),
 });
+export type AddExistingMemberBodyInput = z.input<typeof addExistingMemberBody>;
 
 export const createPupilBody = z.strictObject({
   pupil: z.strictObject({ displayName }),
   type: z.enum(['pupil-admin', 'pupil-member']),
 });
+export type CreatePupilBodyInput = z.input<typeof createPupilBody>;
 
-/** Either an existing account by username, or a new pupil account. */
-export const addMemberBody = z.union([addExistingMemberBody, createPupilBody]);
+/** A request body that names a pupil to create (the other form names an existing account). */
+const wantsPupil = (body: unknown): boolean => typeof body === 'object' && body !== null && 'pupil' in body;
+
+/**
+ * Either an existing account by username, or a new pupil account. Checked
+ * against the form the body means (a `pupil` key: a new pupil), so a bad
+ * request is answered field by field ('body.username', 'body.type', ...)
+ * rather than as one "matches neither" of a plain union; the OpenAPI
+ * document shows the union (a preprocess documents its target schema).
+ */
+export const addMemberBody = z.preprocess(
+  (body, context) => {
+    const checked = (wantsPupil(body) ? createPupilBody : addExistingMemberBody).safeParse(body);
+    if (!checked.success) for (const issue of checked.error.issues) context.addIssue({ ...issue, input: undefined } as never);
+    return body;
+  },
+  z.union([addExistingMemberBody, createPupilBody]),
+);
 
 export const changeMemberTypeBody = z.strictObject({ type: z.enum(twinspaceTypes) });
+export type ChangeMemberTypeBodyInput = z.input<typeof changeMemberTypeBody>;
 
 export const managedMember = z.object({
   userId: z.string(),

@@ -1,43 +1,35 @@
 /**
- * The project and its lifecycle (DOMAIN.md, "Projects"): read, create with a
- * partner, the partner's answer, edit, resubmit, close, reopen. Who may take
- * which step from which state is functions/domain/project-lifecycle.ts; this
- * module only reads, asks the domain, and writes.
+ * The projects area's function (routes.ts): the project and its lifecycle
+ * (DOMAIN.md, "Projects"): read, create with a partner, the partner's answer,
+ * edit, resubmit, close, reopen; and the NSS's list of projects awaiting its
+ * country. Who may take which step from which state is
+ * functions/domain/project-lifecycle.ts; this module only reads, asks the
+ * domain, and writes.
  */
 import { ulid } from 'ulid';
+import { decodeIndexCursor } from '../../data/index-cursor.ts';
+import { gsi1, prefixes } from '../../data/keys.ts';
 import {
   acceptPartnership,
   deleteProposedProject,
   getProfileAndUsername,
+  listPendingApprovals,
   proposeProject,
   resubmitProject as writeResubmission,
   saveProjectDetails,
   setProjectState,
   type Partner,
   type Project,
-} from '../data/projects.ts';
-import { getUserProfile, type UserProfile } from '../data/users.ts';
-import {
-  approvalCountries,
-  creatorRefusal,
-  lifecycleTable,
-  mayReadProject,
-  partnerRefusal,
-} from '../domain/project-lifecycle.ts';
-import { callerOf } from '../lib/claims.ts';
-import { tableStore } from '../lib/clients.ts';
-import { conflict, forbidden, parseOr400, validationFailed } from '../lib/errors.ts';
-import { httpHandler, json, type HttpEvent } from '../lib/http.ts';
-import {
-  acceptanceBody,
-  createProjectBody,
-  editProjectBody,
-  founderCountries,
-  projectDetail,
-  rolesOf,
-  type ProjectDetailResponse,
-} from './project-schemas.ts';
-import { changedMeanwhile, changedMeanwhileMessage, loadForLifecycle, notify, requireStep, type LifecycleAccess } from './lifecycle-access.ts';
+} from '../../data/projects.ts';
+import { getUserProfile, type UserProfile } from '../../data/users.ts';
+import { approvalCountries, creatorRefusal, lifecycleTable, mayReadProject, partnerRefusal } from '../../domain/project-lifecycle.ts';
+import { encodeCursor } from '../../lib/cursor.ts';
+import { conflict, forbidden, validationFailed } from '../../lib/errors.ts';
+import { countOf } from '../../lib/observability.ts';
+import { areaHandler } from '../area.ts';
+import { changedMeanwhile, loadForLifecycle, notify, refuseUnlessWritten, requireStep, type LifecycleAccess } from './lifecycle-access.ts';
+import { projectsRoutes } from './routes.ts';
+import { founderCountries, projectDetail, rolesOf, type NssProjectsPage, type ProjectDetailResponse } from './schemas.ts';
 
 const detail = (project: Project, access: Pick<LifecycleAccess, 'caller' | 'membership' | 'profile'>): ProjectDetailResponse =>
   projectDetail(project, { roles: rolesOf(project, access.caller.userId, access.membership, access.profile), membership: access.membership });
@@ -51,168 +43,159 @@ const partnerOf = (profile: UserProfile): Partner => ({
 
 const accountOf = (profile: UserProfile) => ({ username: profile.username, ...(profile.email ? { email: profile.email } : {}) });
 
-// ---------------------------------------------------------------------------
-// Routes.
+/** A cursor of my country's pending list, or 400: it must point into that very list (a tampered one never peeks elsewhere). */
+const decodeApprovalCursor = (cursor: string | undefined, country: string) =>
+  decodeIndexCursor(cursor, { gsi1pk: gsi1.approvalsPendingPartition(country), pkPrefix: 'PROJECT#', sk: `${prefixes.approval}${country}` });
 
-/** GET /projects/{projectId}: members, founders, the invited partner, and the NSS and evaluators of a founder or partner country. */
-export const getProject = httpHandler(async (event) => {
-  const access = await loadForLifecycle(event);
-  const { project, membership, profile, caller } = access;
-  const countries = [...new Set(project.partners.map((partner) => partner.country))];
-  const viewer = {
-    isMember: membership !== undefined,
-    isFounder: project.founders.includes(caller.userId),
-    isInvitedPartner: project.invitedPartner?.userId === caller.userId,
-    kind: profile?.kind,
-    country: profile?.country,
-  };
-  if (!mayReadProject(viewer, countries)) throw forbidden('Only members of this project may see it.');
-  return json(200, detail(project, access));
-});
+const staleEdit = (version: number) => conflict(`This project was changed since you read it (version ${version}); reload it and edit again.`);
 
-/** POST /projects: a validated teacher proposes a project with one partner teacher of another country. */
-export const createProject = httpHandler(async (event) => {
-  const caller = callerOf(event);
-  const body = parseOr400(createProjectBody, event.body ?? {}, 'body');
-  const store = tableStore();
-  const { profile, namedUserId } = await getProfileAndUsername(store, caller.userId, body.partnerUsername);
-  if (!profile) throw forbidden('This account has no profile yet.');
-  const refusal = creatorRefusal(profile as UserProfile & { validated?: boolean });
-  if (refusal) throw forbidden(refusal);
-  const partnerProblem = (message: string) =>
-    validationFailed('The partner cannot be invited.', [{ field: 'body.partnerUsername', message }]);
-  if (!namedUserId) throw partnerProblem('No account has this username.');
-  const partner = await getUserProfile(store, namedUserId);
-  if (!partner) throw partnerProblem('No account has this username.');
-  const partnerIssue = partnerRefusal(profile, partner as UserProfile & { validated?: boolean });
-  if (partnerIssue) throw partnerProblem(partnerIssue);
-
-  const project: Project = {
-    projectId: ulid(),
-    title: body.title,
-    description: body.description,
-    state: 'proposed',
-    subjects: body.subjects,
-    ages: body.ages,
-    languages: body.languages,
-    founders: [caller.userId],
-    partners: [partnerOf(profile)],
-    createdAt: new Date().toISOString(),
-    version: 1,
-    invitedPartner: partnerOf(partner),
-    accounts: { [profile.userId]: accountOf(profile), [partner.userId]: accountOf(partner) },
-  };
-  await proposeProject(store, project, { displayName: profile.displayName, country: profile.country });
-  return json(201, projectDetail(project, { roles: rolesOf(project, caller.userId, undefined, profile) }));
-});
-
-/** POST /projects/{projectId}/acceptance: the invited partner accepts (second founder, to the NSS) or declines (the project goes). */
-export const answerPartnership = httpHandler(async (event) => {
-  const { accept } = parseOr400(acceptanceBody, event.body ?? {}, 'body');
-  const access = await loadForLifecycle(event);
-  requireStep(accept ? 'accept' : 'decline', access);
-  const { store, project } = access;
-  const partner = project.invitedPartner!;
-  const creatorId = project.founders[0];
-
-  if (!accept) {
-    try {
-      await deleteProposedProject(store, project);
-    } catch (error) {
-      if (changedMeanwhile(error)) throw conflict(changedMeanwhileMessage);
-      throw error;
-    }
-    await notify(store, [creatorId], {
-      topic: 'project-declined',
-      projectId: project.projectId,
-      title: `${partner.displayName} declined “${project.title}”`,
-      body: `${partner.displayName} (${partner.country}) declined your invitation to found “${project.title}”. The project was deleted; you can propose it to another partner.`,
-    });
-    return json(200, { projectId: project.projectId, state: 'deleted' });
-  }
-
-  const founders = [...project.founders, partner.userId];
-  const partners = project.partners.some((known) => known.userId === partner.userId) ? project.partners : [...project.partners, partner];
-  const submittedAt = new Date().toISOString();
-  const countries = approvalCountries(partners.filter((known) => founders.includes(known.userId)).map((known) => known.country));
-  const accepted: Project = {
-    ...project,
-    state: lifecycleTable.accept.to as Project['state'],
-    founders,
-    partners,
-    approvals: Object.fromEntries(countries.map((country) => [country, { state: 'pending' as const }])),
-    submittedAt,
-    version: project.version + 1,
-  };
-  try {
-    await acceptPartnership(store, project, accepted);
-  } catch (error) {
-    if (changedMeanwhile(error)) throw conflict(changedMeanwhileMessage);
-    throw error;
-  }
-  await notify(store, [creatorId], {
-    topic: 'project-accepted',
-    projectId: project.projectId,
-    title: `${partner.displayName} accepted “${project.title}”`,
-    body: `${partner.displayName} (${partner.country}) is now a founder of “${project.title}”. It awaits the approval of the NSS of ${countries.join(' and ')}.`,
-  });
-  return json(200, detail(accepted, access));
-});
-
-/** PUT /projects/{projectId}: founders edit the details while proposed or rejected; a stale version is a 409. */
-export const editProject = httpHandler(async (event) => {
-  const { version, ...changes } = parseOr400(editProjectBody, event.body ?? {}, 'body');
-  const access = await loadForLifecycle(event);
-  requireStep('edit', access);
-  const stale = () => conflict(`This project was changed since you read it (version ${version}); reload it and edit again.`);
-  if (access.project.version !== version) throw stale();
-  let saved: Project;
-  try {
-    saved = await saveProjectDetails(access.store, access.project.projectId, changes, { version, states: lifecycleTable.edit.from });
-  } catch (error) {
-    if (changedMeanwhile(error)) throw stale();
-    throw error;
-  }
-  return json(200, detail(saved, access));
-});
-
-/** POST /projects/{projectId}/resubmission: founders send a rejected project back to every founder country's NSS. */
-export const resubmitProject = httpHandler(async (event) => {
-  const access = await loadForLifecycle(event);
-  requireStep('resubmit', access);
-  const { project, store } = access;
-  const countries = approvalCountries(founderCountries(project));
-  const resubmitted: Project = {
-    ...project,
-    state: lifecycleTable.resubmit.to as Project['state'],
-    approvals: Object.fromEntries(countries.map((country) => [country, { state: 'pending' as const }])),
-    submittedAt: new Date().toISOString(),
-    version: project.version + 1,
-  };
-  try {
-    await writeResubmission(store, project, resubmitted);
-  } catch (error) {
-    if (changedMeanwhile(error)) throw conflict(changedMeanwhileMessage);
-    throw error;
-  }
-  return json(200, detail(resubmitted, access));
-});
-
-async function moveOpenState(event: HttpEvent, command: 'close' | 'reopen') {
-  const access = await loadForLifecycle(event);
+/** Close or reopen: the state alone changes, on condition nobody changed the project since it was read. */
+async function moveOpenState(access: LifecycleAccess, command: 'close' | 'reopen') {
   requireStep(command, access);
-  let moved: Project;
-  try {
-    moved = await setProjectState(access.store, access.project, lifecycleTable[command].to as Project['state']);
-  } catch (error) {
-    if (changedMeanwhile(error)) throw conflict(changedMeanwhileMessage);
-    throw error;
-  }
-  return json(200, detail(moved, access));
+  const moved = await setProjectState(access.store, access.project, lifecycleTable[command].to as Project['state']);
+  if (moved.outcome === 'stale') throw changedMeanwhile();
+  return { status: 200 as const, body: detail(moved.project, access) };
 }
 
-/** POST /projects/{projectId}/close: a teacher administrator closes an approved project (read-only for everyone, nothing deleted). */
-export const closeProject = httpHandler((event) => moveOpenState(event, 'close'));
+export const handler = areaHandler(projectsRoutes, {
+  /** Members, founders, the invited partner, and the NSS and evaluators of a founder or partner country. */
+  getProject: async ({ caller, params: { projectId }, store }) => {
+    const access = await loadForLifecycle(store, projectId, caller);
+    const { project, membership, profile } = access;
+    const countries = [...new Set(project.partners.map((partner) => partner.country))];
+    const viewer = {
+      isMember: membership !== undefined,
+      isFounder: project.founders.includes(caller.userId),
+      isInvitedPartner: project.invitedPartner?.userId === caller.userId,
+      kind: profile?.kind,
+      country: profile?.country,
+    };
+    if (!mayReadProject(viewer, countries)) throw forbidden('Only members of this project may see it.');
+    return { status: 200, body: detail(project, access) };
+  },
 
-/** POST /projects/{projectId}/reopen: a teacher administrator reopens a closed project. */
-export const reopenProject = httpHandler((event) => moveOpenState(event, 'reopen'));
+  /** A validated teacher proposes a project with one partner teacher of another country. */
+  createProject: async ({ caller, body, store }) => {
+    const { profile, namedUserId } = await getProfileAndUsername(store, caller.userId, body.partnerUsername);
+    if (!profile) throw forbidden('This account has no profile yet.');
+    const refusal = creatorRefusal(profile as UserProfile & { validated?: boolean });
+    if (refusal) throw forbidden(refusal);
+    const partnerProblem = (message: string) =>
+      validationFailed('The partner cannot be invited.', [{ field: 'body.partnerUsername', message }]);
+    if (!namedUserId) throw partnerProblem('No account has this username.');
+    const partner = await getUserProfile(store, namedUserId);
+    if (!partner) throw partnerProblem('No account has this username.');
+    const partnerIssue = partnerRefusal(profile, partner as UserProfile & { validated?: boolean });
+    if (partnerIssue) throw partnerProblem(partnerIssue);
+
+    const project: Project = {
+      projectId: ulid(),
+      title: body.title,
+      description: body.description,
+      state: 'proposed',
+      subjects: body.subjects,
+      ages: body.ages,
+      languages: body.languages,
+      founders: [caller.userId],
+      partners: [partnerOf(profile)],
+      createdAt: new Date().toISOString(),
+      version: 1,
+      invitedPartner: partnerOf(partner),
+      accounts: { [profile.userId]: accountOf(profile), [partner.userId]: accountOf(partner) },
+    };
+    // A fresh ULID is never taken: if it were, that is a fault, not the caller's conflict.
+    if ((await proposeProject(store, project, { displayName: profile.displayName, country: profile.country })) === 'exists') {
+      throw new Error(`The new project id ${project.projectId} was already taken`);
+    }
+    countOf('ProjectsProposed');
+    return { status: 201, body: projectDetail(project, { roles: rolesOf(project, caller.userId, undefined, profile) }) };
+  },
+
+  /** The invited partner accepts (second founder, to the NSS) or declines (the project goes). */
+  answerPartnership: async ({ caller, params: { projectId }, body: { accept }, store }) => {
+    const access = await loadForLifecycle(store, projectId, caller);
+    requireStep(accept ? 'accept' : 'decline', access);
+    const { project } = access;
+    const partner = project.invitedPartner!;
+    const creatorId = project.founders[0];
+
+    if (!accept) {
+      refuseUnlessWritten(await deleteProposedProject(store, project));
+      await notify(store, [creatorId], {
+        topic: 'project-declined',
+        projectId: project.projectId,
+        title: `${partner.displayName} declined “${project.title}”`,
+        body: `${partner.displayName} (${partner.country}) declined your invitation to found “${project.title}”. The project was deleted; you can propose it to another partner.`,
+      });
+      return { status: 200, body: { projectId: project.projectId, state: 'deleted' as const } };
+    }
+
+    const founders = [...project.founders, partner.userId];
+    const partners = project.partners.some((known) => known.userId === partner.userId) ? project.partners : [...project.partners, partner];
+    const submittedAt = new Date().toISOString();
+    const countries = approvalCountries(partners.filter((known) => founders.includes(known.userId)).map((known) => known.country));
+    const accepted: Project = {
+      ...project,
+      state: lifecycleTable.accept.to as Project['state'],
+      founders,
+      partners,
+      approvals: Object.fromEntries(countries.map((country) => [country, { state: 'pending' as const }])),
+      submittedAt,
+      version: project.version + 1,
+    };
+    refuseUnlessWritten(await acceptPartnership(store, project, accepted));
+    await notify(store, [creatorId], {
+      topic: 'project-accepted',
+      projectId: project.projectId,
+      title: `${partner.displayName} accepted “${project.title}”`,
+      body: `${partner.displayName} (${partner.country}) is now a founder of “${project.title}”. It awaits the approval of the NSS of ${countries.join(' and ')}.`,
+    });
+    return { status: 200, body: detail(accepted, access) };
+  },
+
+  /** Founders edit the details while proposed or rejected; a stale version is a 409 (also when it turns stale between our read and our write). */
+  editProject: async ({ caller, params: { projectId }, body: { version, ...changes }, store }) => {
+    const access = await loadForLifecycle(store, projectId, caller);
+    requireStep('edit', access);
+    if (access.project.version !== version) throw staleEdit(version);
+    const saved = await saveProjectDetails(store, access.project.projectId, changes, { version, states: lifecycleTable.edit.from });
+    if (saved.outcome === 'stale') throw staleEdit(version);
+    return { status: 200, body: detail(saved.project, access) };
+  },
+
+  /** Founders send a rejected project back to every founder country's NSS. */
+  resubmitProject: async ({ caller, params: { projectId }, store }) => {
+    const access = await loadForLifecycle(store, projectId, caller);
+    requireStep('resubmit', access);
+    const { project } = access;
+    const countries = approvalCountries(founderCountries(project));
+    const resubmitted: Project = {
+      ...project,
+      state: lifecycleTable.resubmit.to as Project['state'],
+      approvals: Object.fromEntries(countries.map((country) => [country, { state: 'pending' as const }])),
+      submittedAt: new Date().toISOString(),
+      version: project.version + 1,
+    };
+    refuseUnlessWritten(await writeResubmission(store, project, resubmitted));
+    return { status: 200, body: detail(resubmitted, access) };
+  },
+
+  /** A teacher administrator closes an approved project (read-only for everyone, nothing deleted). */
+  closeProject: async ({ caller, params: { projectId }, store }) => moveOpenState(await loadForLifecycle(store, projectId, caller), 'close'),
+
+  /** A teacher administrator reopens a closed project. */
+  reopenProject: async ({ caller, params: { projectId }, store }) => moveOpenState(await loadForLifecycle(store, projectId, caller), 'reopen'),
+
+  /** Projects awaiting my country's approval, oldest first (NSS only). */
+  listNssProjects: async ({ caller, query, store }) => {
+    const profile = await getUserProfile(store, caller.userId);
+    if (profile?.kind !== 'nss') throw forbidden('Only NSS officers see the projects awaiting approval.');
+    const startKey = decodeApprovalCursor(query.cursor, profile.country);
+    const { approvals, lastKey } = await listPendingApprovals(store, profile.country, { limit: query.limit, startKey });
+    const body: NssProjectsPage = {
+      items: approvals.map((approval) => ({ ...approval, state: 'pending-approval' as const })),
+      nextCursor: encodeCursor(lastKey),
+    };
+    return { status: 200, body };
+  },
+});

@@ -1,23 +1,19 @@
 /**
- * What every lifecycle route (projects.ts, approvals.ts) shares: loading the
- * project with the caller's standing, asking the transition table, and
- * telling people. A module of its own so a function bundles only the
- * handlers it runs, not every project route.
+ * What every lifecycle route (this area's handler.ts and the approvals area)
+ * shares: loading the project with the caller's standing, asking the
+ * transition table, and telling people. A module of its own so the approvals
+ * function bundles only what it runs, not every project route.
  */
 import { ulid } from 'ulid';
-import type { Membership } from '../data/memberships.ts';
-import { putNotification, type ProjectLifecycleTopic } from '../data/notifications.ts';
-import { getProjectAccess, type Project } from '../data/projects.ts';
-import type { TableStore } from '../data/store.ts';
-import type { UserProfile } from '../data/users.ts';
-import { judge, type LifecycleCommand, type ProjectRole } from '../domain/project-lifecycle.ts';
-import { callerOf, type Caller } from '../lib/claims.ts';
-import { tableStore } from '../lib/clients.ts';
-import { conflict, forbidden, notFound, parseOr400 } from '../lib/errors.ts';
-import type { HttpEvent } from '../lib/http.ts';
-import { rolesOf } from './project-schemas.ts';
-import { projectPathParams } from './schemas.ts';
-
+import type { Membership } from '../../data/memberships.ts';
+import { putNotification, type ProjectLifecycleTopic } from '../../data/notifications.ts';
+import { getProjectAccess, type LifecycleWrite, type Project } from '../../data/projects.ts';
+import type { TableStore } from '../../data/store.ts';
+import type { UserProfile } from '../../data/users.ts';
+import { judge, type LifecycleCommand, type ProjectRole } from '../../domain/project-lifecycle.ts';
+import type { Caller } from '../../lib/claims.ts';
+import { conflict, forbidden, notFound } from '../../lib/errors.ts';
+import { rolesOf } from './schemas.ts';
 
 export interface LifecycleAccess {
   store: TableStore;
@@ -29,10 +25,7 @@ export interface LifecycleAccess {
 }
 
 /** The project, the caller's membership and profile in one BatchGetItem, and what the caller is to the project. 404 if unknown. */
-export async function loadForLifecycle(event: HttpEvent): Promise<LifecycleAccess> {
-  const caller = callerOf(event);
-  const { projectId } = parseOr400(projectPathParams, event.pathParameters ?? {}, 'path');
-  const store = tableStore();
+export async function loadForLifecycle(store: TableStore, projectId: string, caller: Caller): Promise<LifecycleAccess> {
   const { project, membership, profile } = await getProjectAccess(store, projectId, caller.userId);
   if (!project) throw notFound('No such project.');
   return { store, caller, project, membership, profile, roles: rolesOf(project, caller.userId, membership, profile) };
@@ -44,13 +37,12 @@ export function requireStep(command: LifecycleCommand, access: LifecycleAccess):
   if (!verdict.allowed) throw verdict.status === 403 ? forbidden(verdict.message) : conflict(verdict.message);
 }
 
-/** A conditional write lost a race: someone changed the project between our read and our write. */
-export function changedMeanwhile(error: unknown): boolean {
-  const name = (error as { name?: string } | undefined)?.name;
-  return name === 'TransactionCanceledException' || name === 'ConditionalCheckFailedException';
-}
+/** A lifecycle write lost a race: someone changed the project between our read and our write (409). */
+export const changedMeanwhile = () => conflict('The project changed while you were deciding. Reload it and try again.');
 
-export const changedMeanwhileMessage = 'The project changed while you were deciding. Reload it and try again.';
+export function refuseUnlessWritten(write: LifecycleWrite): void {
+  if (write === 'stale') throw changedMeanwhile();
+}
 
 export async function notify(
   store: TableStore,

@@ -1,12 +1,12 @@
 /**
  * Request and response shapes of the project lifecycle (create, answer,
  * edit, resubmit, approve or reject, close, reopen; the NSS list; GET /me's
- * projects and invitations). Handlers parse with them; openapi.ts documents them.
+ * projects and invitations). The routes (routes.ts) declare them; GET /me reuses meWithProjectsResponse.
  */
 import * as z from 'zod';
-import type { Membership } from '../data/memberships.ts';
-import type { Partner, Project } from '../data/projects.ts';
-import type { UserProfile } from '../data/users.ts';
+import type { Membership } from '../../data/memberships.ts';
+import type { Partner, Project } from '../../data/projects.ts';
+import type { UserProfile } from '../../data/users.ts';
 import {
   approvalStates,
   availableCommands,
@@ -14,11 +14,11 @@ import {
   projectRoles,
   projectStates,
   type ProjectRole,
-} from '../domain/project-lifecycle.ts';
-import { twinspaceTypes } from '../domain/twinspace-types.ts';
-import { pageQuery } from '../lib/cursor.ts';
-import { profileResponse } from './desktop-schemas.ts';
-import { meResponse, partnerSchema, projectResponse } from './schemas.ts';
+} from '../../domain/project-lifecycle.ts';
+import { twinspaceTypes } from '../../domain/twinspace-types.ts';
+import { pageQuery } from '../../lib/cursor.ts';
+import { profileResponse } from '../desktop/schemas.ts';
+import { meResponse, partnerSchema, projectResponse } from '../schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max, `At most ${max} characters.`);
 
@@ -44,6 +44,7 @@ export const createProjectBody = z.object({
   partnerUsername: text(128),
 });
 export type CreateProjectBody = z.infer<typeof createProjectBody>;
+export type CreateProjectBodyInput = z.input<typeof createProjectBody>;
 
 /** PUT /projects/{id}: any of the details, with the version read. */
 export const editProjectBody = z
@@ -59,8 +60,10 @@ export const editProjectBody = z
     message: 'Change at least one of title, description, subjects, ages, languages.',
     path: ['title'],
   });
+export type EditProjectBodyInput = z.input<typeof editProjectBody>;
 
 export const acceptanceBody = z.object({ accept: z.boolean() });
+export type AcceptanceBodyInput = z.input<typeof acceptanceBody>;
 
 export const approvalBody = z
   .object({ approve: z.boolean(), reason: z.string().trim().max(2000, 'At most 2000 characters.').optional() })
@@ -68,6 +71,7 @@ export const approvalBody = z
     message: 'A rejection needs a reason the founders can act on.',
     path: ['reason'],
   });
+export type ApprovalBodyInput = z.input<typeof approvalBody>;
 
 /** Only the pending list is served by key (the sparse index); other states are not listed here. */
 export const nssProjectsQuery = pageQuery.extend({ state: z.enum(['pending-approval']).default('pending-approval') });

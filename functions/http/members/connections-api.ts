@@ -1,0 +1,99 @@
+/**
+ * DeleteConnection of the WebSocket API's @connections management API, sent
+ * as the SDK would send it (DELETE <callback URL>/@connections/<id>, signed
+ * with SigV4 for `execute-api`), without the SDK's client: that client and
+ * the REST protocol code it brings cost this function 29 KB minified and
+ * pushed it past the 400 KB bundle budget (DESIGN.md), while the signer is
+ * already in the bundle for the DynamoDB and Cognito clients. The same IAM
+ * action (execute-api:ManageConnections) and the same answers: 204 closed,
+ * 410 GoneException when the connection no longer exists.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { setting } from '../../lib/config.ts';
+
+/** As long as the SDK clients wait for an answer (functions/lib/clients.ts): a stalled API does not hold the request. */
+const requestTimeoutMs = 1_500;
+
+/** What the signer hashes: text, or bytes in any of their forms. */
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+const bytesOf = (data: SourceData) =>
+  typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+/** SHA-256 and HMAC-SHA-256 from node:crypto, in the shape the signer wants. */
+class Sha256 {
+  private readonly hash;
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytesOf(secret));
+  }
+  update(data: SourceData): void {
+    this.hash.update(bytesOf(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+/** What the SDK's REST serializer does to a path label. */
+const encodeLabel = (label: string) => encodeURIComponent(label).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** A failure of the @connections API, shaped as the SDK's errors (name, $metadata.httpStatusCode). */
+export class ConnectionsApiError extends Error {
+  readonly $metadata: { httpStatusCode: number };
+  constructor(statusCode: number, name: string) {
+    super(`@connections answered ${statusCode}${name ? ` (${name})` : ''}`);
+    this.name = name || 'ConnectionsApiError';
+    this.$metadata = { httpStatusCode: statusCode };
+  }
+}
+
+let signer: SignatureV4 | undefined;
+
+function signerOf(region: string): SignatureV4 {
+  signer ??= new SignatureV4({
+    service: 'execute-api',
+    region,
+    sha256: Sha256,
+    // The function's role, as the SDK's environment provider reads it inside Lambda.
+    credentials: async () => {
+      const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
+      if (!accessKeyId || !secretAccessKey) throw new Error('No AWS credentials in the environment to sign a @connections call with');
+      return { accessKeyId, secretAccessKey, sessionToken };
+    },
+  });
+  return signer;
+}
+
+/** Closes one connection (API Gateway then runs its $disconnect). Throws a ConnectionsApiError (410: GoneException) otherwise. */
+export async function deleteConnection(connectionId: string): Promise<void> {
+  const base = new URL(setting('chatCallbackUrl'));
+  const region = setting('region');
+  const path = `${base.pathname.replace(/\/$/, '')}/@connections/${encodeLabel(connectionId)}`;
+  const signed = await signerOf(region).sign({
+    method: 'DELETE',
+    protocol: base.protocol,
+    hostname: base.hostname,
+    port: base.port ? Number(base.port) : undefined,
+    path,
+    query: {},
+    headers: { host: base.host },
+  });
+  const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
+  await new Promise<void>((resolve, reject) => {
+    const outgoing = send(
+      { method: 'DELETE', hostname: base.hostname, port: base.port || undefined, path, headers: signed.headers, timeout: requestTimeoutMs },
+      (response) => {
+        response.resume();
+        const status = response.statusCode ?? 0;
+        if (status >= 200 && status < 300) return resolve();
+        const errorType = String(response.headers['x-amzn-errortype'] ?? '').split(':')[0];
+        reject(new ConnectionsApiError(status, errorType || (status === 410 ? 'GoneException' : '')));
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error('@connections did not answer in time'), { name: 'TimeoutError' })));
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * Members of a project (API.md, "Projects and members"): the roster as the
+ * caller may see it, and member management by the project's teacher
+ * administrators (add an existing teacher or guest, create a pupil's account,
+ * change a type, remove, reset a pupil's password), each change synced to the
+ * member's Cognito groups: so the area carries the identity-admin rights.
+ *
+ * No route declares a policy `action`: the roster's read runs its membership
+ * check and its page at once (one wait, not two), and management answers
+ * with its own sentences (access.ts), so the refusals are declared errors.
+ */
+import { pageQuery } from '../../lib/cursor.ts';
+import { area, route } from '../../lib/route.ts';
+import { membersPage, projectPathParams } from '../schemas.ts';
+import { addMemberBody, addMemberResponse, changeMemberTypeBody, changeMemberTypeResponse, memberPathParams, passwordResetResponse } from './schemas.ts';
+
+/**
+ * What managing members can answer beyond bad input: unknown project or
+ * member 404; not a teacher administrator, or a founder protected 403; the
+ * project not open, the last teacher administrator, or a change meanwhile 409;
+ * the member's Cognito groups not synced yet 503 (the change stands).
+ */
+const managing = ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'] as const;
+
+export const membersRoutes = area('members', {
+  listMembers: route({
+    name: 'list-members',
+    method: 'GET',
+    path: '/projects/{projectId}/members',
+    auth: 'jwt',
+    summary: 'The members with their type, as the caller may see them',
+    params: projectPathParams,
+    query: pageQuery,
+    responses: { 200: membersPage },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  }),
+  addMember: route({
+    name: 'add-member',
+    method: 'POST',
+    path: '/projects/{projectId}/members',
+    auth: 'jwt',
+    summary:
+      'Add a member (teacher-admin, approved project): an existing teacher or guest {username, type}, or a new pupil {pupil: {displayName}, type} → their username and a one-time password, shown only here. Answers 201; a teacher becomes a partner',
+    params: projectPathParams,
+    body: addMemberBody,
+    responses: { 201: addMemberResponse },
+    errors: managing,
+    grants: ['identity-admin'],
+  }),
+  changeMemberType: route({
+    name: 'change-member-type',
+    method: 'PATCH',
+    path: '/projects/{projectId}/members/{userId}',
+    auth: 'jwt',
+    summary:
+      "Change a member's type within their kind; syncs their Cognito groups (the same request again re-syncs after a 503). A type that may not chat (visitor) closes their open chat sockets",
+    params: memberPathParams,
+    body: changeMemberTypeBody,
+    responses: { 200: changeMemberTypeResponse },
+    errors: managing,
+    grants: ['identity-admin', 'chat-connections'],
+  }),
+  removeMember: route({
+    name: 'remove-member',
+    method: 'DELETE',
+    path: '/projects/{projectId}/members/{userId}',
+    auth: 'jwt',
+    summary:
+      'Remove a member (founders and the last teacher administrator are protected); their open chat sockets are closed. Answers 204 with no body',
+    params: memberPathParams,
+    responses: { 204: null },
+    errors: managing,
+    grants: ['identity-admin', 'chat-connections'],
+  }),
+  resetPupilPassword: route({
+    name: 'reset-pupil-password',
+    method: 'POST',
+    path: '/projects/{projectId}/members/{userId}/password-reset',
+    auth: 'jwt',
+    summary: 'A new one-time password for a pupil of the project; their next sign-in sets their own',
+    params: memberPathParams,
+    responses: { 200: passwordResetResponse },
+    errors: managing,
+    grants: ['identity-admin'],
+  }),
+});
