@@ -32,7 +32,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const defaultRetry: RetryPolicy = { attempts: 6, baseDelayMs: 25, maxDelayMs: 800 };
+/** Eight attempts, waits up to 1 s: a class of thirty replying to one thread at once spreads out within about 3 s. */
+export const defaultRetry: RetryPolicy = { attempts: 8, baseDelayMs: 25, maxDelayMs: 1_000 };
 
 /** Too many concurrent writes to the same items: the caller should try again shortly (503 with Retry-After). */
 export class WriteContention extends Error {

@@ -15,6 +15,8 @@ import type { UserProfile } from '../data/users.ts';
 export interface MemberAccess {
   project: Project;
   membership: Membership;
+  /** The caller's profile, read in the same BatchGetItem. */
+  profile?: UserProfile;
   /** The items asked for `alongWith` that exist (read in the same round trip). */
   alongside: Record<string, unknown>[];
 }
@@ -24,7 +26,7 @@ export async function requireMember(store: TableStore, projectId: string, caller
   const access = await getProjectAccess(store, projectId, caller.userId, alongWith);
   if (!access.project) throw notFound('No such project.');
   if (!access.membership) throw forbidden('Only members of this project may see this.');
-  return { project: access.project, membership: access.membership, alongside: access.alongside };
+  return { project: access.project, membership: access.membership, profile: access.profile, alongside: access.alongside };
 }
 
 /**

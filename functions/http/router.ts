@@ -16,13 +16,12 @@ import type * as z from 'zod';
 import type { ItemKey } from '../data/keys.ts';
 import type { TableStore } from '../data/store.ts';
 import type { Caller } from '../lib/claims.ts';
-import { tableStore } from '../lib/clients.ts';
 import { errorResponder, json, jsonBodyWhenPresent, type HttpEvent, type HttpResult } from '../lib/http.ts';
 import { localizeErrors } from '../lib/localize-errors.ts';
-import { observed } from '../lib/observability.ts';
-import { isTextResponse, type Area, type AreaRoutes, type RouteDeclaration, type RouteInput, type SuccessStatus, type TextResponse } from '../lib/route.ts';
+import { answerLog, observed } from '../lib/observability.ts';
+import { contentTypesOf, isTextResponse, type Area, type AreaRoutes, type RouteDeclaration, type RouteInput, type SuccessStatus, type TextResponse } from '../lib/route.ts';
 import { matchedRoute, parsedInput, routeCaller, routeState, type RouteState } from '../lib/route-input.ts';
-import { requireTwinspaceAction, type TwinspaceAccess } from './twinspace-access.ts';
+import type { requireTwinspaceAction, TwinspaceAccess } from './twinspace-access.ts';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 type BodyOf<R> = R extends TextResponse ? string : R extends z.ZodType ? z.input<R> : never;
@@ -61,8 +60,18 @@ interface GateState extends RouteState {
   twinspace?: TwinspaceAccess;
 }
 
-/** The one TwinSpace gate (twinspace-access.ts), for routes that declare a policy action. */
-function twinspaceGate(): MiddlewareObj<HttpEvent, HttpResult> {
+/**
+ * What the router needs from outside: the table, and the one TwinSpace gate
+ * (twinspace-access.ts). Passed in (area.ts binds the real ones) so a function
+ * that reads no table — the OpenAPI document — bundles no database client.
+ */
+export interface RouterServices {
+  store: () => TableStore;
+  gate: typeof requireTwinspaceAction;
+}
+
+/** The one TwinSpace gate, for routes that declare a policy action. */
+function twinspaceGate(services: RouterServices): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     before: async (request) => {
       const state = routeState(request) as GateState;
@@ -70,7 +79,7 @@ function twinspaceGate(): MiddlewareObj<HttpEvent, HttpResult> {
       if (!route.action || !caller) return;
       const action = typeof route.action === 'function' ? route.action(input) : route.action;
       const alongWith = typeof implementation === 'function' ? [] : implementation.alongWith({ caller, ...input } as never);
-      state.twinspace = await requireTwinspaceAction(tableStore(), input.params.projectId, caller, action, {
+      state.twinspace = await services.gate(services.store(), input.params.projectId, caller, action, {
         write: route.writes ?? route.method !== 'GET',
         alongWith,
       });
@@ -83,13 +92,20 @@ function responseOf(route: RouteDeclaration, reply: { status: number; body?: unk
   if (spec === undefined) throw new Error(`${route.name} answered ${reply.status}, which it does not declare`);
   if (spec === null) return { statusCode: reply.status, headers: reply.headers };
   if (isTextResponse(spec)) {
-    return { statusCode: reply.status, headers: { 'content-type': spec.contentType, ...reply.headers }, body: reply.body as string };
+    const declared = contentTypesOf(spec);
+    const chosen = reply.headers?.['content-type'];
+    if (chosen !== undefined && !declared.includes(chosen)) throw new Error(`${route.name} answered ${chosen}, which it does not declare`);
+    return { statusCode: reply.status, headers: { ...reply.headers, 'content-type': chosen ?? declared[0] }, body: reply.body as string };
   }
   return json(reply.status, reply.body, reply.headers);
 }
 
-/** The Lambda handler of one area. */
-export function areaHandler<R extends AreaRoutes>(area: Area<R>, implementations: Implementations<R>) {
+/** The Lambda handler of one area, with these services (area.ts: the real ones). */
+export function areaHandlerWith(services: RouterServices) {
+  return <R extends AreaRoutes>(area: Area<R>, implementations: Implementations<R>) => routedArea(services, area, implementations);
+}
+
+function routedArea<R extends AreaRoutes>(services: RouterServices, area: Area<R>, implementations: Implementations<R>) {
   const declarations = Object.values(area.routes) as RouteDeclaration[];
   const byName = new Map<string, Implementation<RouteDeclaration>>();
   for (const [key, declaration] of Object.entries(area.routes)) byName.set(declaration.name, implementations[key] as never);
@@ -102,6 +118,7 @@ export function areaHandler<R extends AreaRoutes>(area: Area<R>, implementations
 
   return middy<HttpEvent, HttpResult>()
     .use(observed())
+    .use(answerLog() as MiddlewareObj<HttpEvent, HttpResult>)
     .use(localizeErrors())
     .use(errorResponder())
     .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent, HttpResult>)
@@ -110,11 +127,11 @@ export function areaHandler<R extends AreaRoutes>(area: Area<R>, implementations
     .use(implementationOf)
     .use(routeCaller())
     .use(parsedInput())
-    .use(twinspaceGate())
+    .use(twinspaceGate(services))
     .handler(async (event, context) => {
       const { route, caller, input, implementation, twinspace } = routeState({ event }) as GateState;
       const handle = typeof implementation === 'function' ? implementation : implementation.handle;
-      const reply = await handle({ caller, ...input, twinspace, event, context, get store() { return tableStore(); } } as never);
+      const reply = await handle({ caller, ...input, twinspace, event, context, get store() { return services.store(); } } as never);
       return responseOf(route, reply as never);
     });
 }

@@ -23,6 +23,7 @@ export const errorBody = z.object({
     details: z.array(z.object({ field: z.string(), message: z.string() })),
   }),
 });
+export type ErrorBody = z.output<typeof errorBody>;
 
 export const myProject = z.object({ projectId: z.string(), title: z.string(), type: z.enum(twinspaceTypes) });
 

@@ -13,6 +13,7 @@ import type { ItemKey } from '../data/keys.ts';
 import type { Membership } from '../data/memberships.ts';
 import type { Project } from '../data/projects.ts';
 import type { TableStore } from '../data/store.ts';
+import type { UserProfile } from '../data/users.ts';
 import { may, type Action, type Permission } from '../domain/policy.ts';
 import { hasTwinspace, isWritable } from '../domain/project-lifecycle.ts';
 import type { Caller } from '../lib/claims.ts';
@@ -22,6 +23,8 @@ import { requireMember } from './access.ts';
 export interface TwinspaceAccess {
   project: Project;
   membership: Membership;
+  /** The caller's profile, read in the gate's own round trip. */
+  profile?: UserProfile;
   /** 'allow' or the condition the handler must still check. */
   permission: Exclude<Permission, 'deny'>;
   /** The items asked for `alongWith` that exist, read in the gate's own round trip. */
@@ -42,6 +45,7 @@ const refusals: Partial<Record<Action, string>> = {
   'write-mailbox': 'Visitors read the TwinSpace mailbox but do not write in it.',
   'diary-private': "The Project Diary's private entries are for the project's teachers and the NSS.",
   'apply-for-label': "Only the project's teachers apply for a Quality Label.",
+  chat: 'Visitors do not take part in the chat.',
 };
 
 export async function requireTwinspaceAction(
@@ -51,10 +55,10 @@ export async function requireTwinspaceAction(
   action: Action,
   { write, alongWith = [] }: { write: boolean; alongWith?: ItemKey[] },
 ): Promise<TwinspaceAccess> {
-  const { project, membership, alongside } = await requireMember(store, projectId, caller, alongWith);
+  const { project, membership, profile, alongside } = await requireMember(store, projectId, caller, alongWith);
   const permission = may(membership.type, action);
   if (permission === 'deny') throw forbidden(refusals[action] ?? 'Your type in this project may not do this.');
   if (!hasTwinspace(project.state)) throw conflict('The TwinSpace opens once the project is approved.');
   if (write && !isWritable(project.state)) throw conflict('The project is closed: its TwinSpace is read-only.');
-  return { project, membership, permission, alongside };
+  return { project, membership, profile, permission, alongside };
 }

@@ -1,17 +1,15 @@
 /**
- * The middy stack every HTTP handler runs in. Small middlewares, each doing
- * one thing: answer errors in the API.md shape and the reader's language,
- * normalise header names, parse a JSON body. Handlers take API Gateway HTTP
- * API payload 2.0 events (JWT authorizer) and return JSON.
+ * Middlewares of the HTTP stack (composed in functions/http/router.ts), each
+ * doing one thing: answer errors in the API.md shape, parse a JSON body when
+ * there is one; and the event and result types of API Gateway HTTP API
+ * payload 2.0 with the JWT authorizer.
  */
-import middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { HttpError, isTransientFault, problemsOf, type ErrorBody } from './errors.ts';
-import { localizeErrors } from './localize-errors.ts';
 import { logger } from './logger.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -77,17 +75,4 @@ export function jsonBodyWhenPresent(): MiddlewareObj<HttpEvent, HttpResult> {
       await parser.before?.(request as never);
     },
   };
-}
-
-/**
- * Wraps a handler in the stack. Order: error texts are translated outermost, so they see the response the
- * error responder made; the error responder next, so its onError sees every failure.
- */
-export function httpHandler(handler: HttpHandler) {
-  return middy<HttpEvent, HttpResult>()
-    .use(localizeErrors())
-    .use(errorResponder())
-    .use(httpHeaderNormalizer() as MiddlewareObj<HttpEvent, HttpResult>)
-    .use(jsonBodyWhenPresent())
-    .handler(handler);
 }

@@ -16,11 +16,18 @@ import { errorStatus, type ErrorCode } from './errors.ts';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
-/** A response that is not JSON: its body is text of this content type (an iCalendar feed, a Markdown export). */
+/**
+ * A response that is not JSON: its body is text of this content type (an
+ * iCalendar feed), or of one of these (a diary export as Markdown or HTML: the
+ * handler names the one it answers in its reply's content-type header).
+ */
 export interface TextResponse {
-  contentType: string;
+  contentType: string | readonly string[];
   schema: z.ZodType<string>;
 }
+
+/** The content types a text response may answer with, the default first. */
+export const contentTypesOf = (spec: TextResponse): readonly string[] => (typeof spec.contentType === 'string' ? [spec.contentType] : spec.contentType);
 /** A JSON body's schema, a text response, or null: no body (204). */
 export type ResponseSpec = z.ZodType | TextResponse | null;
 
@@ -58,8 +65,12 @@ export interface RouteDeclaration {
   responses: Partial<Record<SuccessStatus, ResponseSpec>>;
   /** Error codes beyond those the declaration implies (see impliedErrors). */
   errors?: readonly ErrorCode[];
-  /** AWS permissions beyond the table: the Cognito admin calls. */
-  grants?: readonly 'identity-admin'[];
+  /**
+   * AWS permissions beyond the table: 'identity-admin', the Cognito admin
+   * calls; 'chat-connections', closing chat sockets through the WebSocket
+   * API's @connections API (its callback URL comes with it).
+   */
+  grants?: readonly ('identity-admin' | 'chat-connections')[];
   /** A tighter cap than the stage's for this route alone (API Gateway route settings). */
   throttle?: { rateLimit: number; burstLimit: number };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { agendaFrom, type AgendaEvent } from '../../functions/domain/agenda.ts';
 import { basicUtc, escapeText, foldLine, renderAgendaCalendar } from '../../functions/domain/agenda-ics.ts';
-import { agendaEventBody, agendaEventUpdateBody, agendaQuery } from '../../functions/http/agenda-schemas.ts';
+import { agendaEventBody, agendaEventUpdateBody, agendaQuery } from '../../functions/http/agenda/schemas.ts';
 
 const event = (overrides: Partial<AgendaEvent> = {}): AgendaEvent => ({
   eventId: '01JG2K7M9P3Q5R7S9T1V3W5X7Y',

@@ -1,29 +1,49 @@
 /**
- * The HTTP middleware stack: errors in the API.md shape, never a 500 for bad
- * input; and the sample events and the OpenAPI document cover every handler
- * and route of the route table.
+ * The middy stack every area function runs (functions/http/router.ts): input
+ * parsed by the route's declaration, errors in the API.md shape, never a 500
+ * for bad input; and the sample events and the OpenAPI document cover every
+ * handler and route of the route table.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { allHandlers, httpRoutes } from '../../functions/routes.ts';
-import { callerOf } from '../../functions/lib/claims.ts';
-import { forbidden, parseOr400 } from '../../functions/lib/errors.ts';
-import { httpHandler, json, type HttpEvent } from '../../functions/lib/http.ts';
-import { buildOpenApiDocument } from '../../functions/http/openapi.ts';
+import { httpRoutes, invocables } from '../../functions/routes.ts';
+import { forbidden } from '../../functions/lib/errors.ts';
+import type { HttpEvent } from '../../functions/lib/http.ts';
+import { area, route } from '../../functions/lib/route.ts';
+import { areaHandler } from '../../functions/http/area.ts';
+import { buildOpenApiDocument } from '../../functions/http/openapi/document.ts';
 import { clientFrame } from '../../events/chat-frames.ts';
 import { scheduledEvent } from '../../events/schedule.ts';
 
 const sample = (name: string) => JSON.parse(readFileSync(new URL(`../../events/samples/${name}.json`, import.meta.url), 'utf8'));
 const context = {} as Context;
-const event = (overrides: Partial<HttpEvent> = {}): HttpEvent => ({ ...sample('get-me'), ...overrides });
+const event = (overrides: Partial<HttpEvent> = {}): HttpEvent => ({ ...sample('get-me'), routeKey: 'POST /echo', ...overrides });
+
+/** One route that throws what it is given, and one that echoes its parsed body and caller. */
+function testArea(fault?: unknown) {
+  const testRoutes = area('test', {
+    echo: route({
+      name: 'echo',
+      method: 'POST',
+      path: '/echo',
+      auth: 'jwt',
+      summary: 'echo',
+      body: z.object({ title: z.string().min(1) }),
+      responses: { 201: z.object({ title: z.string(), username: z.string() }) },
+    }),
+  });
+  return areaHandler(testRoutes, {
+    echo: async ({ body, caller }) => {
+      if (fault) throw fault;
+      return { status: 201, body: { title: body.title, username: caller.username } };
+    },
+  });
+}
 
 describe('the HTTP middleware stack', () => {
-  const echo = httpHandler(async (request) => {
-    const body = parseOr400(z.object({ title: z.string().min(1) }), request.body, 'body');
-    return json(201, { title: body.title, username: callerOf(request).username });
-  });
+  const echo = testArea();
 
   it('parses a JSON body and answers JSON with a content type', async () => {
     const response = await echo(event({ body: '{"title":"Rivers"}', headers: { 'Content-Type': 'application/json' } }), context);
@@ -45,10 +65,8 @@ describe('the HTTP middleware stack', () => {
   });
 
   it('maps an HttpError to its status and the error body', async () => {
-    const refuse = httpHandler(async () => {
-      throw forbidden('Members only.');
-    });
-    const response = await refuse(event(), context);
+    const refuse = testArea(forbidden('Members only.'));
+    const response = await refuse(event({ body: '{"title":"x"}' }), context);
     expect(response.statusCode).toBe(403);
     expect(JSON.parse(response.body!)).toEqual({ error: { code: 'FORBIDDEN', message: 'Members only.', details: [] } });
   });
@@ -67,10 +85,8 @@ describe('the HTTP middleware stack', () => {
       Object.assign(new Error('Internal server error'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } }),
     ];
     for (const fault of faults) {
-      const unavailable = httpHandler(async () => {
-        throw fault;
-      });
-      const response = await unavailable(event(), context);
+      const unavailable = testArea(fault);
+      const response = await unavailable(event({ body: '{"title":"x"}' }), context);
       expect(response.statusCode, fault.message).toBe(503);
       expect(response.headers?.['retry-after']).toBe('2');
       expect(JSON.parse(response.body!).error.code).toBe('UNAVAILABLE');
@@ -78,18 +94,16 @@ describe('the HTTP middleware stack', () => {
   });
 
   it('hides the details of an unexpected failure behind a generic 500', async () => {
-    const broken = httpHandler(async () => {
-      throw new Error('connection string with secrets');
-    });
-    const response = await broken(event(), context);
+    const broken = testArea(new Error('connection string with secrets'));
+    const response = await broken(event({ body: '{"title":"x"}' }), context);
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('secrets');
   });
 });
 
 describe('the contracts of the route table', () => {
-  it('has a sample event for every handler, named as in functions/routes.ts', () => {
-    for (const handler of allHandlers) expect(existsSync(new URL(`../../events/samples/${handler.name}.json`, import.meta.url)), handler.name).toBe(true);
+  it('has a sample event for every route, chat handler and job, named as in functions/routes.ts', () => {
+    for (const { name } of invocables) expect(existsSync(new URL(`../../events/samples/${name}.json`, import.meta.url)), name).toBe(true);
   });
 
   it('has samples that pass the schemas they are meant for', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { httpRoutes, type HttpRoute } from '../../functions/routes.ts';
 import { buildHttpEvent, flattenClaims, matchRoute, toHttpResponse } from '../../infra/local/http-event.ts';
 
-const myPath: HttpRoute = { method: 'POST', path: '/my/path', auth: 'jwt', name: 'x', module: 'x', export: 'x' };
+const myPath: HttpRoute = { method: 'POST', path: '/my/path', auth: 'jwt', name: 'x', summary: 'x', responses: {}, function: { name: 'x', module: 'x', export: 'handler' } };
 
 const documentedRequest = {
   method: 'POST',

@@ -21,7 +21,7 @@ import {
 } from '../../data/agenda.ts';
 import { agendaIndex, agendaKeys } from '../../data/keys.ts';
 import { getProject } from '../../data/projects.ts';
-import { areaHandler } from '../router.ts';
+import { areaHandler } from '../area.ts';
 import { agendaRoutes } from './routes.ts';
 
 const indexKey = z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict();

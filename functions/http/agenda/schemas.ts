@@ -31,12 +31,14 @@ const eventFields = {
 const endsAfterStartRule = { message: 'An event ends after it starts.', path: ['endsAt'] };
 
 export const agendaEventBody = z.object(eventFields).strict().refine(endsAfterStart, endsAfterStartRule);
+export type AgendaEventBodyInput = z.input<typeof agendaEventBody>;
 
 /** An edit replaces the event's fields and carries the version it read (a stale one: 409). */
 export const agendaEventUpdateBody = z
   .object({ ...eventFields, version: z.number().int().min(1) })
   .strict()
   .refine(endsAfterStart, endsAfterStartRule);
+export type AgendaEventUpdateBodyInput = z.input<typeof agendaEventUpdateBody>;
 
 export const agendaQuery = pageQuery.extend({
   from: z
