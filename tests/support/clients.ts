@@ -10,6 +10,7 @@ import type { TableStore } from '../../functions/data/store.ts';
 import type { LocalEndpoints } from '../../infra/local/endpoints.ts';
 import { demoPassword } from '../../infra/local/seed.ts';
 import { signIn } from './cognito-users.ts';
+import { assertContract } from './contract.ts';
 
 const tokens = new Map<string, Promise<string>>();
 
@@ -48,7 +49,11 @@ export async function apiSend<T = any>(
     signal: AbortSignal.timeout(15_000),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  const contentType = response.headers.get('content-type');
+  const answer = { status: response.status, body: text && contentType?.includes('json') ? JSON.parse(text) : text || undefined, headers: response.headers };
+  // Every answer is checked against its route's declaration (tests/support/contract.ts).
+  assertContract({ method, url: path, status: answer.status, contentType, body: answer.body });
+  return answer;
 }
 
 /** GET on the local HTTP API, with the bearer token when given. */
