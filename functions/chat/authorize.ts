@@ -7,7 +7,7 @@
  */
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { tableStore } from '../lib/clients.ts';
-import { logger } from '../lib/logger.ts';
+import { logger, observedHandler } from '../lib/observability.ts';
 import { getProjectAccess } from '../data/projects.ts';
 import { mayJoinChat } from '../domain/chat-rules.ts';
 import type { ChatAuthorizerContext } from './events.ts';
@@ -24,7 +24,7 @@ function policy(principalId: string, effect: 'Allow' | 'Deny', resource: string,
   };
 }
 
-export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
+async function handle(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
   const token = event.queryStringParameters?.token;
   if (!token) throw new Error('Unauthorized');
   let userId: string;
@@ -49,3 +49,6 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
     displayName: membership.displayName,
   });
 }
+
+/** In the Powertools middlewares every function runs in (log context, correlation id, trace, metrics). */
+export const handler = observedHandler(handle);

@@ -1,10 +1,10 @@
 /** $connect (after the authorizer allowed it): the connection joins its project's room, with a TTL. */
 import { tableStore } from '../lib/clients.ts';
-import { logger } from '../lib/logger.ts';
+import { logger, observedHandler } from '../lib/observability.ts';
 import { connectionTtlSeconds, putChatConnection } from '../data/chat.ts';
 import { connectionOwner, type ChatEvent, type ChatResult } from './events.ts';
 
-export async function handler(event: ChatEvent): Promise<ChatResult> {
+async function handle(event: ChatEvent): Promise<ChatResult> {
   const owner = connectionOwner(event);
   if (!owner) {
     // Only reachable if the route was deployed without the authorizer: refuse rather than guess.
@@ -21,3 +21,6 @@ export async function handler(event: ChatEvent): Promise<ChatResult> {
   });
   return { statusCode: 200 };
 }
+
+/** In the Powertools middlewares every function runs in (log context, correlation id, trace, metrics). */
+export const handler = observedHandler(handle);

@@ -8,7 +8,7 @@
 import { ulid } from 'ulid';
 import { clientFrame, frameErrorCode, type ChatErrorCode, type DeleteMessageFrame, type SendMessageFrame } from '../../events/chat-frames.ts';
 import { tableStore } from '../lib/clients.ts';
-import { logger } from '../lib/logger.ts';
+import { countOf, logger, observedHandler } from '../lib/observability.ts';
 import { deleteChatMessage, putChatMessage, type ChatMessage } from '../data/chat.ts';
 import type { Membership } from '../data/memberships.ts';
 import { getProjectAccess } from '../data/projects.ts';
@@ -55,6 +55,7 @@ async function sendMessage(frame: SendMessageFrame, membership: Membership, stat
     sentAt: new Date().toISOString(),
   };
   await putChatMessage(tableStore(), message);
+  countOf('ChatMessagesSent');
   await broadcast(message.projectId, { type: 'message', message });
 }
 
@@ -65,7 +66,7 @@ async function deleteMessage(frame: DeleteMessageFrame, membership: Membership, 
   await broadcast(membership.projectId, { type: 'messageDeleted', messageId: frame.messageId });
 }
 
-export async function handler(event: ChatEvent): Promise<ChatResult> {
+async function handle(event: ChatEvent): Promise<ChatResult> {
   const connectionId = event.requestContext.connectionId;
   try {
     const owner = connectionOwner(event);
@@ -85,3 +86,6 @@ export async function handler(event: ChatEvent): Promise<ChatResult> {
   }
   return { statusCode: 200 };
 }
+
+/** In the Powertools middlewares every function runs in (log context, correlation id, trace, metrics). */
+export const handler = observedHandler(handle);

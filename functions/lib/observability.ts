@@ -55,6 +55,18 @@ function correlationId(): MiddlewareObj<{ requestContext?: { requestId?: string 
   };
 }
 
+/**
+ * One line per HTTP answer: the route and the status (ids only — never the
+ * path's query or a body, which may hold what people typed), with the
+ * correlation id and Lambda context the logger already carries.
+ */
+export function answerLog(): MiddlewareObj<{ routeKey?: string }, { statusCode?: number } | undefined> {
+  const write = (request: { event?: { routeKey?: string }; response?: { statusCode?: number } | null }) => {
+    logger.info('Answered', { routeKey: request.event?.routeKey, status: request.response?.statusCode });
+  };
+  return { after: write, onError: write };
+}
+
 /** The middlewares every handler runs in, outermost first. */
 export function observed(): MiddlewareObj<any, any>[] {
   return [

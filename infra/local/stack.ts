@@ -15,6 +15,7 @@ import { startDynamoDb } from './dynamodb-local.ts';
 import type { LocalEndpoints } from './endpoints.ts';
 import { closeServer, startHttpGateway } from './http-gateway.ts';
 import { applyHandlerEnv } from './lambda-runtime.ts';
+import { keepHandlerLog } from './handler-log.ts';
 import { startMail } from './mail-local.ts';
 import { assertPortFree } from './ports.ts';
 import { startScheduler } from './scheduler.ts';
@@ -48,6 +49,8 @@ export interface StackOptions {
   /** The site's static folder and whether to build it first: always, only when missing, or never (the caller does). */
   site: { folder: string; build: 'always' | 'if-missing' | 'never' };
   region?: string;
+  /** Also keep the handlers' log lines (at INFO) in this file: the tests check what a log line may carry. */
+  handlerLog?: string;
 }
 
 export interface RunningStack {
@@ -93,6 +96,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const endpoints = await bootstrap(dataDir, base, { seed: true });
     applyHandlerEnv(endpoints);
+    if (options.handlerLog) {
+      process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+      stops.push(keepHandlerLog(options.handlerLog));
+    }
 
     const api = await startHttpGateway(endpoints, ports.api);
     stops.push(() => closeServer(api));

@@ -31,7 +31,7 @@ function acquireStack(): SharedStack {
   if (!stack) {
     const dataDir = mkdtempSync(join(tmpdir(), 'twinspace-test-'));
     const started = freeStackPorts().then((ports) =>
-      startStack({ ports, dataDir, dynamodb: 'memory', site: { folder: join(dataDir, 'site'), build: 'never' } }),
+      startStack({ ports, dataDir, dynamodb: 'memory', site: { folder: join(dataDir, 'site'), build: 'never' }, handlerLog: join(dataDir, 'handler-log.jsonl') }),
     );
     stack = { started, dataDir, users: 0 };
     shared[sharedKey] = stack;
@@ -50,6 +50,7 @@ export default async function setup(project: TestProject) {
     await stack.siteBuilt;
   }
   project.provide('endpoints', running.endpoints);
+  project.provide('handlerLog', join(stack.dataDir, 'handler-log.jsonl'));
 
   return async function teardown() {
     stack.users -= 1;

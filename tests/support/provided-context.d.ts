@@ -4,6 +4,8 @@ import type { LocalEndpoints } from '../../infra/local/endpoints.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     endpoints: LocalEndpoints;
+    /** The file the local stack keeps its handlers' log lines in (JSON lines). */
+    handlerLog: string;
   }
 }
 

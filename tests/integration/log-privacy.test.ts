@@ -1,0 +1,52 @@
+/**
+ * Pupils are children: no log line carries a pupil's name or anyone's e-mail
+ * address. The local stack keeps every handler log line in a file (the same
+ * JSON lines Lambda sends to CloudWatch); this walks a TwinSpace where pupils
+ * are created, sign in and write, and reads what was logged.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiSend } from '../support/clients.ts';
+import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
+
+const endpoints = inject('endpoints');
+const handlerLog = inject('handlerLog');
+
+/** The pupils newTwinspace creates (tests/support/twinspace.ts), by name. */
+const pupilNames = ['Lucía', 'Lucia', 'Romero', 'Pablo', 'Ortega'];
+const emailAddress = /[^\s@"]+@[^\s@"]+\.[a-z]{2,}/i;
+
+let space: TestTwinspace;
+let lines: string[];
+
+beforeAll(async () => {
+  space = await newTwinspace(endpoints, 'Logs keep no names');
+  const pupil = space.members['pupil-admin'];
+  const teacher = space.members['teacher-admin'];
+  // A pupil writes to the teachers; a teacher answers by name; a bad request and a refused one leave their lines too.
+  expect((await apiSend(endpoints, 'POST', `/projects/${space.projectId}/mailbox`, pupil.idToken, { toUserId: teacher.userId, subject: 'Hola', body: 'Soy Lucía Romero, lucia@example.org' })).status).toBe(201);
+  expect((await apiSend(endpoints, 'POST', `/projects/${space.projectId}/mailbox`, teacher.idToken, { toUserId: pupil.userId, subject: 'Hi Lucía', body: 'Thanks, Lucía Romero' })).status).toBe(201);
+  expect((await apiSend(endpoints, 'POST', `/projects/${space.projectId}/members`, teacher.idToken, { username: 'pablo.ortega@example.org', type: 'member-teacher' })).status).toBeGreaterThanOrEqual(400);
+  expect((await apiSend(endpoints, 'GET', `/projects/${space.projectId}/diary`, pupil.idToken)).status).toBe(403);
+  lines = readFileSync(handlerLog, 'utf8').split('\n').filter(Boolean);
+});
+
+describe('the handlers’ log', () => {
+  it('has a line per answer, with the Lambda context and the API Gateway request id as correlation id', () => {
+    const answered = lines.map((line) => JSON.parse(line)).filter((entry) => entry.message === 'Answered');
+    expect(answered.length).toBeGreaterThan(10);
+    const mailbox = answered.find((entry) => entry.routeKey === 'POST /projects/{projectId}/mailbox');
+    expect(mailbox).toMatchObject({ status: 201, function_name: 'twinspace-http-mailbox', service: 'twinspace' });
+    expect(mailbox.correlation_id).toMatch(/^[A-Za-z0-9+/=]{8,}$/);
+    expect(mailbox.function_request_id).toBeDefined();
+  });
+
+  it('never carries a pupil’s name', () => {
+    const named = lines.filter((line) => pupilNames.some((name) => line.includes(name)));
+    expect(named).toEqual([]);
+  });
+
+  it('never carries an e-mail address', () => {
+    expect(lines.filter((line) => emailAddress.test(line))).toEqual([]);
+  });
+});
