@@ -102,11 +102,21 @@ export class TwinspaceChatApi extends Construct {
       });
     }
 
-    // Only $default pushes frames to the room's connections.
-    this.stage.grantManagementApiAccess(defaultRoute);
-    Validations.of(defaultRoute.role ?? defaultRoute).acknowledge({
+    // $default pushes frames to the room's connections (member management closes sockets: http-api.ts).
+    this.grantConnections(defaultRoute.role as Role);
+  }
+
+  /** The @connections management API of this API's stage (post to, and close, connections). */
+  grantConnections(role: Role): void {
+    this.stage.grantManagementApiAccess(role);
+    Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:${regionInFinding(this)}:<AWS::AccountId>:<${Stack.of(this).getLogicalId(this.api.node.defaultChild as CfnElement)}>/${chatStageName}/*/@connections/*]`,
       reason: 'Connection ids are created at run time; the grant is limited to this API and stage.',
     });
+  }
+
+  /** What a function needs in its environment to reach the @connections API. */
+  get callbackEnvironment(): Record<string, string> {
+    return { [envNames.chatCallbackUrl]: this.stage.callbackUrl };
   }
 }

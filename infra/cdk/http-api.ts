@@ -14,7 +14,8 @@ import { Construct } from 'constructs';
 import { httpRoutes, type HttpRoute } from '../../functions/routes.ts';
 import { accessLogSettings } from './access-log.ts';
 import { TwinspaceFunction } from './function.ts';
-import { RouteRoles } from './route-roles.ts';
+import type { TwinspaceChatApi } from './chat-api.ts';
+import { closesChatSockets, profileOf, RouteRoles } from './route-roles.ts';
 import type { TwinspaceTable } from './storage.ts';
 
 export interface HttpApiProps {
@@ -25,12 +26,16 @@ export interface HttpApiProps {
   environment: Record<string, string>;
   /** The site's origin, the only one the browser may call from. */
   siteOrigin: string;
+  /** The chat API: member management closes the sockets of members who lose the chat. */
+  chat: TwinspaceChatApi;
 }
 
 export class TwinspaceHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly functions: Map<string, TwinspaceFunction> = new Map();
+  private readonly integrations = new Map<string, HttpLambdaIntegration>();
+  private readonly jwtAuthorizer: HttpUserPoolAuthorizer;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -53,29 +58,33 @@ export class TwinspaceHttpApi extends Construct {
       throttle: { rateLimit: 100, burstLimit: 200 },
       accessLogSettings: accessLogSettings(this, 'AccessLogs', 'http'),
     });
-    const jwtAuthorizer = new HttpUserPoolAuthorizer('CognitoIdToken', props.userPool, {
+    this.jwtAuthorizer = new HttpUserPoolAuthorizer('CognitoIdToken', props.userPool, {
       userPoolClients: [props.client],
     });
-    const roles = new RouteRoles(this, 'RouteRoles', { table: props.table, userPool: props.userPool });
+    const roles = new RouteRoles(this, 'RouteRoles', { table: props.table, userPool: props.userPool, chat: props.chat });
     const routesByFunction = new Map<string, HttpRoute[]>();
     for (const route of httpRoutes) routesByFunction.set(route.function.name, [...(routesByFunction.get(route.function.name) ?? []), route]);
     for (const routes of routesByFunction.values()) {
       const handler = routes[0].function;
       // Rights by profile (route-roles.ts: reads only, writes, or writes and Cognito admin calls), the widest of the area's routes.
-      const fn = new TwinspaceFunction(this, { handler, environment: props.environment, sharedRole: roles.roleFor(routes) });
+      const environment = closesChatSockets(profileOf(routes)) ? { ...props.environment, ...props.chat.callbackEnvironment } : props.environment;
+      const fn = new TwinspaceFunction(this, { handler, environment, sharedRole: roles.roleFor(routes) });
       // One integration and one permission for the whole area: API Gateway may invoke it from any of its routes.
-      const integration = new HttpLambdaIntegration(`${handler.name}-integration`, fn, { scopePermissionToRoute: false });
-      for (const route of routes) this.addRoute(route, fn, integration, jwtAuthorizer);
+      this.integrations.set(handler.name, new HttpLambdaIntegration(`${handler.name}-integration`, fn, { scopePermissionToRoute: false }));
       this.functions.set(handler.name, fn);
+      for (const route of routes) this.addRoute(route);
     }
   }
 
-  private addRoute(route: HttpRoute, fn: TwinspaceFunction, integration: HttpLambdaIntegration, jwtAuthorizer: HttpUserPoolAuthorizer): void {
+  /** One API route for a declared route of an area whose function this API already has. */
+  addRoute(route: HttpRoute): void {
+    const integration = this.integrations.get(route.function.name);
+    if (!integration) throw new Error(`${route.name}: no function ${route.function.name} in this API`);
     const [apiRoute] = this.api.addRoutes({
       path: route.path,
       methods: [HttpMethod[route.method]],
       integration,
-      authorizer: authorizerFor(route, jwtAuthorizer),
+      authorizer: authorizerFor(route, this.jwtAuthorizer),
     });
     if (route.auth === 'public') {
       Validations.of(apiRoute).acknowledge({

@@ -14,13 +14,25 @@ import { acknowledgeTracing } from './function.ts';
 import type { TwinspaceTable } from './storage.ts';
 import { regionInFinding } from './nag-findings.ts';
 
-export type RouteProfile = 'read' | 'write' | 'identity-admin';
+export type RouteProfile = 'read' | 'write' | 'identity-admin' | 'identity-admin-and-chat';
 
-/** The widest rights among a function's routes: GETs read; anything else writes; 'identity-admin' adds the Cognito admin calls. */
+/**
+ * The widest rights among a function's routes: GETs read; anything else
+ * writes; 'identity-admin' adds the Cognito admin calls, and with
+ * 'chat-connections' also closing chat sockets (member management).
+ */
 export function profileOf(routes: readonly HttpRoute[]): RouteProfile {
-  if (routes.some((route) => route.grants?.includes('identity-admin'))) return 'identity-admin';
+  const grants = new Set(routes.flatMap((route) => route.grants ?? []));
+  if (grants.has('chat-connections')) {
+    if (!grants.has('identity-admin')) throw new Error('chat-connections comes with identity-admin (member management) only');
+    return 'identity-admin-and-chat';
+  }
+  if (grants.has('identity-admin')) return 'identity-admin';
   return routes.every((route) => route.method === 'GET') ? 'read' : 'write';
 }
+
+/** The profiles that may close chat sockets. */
+export const closesChatSockets = (profile: RouteProfile) => profile === 'identity-admin-and-chat';
 
 /** The Cognito admin calls of 'identity-admin' routes. */
 const identityAdminActions = [
@@ -40,6 +52,8 @@ const identityAdminActions = [
 export interface RouteRolesProps {
   table: TwinspaceTable;
   userPool: UserPool;
+  /** Grants closing chat sockets (the chat API's @connections). */
+  chat: { grantConnections(role: Role): void };
 }
 
 export class RouteRoles extends Construct {
@@ -76,7 +90,8 @@ export class RouteRoles extends Construct {
     );
     if (profile === 'read') this.props.table.grantRead(role);
     else this.props.table.grantReadWrite(role);
-    if (profile === 'identity-admin') this.props.userPool.grant(role, ...identityAdminActions);
+    if (profile === 'identity-admin' || profile === 'identity-admin-and-chat') this.props.userPool.grant(role, ...identityAdminActions);
+    if (closesChatSockets(profile)) this.props.chat.grantConnections(role);
     acknowledgeTracing(role);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${regionInFinding(this)}:<AWS::AccountId>:log-group:${logGroupPrefix}*]`,

@@ -44,14 +44,15 @@ export class TwinspaceStack extends Stack {
       [envNames.mailFrom]: props.mailFrom,
     };
     const table = this.storage;
+    this.chatApi = new TwinspaceChatApi(this, 'ChatApi', { table, environment });
     this.httpApi = new TwinspaceHttpApi(this, 'HttpApi', {
       table,
       userPool: this.auth.userPool,
       client: this.auth.client,
       environment,
       siteOrigin: this.site.origin,
+      chat: this.chatApi,
     });
-    this.chatApi = new TwinspaceChatApi(this, 'ChatApi', { table, environment });
     this.schedule = new TwinspaceSchedule(this, 'Schedule', { table, environment, mailFrom: props.mailFrom });
 
     const siteConfig: SiteConfig = {

@@ -13,7 +13,7 @@ import { cognitoGroups } from '../../functions/domain/twinspace-types.ts';
 import { envNames } from '../../functions/lib/config.ts';
 import { allHandlers, chatHandlers, httpRoutes, scheduledJobs } from '../../functions/routes.ts';
 import { buildTwinspace, type Synthesized } from './synth.ts';
-import { assetFiles, bundleBudgetBytes } from '../../infra/cdk/bundling.ts';
+import { assetFiles, bundleBudgetBytes, powertoolsVersion } from '../../infra/cdk/bundling.ts';
 import { repoRoot } from '../../infra/cdk/function.ts';
 
 type Resource = { Type: string; Properties: any; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -70,8 +70,11 @@ describe('Lambda functions', () => {
       expect(code.startsWith("import { createRequire as __twinspaceCreateRequire } from 'node:module';")).toBe(true);
       // The minified ESM bundle still exports the handler under its own name.
       expect(code).toMatch(new RegExp(`export\\s*\\{[^}]*\\b${handler.export}\\b[^}]*\\}`));
-      // The AWS SDK is bundled, not left to the runtime's copy.
+      // The AWS SDK is bundled, not left to the runtime's copy; Powertools comes from its layer.
       expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
+      expect(code).toMatch(/from\s*["']@aws-lambda-powertools\/logger/);
+      const [layer] = fn.Properties.Layers;
+      expect(template.toJSON().Parameters[layer.Ref].Default).toBe(`/aws/service/powertools/typescript/generic/all/${powertoolsVersion()}`);
       // DESIGN.md budget: at most 400 KB minified per function.
       expect(statSync(bundle).size).toBeLessThanOrEqual(bundleBudgetBytes);
       // The data files the code reads beside its bundle (the error-message catalogs) travel with it.
@@ -95,6 +98,35 @@ describe('Lambda functions', () => {
       const url = JSON.stringify(functionOf(handler.name)[1].Properties.Environment.Variables[envNames.chatCallbackUrl]);
       expect(url, handler.name).toMatch(/execute-api/);
       expect(url, handler.name).toMatch(/\/prod"/);
+    }
+  });
+});
+
+describe('the size of the stack', () => {
+  it('holds today\'s routes in at most 260 CloudFormation resources, one function per area', () => {
+    expect(Object.keys(resources).length).toBeLessThanOrEqual(260);
+    const areaFunctions = new Set(httpRoutes.map((route) => route.function.name));
+    const [httpApi] = ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'HTTP')!;
+    expect(ofType('AWS::ApiGatewayV2::Integration').filter(([, i]) => i.Properties.ApiId?.Ref === httpApi)).toHaveLength(areaFunctions.size);
+  });
+
+  it('costs at most 2 resources for one more route in an existing area', () => {
+    const base = buildTwinspace({ bundle: false });
+    const grown = buildTwinspace({
+      bundle: false,
+      modify: (stack) => {
+        const model = httpRoutes.find((route) => route.name === 'list-agenda')!;
+        stack.httpApi.addRoute({ ...model, name: 'list-agenda-again', path: '/projects/{projectId}/agenda-again' });
+      },
+    });
+    try {
+      const count = (synth: Synthesized) => Object.keys(Template.fromStack(synth.stack).toJSON().Resources).length;
+      const added = count(grown) - count(base);
+      expect(added).toBeGreaterThanOrEqual(1);
+      expect(added).toBeLessThanOrEqual(2);
+    } finally {
+      base.cleanup();
+      grown.cleanup();
     }
   });
 });
@@ -165,7 +197,7 @@ describe('the HTTP API', () => {
     expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp.');
   });
 
-  it('has exactly one route per entry of httpRoutes, with the right authorization', () => {
+  it('has exactly one route per declared route, with the right authorization, integrated with its area\'s function', () => {
     const routes = ofType('AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.ApiId?.Ref === httpApiId());
     const routeKeys = routes.map(([, r]) => r.Properties.RouteKey).sort();
     expect(routeKeys).toEqual(httpRoutes.map((r) => `${r.method} ${r.path}`).sort());
@@ -212,14 +244,19 @@ describe('the chat (WebSocket) API', () => {
     expect(connect.Properties).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
   });
 
-  it('deploys a prod stage automatically, and only $default may post to connections', () => {
+  it('deploys a prod stage automatically; only $default and member management reach the connections', () => {
     const [apiId] = chatApi();
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { ApiId: { Ref: apiId }, StageName: 'prod', AutoDeploy: true });
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('execute-api:ManageConnections'));
-    expect(policies).toHaveLength(1);
-    const defaultRole = synthesized.stack.functions.get(chatHandlers.default.name)!.role!;
-    const roleId = synthesized.stack.getLogicalId(defaultRole.node.defaultChild as import('aws-cdk-lib').CfnElement);
-    expect(policies[0][1].Properties.Roles).toEqual([{ Ref: roleId }]);
+    const roleIdOf = (name: string) => {
+      const role = synthesized.stack.functions.get(name)!.role!;
+      return synthesized.stack.getLogicalId(role.node.defaultChild as import('aws-cdk-lib').CfnElement);
+    };
+    const roles = policies.flatMap(([, p]) => p.Properties.Roles.map((role: { Ref: string }) => role.Ref)).sort();
+    expect(roles).toEqual([roleIdOf(chatHandlers.default.name), roleIdOf('http-members')].sort());
+    // The members function closes sockets through the same stage's @connections, and no other HTTP function can.
+    expect(JSON.stringify(functionOf('http-members')[1].Properties.Environment.Variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
+    expect(functionOf('http-projects')[1].Properties.Environment.Variables[envNames.chatCallbackUrl]).toBeUndefined();
   });
 });
 
