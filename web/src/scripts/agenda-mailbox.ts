@@ -3,8 +3,9 @@
  * named in the page's title, with the member's type and whether it is closed;
  * the reader's locale for dates; and a failure to open the page at all.
  */
+import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { ApiError, apiGet, type Page, type Project } from './api.ts';
+import { ApiError, apiGet } from './api.ts';
 import { fill, language, pageUrl, requireSession, showError, t } from './page.ts';
 import { reportFailure } from './problems.ts';
 
@@ -16,18 +17,18 @@ export const readerLocale = navigator.languages.find((tag) => tag.toLowerCase().
 /** The reader's time zone, named as the browser knows it (e.g. Europe/Madrid). */
 export const readerTimeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** A list read page by page from a GET that answers {items, nextCursor}. */
-export function pager<T>(path: string, query: Record<string, string>) {
+/** A list read page by page from a GET that answers {items, nextCursor}; `Paged` is that GET's page schema type (e.g. AgendaPage). */
+export function pager<Paged extends { items: unknown[]; nextCursor: string | null }>(path: string, query: Record<string, string>) {
   let cursor: string | null = null;
   let started = false;
   return {
     get done() {
       return started && !cursor;
     },
-    async next(): Promise<T[]> {
+    async next(): Promise<Paged['items']> {
       const params = new URLSearchParams({ ...query, limit: '20' });
       if (cursor) params.set('cursor', cursor);
-      const page = await apiGet<Page<T>>(`${path}?${params}`);
+      const page = await apiGet<Paged>(`${path}?${params}`);
       started = true;
       cursor = page.nextCursor;
       return page.items;
@@ -40,7 +41,7 @@ export function pager<T>(path: string, query: Record<string, string>) {
  * the title, links back to its TwinSpace, shows the closed notice; then runs
  * `show`. Nothing happens without a session (requireSession sends to sign-in).
  */
-export function openAreaPage(titleKey: MessageKey, show: (project: Project, projectId: string) => Promise<void>): void {
+export function openAreaPage(titleKey: MessageKey, show: (project: ProjectDetailResponse, projectId: string) => Promise<void>): void {
   const session = requireSession();
   if (!session) return;
   const projectId = new URLSearchParams(location.search).get('id');
@@ -51,7 +52,7 @@ export function openAreaPage(titleKey: MessageKey, show: (project: Project, proj
     return;
   }
   const open = async () => {
-    const project = await apiGet<Project>(`/projects/${encodeURIComponent(projectId)}`);
+    const project = await apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`);
     const title = fill(titleKey, { project: project.title });
     element('page-title').textContent = title;
     document.title = `${title} · ${t('site.name')}`;

@@ -5,24 +5,12 @@
  * typed) and delete events while the project is open.
  */
 import { mayAtAll } from '../../../functions/domain/policy.ts';
+import type { AgendaEventBodyInput, AgendaEventResponse, AgendaEventUpdateBodyInput, AgendaPage } from '../../../functions/http/agenda/schemas.ts';
 import { ApiError, apiDelete, apiPost, apiPut } from './api.ts';
 import { busy, button, element, focusFirstProblem, markField, openAreaPage, pager, readerLocale, readerTimeZone } from './agenda-mailbox.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { clearError, fill, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
-
-/** GET /projects/{id}/agenda's items (functions/http/agenda-schemas.ts). */
-interface AgendaEvent {
-  eventId: string;
-  title: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  location?: string;
-  link?: string;
-  createdBy: { userId: string; displayName: string };
-  version: number;
-}
 
 const list = element<HTMLUListElement>('event-list');
 const more = element<HTMLButtonElement>('more-events');
@@ -34,8 +22,8 @@ const whenFormat = new Intl.DateTimeFormat(readerLocale, { dateStyle: 'full', ti
 let agendaPath = '';
 let mayEdit = false;
 /** The events shown, by id: an edit starts from (and a 409 refreshes) the version read here. */
-const shown = new Map<string, AgendaEvent>();
-let events = pager<AgendaEvent>('', {});
+const shown = new Map<string, AgendaEventResponse>();
+let events = pager<AgendaPage>('', {});
 /** The event being edited, with the version it was read at; undefined while adding. */
 let editing: { eventId: string; version: number } | undefined;
 
@@ -63,7 +51,7 @@ function isHttps(link: string): boolean {
   }
 }
 
-function eventItem(event: AgendaEvent): HTMLLIElement {
+function eventItem(event: AgendaEventResponse): HTMLLIElement {
   const item = document.createElement('li');
   const titleId = `event-${event.eventId}`;
   const title = textElement('h3', event.title);
@@ -116,13 +104,13 @@ async function showNextPage() {
 }
 
 async function reload() {
-  events = pager<AgendaEvent>(agendaPath, { from: startOfToday() });
+  events = pager<AgendaPage>(agendaPath, { from: startOfToday() });
   shown.clear();
   list.replaceChildren();
   await showNextPage();
 }
 
-function startEditing(event: AgendaEvent) {
+function startEditing(event: AgendaEventResponse) {
   clearFieldProblems(form);
   editing = { eventId: event.eventId, version: event.version };
   const start = localParts(event.startsAt);
@@ -151,7 +139,7 @@ function stopEditing() {
   cancel.hidden = true;
 }
 
-async function deleteEvent(event: AgendaEvent, control: HTMLButtonElement) {
+async function deleteEvent(event: AgendaEventResponse, control: HTMLButtonElement) {
   if (!confirm(fill('agenda.confirmDelete', { title: event.title }))) return;
   clearError();
   control.disabled = true;
@@ -171,7 +159,7 @@ async function deleteEvent(event: AgendaEvent, control: HTMLButtonElement) {
 }
 
 /** The form as the API's body, or undefined after marking what is missing or wrong. */
-function eventBody(): Record<string, string> | undefined {
+function eventBody(): AgendaEventBodyInput | undefined {
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
   const problems: [string, string][] = [];
   if (!value('title')) problems.push(['title', t('agendaMailbox.required')]);
@@ -187,7 +175,7 @@ function eventBody(): Record<string, string> | undefined {
     focusFirstProblem(form);
     return undefined;
   }
-  const body: Record<string, string> = { title: value('title'), description: value('description'), startsAt, endsAt };
+  const body: AgendaEventBodyInput = { title: value('title'), description: value('description'), startsAt, endsAt };
   if (value('location')) body.location = value('location');
   if (value('link')) body.link = value('link');
   return body;
@@ -218,8 +206,8 @@ form.addEventListener('submit', async (submitted) => {
   const edited = editing;
   try {
     const saved = edited
-      ? await apiPut<AgendaEvent>(`${agendaPath}/${encodeURIComponent(edited.eventId)}`, { ...body, version: edited.version })
-      : await apiPost<AgendaEvent>(agendaPath, body);
+      ? await apiPut<AgendaEventResponse>(`${agendaPath}/${encodeURIComponent(edited.eventId)}`, { ...body, version: edited.version } satisfies AgendaEventUpdateBodyInput)
+      : await apiPost<AgendaEventResponse>(agendaPath, body);
     form.reset();
     done();
     stopEditing();

@@ -3,23 +3,19 @@
  * (Accept-Language: the server words its errors in it). Errors arrive as
  * {"error": {code, message}} (API.md); they become ApiError.
  */
-import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
+import type { ErrorBody } from '../../../functions/http/schemas.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { language } from './page.ts';
 import { clearSession, currentSession } from './session.ts';
 
-/** One problem with one field, e.g. {field: 'body.title', message: '...'}. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
 export class ApiError extends Error {
   constructor(
     readonly status: number,
+    /** The API's error code (ErrorBody), or UNKNOWN / UNREACHABLE when no API answer was read. */
     readonly code: string,
     message: string,
-    readonly details: FieldProblem[] = [],
+    /** One problem per field, e.g. {field: 'body.title', message: '...'}. */
+    readonly details: ErrorBody['error']['details'] = [],
   ) {
     super(message);
   }
@@ -44,9 +40,8 @@ async function call<T>(method: string, path: string, body?: unknown, answer: 'js
   }
   if (response.status === 401) clearSession();
   if (!response.ok) {
-    const answer = (await response.json().catch(() => ({}))) as {
-      error?: { code?: string; message?: string; details?: FieldProblem[] };
-    };
+    // Usually the API's ErrorBody; a gateway or proxy in between may answer anything, hence every part optional.
+    const answer = (await response.json().catch(() => ({}))) as { error?: Partial<ErrorBody['error']> };
     const error = answer.error ?? {};
     throw new ApiError(response.status, error.code ?? 'UNKNOWN', error.message ?? response.statusText, error.details ?? []);
   }
@@ -73,85 +68,8 @@ export async function apiGetPublic<T>(path: string): Promise<T> {
     throw new ApiError(0, 'UNREACHABLE', 'network error');
   }
   if (!response.ok) {
-    const answer = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+    const answer = (await response.json().catch(() => ({}))) as { error?: Partial<ErrorBody['error']> };
     throw new ApiError(response.status, answer.error?.code ?? 'UNKNOWN', answer.error?.message ?? response.statusText);
   }
   return (await response.json()) as T;
-}
-
-export interface MyProject {
-  projectId: string;
-  title: string;
-  /** My type in the TwinSpace; null until the project is approved. */
-  type: string | null;
-  state?: string;
-}
-
-/** A project a teacher has been asked to found with its creator. */
-export interface Invitation {
-  projectId: string;
-  title: string;
-  invitedBy?: { displayName: string; country: string };
-}
-
-export interface Me {
-  userId: string;
-  username: string;
-  kind: string;
-  country: string;
-  groups: string[];
-  profile?: { displayName?: string; [field: string]: unknown };
-  projects: MyProject[];
-  invitations?: Invitation[];
-}
-
-export interface Partner {
-  userId: string;
-  displayName: string;
-  country: string;
-  school?: string;
-}
-
-export interface Project {
-  projectId: string;
-  title: string;
-  description?: string;
-  state: string;
-  subjects?: string[];
-  ages?: { min: number; max: number };
-  languages?: string[];
-  founders?: Partner[];
-  partners?: Partner[];
-  rejectionReason?: string | null;
-  /** Edits send the version they read; a stale one gets 409. */
-  version?: number;
-  /** My type in this project; null when I read it as NSS or evaluator. */
-  myType: TwinspaceType | null;
-  /** Lifecycle steps I may take now ('close', 'reopen', ...). */
-  myActions?: string[];
-}
-
-export interface Member {
-  userId: string;
-  username?: string;
-  displayName: string;
-  type: string;
-  kind: string;
-  country: string;
-  email?: string;
-}
-
-export interface ChatMessage {
-  id: string;
-  projectId: string;
-  authorId: string;
-  authorName: string;
-  authorType: string;
-  text: string;
-  sentAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }

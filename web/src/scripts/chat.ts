@@ -3,10 +3,11 @@
  * merged by message id so a message is never shown twice. The socket opens
  * before the history is read, so nothing sent in between is lost.
  */
-import { apiGet, type ChatMessage, type Page } from './api.ts';
+import { apiGet } from './api.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { t, textElement } from './page.ts';
-import type { ChatErrorCode, ServerFrame } from '../../../events/chat-frames.ts';
+import type { ChatErrorCode, ChatMessageBody, ClientFrame, ServerFrame } from '../../../events/chat-frames.ts';
+import type { ChatMessagesPage } from '../../../functions/http/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
 /** What the sender reads for each error the server can send; the rest get the generic message. */
@@ -44,7 +45,7 @@ export async function startChat(panel: ChatPanel, projectId: string, idToken: st
     panel.error.hidden = true;
   };
 
-  const render = (message: ChatMessage, live: boolean) => {
+  const render = (message: ChatMessageBody, live: boolean) => {
     if (shown.has(message.id)) return;
     const item = document.createElement('li');
     item.className = 'chat-message';
@@ -146,19 +147,19 @@ export async function startChat(panel: ChatPanel, projectId: string, idToken: st
       showError(t('chat.disconnected'));
       return;
     }
-    socket.send(JSON.stringify({ action: 'sendMessage', text }));
+    socket.send(JSON.stringify({ action: 'sendMessage', text } satisfies ClientFrame));
     panel.input.value = '';
     panel.input.focus();
   });
 
-  const history = apiGet<Page<ChatMessage>>(`/projects/${encodeURIComponent(projectId)}/chat/messages?limit=50`);
+  const history = apiGet<ChatMessagesPage>(`/projects/${encodeURIComponent(projectId)}/chat/messages?limit=50`);
   const [isConnected, page] = await Promise.all([connected, history.catch((error: unknown) => error)]);
   if (!isConnected) {
     // The server refused the handshake (not a member who may chat, or a closed project).
     throw new ChatRefused();
   }
   if (page instanceof Error) throw page;
-  for (const message of [...(page as Page<ChatMessage>).items].reverse()) render(message, false);
+  for (const message of [...(page as ChatMessagesPage).items].reverse()) render(message, false);
   panel.empty.hidden = shown.size > 0;
   // Newest at the bottom, in view.
   panel.list.scrollTop = panel.list.scrollHeight;

@@ -1,68 +1,27 @@
 /**
- * What the community pages (groups, encounters, resources) share: the shapes
- * they read, paging with "Show more", the 403 that means "not a teacher",
- * opening the page and sending its form.
+ * What the community pages (groups, encounters, resources) share: paging
+ * with "Show more", the 403 that means "not a teacher", opening the page and
+ * sending its form. The shapes they read are the API's
+ * (functions/http/community/schemas.ts).
  */
-import { apiGet, ApiError, type Me, type Page } from './api.ts';
+import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
+import { apiGet, ApiError } from './api.ts';
 import { reportFailure, showFieldProblems } from './problems.ts';
 
-export interface Group {
-  groupId: string;
-  name: string;
-  theme: string;
-  access: 'open' | 'invitation';
-  owner: { userId: string; displayName: string };
-  memberCount: number;
-  maxMembers?: number;
-  isMember: boolean;
-  isOwner: boolean;
-}
-
-export interface GroupMember {
-  userId: string;
-  displayName: string;
-  country: string;
-}
-
-export interface Encounter {
-  encounterId: string;
-  title: string;
-  description: string;
-  language: string;
-  startsAt: string;
-  seats: number;
-  seatsLeft: number;
-  waitingCount: number;
-  organiser: string;
-  myRegistration: { status: 'seat' } | { status: 'waiting'; position: number } | null;
-}
-
-export interface Registration {
-  status: 'seat' | 'waiting';
-  position?: number;
-}
-
-export interface Resource {
-  resourceId: string;
-  title: string;
-  url: string;
-  description: string;
-  tags: string[];
-  language: string;
-  addedBy: string;
-}
-
-/** A list read page by page: `next()` gives the following page, or nothing once the list is done. */
-export function pager<T>(path: string, limit = 20) {
+/**
+ * A list read page by page: `next()` gives the following page, or nothing once the list is done.
+ * `Paged` is the GET's page schema type (GroupsPage, EncountersPage, ResourcesPage).
+ */
+export function pager<Paged extends { items: unknown[]; nextCursor: string | null }>(path: string, limit = 20) {
   let cursor: string | null | undefined;
   return {
     get done() {
       return cursor === null;
     },
-    async next(): Promise<T[]> {
+    async next(): Promise<Paged['items']> {
       if (cursor === null) return [];
       const separator = path.includes('?') ? '&' : '?';
-      const page = await apiGet<Page<T>>(`${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = await apiGet<Paged>(`${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       cursor = page.nextCursor;
       return page.items;
     },
@@ -87,8 +46,8 @@ export const element = <T extends HTMLElement>(id: string) => document.getElemen
  * Opens a community page: reads /me and lets the page start with it; then shows
  * the section `#name`, or on a 403 the notice `#name-refused`; `#name-loading` goes away either way.
  */
-export function openCommunityPage(name: 'groups' | 'encounters' | 'resources', start: (me: Me) => Promise<void>): void {
-  apiGet<Me>('/me')
+export function openCommunityPage(name: 'groups' | 'encounters' | 'resources', start: (me: MeWithProjectsResponse) => Promise<void>): void {
+  apiGet<MeWithProjectsResponse>('/me')
     .then(start)
     .then(() => (element(name).hidden = false))
     .catch((error) => {

@@ -3,12 +3,15 @@
  * teachers to validate): read page by page, and for each entry Approve, or
  * Reject with a reason asked for first in a small form that opens in place.
  */
+import type { ApprovalBodyInput } from '../../../functions/http/projects/schemas.ts';
+import type { ValidationBodyInput } from '../../../functions/http/registrations/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { apiGet, apiPost, type Page } from './api.ts';
+import { apiGet, apiPost } from './api.ts';
 import { requireSession, showStatus, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
 
-export interface DecisionList<T> {
+/** `Paged` is the list GET's page schema type (NssProjectsPage, PendingTeachersPage); its entries are what the NSS decides on. */
+export interface DecisionList<Paged extends { items: unknown[]; nextCursor: string | null }, T = Paged['items'][number]> {
   /** The ids of the page's list, its "Show more" button, its "nothing waits" line, its heading and its loading line. */
   ids: { list: string; more: string; none: string; heading: string; loading: string };
   /** The GET that lists what waits, and its filter. */
@@ -30,7 +33,7 @@ function button(label: string, className?: string): HTMLButtonElement {
   return made;
 }
 
-export function showDecisionList<T>(options: DecisionList<T>): void {
+export function showDecisionList<Paged extends { items: unknown[]; nextCursor: string | null }>(options: DecisionList<Paged>): void {
   const session = requireSession();
   const element = <E extends HTMLElement>(id: string) => document.getElementById(id) as E;
   const { ids, words } = options;
@@ -38,7 +41,7 @@ export function showDecisionList<T>(options: DecisionList<T>): void {
   const more = element<HTMLButtonElement>(ids.more);
   let cursor: string | null = null;
 
-  function render(entry: T) {
+  function render(entry: Paged['items'][number]) {
     const item = document.createElement('li');
     const key = options.keyOf(entry);
     const heading = options.describe(entry, item);
@@ -80,7 +83,8 @@ export function showDecisionList<T>(options: DecisionList<T>): void {
       const controls = [approve, reject, confirmReject, cancel];
       controls.forEach((control) => (control.disabled = true));
       try {
-        await apiPost(options.decisionPath(key), approved ? { approve: true } : { approve: false, reason: why });
+        // The same body for a project's approval and a teacher's validation.
+        await apiPost(options.decisionPath(key), (approved ? { approve: true } : { approve: false, reason: why }) satisfies ApprovalBodyInput & ValidationBodyInput);
         item.remove();
         element(ids.none).hidden = list.children.length > 0;
         showStatus(options.decided(entry, approved));
@@ -122,7 +126,7 @@ export function showDecisionList<T>(options: DecisionList<T>): void {
   async function loadMore() {
     const query = new URLSearchParams({ ...options.filter, limit: '20' });
     if (cursor) query.set('cursor', cursor);
-    const page = await apiGet<Page<T>>(`${options.path}?${query}`);
+    const page = await apiGet<Paged>(`${options.path}?${query}`);
     page.items.forEach(render);
     cursor = page.nextCursor;
     more.hidden = !cursor;

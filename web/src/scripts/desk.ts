@@ -1,7 +1,9 @@
 /**
  * What the desktop's own pages (profile, school, partners, mail) share: their
- * links, the shapes they read, form fields and the unread mail count.
+ * links, form fields and the unread mail count. The shapes they read and send
+ * are the API's (functions/http/desktop/schemas.ts, GET /me's in projects/schemas.ts).
  */
+import type { MailPage, ProfileUpdateBodyInput } from '../../../functions/http/desktop/schemas.ts';
 import { apiGet } from './api.ts';
 import { fill, language, t } from './page.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -11,53 +13,6 @@ export type DeskPage = 'profile' | 'school' | 'partners' | 'mail';
 export function deskUrl(page: DeskPage, query?: Record<string, string>): string {
   const path = `/${language}/${page}/`;
   return query ? `${path}?${new URLSearchParams(query)}` : path;
-}
-
-export interface AgeRange {
-  min: number;
-  max: number;
-}
-
-/** GET /me's profile, with what the profile form edits (teachers only have the partner fields). */
-export interface MyProfile {
-  displayName: string;
-  school?: string;
-  schoolId?: string;
-  openToPartnership?: boolean;
-  subjects?: string[];
-  languages?: string[];
-  ages?: AgeRange;
-  about?: string;
-  version: number;
-}
-
-export interface MeForDesk {
-  userId: string;
-  kind: string;
-  country: string;
-  profile: MyProfile;
-}
-
-export interface MailParty {
-  userId: string;
-  displayName: string;
-  country: string;
-}
-
-export interface MailSummary {
-  mailId: string;
-  folder: 'inbox' | 'sent';
-  from: MailParty;
-  to: MailParty;
-  subject: string;
-  sentAt: string;
-  read: boolean;
-}
-
-export interface MailPage {
-  items: MailSummary[];
-  nextCursor: string | null;
-  unread: number;
 }
 
 export const element = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -98,7 +53,7 @@ export function focusFirstProblem(form: HTMLFormElement): void {
 const isAge = (text: string) => /^\d+$/.test(text) && Number(text) >= 3 && Number(text) <= 19;
 
 /** Both ages or neither; each 3..19, min ≤ max. Undefined means "not given"; null means "wrong". */
-export function ageRangeValue(form: HTMLFormElement, minName: string, maxName: string): AgeRange | undefined | null {
+export function ageRangeValue(form: HTMLFormElement, minName: string, maxName: string): ProfileUpdateBodyInput['ages'] | null {
   const min = fieldValue(form, minName);
   const max = fieldValue(form, maxName);
   if (!min && !max) return undefined;

@@ -2,7 +2,8 @@
  * The desktop page, from GET /me: my account, my projects with their state
  * and my type in each, and the invitations I can accept or decline.
  */
-import { apiGet, apiPost, type Invitation, type Me } from './api.ts';
+import type { AcceptanceBodyInput, MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
+import { apiGet, apiPost } from './api.ts';
 import { kindName, stateName, typeName } from './labels.ts';
 import { fill, pageUrl, requireSession, showStatus, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
@@ -12,7 +13,7 @@ const session = requireSession();
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const loading = element('desktop-loading');
 
-function showProjects(me: Me) {
+function showProjects(me: MeWithProjectsResponse) {
   const list = element<HTMLUListElement>('project-list');
   list.replaceChildren();
   for (const project of me.projects) {
@@ -23,17 +24,16 @@ function showProjects(me: Me) {
     details.append(
       textElement('span', `${t('desktop.myType')}: `, 'visually-hidden'),
       textElement('span', project.type ? typeName(project.type) : t('desktop.noType'), 'badge'),
+      ' ',
+      textElement('span', `${t('desktop.state')}: ${stateName(project.state)}`, 'muted'),
     );
-    if (project.state) {
-      details.append(' ', textElement('span', `${t('desktop.state')}: ${stateName(project.state)}`, 'muted'));
-    }
     item.append(link, details);
     list.append(item);
   }
   element('no-projects').hidden = me.projects.length > 0;
 }
 
-function showInvitations(invitations: Invitation[]) {
+function showInvitations(invitations: MeWithProjectsResponse['invitations']) {
   const list = element<HTMLUListElement>('invitation-list');
   list.replaceChildren();
   for (const invitation of invitations) {
@@ -41,12 +41,7 @@ function showInvitations(invitations: Invitation[]) {
     const titleId = `invitation-${invitation.projectId}`;
     const title = textElement('p', invitation.title, 'project-title');
     title.id = titleId;
-    item.append(title);
-    if (invitation.invitedBy) {
-      item.append(
-        textElement('p', `${t('desktop.invitedBy')} ${invitation.invitedBy.displayName} (${invitation.invitedBy.country})`, 'muted'),
-      );
-    }
+    item.append(title, textElement('p', `${t('desktop.invitedBy')} ${invitation.invitedBy.displayName} (${invitation.invitedBy.country})`, 'muted'));
     const actions = document.createElement('div');
     actions.className = 'actions';
     const accept = textElement('button', t('desktop.accept'));
@@ -63,11 +58,11 @@ function showInvitations(invitations: Invitation[]) {
   element('no-invitations').hidden = invitations.length > 0;
 }
 
-async function answer(invitation: Invitation, accept: boolean, buttons: HTMLButtonElement[]) {
+async function answer(invitation: MeWithProjectsResponse['invitations'][number], accept: boolean, buttons: HTMLButtonElement[]) {
   if (!accept && !confirm(fill('desktop.confirmDecline', { title: invitation.title }))) return;
   buttons.forEach((button) => (button.disabled = true));
   try {
-    await apiPost(`/projects/${encodeURIComponent(invitation.projectId)}/acceptance`, { accept });
+    await apiPost(`/projects/${encodeURIComponent(invitation.projectId)}/acceptance`, { accept } satisfies AcceptanceBodyInput);
     await showDesktop();
     showStatus(fill(accept ? 'desktop.accepted' : 'desktop.declined', { title: invitation.title }));
     element('projects-heading').focus();
@@ -78,16 +73,15 @@ async function answer(invitation: Invitation, accept: boolean, buttons: HTMLButt
 }
 
 async function showDesktop() {
-  const me = await apiGet<Me>('/me');
+  const me = await apiGet<MeWithProjectsResponse>('/me');
   const put = (id: string, text: string) => (element(id).textContent = text);
   put('account-username', me.username);
-  put('account-name', me.profile?.displayName ?? '—');
+  put('account-name', me.profile.displayName);
   put('account-kind', kindName(me.kind));
-  put('account-country', me.country ?? '—');
+  put('account-country', me.country);
   showProjects(me);
-  const invitations = me.invitations ?? [];
   element('invitations').hidden = me.kind !== 'teacher';
-  showInvitations(invitations);
+  showInvitations(me.invitations);
   element('new-project-link').hidden = me.kind !== 'teacher';
   element('nss-link').hidden = me.kind !== 'nss';
   element('evaluator-link').hidden = me.kind !== 'evaluator';

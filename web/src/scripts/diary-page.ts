@@ -6,37 +6,12 @@
  * document with the bearer token and hand it over as a Blob, never as markup
  * of this page.
  */
+import type { DiaryEntryBodyInput, DiaryEntryResponse, DiaryPage, DiaryReplyBodyInput } from '../../../functions/http/diary/schemas.ts';
+import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { apiGet, apiGetText, apiPost, type Project } from './api.ts';
+import { apiGet, apiGetText, apiPost } from './api.ts';
 import { fill, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
-
-type DiaryView = 'team' | 'nss' | 'open';
-
-interface DiaryReply {
-  replyId: string;
-  author: { displayName: string; country: string; role: 'nss' | 'teacher' };
-  body: string;
-  createdAt: string;
-}
-
-interface DiaryEntry {
-  entryId: string;
-  kind: string;
-  visibility: string;
-  title: string;
-  body: string;
-  author: { userId: string; displayName: string; country: string };
-  createdAt: string;
-  answeredAt: string | null;
-  replies: DiaryReply[];
-}
-
-interface DiaryPage {
-  view: DiaryView;
-  items: DiaryEntry[];
-  nextCursor: string | null;
-}
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const session = requireSession();
@@ -45,7 +20,7 @@ const diaryPath = `/projects/${encodeURIComponent(projectId)}/diary`;
 const list = element<HTMLUListElement>('entry-list');
 const more = element<HTMLButtonElement>('more-entries');
 let cursor: string | null = null;
-let view: DiaryView = 'open';
+let view: DiaryPage['view'] = 'open';
 
 const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
 const word = (prefix: string, value: string) => {
@@ -57,7 +32,7 @@ function badge(text: string): HTMLSpanElement {
   return textElement('span', text, 'badge');
 }
 
-function renderReply(reply: DiaryReply): HTMLLIElement {
+function renderReply(reply: DiaryEntryResponse['replies'][number]): HTMLLIElement {
   const item = document.createElement('li');
   const meta = document.createElement('p');
   meta.className = 'chat-meta';
@@ -70,7 +45,7 @@ function renderReply(reply: DiaryReply): HTMLLIElement {
 }
 
 /** The reply form under an entry: the NSS answers, a teacher comments. */
-function replyForm(entry: DiaryEntry, onReplied: (updated: DiaryEntry) => void): HTMLFormElement {
+function replyForm(entry: DiaryEntryResponse, onReplied: (updated: DiaryEntryResponse) => void): HTMLFormElement {
   const role = view === 'nss' ? 'nss' : 'teacher';
   const form = document.createElement('form');
   form.noValidate = true;
@@ -103,7 +78,9 @@ function replyForm(entry: DiaryEntry, onReplied: (updated: DiaryEntry) => void):
     }
     send.disabled = true;
     try {
-      const updated = await apiPost<DiaryEntry>(`${diaryPath}/${encodeURIComponent(entry.entryId)}/replies`, { body: text.value });
+      const updated = await apiPost<DiaryEntryResponse>(`${diaryPath}/${encodeURIComponent(entry.entryId)}/replies`, {
+        body: text.value,
+      } satisfies DiaryReplyBodyInput);
       showStatus(fill('diary.replied', { title: entry.title }));
       onReplied(updated);
     } catch (error) {
@@ -114,7 +91,7 @@ function replyForm(entry: DiaryEntry, onReplied: (updated: DiaryEntry) => void):
   return form;
 }
 
-function fillEntry(item: HTMLLIElement, entry: DiaryEntry): void {
+function fillEntry(item: HTMLLIElement, entry: DiaryEntryResponse): void {
   const heading = textElement('h3', entry.title);
   heading.id = `entry-${entry.entryId}`;
   heading.tabIndex = -1;
@@ -148,7 +125,7 @@ function fillEntry(item: HTMLLIElement, entry: DiaryEntry): void {
   }
 }
 
-function renderEntry(entry: DiaryEntry, where: 'start' | 'end'): void {
+function renderEntry(entry: DiaryEntryResponse, where: 'start' | 'end'): void {
   const item = document.createElement('li');
   fillEntry(item, entry);
   if (where === 'start') list.prepend(item);
@@ -176,12 +153,13 @@ function setUpWriting(): void {
     const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     submit.disabled = true;
     try {
-      const entry = await apiPost<DiaryEntry>(diaryPath, {
-        kind: fields.get('kind'),
-        visibility: fields.get('visibility'),
+      // kind and visibility: the form's choices carry exactly the API's values (a missing one is the server's 400).
+      const entry = await apiPost<DiaryEntryResponse>(diaryPath, {
+        kind: fields.get('kind') as DiaryEntryBodyInput['kind'],
+        visibility: fields.get('visibility') as DiaryEntryBodyInput['visibility'],
         title: String(fields.get('title') ?? ''),
         body: String(fields.get('body') ?? ''),
-      });
+      } satisfies DiaryEntryBodyInput);
       form.reset();
       renderEntry(entry, 'start');
       showStatus(fill('diary.written', { title: entry.title }));
@@ -231,7 +209,7 @@ function setUpExports(): void {
 
 async function showDiary(): Promise<void> {
   // The title is a courtesy: a reader without a view of the project itself still reads the diary.
-  apiGet<Project>(`/projects/${encodeURIComponent(projectId)}`).then(
+  apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`).then(
     (project) => {
       const title = element('diary-project');
       title.textContent = project.title;

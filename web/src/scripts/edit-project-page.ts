@@ -3,7 +3,8 @@
  * PUT /projects/{id} with the version it read, and for a rejected project
  * optionally POST .../resubmission, then back to the project's page.
  */
-import { ApiError, apiGet, apiPost, apiPut, type Project } from './api.ts';
+import type { EditProjectBodyInput, ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
+import { ApiError, apiGet, apiPost, apiPut } from './api.ts';
 import { pageUrl, requireSession, showError, showStatus, t } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 import { projectForm } from './project-form.ts';
@@ -17,14 +18,14 @@ let version = 0;
 
 const fields = projectForm(form);
 
-function showProject(project: Project) {
-  version = project.version ?? 0;
+function showProject(project: ProjectDetailResponse) {
+  version = project.version;
   fields.fill(project);
   if (project.state === 'rejected' && project.rejectionReason) {
     byId('edit-rejection').textContent = `${t('editProject.rejectedBecause')} ${project.rejectionReason}`;
     byId('edit-rejection').hidden = false;
   }
-  const actions = project.myActions ?? [];
+  const actions = project.myActions;
   resubmitButton.hidden = !actions.includes('resubmit');
   form.hidden = !actions.includes('edit');
   byId('edit-not-editable').hidden = actions.includes('edit');
@@ -32,8 +33,8 @@ function showProject(project: Project) {
 
 async function save(resubmit: boolean) {
   const path = `/projects/${encodeURIComponent(projectId)}`;
-  const saved = await apiPut<Project>(path, { ...fields.details(), version });
-  version = saved.version ?? version;
+  const saved = await apiPut<ProjectDetailResponse>(path, { ...fields.details(), version } satisfies EditProjectBodyInput);
+  version = saved.version;
   if (resubmit) await apiPost(`${path}/resubmission`);
 }
 
@@ -62,7 +63,7 @@ form.addEventListener('submit', async (event) => {
 });
 
 if (session) {
-  apiGet<Project>(`/projects/${encodeURIComponent(projectId)}`)
+  apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`)
     .then(showProject, reportFailure)
     .finally(() => (byId('edit-loading').hidden = true));
 }

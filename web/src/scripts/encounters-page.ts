@@ -4,19 +4,26 @@
  * (a seat or the waiting list) and cancel. The NSS sees the form to
  * organise one (and no register buttons).
  */
-import { apiDelete, apiPost, type Me } from './api.ts';
-import { element, markProblem, openCommunityPage, pager, sendForm, type Encounter, type Registration } from './community.ts';
+import type {
+  EncounterCreateBodyInput,
+  EncounterRegistrationResponse,
+  EncounterResponse,
+  EncountersPage,
+} from '../../../functions/http/community/schemas.ts';
+import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
+import { apiDelete, apiPost } from './api.ts';
+import { element, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
 import { clearError, fill, language, requireSession, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure } from './problems.ts';
 
 const session = requireSession();
 const list = element<HTMLUListElement>('encounter-list');
 const more = element<HTMLButtonElement>('more-encounters');
-let encounters = pager<Encounter>('/encounters');
-let me: Me | undefined;
+let encounters = pager<EncountersPage>('/encounters');
+let me: MeWithProjectsResponse | undefined;
 const dateFormat = new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-GB', { dateStyle: 'full', timeStyle: 'short' });
 
-function statusLine(encounter: Encounter): string | undefined {
+function statusLine(encounter: EncounterResponse): string | undefined {
   const mine = encounter.myRegistration;
   if (mine?.status === 'seat') return t('encounters.haveSeat');
   if (mine?.status === 'waiting') return fill('encounters.waitingPosition', { position: String(mine.position) });
@@ -37,7 +44,7 @@ async function act(buttons: HTMLButtonElement[], action: () => Promise<string>) 
   }
 }
 
-function encounterItem(encounter: Encounter): HTMLLIElement {
+function encounterItem(encounter: EncounterResponse): HTMLLIElement {
   const item = document.createElement('li');
   const titleId = `encounter-${encounter.encounterId}`;
   const title = textElement('h3', encounter.title);
@@ -92,7 +99,7 @@ function encounterItem(encounter: Encounter): HTMLLIElement {
     register.setAttribute('aria-describedby', titleId);
     register.addEventListener('click', () =>
       act([register], async () => {
-        const registration = await apiPost<Registration>(`/encounters/${encounter.encounterId}/registrations`, {});
+        const registration = await apiPost<EncounterRegistrationResponse>(`/encounters/${encounter.encounterId}/registrations`, {});
         return registration.status === 'seat'
           ? fill('encounters.registeredSeat', { title: encounter.title })
           : fill('encounters.registeredWaiting', { title: encounter.title, position: String(registration.position ?? '') });
@@ -112,7 +119,7 @@ async function showNextPage() {
 }
 
 async function reload() {
-  encounters = pager<Encounter>('/encounters');
+  encounters = pager<EncountersPage>('/encounters');
   list.replaceChildren();
   await showNextPage();
 }
@@ -137,8 +144,14 @@ function setUpOrganiseForm() {
     }
     await sendForm(form, async () => {
       // datetime-local is the organiser's local time: the Date makes it an instant.
-      const body = { title: value('title'), startsAt: new Date(value('startsAt')).toISOString(), seats, language: value('language'), description: value('description') };
-      const created = await apiPost<Encounter>('/encounters', body);
+      const body: EncounterCreateBodyInput = {
+        title: value('title'),
+        startsAt: new Date(value('startsAt')).toISOString(),
+        seats,
+        language: value('language'),
+        description: value('description'),
+      };
+      const created = await apiPost<EncounterResponse>('/encounters', body);
       form.reset();
       await reload();
       showStatus(fill('encounters.created', { title: created.title }));

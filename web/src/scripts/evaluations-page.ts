@@ -5,10 +5,11 @@
  * answer says whether the label is granted; the application leaves the list.
  */
 import type { MessageKey } from '../i18n/index.ts';
-import { apiGet, apiPost, type Page } from './api.ts';
+import type { LabelApplicationResponse, LabelApplicationsPage } from '../../../functions/http/labels/schemas.ts';
+import { apiGet, apiPost } from './api.ts';
 import { fill, requireSession, showStatus, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
-import { evidenceLink, labelCriteria, mandatoryPoints, showNestedProblems, when, type LabelApplication } from './quality-labels.ts';
+import { evidenceLink, labelCriteria, mandatoryPoints, showNestedProblems, when } from './quality-labels.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const session = requireSession();
@@ -45,7 +46,7 @@ function scoreInput(max: number): HTMLInputElement {
   return input;
 }
 
-function evidenceOf(application: LabelApplication): HTMLElement {
+function evidenceOf(application: LabelApplicationResponse): HTMLElement {
   const evidence = document.createElement('dl');
   evidence.className = 'facts';
   for (const criterion of labelCriteria) {
@@ -66,7 +67,7 @@ function evidenceOf(application: LabelApplication): HTMLElement {
   return evidence;
 }
 
-function scoringForm(application: LabelApplication, item: HTMLLIElement): HTMLFormElement {
+function scoringForm(application: LabelApplicationResponse, item: HTMLLIElement): HTMLFormElement {
   const key = application.labelId;
   const form = document.createElement('form');
   form.noValidate = true;
@@ -107,7 +108,7 @@ function scoringForm(application: LabelApplication, item: HTMLLIElement): HTMLFo
     event.preventDefault();
     submit.disabled = true;
     try {
-      const judged = await apiPost<LabelApplication>(`/labels/${encodeURIComponent(key)}/evaluation`, {
+      const judged = await apiPost<LabelApplicationResponse>(`/labels/${encodeURIComponent(key)}/evaluation`, {
         scores: record(scores, number),
         mandatory: record(points, number),
         feedback: record(feedback, (words) => words.value),
@@ -134,7 +135,7 @@ function scoringForm(application: LabelApplication, item: HTMLLIElement): HTMLFo
   return form;
 }
 
-function render(application: LabelApplication): void {
+function render(application: LabelApplicationResponse): void {
   const item = document.createElement('li');
   const heading = textElement('h3', application.projectTitle);
   heading.id = `application-${application.labelId}`;
@@ -150,7 +151,7 @@ function render(application: LabelApplication): void {
 async function loadMore(): Promise<void> {
   const query = new URLSearchParams({ status: 'pending', limit: '10' });
   if (cursor) query.set('cursor', cursor);
-  const page = await apiGet<Page<LabelApplication>>(`/evaluations?${query}`);
+  const page = await apiGet<LabelApplicationsPage>(`/evaluations?${query}`);
   page.items.forEach(render);
   cursor = page.nextCursor;
   more.hidden = !cursor;

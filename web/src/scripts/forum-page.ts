@@ -6,7 +6,7 @@
  * (functions/domain/forum.ts, policy.ts) for the member's type; the server
  * still decides, and its refusal is shown when it says no.
  */
-import { ApiError, apiDelete, apiGet, apiPost, type Page, type Project } from './api.ts';
+import { ApiError, apiDelete, apiGet, apiPost } from './api.ts';
 import { busy, element, fieldValue, flagField, focusFirstProblem, when } from './desk.ts';
 import { typeName } from './labels.ts';
 import { clearError, fill, language, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
@@ -14,31 +14,19 @@ import { clearFieldProblems, reportFailure, showFieldProblems } from './problems
 import { forumAreas, mayReadForum, mayWriteInForum, type ForumArea, type ForumWriteAction } from '../../../functions/domain/forum.ts';
 import { mayAtAll } from '../../../functions/domain/policy.ts';
 import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
+import type {
+  DiscussionCreateBodyInput,
+  DiscussionResponse,
+  DiscussionsPage,
+  RepliesPage,
+  ReplyCreateBodyInput,
+  ReplyResponse,
+  ThreadCreateBodyInput,
+  ThreadResponse,
+  ThreadsPage,
+} from '../../../functions/http/forum/schemas.ts';
+import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
-
-/** The forum API's shapes (functions/http/forum/schemas.ts), as far as the page uses them. */
-interface Post {
-  title: string;
-  body: string;
-  authorName: string;
-  authorType: string;
-  createdAt: string;
-}
-interface Discussion extends Post {
-  discussionId: string;
-  area: ForumArea;
-  threadCount: number;
-}
-interface Thread extends Post {
-  threadId: string;
-  discussionId: string;
-  area: ForumArea;
-  replyCount: number;
-}
-interface Reply extends Omit<Post, 'title'> {
-  replyId: string;
-  threadId: string;
-}
 
 interface Pager {
   list: HTMLElement;
@@ -51,11 +39,11 @@ const projectId = new URLSearchParams(location.search).get('id') ?? '';
 const apiPath = `/projects/${encodeURIComponent(projectId)}/forum`;
 const views = ['forums-view', 'discussion-view', 'thread-view'] as const;
 
-let project: Project;
+let project: ProjectDetailResponse;
 let myType: TwinspaceType;
 /** Everything listed so far, so moving into a discussion or thread needs no search. */
-const discussions = new Map<string, Discussion>();
-const threads = new Map<string, Thread>();
+const discussions = new Map<string, DiscussionResponse>();
+const threads = new Map<string, ThreadResponse>();
 /** Each render gets a number; an answer arriving for an older one is dropped. */
 let renderCount = 0;
 
@@ -80,7 +68,7 @@ function navLink(text: string, href: string, className?: string): HTMLAnchorElem
 }
 
 /** "by Ana García [Teacher administrator] 28 Nov 2026, 15:00 · 2 replies": names as the API gives them (pupils by first name). */
-function bylineParts(post: Omit<Post, 'title' | 'body'>, extra?: string): HTMLElement[] {
+function bylineParts(post: DiscussionResponse | ThreadResponse | ReplyResponse, extra?: string): HTMLElement[] {
   return [
     textElement('span', fill('forum.by', { name: post.authorName })),
     textElement('span', typeName(post.authorType), 'badge'),
@@ -88,7 +76,7 @@ function bylineParts(post: Omit<Post, 'title' | 'body'>, extra?: string): HTMLEl
   ];
 }
 
-function byline(post: Omit<Post, 'title' | 'body'>, extra?: string): HTMLParagraphElement {
+function byline(post: DiscussionResponse | ThreadResponse | ReplyResponse, extra?: string): HTMLParagraphElement {
   const line = document.createElement('p');
   line.className = 'forum-meta';
   line.append(...bylineParts(post, extra));
@@ -96,7 +84,12 @@ function byline(post: Omit<Post, 'title' | 'body'>, extra?: string): HTMLParagra
 }
 
 /** Fills a paged list: the first page replaces it, "Show more" appends the next. */
-async function showPaged<T>(pager: Pager, load: (cursor?: string) => Promise<Page<T>>, itemOf: (entry: T) => HTMLLIElement, cursor?: string): Promise<void> {
+async function showPaged<Paged extends DiscussionsPage | ThreadsPage | RepliesPage>(
+  pager: Pager,
+  load: (cursor?: string) => Promise<Paged>,
+  itemOf: (entry: Paged['items'][number]) => HTMLLIElement,
+  cursor?: string,
+): Promise<void> {
   const page = await load(cursor);
   if (!cursor) pager.list.replaceChildren();
   pager.list.append(...page.items.map(itemOf));
@@ -119,20 +112,20 @@ function pageQuery(cursor: string | undefined, limit: number, extra: Record<stri
 }
 
 const loadDiscussions = (area: ForumArea, limit = 20) => async (cursor?: string) => {
-  const page = await apiGet<Page<Discussion>>(`${apiPath}/discussions?${pageQuery(cursor, limit, { area })}`);
+  const page = await apiGet<DiscussionsPage>(`${apiPath}/discussions?${pageQuery(cursor, limit, { area })}`);
   page.items.forEach((discussion) => discussions.set(discussion.discussionId, discussion));
   return page;
 };
 const loadThreads = (discussionId: string, limit = 20) => async (cursor?: string) => {
-  const page = await apiGet<Page<Thread>>(`${apiPath}/discussions/${encodeURIComponent(discussionId)}/threads?${pageQuery(cursor, limit)}`);
+  const page = await apiGet<ThreadsPage>(`${apiPath}/discussions/${encodeURIComponent(discussionId)}/threads?${pageQuery(cursor, limit)}`);
   page.items.forEach((thread) => threads.set(thread.threadId, thread));
   return page;
 };
 const loadReplies = (threadId: string) => (cursor?: string) =>
-  apiGet<Page<Reply>>(`${apiPath}/threads/${encodeURIComponent(threadId)}/replies?${pageQuery(cursor, 20)}`);
+  apiGet<RepliesPage>(`${apiPath}/threads/${encodeURIComponent(threadId)}/replies?${pageQuery(cursor, 20)}`);
 
 /** There is no GET of one discussion or thread: a link opened afresh finds it in its list (every reader's lists are short). */
-async function find<T>(known: Map<string, T>, id: string, loaders: ((cursor?: string) => Promise<Page<T>>)[]): Promise<T | undefined> {
+async function find<T>(known: Map<string, T>, id: string, loaders: ((cursor?: string) => Promise<{ nextCursor: string | null }>)[]): Promise<T | undefined> {
   for (const load of loaders) {
     let cursor: string | null | undefined;
     while (!known.has(id) && cursor !== null) cursor = (await load(cursor ?? undefined)).nextCursor;
@@ -161,7 +154,7 @@ function showView(id: (typeof views)[number]) {
   for (const view of views) element(view).hidden = view !== id;
 }
 
-function discussionItem(discussion: Discussion): HTMLLIElement {
+function discussionItem(discussion: DiscussionResponse): HTMLLIElement {
   const item = document.createElement('li');
   item.append(navLink(discussion.title, forumUrl({ discussion: discussion.discussionId }), 'forum-title'));
   item.append(byline(discussion, count('forum.threadCount', discussion.threadCount)));
@@ -175,14 +168,14 @@ function deleteButton(label: string): HTMLButtonElement {
   return button;
 }
 
-async function deleteThread(thread: Thread): Promise<boolean> {
+async function deleteThread(thread: ThreadResponse): Promise<boolean> {
   if (!confirm(fill('forum.confirmDeleteThread', { title: thread.title }))) return false;
   await apiDelete(`${apiPath}/threads/${encodeURIComponent(thread.threadId)}`);
   threads.delete(thread.threadId);
   return true;
 }
 
-function threadItem(thread: Thread): HTMLLIElement {
+function threadItem(thread: ThreadResponse): HTMLLIElement {
   const item = document.createElement('li');
   item.append(navLink(thread.title, forumUrl({ discussion: thread.discussionId, thread: thread.threadId }), 'forum-title'));
   item.append(byline(thread, count('forum.replyCount', thread.replyCount)));
@@ -205,7 +198,7 @@ function threadItem(thread: Thread): HTMLLIElement {
   return item;
 }
 
-function replyItem(reply: Reply): HTMLLIElement {
+function replyItem(reply: ReplyResponse): HTMLLIElement {
   const item = document.createElement('li');
   item.append(byline(reply), textElement('p', reply.body, 'forum-text'));
   if (mayModerate()) {
@@ -227,7 +220,7 @@ function replyItem(reply: Reply): HTMLLIElement {
   return item;
 }
 
-function showPost(prefix: 'discussion' | 'thread', post: Post, extra: string, titleId: string, bodyId: string) {
+function showPost(prefix: 'discussion' | 'thread', post: DiscussionResponse | ThreadResponse, extra: string, titleId: string, bodyId: string) {
   element(titleId).textContent = post.title;
   element(`${prefix}-meta`).replaceChildren(...bylineParts(post, extra));
   element(bodyId).textContent = post.body;
@@ -381,7 +374,11 @@ function setUpForms() {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void send(form, ['title', 'body'], async () => {
-        const discussion = await apiPost<Discussion>(`${apiPath}/discussions`, { area, title: fieldValue(form, 'title'), body: fieldValue(form, 'body') });
+        const discussion = await apiPost<DiscussionResponse>(`${apiPath}/discussions`, {
+          area,
+          title: fieldValue(form, 'title'),
+          body: fieldValue(form, 'body'),
+        } satisfies DiscussionCreateBodyInput);
         discussions.set(discussion.discussionId, discussion);
         const pager = pagerOf(`discussions-${area}`);
         pager.list.prepend(discussionItem(discussion));
@@ -398,7 +395,10 @@ function setUpForms() {
     event.preventDefault();
     void send(threadForm, ['title', 'body'], async () => {
       const path = `${apiPath}/discussions/${encodeURIComponent(threadForm.dataset.discussion ?? '')}/threads`;
-      const thread = await apiPost<Thread>(path, { title: fieldValue(threadForm, 'title'), body: fieldValue(threadForm, 'body') });
+      const thread = await apiPost<ThreadResponse>(path, {
+        title: fieldValue(threadForm, 'title'),
+        body: fieldValue(threadForm, 'body'),
+      } satisfies ThreadCreateBodyInput);
       threads.set(thread.threadId, thread);
       element('threads').prepend(threadItem(thread));
       element('threads-none').hidden = true;
@@ -412,7 +412,7 @@ function setUpForms() {
     event.preventDefault();
     void send(replyForm, ['body'], async () => {
       const path = `${apiPath}/threads/${encodeURIComponent(replyForm.dataset.thread ?? '')}/replies`;
-      const reply = await apiPost<Reply>(path, { body: fieldValue(replyForm, 'body') });
+      const reply = await apiPost<ReplyResponse>(path, { body: fieldValue(replyForm, 'body') } satisfies ReplyCreateBodyInput);
       replyForm.reset();
       // Oldest first: the new reply is last, so it shows at once only when the last page is already here.
       if (element('replies-more').hidden) element('replies').append(replyItem(reply));
@@ -437,7 +437,7 @@ function setUpForms() {
 }
 
 async function start() {
-  project = await apiGet<Project>(`/projects/${encodeURIComponent(projectId)}`);
+  project = await apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`);
   document.title = `${t('forum.title')} · ${project.title} · ${t('twinspace.title')}`;
   if (project.state !== 'approved' && project.state !== 'closed') {
     element('forum-not-open').hidden = false;

@@ -2,15 +2,23 @@
  * The groups page: every group with join / leave; the owner adds teachers
  * by username and removes members; any teacher creates a group.
  */
-import { apiDelete, apiGet, apiPost, type Page } from './api.ts';
-import { element, markProblem, openCommunityPage, pager, sendForm, type Group, type GroupMember } from './community.ts';
+import type {
+  GroupCreateBodyInput,
+  GroupMemberAddBodyInput,
+  GroupMemberResponse,
+  GroupMembersPage,
+  GroupResponse,
+  GroupsPage,
+} from '../../../functions/http/community/schemas.ts';
+import { apiDelete, apiGet, apiPost } from './api.ts';
+import { element, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
 import { clearError, fill, requireSession, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 
 const session = requireSession();
 const list = element<HTMLUListElement>('group-list');
 const more = element<HTMLButtonElement>('more-groups');
-let groups = pager<Group>('/groups');
+let groups = pager<GroupsPage>('/groups');
 let myUserId = '';
 
 function button(label: string, className?: string): HTMLButtonElement {
@@ -34,8 +42,8 @@ async function act(buttons: HTMLButtonElement[], action: () => Promise<string>) 
   }
 }
 
-async function showMembers(group: Group, holder: HTMLElement) {
-  const members = await apiGet<Page<GroupMember>>(`/groups/${group.groupId}/members?limit=100`);
+async function showMembers(group: GroupResponse, holder: HTMLElement) {
+  const members = await apiGet<GroupMembersPage>(`/groups/${group.groupId}/members?limit=100`);
   const heading = textElement('h4', fill('groups.memberList', { name: group.name }));
   const memberList = document.createElement('ul');
   memberList.className = 'plain';
@@ -58,7 +66,7 @@ async function showMembers(group: Group, holder: HTMLElement) {
   holder.replaceChildren(heading, memberList);
 }
 
-function ownerTools(group: Group, item: HTMLLIElement) {
+function ownerTools(group: GroupResponse, item: HTMLLIElement) {
   const form = document.createElement('form');
   form.noValidate = true;
   const inputId = `add-${group.groupId}`;
@@ -95,7 +103,7 @@ function ownerTools(group: Group, item: HTMLLIElement) {
     }
     add.disabled = true;
     try {
-      const added = await apiPost<GroupMember>(`/groups/${group.groupId}/members`, { username });
+      const added = await apiPost<GroupMemberResponse>(`/groups/${group.groupId}/members`, { username } satisfies GroupMemberAddBodyInput);
       await reload();
       showStatus(fill('groups.added', { member: added.displayName, name: group.name }));
       element('group-list-heading').focus();
@@ -110,7 +118,7 @@ function ownerTools(group: Group, item: HTMLLIElement) {
   showMembers(group, members).catch(reportFailure);
 }
 
-function groupItem(group: Group): HTMLLIElement {
+function groupItem(group: GroupResponse): HTMLLIElement {
   const item = document.createElement('li');
   const nameId = `group-${group.groupId}`;
   const name = textElement('h3', group.name);
@@ -145,7 +153,7 @@ function groupItem(group: Group): HTMLLIElement {
     join.setAttribute('aria-describedby', nameId);
     join.addEventListener('click', () =>
       act([join], async () => {
-        await apiPost(`/groups/${group.groupId}/members`, {});
+        await apiPost(`/groups/${group.groupId}/members`, {} satisfies GroupMemberAddBodyInput);
         return fill('groups.joined', { name: group.name });
       }),
     );
@@ -164,7 +172,7 @@ async function showNextPage() {
 }
 
 async function reload() {
-  groups = pager<Group>('/groups');
+  groups = pager<GroupsPage>('/groups');
   list.replaceChildren();
   await showNextPage();
 }
@@ -175,7 +183,12 @@ function setUpCreateForm() {
     event.preventDefault();
     clearFieldProblems(form);
     const data = new FormData(form);
-    const body = { name: String(data.get('name') ?? '').trim(), theme: String(data.get('theme') ?? '').trim(), access: String(data.get('access')) };
+    const body: GroupCreateBodyInput = {
+      name: String(data.get('name') ?? '').trim(),
+      theme: String(data.get('theme') ?? '').trim(),
+      // The form's radio buttons carry exactly the API's values.
+      access: String(data.get('access')) as GroupCreateBodyInput['access'],
+    };
     const missing = (['name', 'theme'] as const).filter((field) => !body[field]);
     if (missing.length) {
       for (const field of missing) markProblem(form, field, t('community.required'));
@@ -183,7 +196,7 @@ function setUpCreateForm() {
       return;
     }
     await sendForm(form, async () => {
-      const created = await apiPost<Group>('/groups', body);
+      const created = await apiPost<GroupResponse>('/groups', body);
       form.reset();
       await reload();
       showStatus(fill('groups.created', { name: created.name }));

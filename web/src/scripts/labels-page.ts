@@ -6,10 +6,12 @@
  * shown as it says it. After a label that was not granted, the applicant may
  * apply again once, naming the criteria to review.
  */
-import { apiGet, apiPost, type Page, type Project } from './api.ts';
+import type { ApplyBodyInput, LabelApplicationResponse, LabelApplicationsPage } from '../../../functions/http/labels/schemas.ts';
+import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
+import { apiGet, apiPost } from './api.ts';
 import { fill, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
-import { clearNestedProblems, labelCriteria, mandatoryPoints, showNestedProblems, when, type LabelApplication } from './quality-labels.ts';
+import { clearNestedProblems, labelCriteria, mandatoryPoints, showNestedProblems, when } from './quality-labels.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const session = requireSession();
@@ -19,7 +21,7 @@ const list = element<HTMLUListElement>('application-list');
 const more = element<HTMLButtonElement>('more-applications');
 const form = element<HTMLFormElement>('apply-form');
 let cursor: string | null = null;
-const applications: LabelApplication[] = [];
+const applications: LabelApplicationResponse[] = [];
 
 /** My user id, from the ID token's `sub`: to find my own application that may be reviewed. */
 function myUserId(): string | undefined {
@@ -38,7 +40,7 @@ function facts(rows: [string, string][]): HTMLDListElement {
   return list;
 }
 
-function renderApplication(application: LabelApplication): HTMLLIElement {
+function renderApplication(application: LabelApplicationResponse): HTMLLIElement {
   const item = document.createElement('li');
   const heading = textElement('h3', fill('qualityLabels.applicant', { name: application.applicantName, date: when(application.submittedAt) }));
   item.append(heading, textElement('p', t(`qualityLabels.status.${application.status}`), 'badge'));
@@ -72,7 +74,7 @@ function offerReview(): void {
 async function loadMore(): Promise<void> {
   const query = new URLSearchParams({ limit: '20' });
   if (cursor) query.set('cursor', cursor);
-  const page = await apiGet<Page<LabelApplication>>(`${labelsPath}?${query}`);
+  const page = await apiGet<LabelApplicationsPage>(`${labelsPath}?${query}`);
   applications.push(...page.items);
   list.append(...page.items.map(renderApplication));
   cursor = page.nextCursor;
@@ -87,20 +89,21 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-function applicationForm() {
+/** The form as POST /projects/{id}/labels takes it: the boxes' values and the fields' names are the API's declaration and criterion names. */
+function applicationForm(): ApplyBodyInput {
   const fields = new FormData(form);
   const ticked = new Set(fields.getAll('eligibility'));
   const eligibility = Object.fromEntries(
     [...form.querySelectorAll<HTMLInputElement>('input[name="eligibility"]')].map((box) => [box.value, ticked.has(box.value)]),
-  );
+  ) as ApplyBodyInput['eligibility'];
   const evidence = Object.fromEntries(
     labelCriteria.map((criterion) => [
       criterion,
       { text: String(fields.get(`${criterion}.text`) ?? ''), links: lines(String(fields.get(`${criterion}.links`) ?? '')) },
     ]),
-  );
+  ) as ApplyBodyInput['evidence'];
   const review = element('review');
-  const criteria = fields.getAll('review').map(String);
+  const criteria = fields.getAll('review').map(String) as NonNullable<ApplyBodyInput['reviewOf']>['criteria'];
   const reviewOf = !review.hidden && review.dataset.labelId && criteria.length > 0 ? { labelId: review.dataset.labelId, criteria } : undefined;
   return { eligibility, evidence, ...(reviewOf ? { reviewOf } : {}) };
 }
@@ -111,7 +114,7 @@ function setUpApplying(): void {
     const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     submit.disabled = true;
     try {
-      const application = await apiPost<LabelApplication>(labelsPath, applicationForm());
+      const application = await apiPost<LabelApplicationResponse>(labelsPath, applicationForm());
       clearNestedProblems(form);
       form.reset();
       applications.unshift(application);
@@ -130,7 +133,7 @@ function setUpApplying(): void {
 }
 
 async function showLabels(): Promise<void> {
-  apiGet<Project>(`/projects/${encodeURIComponent(projectId)}`).then(
+  apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`).then(
     (project) => {
       const title = element('labels-project');
       title.textContent = project.title;

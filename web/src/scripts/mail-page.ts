@@ -3,15 +3,11 @@
  * compose form). The unread count shows in the heading and on the Inbox
  * link, and is asked again after a mail is opened (opening marks it read).
  */
+import type { MailPage, MailResponse, MailSendBodyInput } from '../../../functions/http/desktop/schemas.ts';
 import { ApiError, apiGet, apiPost } from './api.ts';
-import { busy, deskUrl, element, fieldValue, flagField, focusFirstProblem, setField, unreadMailCount, when, type MailPage, type MailParty, type MailSummary } from './desk.ts';
+import { busy, deskUrl, element, fieldValue, flagField, focusFirstProblem, setField, unreadMailCount, when } from './desk.ts';
 import { fill, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
-
-type Folder = 'inbox' | 'sent';
-interface Mail extends MailSummary {
-  body: string;
-}
 
 const session = requireSession();
 const params = new URLSearchParams(location.search);
@@ -21,7 +17,7 @@ const form = element<HTMLFormElement>('compose-form');
 /** The partner the mail goes to when chosen in partner search (or a reply); else the typed username. */
 let recipient: { userId: string; name: string } | undefined;
 
-const party = (person: MailParty) => `${person.displayName} (${person.country})`;
+const party = (person: MailResponse['from']) => `${person.displayName} (${person.country})`;
 
 function showUnread(unread: number) {
   const title = element('page-title');
@@ -46,7 +42,7 @@ function showView(id: 'folder-view' | 'read-view' | 'compose-view') {
   for (const view of ['folder-view', 'read-view', 'compose-view']) element(view).hidden = view !== id;
 }
 
-function mailItem(mail: MailSummary): HTMLLIElement {
+function mailItem(mail: MailPage['items'][number]): HTMLLIElement {
   const item = document.createElement('li');
   if (!mail.read) item.className = 'unread';
   const title = document.createElement('span');
@@ -59,7 +55,7 @@ function mailItem(mail: MailSummary): HTMLLIElement {
   return item;
 }
 
-async function showFolder(folder: Folder, cursor?: string) {
+async function showFolder(folder: MailResponse['folder'], cursor?: string) {
   const query = new URLSearchParams({ folder, limit: '20' });
   if (cursor) query.set('cursor', cursor);
   const page = await apiGet<MailPage>(`/mail?${query}`);
@@ -82,7 +78,7 @@ async function showFolder(folder: Folder, cursor?: string) {
 }
 
 async function showMail(mailId: string) {
-  const mail = await apiGet<Mail>(`/mail/${encodeURIComponent(mailId)}`);
+  const mail = await apiGet<MailResponse>(`/mail/${encodeURIComponent(mailId)}`);
   element('read-subject').textContent = mail.subject;
   element('read-from').textContent = party(mail.from);
   element('read-to').textContent = party(mail.to);
@@ -132,11 +128,11 @@ form.addEventListener('submit', async (event) => {
   }
   const done = busy(form.querySelector('button')!, 'mail.sending');
   try {
-    const sent = await apiPost<Mail>('/mail', {
+    const sent = await apiPost<MailResponse>('/mail', {
       ...(recipient ? { toUserId: recipient.userId } : { toUsername: fieldValue(form, 'toUsername') }),
       subject: fieldValue(form, 'subject'),
       body: fieldValue(form, 'body'),
-    });
+    } satisfies MailSendBodyInput);
     form.reset();
     history.replaceState(null, '', deskUrl('mail', { folder: 'sent' }));
     await showFolder('sent');

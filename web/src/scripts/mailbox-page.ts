@@ -4,27 +4,17 @@
  * members the policy lets me write to (the one rule, functions/domain/mailbox.ts:
  * pupils to the project's teachers). Visitors and a closed project: read only.
  */
-import { checkRecipient } from '../../../functions/domain/mailbox.ts';
+import { checkRecipient, type MailboxBox } from '../../../functions/domain/mailbox.ts';
 import { may } from '../../../functions/domain/policy.ts';
-import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
-import { apiGet, apiPost, type Member, type Page, type Project } from './api.ts';
+import type { MailboxMessageResponse, MailboxPage, MailboxSendBodyInput } from '../../../functions/http/mailbox/schemas.ts';
+import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
+import type { MembersPage } from '../../../functions/http/schemas.ts';
+import { apiGet, apiPost } from './api.ts';
 import { busy, button, element, focusFirstProblem, markField, openAreaPage, pager, readerLocale } from './agenda-mailbox.ts';
 import { typeName } from './labels.ts';
 import { fill, pageUrl, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 import { currentSession } from './session.ts';
-
-type Box = 'inbox' | 'sent';
-
-/** GET /projects/{id}/mailbox's items (functions/http/mailbox/schemas.ts). */
-interface MailboxMessage {
-  messageId: string;
-  from: { userId: string; displayName: string; type: string };
-  to: { userId: string; displayName: string; type: string };
-  subject: string;
-  body: string;
-  sentAt: string;
-}
 
 const list = element<HTMLUListElement>('message-list');
 const more = element<HTMLButtonElement>('more-messages');
@@ -34,10 +24,10 @@ const dateFormat = new Intl.DateTimeFormat(readerLocale, { dateStyle: 'medium', 
 const when = (iso: string) => dateFormat.format(new Date(iso));
 
 let mailboxPath = '';
-let box: Box = new URLSearchParams(location.search).get('box') === 'sent' ? 'sent' : 'inbox';
-let messages = pager<MailboxMessage>('', {});
+let box: MailboxBox = new URLSearchParams(location.search).get('box') === 'sent' ? 'sent' : 'inbox';
+let messages = pager<MailboxPage>('', {});
 /** The members I may write to, by userId (empty when I may not write at all). */
-const recipients = new Map<string, Member>();
+const recipients = new Map<string, MembersPage['items'][number]>();
 
 /** The signed-in member's userId: the ID token's `sub` (read, not verified: the API verifies it). */
 function myUserId(): string {
@@ -49,9 +39,9 @@ function myUserId(): string {
   }
 }
 
-const party = (person: { displayName: string; type: string }) => `${person.displayName} (${typeName(person.type)})`;
+const party = (person: MailboxMessageResponse['from']) => `${person.displayName} (${typeName(person.type)})`;
 
-function messageItem(message: MailboxMessage): HTMLLIElement {
+function messageItem(message: MailboxMessageResponse): HTMLLIElement {
   const item = document.createElement('li');
   const bodyId = `message-${message.messageId}`;
   const heading = document.createElement('h3');
@@ -102,25 +92,25 @@ async function showNextPage() {
   element('no-messages').hidden = list.childElementCount > 0;
 }
 
-async function showBox(chosen: Box) {
+async function showBox(chosen: MailboxBox) {
   box = chosen;
   element('box-heading').textContent = t(box === 'inbox' ? 'mailbox.inbox' : 'mailbox.sent');
   for (const [id, which] of [['nav-inbox', 'inbox'], ['nav-sent', 'sent']] as const) {
     if (which === box) element(id).setAttribute('aria-current', 'page');
     else element(id).removeAttribute('aria-current');
   }
-  messages = pager<MailboxMessage>(mailboxPath, { box });
+  messages = pager<MailboxPage>(mailboxPath, { box });
   list.replaceChildren();
   await showNextPage();
 }
 
-async function allMembers(projectId: string): Promise<Member[]> {
-  const members: Member[] = [];
+async function allMembers(projectId: string): Promise<MembersPage['items']> {
+  const members: MembersPage['items'] = [];
   let cursor: string | null = null;
   do {
     const query = new URLSearchParams({ limit: '100' });
     if (cursor) query.set('cursor', cursor);
-    const page: Page<Member> = await apiGet<Page<Member>>(`/projects/${encodeURIComponent(projectId)}/members?${query}`);
+    const page: MembersPage = await apiGet<MembersPage>(`/projects/${encodeURIComponent(projectId)}/members?${query}`);
     members.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -128,7 +118,7 @@ async function allMembers(projectId: string): Promise<Member[]> {
 }
 
 /** The write form, with only the members this member may write to; or a short text saying why there is none. */
-async function setUpWriting(project: Project, projectId: string) {
+async function setUpWriting(project: ProjectDetailResponse, projectId: string) {
   const unavailable = (key: 'mailbox.visitor' | 'mailbox.closed' | 'mailbox.nobody') => {
     element('write-unavailable').textContent = t(key);
     element('write-unavailable').hidden = false;
@@ -139,7 +129,7 @@ async function setUpWriting(project: Project, projectId: string) {
   if (project.state !== 'approved') return unavailable('mailbox.closed');
   const me = myUserId();
   for (const member of await allMembers(projectId)) {
-    if (checkRecipient(permission, me, { userId: member.userId, type: member.type as TwinspaceType }).ok) recipients.set(member.userId, member);
+    if (checkRecipient(permission, me, { userId: member.userId, type: member.type }).ok) recipients.set(member.userId, member);
   }
   if (recipients.size === 0) return unavailable('mailbox.nobody');
   recipientSelect.append(new Option(t('mailbox.choose'), ''));
@@ -162,7 +152,11 @@ form.addEventListener('submit', async (submitted) => {
   }
   const done = busy(element<HTMLButtonElement>('write-send'), 'mailbox.sending');
   try {
-    const sent = await apiPost<MailboxMessage>(mailboxPath, { toUserId: value('toUserId'), subject: value('subject'), body: value('body') });
+    const sent = await apiPost<MailboxMessageResponse>(mailboxPath, {
+      toUserId: value('toUserId'),
+      subject: value('subject'),
+      body: value('body'),
+    } satisfies MailboxSendBodyInput);
     form.reset();
     history.replaceState(null, '', pageUrl('twinspace/mailbox', { id: new URLSearchParams(location.search).get('id') ?? '', box: 'sent' }));
     await showBox('sent');

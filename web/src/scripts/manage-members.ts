@@ -5,15 +5,19 @@
  * and reopen. One-time passwords are shown once, in the page only.
  */
 import { allowedKinds, twinspaceTypes, type AccountKind } from '../../../functions/domain/twinspace-types.ts';
-import { apiDelete, apiPatch, apiPost, type Member } from './api.ts';
+import type {
+  AddExistingMemberBodyInput,
+  AddMemberResponse,
+  ChangeMemberTypeBodyInput,
+  CreatePupilBodyInput,
+  PasswordResetResponse,
+} from '../../../functions/http/members/schemas.ts';
+import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
+import type { MembersPage } from '../../../functions/http/schemas.ts';
+import { apiDelete, apiPatch, apiPost } from './api.ts';
 import { typeName } from './labels.ts';
 import { fill, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
-
-interface AddedMember {
-  member: { userId: string; username: string; displayName: string; type: string };
-  oneTimePassword?: string;
-}
 
 export interface Manager {
   /** Re-reads the members and redraws the roster and this list. */
@@ -58,7 +62,7 @@ async function busy<T>(controls: HTMLButtonElement[], work: () => Promise<T>): P
 export function setUpManagement(
   projectId: string,
   manager: Manager,
-): (members: Member[], writable: boolean, actions?: string[]) => void {
+): (members: MembersPage['items'], writable: boolean, actions: ProjectDetailResponse['myActions']) => void {
   const base = `/projects/${encodeURIComponent(projectId)}`;
   element('secret-done').addEventListener('click', () => {
     forgetSecret();
@@ -71,10 +75,11 @@ export function setUpManagement(
     event.preventDefault();
     clearFieldProblems(addForm);
     const input = addForm.elements.namedItem('username') as HTMLInputElement;
-    const type = (addForm.elements.namedItem('type') as HTMLSelectElement).value;
+    // The select's options carry exactly the API's values.
+    const type = (addForm.elements.namedItem('type') as HTMLSelectElement).value as AddExistingMemberBodyInput['type'];
     if (!input.value.trim()) return flagEmpty(addForm, 'username');
     const added = await busy([...addForm.querySelectorAll('button')], () =>
-      apiPost<AddedMember>(`${base}/members`, { username: input.value.trim(), type }).catch((error: unknown) => {
+      apiPost<AddMemberResponse>(`${base}/members`, { username: input.value.trim(), type } satisfies AddExistingMemberBodyInput).catch((error: unknown) => {
         if (showFieldProblems(addForm, error)) return undefined;
         throw error;
       }),
@@ -91,10 +96,10 @@ export function setUpManagement(
     clearFieldProblems(pupilForm);
     forgetSecret();
     const input = pupilForm.elements.namedItem('displayName') as HTMLInputElement;
-    const type = (pupilForm.elements.namedItem('type') as HTMLSelectElement).value;
+    const type = (pupilForm.elements.namedItem('type') as HTMLSelectElement).value as CreatePupilBodyInput['type'];
     if (!input.value.trim()) return flagEmpty(pupilForm, 'pupil');
     const created = await busy([...pupilForm.querySelectorAll('button')], () =>
-      apiPost<AddedMember>(`${base}/members`, { pupil: { displayName: input.value.trim() }, type }).catch((error: unknown) => {
+      apiPost<AddMemberResponse>(`${base}/members`, { pupil: { displayName: input.value.trim() }, type } satisfies CreatePupilBodyInput).catch((error: unknown) => {
         if (showFieldProblems(pupilForm, error)) return undefined;
         throw error;
       }),
@@ -121,14 +126,14 @@ export function setUpManagement(
     // Read-only (closed): the Members list above says everything; no control is left.
     element('member-forms').hidden = !writable;
     element('manage-roster').hidden = !writable;
-    // The server says which lifecycle steps I may take now; without that list, the state decides.
-    close.hidden = actions ? !actions.includes('close') : !writable;
-    reopen.hidden = actions ? !actions.includes('reopen') : writable;
+    // The server says which lifecycle steps I may take now.
+    close.hidden = !actions.includes('close');
+    reopen.hidden = !actions.includes('reopen');
     const list = element<HTMLUListElement>('manage-list');
     list.replaceChildren(...(writable ? members.map(memberRow) : []));
   };
 
-  function memberRow(member: Member): HTMLLIElement {
+  function memberRow(member: MembersPage['items'][number]): HTMLLIElement {
     const item = document.createElement('li');
     const who = document.createElement('span');
     who.append(textElement('span', member.displayName), ' ', textElement('span', member.country, 'muted'));
@@ -149,9 +154,12 @@ export function setUpManagement(
     // Each button says whose it is to a screen reader ("Remove, Marta Ruiz").
     const label = (button: HTMLButtonElement) => button.setAttribute('aria-label', `${button.textContent}: ${member.displayName}`);
     change.addEventListener('click', async () => {
-      const type = select.value;
+      // The options are the types the member's kind may hold (typesFor).
+      const type = select.value as ChangeMemberTypeBodyInput['type'];
       if (type === member.type) return;
-      const changed = await busy(buttons, () => apiPatch(`${base}/members/${encodeURIComponent(member.userId)}`, { type }).then(() => true));
+      const changed = await busy(buttons, () =>
+        apiPatch(`${base}/members/${encodeURIComponent(member.userId)}`, { type } satisfies ChangeMemberTypeBodyInput).then(() => true),
+      );
       if (!changed) return;
       await manager.refresh();
       showStatus(fill('manage.typeChanged', { name: member.displayName, type: typeName(type) }));
@@ -173,9 +181,9 @@ export function setUpManagement(
         if (!confirm(fill('manage.confirmReset', { name: member.displayName }))) return;
         forgetSecret();
         const answer = await busy(buttons, () =>
-          apiPost<{ oneTimePassword: string; username?: string }>(`${base}/members/${encodeURIComponent(member.userId)}/password-reset`),
+          apiPost<PasswordResetResponse>(`${base}/members/${encodeURIComponent(member.userId)}/password-reset`),
         );
-        if (answer) showSecret(member.displayName, answer.username ?? member.username ?? '', answer.oneTimePassword);
+        if (answer) showSecret(member.displayName, answer.username, answer.oneTimePassword);
       });
       controls.append(reset);
     }

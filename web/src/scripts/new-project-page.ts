@@ -1,5 +1,6 @@
 /** The "create a project" page: checks what it can, POST /projects, then back to the desktop. */
-import { apiPost, type Project } from './api.ts';
+import type { CreateProjectBodyInput, ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
+import { apiPost } from './api.ts';
 import { pageUrl, requireSession, showError, t } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 import { projectForm } from './project-form.ts';
@@ -22,7 +23,10 @@ form.addEventListener('submit', async (event) => {
   button.disabled = true;
   button.textContent = t('newProject.busy');
   try {
-    const project = await apiPost<Project>('/projects', { ...fields.details(), partnerUsername: fields.value('partnerUsername') });
+    const project = await apiPost<ProjectDetailResponse>('/projects', {
+      ...fields.details(),
+      partnerUsername: fields.value('partnerUsername'),
+    } satisfies CreateProjectBodyInput);
     location.assign(pageUrl('desktop', { created: project.title }));
   } catch (error) {
     if (showFieldProblems(form, error)) {

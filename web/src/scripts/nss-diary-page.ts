@@ -2,18 +2,10 @@
  * The NSS's inbox of doubts: GET /nss/diary?status=unanswered page by page
  * (oldest first); each doubt links to its project's diary, where the NSS answers.
  */
-import { apiGet, type Page } from './api.ts';
+import type { NssDiaryPage } from '../../../functions/http/diary/schemas.ts';
+import { apiGet } from './api.ts';
 import { fill, pageUrl, requireSession, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
-
-interface UnansweredDoubt {
-  entryId: string;
-  projectId: string;
-  projectTitle: string;
-  title: string;
-  author: { displayName: string; country: string };
-  createdAt: string;
-}
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const session = requireSession();
@@ -23,7 +15,7 @@ let cursor: string | null = null;
 
 const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
 
-function render(doubt: UnansweredDoubt): void {
+function render(doubt: NssDiaryPage['items'][number]): void {
   const item = document.createElement('li');
   const heading = textElement('h3', doubt.title);
   heading.id = `doubt-${doubt.entryId}`;
@@ -42,7 +34,7 @@ function render(doubt: UnansweredDoubt): void {
 async function loadMore(): Promise<void> {
   const query = new URLSearchParams({ status: 'unanswered', limit: '20' });
   if (cursor) query.set('cursor', cursor);
-  const page = await apiGet<Page<UnansweredDoubt>>(`/nss/diary?${query}`);
+  const page = await apiGet<NssDiaryPage>(`/nss/diary?${query}`);
   page.items.forEach(render);
   cursor = page.nextCursor;
   more.hidden = !cursor;

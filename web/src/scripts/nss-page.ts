@@ -2,11 +2,11 @@
  * The NSS page: GET /nss/projects?state=pending-approval, page by page, and
  * for each project Approve, or Reject with a reason (POST .../approval).
  */
-import type { Project } from './api.ts';
+import type { NssProjectsPage } from '../../../functions/http/projects/schemas.ts';
 import { showDecisionList } from './decision-list.ts';
 import { fill, t, textElement } from './page.ts';
 
-showDecisionList<Project>({
+showDecisionList<NssProjectsPage>({
   ids: { list: 'waiting-list', more: 'more-waiting', none: 'none-waiting', heading: 'waiting-heading', loading: 'nss-loading' },
   path: '/nss/projects',
   filter: { state: 'pending-approval' },
@@ -16,7 +16,7 @@ showDecisionList<Project>({
     title.id = `project-${project.projectId}`;
     item.append(title);
     if (project.description) item.append(textElement('p', project.description));
-    if (project.founders?.length) {
+    if (project.founders.length) {
       const founders = project.founders.map((founder) => `${founder.displayName} (${founder.country})`).join(', ');
       item.append(textElement('p', `${t('nss.founders')}: ${founders}`, 'muted'));
     }

@@ -3,22 +3,13 @@
  * and for each teacher Validate, or Reject with a reason
  * (POST /nss/teachers/{userId}/validation).
  */
+import type { PendingTeachersPage } from '../../../functions/http/registrations/schemas.ts';
 import { showDecisionList } from './decision-list.ts';
 import { fill, language, t, textElement } from './page.ts';
 
-interface PendingTeacher {
-  userId: string;
-  displayName: string;
-  email: string;
-  country: string;
-  schoolName: string;
-  city: string;
-  registeredAt: string;
-}
-
 const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 
-showDecisionList<PendingTeacher>({
+showDecisionList<PendingTeachersPage>({
   ids: { list: 'teachers-list', more: 'more-teachers', none: 'no-teachers', heading: 'teachers-heading', loading: 'teachers-loading' },
   path: '/nss/teachers',
   filter: { status: 'pending' },

@@ -4,27 +4,15 @@
  * policy table and the page rules (functions/domain/pages.ts); the server
  * decides in the end, and its refusal is shown as it words it.
  */
-import { ApiError, apiDelete, apiGet, apiPost, apiPut, type Page as Paged, type Project } from './api.ts';
+import { ApiError, apiDelete, apiGet, apiPost, apiPut } from './api.ts';
 import { fill, language, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 import { areas, mayReadArea, type Area } from '../../../functions/domain/areas.ts';
 import { createRefusal, editRefusal, publishRefusal, seesAllDrafts } from '../../../functions/domain/pages.ts';
 import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
+import type { PageCreateBodyInput, PageResponse, PagesPage, PageUpdateBodyInput } from '../../../functions/http/pages/schemas.ts';
+import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
-
-interface TwinspacePage {
-  pageId: string;
-  area: Area;
-  title: string;
-  body: string;
-  status: 'draft' | 'published';
-  authorId: string;
-  authorName: string;
-  submittedForPublishing: boolean;
-  version: number;
-  updatedAt: string;
-  publishedAt?: string;
-}
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
@@ -66,13 +54,13 @@ function busy(button: HTMLButtonElement): () => void {
   };
 }
 
-function describe(page: TwinspacePage): string {
+function describe(page: PageResponse): string {
   const parts = [fill('pagesArea.by', { name: page.authorName })];
   parts.push(page.status === 'published' && page.publishedAt ? fill('pagesArea.publishedOn', { date: when(page.publishedAt) }) : fill('pagesArea.changedOn', { date: when(page.updatedAt) }));
   return parts.join(' · ');
 }
 
-function pageItem(page: TwinspacePage): HTMLLIElement {
+function pageItem(page: PageResponse): HTMLLIElement {
   const item = document.createElement('li');
   const heading = document.createElement('h3');
   const link = textElement('a', page.title);
@@ -91,7 +79,7 @@ function showList(area: Area, status: 'published' | 'draft', prefix: 'published'
   const load = async () => {
     const query = new URLSearchParams({ area, status, limit: '20' });
     if (cursor) query.set('cursor', cursor);
-    const answer = await apiGet<Paged<TwinspacePage>>(`${projectPath}/pages?${query}`);
+    const answer = await apiGet<PagesPage>(`${projectPath}/pages?${query}`);
     list.append(...answer.items.map(pageItem));
     cursor = answer.nextCursor;
     more.hidden = !cursor;
@@ -128,12 +116,12 @@ function setUpNewPage(area: Area, type: TwinspaceType) {
     }
     const done = busy(form.querySelector('button[type=submit]')!);
     try {
-      const created = await apiPost<TwinspacePage>(`${projectPath}/pages`, {
-        area: areaSelect.value,
+      const created = await apiPost<PageResponse>(`${projectPath}/pages`, {
+        area: areaSelect.value as Area,
         title: title.value,
         body: element<HTMLTextAreaElement>('new-body').value,
         submittedForPublishing: type === 'pupil-member' && element<HTMLInputElement>('new-submit').checked,
-      });
+      } satisfies PageCreateBodyInput);
       goWith(viewUrl({ area: created.area, page: created.pageId }), fill('pagesArea.created', { title: created.title }));
     } catch (error) {
       done();
@@ -157,7 +145,7 @@ async function showArea(area: Area, type: TwinspaceType, writable: boolean) {
 
 /** One page, read; with the controls this member's type allows on it. */
 async function showPage(id: string, type: TwinspaceType, writable: boolean, me: string) {
-  let page = await apiGet<TwinspacePage>(`${projectPath}/pages/${encodeURIComponent(id)}`);
+  let page = await apiGet<PageResponse>(`${projectPath}/pages/${encodeURIComponent(id)}`);
   const editButton = element<HTMLButtonElement>('edit-page');
   const publishButton = element<HTMLButtonElement>('publish-page');
   const submitButton = element<HTMLButtonElement>('submit-page');
@@ -185,7 +173,7 @@ async function showPage(id: string, type: TwinspaceType, writable: boolean, me: 
   element('read-view').hidden = false;
 
   /** A step that changes the page (publish, submit): the new page is drawn and announced. */
-  const step = async (button: HTMLButtonElement, send: () => Promise<TwinspacePage>, done: MessageKey) => {
+  const step = async (button: HTMLButtonElement, send: () => Promise<PageResponse>, done: MessageKey) => {
     const restore = busy(button);
     try {
       page = await send();
@@ -198,9 +186,9 @@ async function showPage(id: string, type: TwinspaceType, writable: boolean, me: 
       reportFailure(error);
     }
   };
-  publishButton.addEventListener('click', () => step(publishButton, () => apiPost<TwinspacePage>(`${pageApi()}/publish`), 'pagesArea.publishedDone'));
+  publishButton.addEventListener('click', () => step(publishButton, () => apiPost<PageResponse>(`${pageApi()}/publish`), 'pagesArea.publishedDone'));
   submitButton.addEventListener('click', () =>
-    step(submitButton, () => apiPut<TwinspacePage>(pageApi(), { version: page.version, submittedForPublishing: true }), 'pagesArea.submittedDone'),
+    step(submitButton, () => apiPut<PageResponse>(pageApi(), { version: page.version, submittedForPublishing: true } satisfies PageUpdateBodyInput), 'pagesArea.submittedDone'),
   );
 
   deleteButton.addEventListener('click', async () => {
@@ -235,11 +223,11 @@ async function showPage(id: string, type: TwinspaceType, writable: boolean, me: 
     note.hidden = true;
     const done = busy(form.querySelector('button[type=submit]')!);
     try {
-      page = await apiPut<TwinspacePage>(pageApi(), {
+      page = await apiPut<PageResponse>(pageApi(), {
         version: page.version,
         title: element<HTMLInputElement>('edit-title').value,
         body: element<HTMLTextAreaElement>('edit-body').value,
-      });
+      } satisfies PageUpdateBodyInput);
       form.hidden = true;
       draw();
       showStatus(fill('pagesArea.saved', { title: page.title }));
@@ -249,7 +237,7 @@ async function showPage(id: string, type: TwinspaceType, writable: boolean, me: 
         // Changed elsewhere: the typed text stays in the form; the newest version is shown above it.
         showError(error.message);
         try {
-          page = await apiGet<TwinspacePage>(pageApi());
+          page = await apiGet<PageResponse>(pageApi());
           draw();
           note.textContent = t('pagesArea.changedElsewhere');
           note.hidden = false;
@@ -274,7 +262,7 @@ async function showPage(id: string, type: TwinspaceType, writable: boolean, me: 
 }
 
 async function show(id: string, idToken: string) {
-  const project = await apiGet<Project>(projectPath);
+  const project = await apiGet<ProjectDetailResponse>(projectPath);
   element('page-title').textContent = fill('pagesArea.titleOf', { project: project.title });
   document.title = `${project.title} · ${t('pagesArea.title')}`;
   element<HTMLAnchorElement>('back-link').href = pageUrl('twinspace', { id });

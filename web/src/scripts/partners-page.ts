@@ -3,21 +3,12 @@
  * cursor of the last answer gives the next page). The filters live in the
  * address too, so a reload or a shared link shows the same search.
  */
-import { apiGet, type Page } from './api.ts';
-import { busy, deskUrl, element, fieldValue, flagField, focusFirstProblem, isAgeText, setField, type AgeRange, type MeForDesk } from './desk.ts';
+import type { PartnersPage } from '../../../functions/http/desktop/schemas.ts';
+import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
+import { apiGet } from './api.ts';
+import { busy, deskUrl, element, fieldValue, flagField, focusFirstProblem, isAgeText, setField } from './desk.ts';
 import { fill, requireSession, showError, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
-
-interface PartnerResult {
-  userId: string;
-  displayName: string;
-  country: string;
-  school?: string;
-  subjects: string[];
-  languages: string[];
-  ages?: AgeRange;
-  about?: string;
-}
 
 const filterNames = ['country', 'subject', 'age', 'language'] as const;
 /** A filtered page can come back short or even empty; follow the cursor a few times before showing "nothing". */
@@ -36,7 +27,7 @@ function fact(list: HTMLDListElement, term: string, value: string | undefined) {
   list.append(textElement('dt', term), textElement('dd', value));
 }
 
-function partnerItem(partner: PartnerResult): HTMLLIElement {
+function partnerItem(partner: PartnersPage['items'][number]): HTMLLIElement {
   const item = document.createElement('li');
   item.append(textElement('h3', partner.displayName));
   const facts = document.createElement('dl');
@@ -56,13 +47,13 @@ function partnerItem(partner: PartnerResult): HTMLLIElement {
 
 /** One page of results (following empty filtered pages), shown in place of the last. */
 async function showPage(cursor: string | null) {
-  let page: Page<PartnerResult>;
+  let page: PartnersPage;
   let follows = 0;
   do {
     const query = new URLSearchParams(filters);
     query.set('limit', '10');
     if (cursor) query.set('cursor', cursor);
-    page = await apiGet<Page<PartnerResult>>(`/partners?${query}`);
+    page = await apiGet<PartnersPage>(`/partners?${query}`);
     cursor = page.nextCursor;
   } while (page.items.length === 0 && cursor && ++follows < emptyPagesFollowed);
   nextCursor = page.nextCursor;
@@ -131,7 +122,7 @@ nextButton.addEventListener('click', () => {
 });
 
 async function load() {
-  const me = await apiGet<MeForDesk>('/me');
+  const me = await apiGet<MeWithProjectsResponse>('/me');
   if (me.kind !== 'teacher') {
     element('partners-refused').hidden = false;
     return;

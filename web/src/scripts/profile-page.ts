@@ -4,8 +4,10 @@
  * device saved first: the page says so, keeps what was typed, and keeps the
  * old version, so nothing is overwritten until the person reloads.
  */
+import type { ProfileResponse, ProfileUpdateBodyInput } from '../../../functions/http/desktop/schemas.ts';
+import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
 import { ApiError, apiGet, apiPut } from './api.ts';
-import { ageRangeValue, busy, element, fieldValue, flagField, focusFirstProblem, listValue, setField, type MeForDesk, type MyProfile } from './desk.ts';
+import { ageRangeValue, busy, element, fieldValue, flagField, focusFirstProblem, listValue, setField } from './desk.ts';
 import { requireSession, showError, showStatus, t } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 
@@ -18,7 +20,8 @@ const openBox = element<HTMLInputElement>('profile-open');
 let version = 0;
 let isTeacher = false;
 
-function fillForm(profile: MyProfile) {
+/** GET /me's profile, or what PUT /me/profile answers: both carry the fields the form edits and the version. */
+function fillForm(profile: MeWithProjectsResponse['profile'] | ProfileResponse) {
   version = profile.version;
   setField(form, 'displayName', profile.displayName);
   if (!isTeacher) return;
@@ -31,8 +34,8 @@ function fillForm(profile: MyProfile) {
 }
 
 /** The changes to send, or undefined when a field needs attention first (flagged next to it). */
-function changes(): Record<string, unknown> | undefined {
-  const body: Record<string, unknown> = { version, displayName: fieldValue(form, 'displayName') };
+function changes(): ProfileUpdateBodyInput | undefined {
+  const body: ProfileUpdateBodyInput = { version, displayName: fieldValue(form, 'displayName') };
   let fine = true;
   if (!body.displayName) {
     flagField(form, 'displayName', 'desk.required');
@@ -50,7 +53,7 @@ function changes(): Record<string, unknown> | undefined {
       languages: listValue(form, 'languages').map((code) => code.toLowerCase()),
       about: fieldValue(form, 'about'),
       ...(ages ? { ages } : {}),
-    });
+    } satisfies Partial<ProfileUpdateBodyInput>);
   }
   return fine ? body : undefined;
 }
@@ -67,7 +70,7 @@ form.addEventListener('submit', async (event) => {
   }
   const done = busy(saveButton, 'desk.saving');
   try {
-    const saved = await apiPut<MyProfile>('/me/profile', body);
+    const saved = await apiPut<ProfileResponse>('/me/profile', body);
     fillForm(saved);
     showStatus(t('profile.saved'));
   } catch (error) {
@@ -88,7 +91,7 @@ form.addEventListener('submit', async (event) => {
 reloadButton.addEventListener('click', () => location.reload());
 
 async function load() {
-  const me = await apiGet<MeForDesk>('/me');
+  const me = await apiGet<MeWithProjectsResponse>('/me');
   if (me.kind === 'pupil') {
     element('profile-pupil').hidden = false;
     return;

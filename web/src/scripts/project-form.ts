@@ -2,15 +2,8 @@
  * The project fields of the create and edit pages (components/ProjectFields.astro):
  * reading them, checking them before sending, and the body they make.
  */
+import type { CreateProjectBodyInput, ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import { t } from './page.ts';
-
-export interface ProjectDetails {
-  title: string;
-  description: string;
-  subjects: string[];
-  ages: { min: number; max: number };
-  languages: string[];
-}
 
 export function projectForm(form: HTMLFormElement) {
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
@@ -51,7 +44,8 @@ export function projectForm(form: HTMLFormElement) {
       }
       return fine;
     },
-    details(): ProjectDetails {
+    /** The project's details as both POST /projects and PUT /projects/{id} take them. */
+    details(): Omit<CreateProjectBodyInput, 'partnerUsername'> {
       return {
         title: value('title'),
         description: value('description'),
@@ -60,13 +54,13 @@ export function projectForm(form: HTMLFormElement) {
         languages: list('languages').map((language) => language.toLowerCase()),
       };
     },
-    fill(details: Partial<ProjectDetails>) {
-      field('title').value = details.title ?? '';
-      field('description').value = details.description ?? '';
-      field('subjects').value = (details.subjects ?? []).join(', ');
-      field('agesMin').value = String(details.ages?.min ?? '');
-      field('agesMax').value = String(details.ages?.max ?? '');
-      field('languages').value = (details.languages ?? []).join(', ');
+    fill(details: ProjectDetailResponse) {
+      field('title').value = details.title;
+      field('description').value = details.description;
+      field('subjects').value = details.subjects.join(', ');
+      field('agesMin').value = String(details.ages.min);
+      field('agesMax').value = String(details.ages.max);
+      field('languages').value = details.languages.join(', ');
     },
   };
 }

@@ -2,31 +2,11 @@
  * A project's public page: anyone may read it, so it asks for no session and
  * sends no token (apiGetPublic). Everything the API answers is set as text.
  */
+import type { PublicProjectResponse } from '../../../functions/http/pages/schemas.ts';
 import { ApiError, apiGetPublic } from './api.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { fill, language, showError, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
-
-interface PublicPage {
-  pageId: string;
-  title: string;
-  body: string;
-  publishedAt: string;
-}
-
-interface PublicProject {
-  project: {
-    projectId: string;
-    title: string;
-    description: string;
-    state: string;
-    subjects: string[];
-    ages: { min: number; max: number };
-    languages: string[];
-    partners: { country: string; school?: string }[];
-  };
-  pages: { items: PublicPage[]; nextCursor: string | null };
-}
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const projectId = new URLSearchParams(location.search).get('id');
@@ -41,14 +21,14 @@ function displayName(code: string, type: 'language' | 'region'): string {
   }
 }
 
-function pageArticle(page: PublicPage): HTMLElement {
+function pageArticle(page: PublicProjectResponse['pages']['items'][number]): HTMLElement {
   const article = document.createElement('article');
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(page.publishedAt));
   article.append(textElement('h3', page.title), textElement('p', fill('publicPage.publishedOn', { date }), 'muted'), textElement('div', page.body, 'page-text'));
   return article;
 }
 
-function showPages(pages: PublicProject['pages']) {
+function showPages(pages: PublicProjectResponse['pages']) {
   const list = element('public-pages');
   list.append(...pages.items.map(pageArticle));
   element('public-pages-none').hidden = list.childElementCount > 0;
@@ -59,7 +39,7 @@ function showPages(pages: PublicProject['pages']) {
     more.disabled = true;
     more.textContent = t('common.busy');
     try {
-      const next = await apiGetPublic<PublicProject>(`${publicPath}?${new URLSearchParams({ limit: '10', cursor: pages.nextCursor ?? '' })}`);
+      const next = await apiGetPublic<PublicProjectResponse>(`${publicPath}?${new URLSearchParams({ limit: '10', cursor: pages.nextCursor ?? '' })}`);
       showPages(next.pages);
     } catch (error) {
       reportFailure(error);
@@ -71,7 +51,7 @@ function showPages(pages: PublicProject['pages']) {
 }
 
 async function show() {
-  const [answer, config] = await Promise.all([apiGetPublic<PublicProject>(`${publicPath}?limit=10`), loadConfig()]);
+  const [answer, config] = await Promise.all([apiGetPublic<PublicProjectResponse>(`${publicPath}?limit=10`), loadConfig()]);
   const { project } = answer;
   element('page-title').textContent = project.title;
   document.title = `${project.title} · ${t('publicPage.title')}`;

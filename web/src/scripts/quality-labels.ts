@@ -1,19 +1,15 @@
 /**
- * What the Quality Label pages share: the criteria and mandatory points, the
- * application as the API answers it, and 400 problems placed next to nested
- * fields ('body.evidence.technology.links.2' → the slot of
- * 'evidence.technology.links'), which problems.ts (first segment only) cannot do.
+ * What the Quality Label pages share: the criteria and mandatory points, and
+ * 400 problems placed next to nested fields ('body.evidence.technology.links.2'
+ * → the slot of 'evidence.technology.links'), which problems.ts (first segment
+ * only) cannot do. The application as the API answers it is
+ * LabelApplicationResponse (functions/http/labels/schemas.ts).
  */
-import type { LabelApplication as DomainLabelApplication } from '../../../functions/domain/labels.ts';
 import { ApiError } from './api.ts';
 import { clearFieldProblems } from './problems.ts';
 
-// The criteria, points and application shape are the domain's: one definition for the API and the site.
+// The criteria and points are the domain's: one definition for the API and the site.
 export { labelCriteria, mandatoryPoints, type LabelCriterion, type MandatoryPoint } from '../../../functions/domain/labels.ts';
-
-/** An application as the API shows it: the domain's, without the applicant's school id (functions/http/labels/schemas.ts). */
-export type LabelApplication = Omit<DomainLabelApplication, 'applicantSchoolId'>;
-export type { LabelEvaluation } from '../../../functions/domain/labels.ts';
 
 export const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -3,17 +3,18 @@
  * resource's address is a person's input: it becomes a link only when it is
  * https:, otherwise it is shown as text. The NSS sees the "add" form.
  */
+import type { ResourceCreateBodyInput, ResourceResponse, ResourcesPage } from '../../../functions/http/community/schemas.ts';
 import { apiPost } from './api.ts';
-import { element, isSafeLink, markProblem, openCommunityPage, pager, sendForm, type Resource } from './community.ts';
+import { element, isSafeLink, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
 import { fill, requireSession, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 
 const session = requireSession();
 const list = element<HTMLUListElement>('resource-list');
 const more = element<HTMLButtonElement>('more-resources');
-let results = pager<Resource>('/resources');
+let results = pager<ResourcesPage>('/resources');
 
-function resourceItem(resource: Resource): HTMLLIElement {
+function resourceItem(resource: ResourceResponse): HTMLLIElement {
   const item = document.createElement('li');
   const heading = document.createElement('h3');
   if (isSafeLink(resource.url)) {
@@ -43,7 +44,7 @@ async function showNextPage() {
 
 async function search(filter: { tag?: string; language?: string }) {
   const query = new URLSearchParams(Object.entries(filter).filter(([, value]) => value) as [string, string][]);
-  results = pager<Resource>(`/resources${query.size ? `?${query}` : ''}`);
+  results = pager<ResourcesPage>(`/resources${query.size ? `?${query}` : ''}`);
   list.replaceChildren();
   await showNextPage();
 }
@@ -87,7 +88,7 @@ function setUpCurateForm() {
       description: value('description'),
       tags: value('tags').split(',').map((tag) => tag.trim()).filter(Boolean),
       language: value('language'),
-    };
+    } satisfies ResourceCreateBodyInput;
     const problems: [string, string][] = [];
     if (!body.title) problems.push(['title', t('community.required')]);
     if (!isSafeLink(body.url)) problems.push(['url', t('resources.urlInvalid')]);
@@ -99,7 +100,7 @@ function setUpCurateForm() {
       return;
     }
     await sendForm(form, async () => {
-      const added = await apiPost<Resource>('/resources', body);
+      const added = await apiPost<ResourceResponse>('/resources', body);
       form.reset();
       await search({});
       showStatus(fill('resources.added', { title: added.title }));

@@ -3,28 +3,21 @@
  * one, GET /schools/{id} fills the form and PUT sends the version it read.
  * A 409 keeps what was typed and overwrites nothing.
  */
+import type { SchoolCreateBodyInput, SchoolResponse, SchoolUpdateBodyInput } from '../../../functions/http/desktop/schemas.ts';
+import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
 import { ApiError, apiGet, apiPost, apiPut } from './api.ts';
-import { busy, element, fieldValue, flagField, focusFirstProblem, setField, type MeForDesk } from './desk.ts';
+import { busy, element, fieldValue, flagField, focusFirstProblem, setField } from './desk.ts';
 import { fill, requireSession, showError, showStatus, t } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
-
-interface School {
-  schoolId: string;
-  name: string;
-  country: string;
-  city: string;
-  about?: string;
-  version: number;
-}
 
 const session = requireSession();
 const createForm = element<HTMLFormElement>('create-form');
 const editForm = element<HTMLFormElement>('edit-form');
 const reloadButton = element<HTMLButtonElement>('school-reload');
 
-let school: School | undefined;
+let school: SchoolResponse | undefined;
 
-function showSchool(shown: School) {
+function showSchool(shown: SchoolResponse) {
   school = shown;
   element('school-country').textContent = shown.country;
   setField(editForm, 'name', shown.name);
@@ -70,12 +63,12 @@ createForm.addEventListener('submit', async (event) => {
   const done = busy(createForm.querySelector('button')!, 'desk.saving');
   try {
     const about = fieldValue(createForm, 'about');
-    const created = await apiPost<School>('/schools', {
+    const created = await apiPost<SchoolResponse>('/schools', {
       name: fieldValue(createForm, 'name'),
       city: fieldValue(createForm, 'city'),
       country,
       ...(about ? { about } : {}),
-    });
+    } satisfies SchoolCreateBodyInput);
     showSchool(created);
     showStatus(fill('school.created', { name: created.name }));
     element('edit-heading').focus();
@@ -94,12 +87,12 @@ editForm.addEventListener('submit', async (event) => {
   if (!requireFields(editForm, ['name', 'city'])) return refuseLocally(editForm);
   const done = busy(editForm.querySelector<HTMLButtonElement>('button[type="submit"]')!, 'desk.saving');
   try {
-    const saved = await apiPut<School>(`/schools/${encodeURIComponent(school.schoolId)}`, {
+    const saved = await apiPut<SchoolResponse>(`/schools/${encodeURIComponent(school.schoolId)}`, {
       version: school.version,
       name: fieldValue(editForm, 'name'),
       city: fieldValue(editForm, 'city'),
       about: fieldValue(editForm, 'about'),
-    });
+    } satisfies SchoolUpdateBodyInput);
     showSchool(saved);
     showStatus(t('school.saved'));
   } catch (error) {
@@ -112,7 +105,7 @@ editForm.addEventListener('submit', async (event) => {
 reloadButton.addEventListener('click', () => location.reload());
 
 async function load() {
-  const me = await apiGet<MeForDesk>('/me');
+  const me = await apiGet<MeWithProjectsResponse>('/me');
   if (me.kind !== 'teacher') {
     const refused = element('school-refused');
     refused.textContent = t('school.teachersOnly');
@@ -120,7 +113,7 @@ async function load() {
     return;
   }
   if (me.profile.schoolId) {
-    showSchool(await apiGet<School>(`/schools/${encodeURIComponent(me.profile.schoolId)}`));
+    showSchool(await apiGet<SchoolResponse>(`/schools/${encodeURIComponent(me.profile.schoolId)}`));
   } else {
     setField(createForm, 'country', me.country);
     element('create-section').hidden = false;

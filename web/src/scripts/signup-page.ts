@@ -6,6 +6,7 @@
  * with "your NSS will validate your account; you'll get an e-mail".
  */
 import { passwordProblems } from '../../../functions/domain/registration.ts';
+import type { RegistrationBodyInput, RegistrationResponse } from '../../../functions/http/registrations/schemas.ts';
 import { ApiError, apiPost } from './api.ts';
 import { fill, showError, t } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
@@ -59,14 +60,14 @@ form.addEventListener('submit', async (event) => {
   button.disabled = true;
   button.textContent = t('signup.busy');
   try {
-    const created = await apiPost<{ email: string }>('/registrations', {
+    const created = await apiPost<RegistrationResponse>('/registrations', {
       email: value('email').trim(),
       password: value('password'),
       displayName: value('displayName'),
       country: value('country'),
       schoolName: value('schoolName'),
       city: value('city'),
-    });
+    } satisfies RegistrationBodyInput);
     (document.getElementById('signup') as HTMLElement).hidden = true;
     (document.getElementById('signup-done-message') as HTMLElement).textContent = fill('signup.done', { email: created.email });
     (document.getElementById('signup-done') as HTMLElement).hidden = false;

@@ -3,7 +3,9 @@
  * chat, and "Manage members" for teacher administrators. A closed project is
  * read-only: a notice, and no write control at all.
  */
-import { ApiError, apiGet, type Member, type Page, type Project } from './api.ts';
+import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
+import type { MembersPage } from '../../../functions/http/schemas.ts';
+import { ApiError, apiGet } from './api.ts';
 import { ChatRefused, startChat } from './chat.ts';
 import { stateName, typeName } from './labels.ts';
 import { pageUrl, requireSession, showError, showStatus, t, textElement, type TwinspaceAreaPage } from './page.ts';
@@ -17,20 +19,20 @@ const session = requireSession();
 // A message to show after the page reloads itself (closing or reopening the project).
 const flashKey = 'twinspace.flash';
 
-async function membersOf(path: string): Promise<Member[]> {
-  const members: Member[] = [];
+async function membersOf(path: string): Promise<MembersPage['items']> {
+  const members: MembersPage['items'] = [];
   let cursor: string | null = null;
   do {
     const query = new URLSearchParams({ limit: '100' });
     if (cursor) query.set('cursor', cursor);
-    const page: Page<Member> = await apiGet<Page<Member>>(`${path}/members?${query}`);
+    const page: MembersPage = await apiGet<MembersPage>(`${path}/members?${query}`);
     members.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
   return members;
 }
 
-function showRoster(members: Member[]) {
+function showRoster(members: MembersPage['items']) {
   const list = element<HTMLUListElement>('member-list');
   list.replaceChildren();
   for (const member of members) {
@@ -45,18 +47,18 @@ function showRoster(members: Member[]) {
 
 async function showTwinspace(id: string, idToken: string) {
   const path = `/projects/${encodeURIComponent(id)}`;
-  const project = await apiGet<Project>(path);
+  const project = await apiGet<ProjectDetailResponse>(path);
   element('page-title').textContent = project.title;
   document.title = `${project.title} · ${t('twinspace.title')}`;
   element('project-state').textContent = stateName(project.state);
   const myType = project.myType;
   element('project-my-type').textContent = myType ? typeName(myType) : '—';
-  element('project-description').textContent = project.description ?? '';
+  element('project-description').textContent = project.description;
   if (project.state === 'rejected' && project.rejectionReason) {
     element('project-rejection').textContent = `${t('editProject.rejectedBecause')} ${project.rejectionReason}`;
     element('project-rejection').hidden = false;
   }
-  if (project.myActions?.includes('edit')) {
+  if (project.myActions.includes('edit')) {
     element<HTMLAnchorElement>('project-edit-link').href = pageUrl('projects/edit', { id });
     element('project-edit').hidden = false;
   }
