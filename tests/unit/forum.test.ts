@@ -4,13 +4,12 @@
  * transactions as real DynamoDB does under contention (DynamoDB Local never
  * raises TransactionConflict).
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { deleteReply, putReply, type Reply, type Thread } from '../../functions/data/forum.ts';
-import type { TableStore } from '../../functions/data/store.ts';
 import { forumAuthorName, mayReadForum, mayWriteInForum, type ForumArea, type ForumWriteAction } from '../../functions/domain/forum.ts';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
 import { discussionCreateBody, discussionsQuery, replyCreateBody, threadCreateBody } from '../../functions/http/forum/schemas.ts';
+import { cancelledWith, scriptedStore } from '../support/scripted-store.ts';
 
 const outcome = (decision: { outcome: string }) => decision.outcome;
 
@@ -91,25 +90,7 @@ describe('forum text', () => {
 });
 
 describe('a reply meeting other writes on its thread', () => {
-  const cancelled = (codes: string[]) =>
-    new TransactionCanceledException({ message: 'Transaction cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
-
-  /** A store whose next answers are scripted: an error to throw, or success. */
-  function scriptedStore(answers: (Error | 'ok')[]) {
-    const sent: unknown[] = [];
-    const store = {
-      tableName: 'twinspace',
-      db: {
-        send: async (command: { input: unknown }) => {
-          sent.push(command.input);
-          const answer = answers.shift() ?? 'ok';
-          if (answer !== 'ok') throw answer;
-          return {};
-        },
-      },
-    } as unknown as TableStore;
-    return { store, sent };
-  }
+  const cancelled = cancelledWith;
 
   const author = { authorId: 'user-1', authorName: 'Pablo', authorType: 'pupil-member' as const };
   const thread: Thread = {

@@ -3,38 +3,14 @@
  * does under contention: it cancels with reason TransactionConflict. DynamoDB
  * Local never does, so this is the one place where the SDK is faked.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import type { TableStore } from '../../functions/data/store.ts';
 import { transact, WriteContention, type GuardedItem } from '../../functions/data/transact.ts';
 import { isTransientFault } from '../../functions/lib/errors.ts';
+import { cancelledWith, scriptedStore } from '../support/scripted-store.ts';
 
 const fast = { attempts: 5, baseDelayMs: 1, maxDelayMs: 2 };
 
-function cancelled(codes: string[]) {
-  return new TransactionCanceledException({
-    message: 'Transaction cancelled',
-    $metadata: {},
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
-}
-
-/** A store whose next answers are scripted: an error to throw, or success. */
-function scriptedStore(answers: (Error | 'ok')[]) {
-  const sent: unknown[] = [];
-  const store = {
-    tableName: 'twinspace',
-    db: {
-      send: async (command: { input: unknown }) => {
-        sent.push(command.input);
-        const answer = answers.shift() ?? 'ok';
-        if (answer !== 'ok') throw answer;
-        return {};
-      },
-    },
-  } as unknown as TableStore;
-  return { store, sent };
-}
+const cancelled = cancelledWith;
 
 const items: GuardedItem<'stale' | 'closed'>[] = [
   { guard: 'stale', Put: { TableName: 'twinspace', Item: { PK: 'P#1', SK: 'PAGE#1', version: 2 }, ConditionExpression: '#v = :v' } },
