@@ -48,16 +48,34 @@ export interface RouteRequest<D extends RouteDeclaration> {
 
 type RouteFunction<D extends RouteDeclaration> = (request: RouteRequest<D>) => Promise<Reply<D>>;
 
-/** A route's implementation: a function, or one that also names items the gate reads in its own round trip. */
-export type Implementation<D extends RouteDeclaration> =
-  | RouteFunction<D>
-  | { alongWith: (input: Omit<RouteRequest<D>, 'twinspace' | 'store' | 'event' | 'context'>) => ItemKey[]; handle: RouteFunction<D> };
+/** What is known before the gate: the caller and the parsed input, and the table. */
+export type GateInput<D extends RouteDeclaration> = Pick<RouteRequest<D>, 'caller' | 'params' | 'query' | 'body' | 'store'>;
+
+/** An implementation that also works with the gate's round trip. */
+export interface GatedImplementation<D extends RouteDeclaration, Read = undefined> {
+  /** Items the gate reads in its own BatchGetItem (found in `twinspace.alongside`). */
+  alongWith?: (input: GateInput<D>) => ItemKey[];
+  /**
+   * A read started at the same time as the gate (a list's Query), so the two
+   * cost one round trip of time; its result reaches `handle` only once the
+   * gate allows, and is dropped otherwise.
+   */
+  whileGated?: (input: GateInput<D>) => Promise<Read>;
+  handle: (request: RouteRequest<D>, read: Read) => Promise<Reply<D>>;
+}
+
+/** A route's implementation: a function, or one that works with the gate's round trip. */
+export type Implementation<D extends RouteDeclaration> = RouteFunction<D> | GatedImplementation<D, any>;
+
+/** Types a gated implementation's read (TypeScript infers the route from where it stands). */
+export const gated = <D extends RouteDeclaration, Read = undefined>(implementation: GatedImplementation<D, Read>): GatedImplementation<D, Read> => implementation;
 
 export type Implementations<R extends AreaRoutes> = { [K in keyof R]: Implementation<R[K]> };
 
 interface GateState extends RouteState {
   implementation: Implementation<RouteDeclaration>;
   twinspace?: TwinspaceAccess;
+  read?: unknown;
 }
 
 /**
@@ -78,11 +96,16 @@ function twinspaceGate(services: RouterServices): MiddlewareObj<HttpEvent, HttpR
       const { route, caller, input, implementation } = state;
       if (!route.action || !caller) return;
       const action = typeof route.action === 'function' ? route.action(input) : route.action;
-      const alongWith = typeof implementation === 'function' ? [] : implementation.alongWith({ caller, ...input } as never);
+      const gateInput = { caller, ...input, store: services.store() } as never;
+      const gatedWith = typeof implementation === 'function' ? undefined : implementation;
+      const read = gatedWith?.whileGated?.(gateInput);
+      // A refused caller never sees the read; its failure then must not surface as an unhandled rejection.
+      read?.catch(() => undefined);
       state.twinspace = await services.gate(services.store(), input.params.projectId, caller, action, {
         write: route.writes ?? route.method !== 'GET',
-        alongWith,
+        alongWith: gatedWith?.alongWith?.(gateInput) ?? [],
       });
+      state.read = await read;
     },
   };
 }
@@ -129,9 +152,9 @@ function routedArea<R extends AreaRoutes>(services: RouterServices, area: Area<R
     .use(parsedInput())
     .use(twinspaceGate(services))
     .handler(async (event, context) => {
-      const { route, caller, input, implementation, twinspace } = routeState({ event }) as GateState;
-      const handle = typeof implementation === 'function' ? implementation : implementation.handle;
-      const reply = await handle({ caller, ...input, twinspace, event, context, get store() { return services.store(); } } as never);
+      const { route, caller, input, implementation, twinspace, read } = routeState({ event }) as GateState;
+      const request = { caller, ...input, twinspace, event, context, get store() { return services.store(); } } as never;
+      const reply = typeof implementation === 'function' ? await implementation(request) : await implementation.handle(request, read);
       return responseOf(route, reply as never);
     });
 }

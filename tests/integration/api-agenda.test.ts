@@ -137,6 +137,26 @@ describe('the agenda', () => {
     expect(listed.titles).toEqual(['Video call with Nantes', 'River walk', 'Exhibition']);
   });
 
+  it('eight teachers saving the same version at once: exactly one edit is stored, the other seven get 409', async () => {
+    const created = await apiSend(endpoints, 'POST', agendaPath, token('teacher-admin'), eventBody('Race of the rivers', '2027-02-10T09:00:00Z', '2027-02-10T10:00:00Z'));
+    expect(created.status).toBe(201);
+    const eventId = created.body.eventId;
+    const writers = [token('teacher-admin'), token('member-teacher')];
+    const saves = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        apiSend(endpoints, 'PUT', `${agendaPath}/${eventId}`, writers[index % 2], eventBody(`Race, edit ${index}`, '2027-02-10T09:00:00Z', '2027-02-10T10:00:00Z', { version: 1 })),
+      ),
+    );
+    const statuses = saves.map((save) => save.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const winner = saves.find((save) => save.status === 200)!.body;
+    const { titles } = await readWholeAgenda('from=2027-02-10', token('pupil-member'));
+    expect(titles.filter((title) => title.startsWith('Race'))).toEqual([winner.title]);
+    expect(winner.version).toBe(2);
+    // The other tests count this agenda's events: the race leaves none behind.
+    expect((await apiSend(endpoints, 'DELETE', `${agendaPath}/${eventId}`, token('teacher-admin'))).status).toBe(204);
+  });
+
   it('editing an unknown event is 404; a pupil may not edit at all', async () => {
     const unknown = await apiSend(endpoints, 'PUT', `${agendaPath}/01JG2K7M9P3Q5R7S9T1V3W5X7Y`, token('teacher-admin'), eventBody('X', '2027-01-15T09:00:00Z', '2027-01-15T10:00:00Z', { version: 1 }));
     expect(unknown.status).toBe(404);

@@ -22,6 +22,7 @@ import {
 import { agendaIndex, agendaKeys } from '../../data/keys.ts';
 import { getProject } from '../../data/projects.ts';
 import { areaHandler } from '../area.ts';
+import { gated } from '../router.ts';
 import { agendaRoutes } from './routes.ts';
 
 const indexKey = z.object({ PK: z.string(), SK: z.string(), GSI1PK: z.string(), GSI1SK: z.string() }).strict();
@@ -69,12 +70,15 @@ const calendarOf = (projectId: string, projectTitle: string, events: AgendaEvent
 });
 
 export const handler = areaHandler(agendaRoutes, {
-  listAgenda: async ({ params: { projectId }, query, store }) => {
-    const from = query.from === undefined ? undefined : agendaFrom(query.from);
-    const startKey = decodeAgendaCursor(query.cursor, projectId, from);
-    const { events, lastKey } = await listAgendaEvents(store, projectId, { limit: query.limit, from, startKey });
-    return { status: 200, body: { items: events, nextCursor: encodeCursor(lastKey) } };
-  },
+  // The page is read while the gate checks the caller: one round trip of time for both.
+  listAgenda: gated({
+    whileGated: async ({ params: { projectId }, query, store }) => {
+      const from = query.from === undefined ? undefined : agendaFrom(query.from);
+      const startKey = decodeAgendaCursor(query.cursor, projectId, from);
+      return listAgendaEvents(store, projectId, { limit: query.limit, from, startKey });
+    },
+    handle: async (_request, { events, lastKey }) => ({ status: 200, body: { items: events, nextCursor: encodeCursor(lastKey) } }),
+  }),
 
   createAgendaEvent: async ({ caller, params: { projectId }, body, twinspace, store }) => {
     const now = new Date().toISOString();

@@ -25,6 +25,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
+import { gated } from '../router.ts';
 import type { TwinspaceAccess } from '../twinspace-access.ts';
 import { forumRoutes } from './routes.ts';
 
@@ -65,11 +66,14 @@ function threadOf(twinspace: TwinspaceAccess, { params }: ThreadParams): Thread 
 }
 
 export const handler = areaHandler(forumRoutes, {
-  listDiscussions: async ({ params: { projectId }, query, store }) => {
-    const startKey = decodeCursor(query.cursor, keys.projectPartition(projectId), forumKeys.discussionPrefix(query.area));
-    const { discussions, lastKey } = await forumStore.listDiscussions(store, projectId, query.area, { limit: query.limit, startKey });
-    return { status: 200, body: { items: discussions, nextCursor: encodeCursor(lastKey) } };
-  },
+  // The page is read while the gate checks the caller: one round trip of time for both.
+  listDiscussions: gated({
+    whileGated: async ({ params: { projectId }, query, store }) => {
+      const startKey = decodeCursor(query.cursor, keys.projectPartition(projectId), forumKeys.discussionPrefix(query.area));
+      return forumStore.listDiscussions(store, projectId, query.area, { limit: query.limit, startKey });
+    },
+    handle: async (_request, { discussions, lastKey }) => ({ status: 200, body: { items: discussions, nextCursor: encodeCursor(lastKey) } }),
+  }),
 
   createDiscussion: async ({ params: { projectId }, body, twinspace, store }) => {
     const { membership } = twinspace;

@@ -26,6 +26,7 @@ import { encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
+import { gated } from '../router.ts';
 import { requireTwinspaceAction, type TwinspaceAccess } from '../twinspace-access.ts';
 import { pagesRoutes } from './routes.ts';
 import type { PageResponse, PublicProjectResponse } from './schemas.ts';
@@ -60,17 +61,20 @@ async function pageBehindGate(
 }
 
 export const handler = areaHandler(pagesRoutes, {
-  listPages: async ({ caller, params: { projectId }, query, twinspace, store }) => {
-    const scope: PageListScope =
-      query.status === 'published'
-        ? { status: 'published' }
-        : seesAllDrafts(twinspace.membership.type, query.area)
-          ? { status: 'draft' }
-          : { status: 'draft', authorId: caller.userId };
-    const startKey = decodePageCursor(query.cursor, projectId, query.area, scope);
-    const { pages, lastKey } = await listPages(store, projectId, query.area, scope, { limit: query.limit, startKey });
-    return { status: 200, body: { items: pages satisfies PageResponse[], nextCursor: encodeCursor(lastKey) } };
-  },
+  // Published pages are read while the gate checks the caller (one round trip of time); which drafts one sees depends on one's type, so those wait for the gate.
+  listPages: gated({
+    whileGated: async ({ params: { projectId }, query, store }) => {
+      if (query.status !== 'published') return undefined;
+      const scope: PageListScope = { status: 'published' };
+      return listPages(store, projectId, query.area, scope, { limit: query.limit, startKey: decodePageCursor(query.cursor, projectId, query.area, scope) });
+    },
+    handle: async ({ caller, params: { projectId }, query, twinspace, store }, published) => {
+      const scope: PageListScope = seesAllDrafts(twinspace.membership.type, query.area) ? { status: 'draft' } : { status: 'draft', authorId: caller.userId };
+      const { pages, lastKey } =
+        published ?? (await listPages(store, projectId, query.area, scope, { limit: query.limit, startKey: decodePageCursor(query.cursor, projectId, query.area, scope) }));
+      return { status: 200, body: { items: pages satisfies PageResponse[], nextCursor: encodeCursor(lastKey) } };
+    },
+  }),
 
   // Any allowance (own pages, own activities) lets a member write a page of their own.
   createPage: async ({ caller, params: { projectId }, body, twinspace, store }) => {
