@@ -14,6 +14,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { ItemKey } from '../data/keys.ts';
+import type { RateLimit } from '../domain/rate-limits.ts';
 import type { TableStore } from '../data/store.ts';
 import type { Caller } from '../lib/claims.ts';
 import { errorResponder, json, jsonBodyWhenPresent, type HttpEvent, type HttpResult } from '../lib/http.ts';
@@ -86,6 +87,18 @@ interface GateState extends RouteState {
 export interface RouterServices {
   store: () => TableStore;
   gate: typeof requireTwinspaceAction;
+  /** A declared per-address limit (lib/rate-limit.ts). */
+  rateLimit: (limit: RateLimit, event: HttpEvent) => Promise<void>;
+}
+
+/** A route's per-address limit, taken right after the route is matched: a malformed request counts too. */
+function rateLimited(services: RouterServices): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    before: async (request) => {
+      const { route } = routeState(request);
+      if (route.rateLimit) await services.rateLimit(route.rateLimit, request.event);
+    },
+  };
 }
 
 /** The one TwinSpace gate, for routes that declare a policy action. */
@@ -148,6 +161,7 @@ function routedArea<R extends AreaRoutes>(services: RouterServices, area: Area<R
     .use(jsonBodyWhenPresent())
     .use(matchedRoute(declarations))
     .use(implementationOf)
+    .use(rateLimited(services))
     .use(routeCaller())
     .use(parsedInput())
     .use(twinspaceGate(services))

@@ -11,6 +11,7 @@
  */
 import type * as z from 'zod';
 import type { Action } from '../domain/policy.ts';
+import type { RateLimit } from '../domain/rate-limits.ts';
 import { errorStatus, type ErrorCode } from './errors.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -73,6 +74,8 @@ export interface RouteDeclaration {
   grants?: readonly ('identity-admin' | 'chat-connections')[];
   /** A tighter cap than the stage's for this route alone (API Gateway route settings). */
   throttle?: { rateLimit: number; burstLimit: number };
+  /** Attempts per source address and window (lib/rate-limit.ts): 429 RATE_LIMITED past it, before anything else. */
+  rateLimit?: RateLimit;
 }
 
 /** Declares a route, keeping its literal types so handlers are typed by it. */
@@ -87,13 +90,15 @@ export const routeKeyOf = (declaration: Pick<RouteDeclaration, 'method' | 'path'
  * Every error code a route can answer: those it declares, plus what the
  * declaration itself implies — input to validate (400), a token (401), a
  * TwinSpace gate (404 unknown project, 403 not a member or type denied, 409
- * no TwinSpace yet or closed), and 503 when a service we depend on fails.
+ * no TwinSpace yet or closed), a per-address limit (429), and 503 when a
+ * service we depend on fails.
  */
 export function errorCodesOf(declaration: RouteDeclaration): ErrorCode[] {
   const codes = new Set<ErrorCode>(declaration.errors ?? []);
   if (declaration.params || declaration.query || declaration.body) codes.add('VALIDATION_FAILED');
   if (declaration.auth === 'jwt') codes.add('UNAUTHENTICATED');
   if (declaration.action) ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'].forEach((code) => codes.add(code as ErrorCode));
+  if (declaration.rateLimit) codes.add('RATE_LIMITED');
   codes.add('UNAVAILABLE');
   return [...codes].sort((a, b) => errorStatus[a] - errorStatus[b]);
 }

@@ -78,5 +78,8 @@ describe('sign-up attempts from one network', () => {
     expect(await findUserIdByUsername(store, email)).toBeUndefined();
     // The refusal itself did not count: the window holds exactly the limit.
     expect(await attemptsIn(windowsNow()[0].startsAt)).toBe(registrationLimit.limit);
+    // The limit comes before anything else: a malformed sign-up is refused the same way, not answered 400.
+    const malformed = await apiSend(endpoints, 'POST', '/registrations', undefined, { email: 'not an address' });
+    expect(malformed.status).toBe(429);
   });
 });

@@ -9,7 +9,7 @@ let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 const noTable = () => {
   throw new Error('The OpenAPI document reads no table.');
 };
-const areaHandler = areaHandlerWith({ store: noTable, gate: noTable });
+const areaHandler = areaHandlerWith({ store: noTable, gate: noTable, rateLimit: noTable });
 
 export const handler = areaHandler(openApiRoutes, {
   getOpenApi: async () => {

@@ -9,15 +9,11 @@
  * it is limited per source address (domain/rate-limits.ts) before anything
  * else is done with the request.
  */
-import type { Request } from '@middy/core';
 import { createRegistration, type Registration } from '../../data/registrations.ts';
 import { findUserIdByUsername, type UserProfile } from '../../data/users.ts';
-import { registrationLimit } from '../../domain/rate-limits.ts';
 import { conflict, validationFailed } from '../../lib/errors.ts';
-import type { HttpEvent, HttpResult } from '../../lib/http.ts';
 import { logger } from '../../lib/logger.ts';
 import { countOf } from '../../lib/observability.ts';
-import { limitPerSourceAddress } from '../../lib/rate-limit.ts';
 import { areaHandler } from '../area.ts';
 import { deleteSignedUpUser, errorName, removedOrphan, signUp } from './cognito-accounts.ts';
 import { registrationsRoutes } from './routes.ts';
@@ -34,16 +30,8 @@ function signUpProblem(error: unknown): unknown {
   return error;
 }
 
-/**
- * The per-address limit (lib/rate-limit.ts): 429 RATE_LIMITED with
- * Retry-After past it. The router has no per-route middleware, so the
- * handler runs the limiter's check first thing.
- */
-const signUpAttempts = limitPerSourceAddress(registrationLimit);
-
 export const handler = areaHandler(registrationsRoutes, {
-  registerTeacher: async ({ body: input, store, event }) => {
-    await signUpAttempts.before!({ event } as Request<HttpEvent, HttpResult>);
+  registerTeacher: async ({ body: input, store }) => {
     if (await findUserIdByUsername(store, input.email)) throw emailTaken();
 
     let userId: string;

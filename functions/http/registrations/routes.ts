@@ -4,6 +4,7 @@
  * SignUp makes the user UNCONFIRMED; the NSS's approval confirms it, a
  * rejection deletes it: both need the Cognito admin calls.
  */
+import { registrationLimit } from '../../domain/rate-limits.ts';
 import { area, route } from '../../lib/route.ts';
 import {
   pendingTeachersPage,
@@ -25,9 +26,10 @@ export const registrationsRoutes = area('registrations', {
       'A teacher signs up (public). Answers 201; the account cannot sign in (UserNotConfirmedException) until the NSS of its country validates it. A taken e-mail: 409; too many sign-ups from one network: 429 with Retry-After',
     body: registrationBody,
     responses: { 201: registrationResponse },
-    errors: ['CONFLICT', 'RATE_LIMITED'],
+    errors: ['CONFLICT'],
     grants: ['identity-admin'],
     throttle: { rateLimit: 2, burstLimit: 10 },
+    rateLimit: registrationLimit,
   }),
   listPendingTeachers: route({
     name: 'list-pending-teachers',
