@@ -45,6 +45,7 @@ const refusals: Partial<Record<Action, string>> = {
   'write-mailbox': 'Visitors read the TwinSpace mailbox but do not write in it.',
   'diary-private': "The Project Diary's private entries are for the project's teachers and the NSS.",
   'apply-for-label': "Only the project's teachers apply for a Quality Label.",
+  'manage-members': "Only the project's teacher administrators may manage its members.",
   chat: 'Visitors do not take part in the chat.',
 };
 

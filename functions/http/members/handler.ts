@@ -48,7 +48,6 @@ import type { Caller } from '../../lib/claims.ts';
 import { requireMember } from '../access.ts';
 import { areaHandler } from '../area.ts';
 import type { MembersPage } from '../schemas.ts';
-import { requireMemberManager } from './access.ts';
 import { closeChatSockets, keepsChat } from './chat-access.ts';
 import { membersRoutes } from './routes.ts';
 import type { AddMemberResponse, ChangeMemberTypeResponse, ManagedMember, PasswordResetResponse } from './schemas.ts';
@@ -68,8 +67,8 @@ export const handler = areaHandler(membersRoutes, {
     return { status: 200, body };
   },
 
-  addMember: async ({ caller, params: { projectId }, body, store }) => {
-    const { project, callerProfile } = await requireMemberManager(store, projectId, caller);
+  addMember: async ({ caller, params: { projectId }, body, twinspace, store }) => {
+    const { project, profile: callerProfile } = twinspace;
     if ('pupil' in body) return createPupil(store, project, caller, callerProfile, body.pupil.displayName, body.type);
     const userId = await findUserIdByUsername(store, body.username);
     const profile = userId ? await getUserProfile(store, userId) : undefined;
@@ -106,8 +105,8 @@ export const handler = areaHandler(membersRoutes, {
     return { status: 201, body: response };
   },
 
-  changeMemberType: async ({ caller, params: { projectId, userId }, body: { type }, store }) => {
-    const { project } = await requireMemberManager(store, projectId, caller);
+  changeMemberType: async ({ caller, params: { projectId, userId }, body: { type }, twinspace, store }) => {
+    const { project } = twinspace;
     const target = await getMembership(store, projectId, userId);
     if (!target) throw notFound('This person is not a member of this project.');
     const change = { to: type };
@@ -126,8 +125,8 @@ export const handler = areaHandler(membersRoutes, {
     return { status: 200, body: response };
   },
 
-  removeMember: async ({ caller, params: { projectId, userId }, store }) => {
-    const { project } = await requireMemberManager(store, projectId, caller);
+  removeMember: async ({ caller, params: { projectId, userId }, twinspace, store }) => {
+    const { project } = twinspace;
     const target = await getMembership(store, projectId, userId);
     if (!target) {
       // Perhaps a retry after a 503: bring their access in line with the table, then say so.
@@ -158,7 +157,6 @@ export const handler = areaHandler(membersRoutes, {
   },
 
   resetPupilPassword: async ({ caller, params: { projectId, userId }, store }) => {
-    await requireMemberManager(store, projectId, caller);
     const target = await getMembership(store, projectId, userId);
     if (!target) throw notFound('This person is not a member of this project.');
     if (target.kind !== 'pupil') {

@@ -15,10 +15,11 @@ import { membersPage, projectPathParams } from '../schemas.ts';
 import { addMemberBody, addMemberResponse, changeMemberTypeBody, changeMemberTypeResponse, memberPathParams, passwordResetResponse } from './schemas.ts';
 
 /**
- * What managing members can answer beyond bad input: unknown project or
- * member 404; not a teacher administrator, or a founder protected 403; the
- * project not open, the last teacher administrator, or a change meanwhile 409;
- * the member's Cognito groups not synced yet 503 (the change stands).
+ * What managing members can answer beyond what the one gate answers
+ * ('manage-members': unknown project 404, not a teacher administrator 403,
+ * not approved or closed 409): an unknown member 404, a founder protected
+ * 403, the last teacher administrator or a change meanwhile 409; the
+ * member's Cognito groups not synced yet 503 (the change stands).
  */
 const managing = ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'] as const;
 
@@ -39,6 +40,7 @@ export const membersRoutes = area('members', {
     method: 'POST',
     path: '/projects/{projectId}/members',
     auth: 'jwt',
+    action: 'manage-members',
     summary:
       'Add a member (teacher-admin, approved project): an existing teacher or guest {username, type}, or a new pupil {pupil: {displayName}, type} → their username and a one-time password, shown only here. Answers 201; a teacher becomes a partner',
     params: projectPathParams,
@@ -52,6 +54,7 @@ export const membersRoutes = area('members', {
     method: 'PATCH',
     path: '/projects/{projectId}/members/{userId}',
     auth: 'jwt',
+    action: 'manage-members',
     summary:
       "Change a member's type within their kind; syncs their Cognito groups (the same request again re-syncs after a 503). A type that may not chat (visitor) closes their open chat sockets",
     params: memberPathParams,
@@ -65,6 +68,7 @@ export const membersRoutes = area('members', {
     method: 'DELETE',
     path: '/projects/{projectId}/members/{userId}',
     auth: 'jwt',
+    action: 'manage-members',
     summary:
       'Remove a member (founders and the last teacher administrator are protected); their open chat sockets are closed. Answers 204 with no body',
     params: memberPathParams,
@@ -77,6 +81,7 @@ export const membersRoutes = area('members', {
     method: 'POST',
     path: '/projects/{projectId}/members/{userId}/password-reset',
     auth: 'jwt',
+    action: 'manage-members',
     summary: 'A new one-time password for a pupil of the project; their next sign-in sets their own',
     params: memberPathParams,
     responses: { 200: passwordResetResponse },
