@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newTestAccount } from '../support/accounts.ts';
 import { assertAccessible, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
-import { apiSend } from '../support/clients.ts';
+import { apiSend, demoToken } from '../support/clients.ts';
 import { testPassword } from '../support/cognito-users.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 
@@ -194,15 +194,9 @@ describe('Quality Labels', () => {
     expect(await marta.locator('#application-list > li').count()).toBe(1);
     expect(await marta.locator('#application-list').textContent()).toContain('Applied by Marta Ruiz');
 
-    // Only one open application per teacher and project: the server says why.
-    for (const declaration of ['The partners have common goals and a shared plan.', 'The project is finished or nearly finished.', 'My pupils and I took part in the activities.', 'Collaborative activities between the partner schools took place.', 'Data protection and copyright were respected.']) {
-      await form.getByLabel(declaration).check();
-    }
-    for (const criterion of ['Collaboration between partner schools', 'Use of technology', 'Pedagogical approaches', 'Curricular integration', 'Results and documentation']) {
-      await form.getByRole('group', { name: criterion }).getByLabel('What shows it').fill('Again.');
-    }
-    await form.getByRole('button', { name: 'Send the application' }).click();
-    await marta.getByRole('alert').filter({ hasText: 'open application' }).waitFor();
+    // Only one open application per teacher and project: no form the server would refuse, and the page says why.
+    await marta.getByText('Your application is waiting for its evaluation').waitFor();
+    expect(await form.isVisible()).toBe(false);
     await assertAccessible(marta);
   });
 
@@ -254,6 +248,93 @@ describe('Quality Labels', () => {
     await marta.getByRole('heading', { level: 1, name: 'Sellos de Calidad' }).waitFor();
     await marta.getByText('Sello concedido').waitFor();
     expect(await marta.getByRole('heading', { level: 2, name: 'Solicitar un Sello de Calidad' }).isVisible()).toBe(true);
+    expect(await marta.getByText('Se concedió tu Sello de Calidad para este proyecto.').isVisible()).toBe(true);
     await assertAccessible(marta);
+  });
+});
+
+describe('a label not granted, and its review', () => {
+  const criteria = ['collaboration', 'technology', 'pedagogy', 'curriculum', 'results'] as const;
+  let teacher: Awaited<ReturnType<typeof newTestAccount>>;
+
+  beforeAll(async () => {
+    // A second fresh teacher of Spain applies through the API, and eval.es does not grant it.
+    teacher = await newTestAccount(endpoints, { kind: 'teacher', country: 'ES', displayName: 'Lola Vidal' });
+    const added = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/members`, space.members['teacher-admin'].idToken, { username: teacher.username, type: 'member-teacher' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const evidence = Object.fromEntries(criteria.map((criterion) => [criterion, { text: `Some ${criterion}.`, links: [] }]));
+    const eligibility = { commonGoals: true, finished: true, participation: true, collaborativeActivities: true, dataProtection: true };
+    const applied = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/labels`, teacher.idToken, { eligibility, evidence });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const evaluatorToken = await demoToken(endpoints, 'eval.es@demo.twinspace');
+    const low = Object.fromEntries(criteria.map((criterion) => [criterion, 1]));
+    const feedback = Object.fromEntries(criteria.map((criterion) => [criterion, `Too little on ${criterion}.`]));
+    const judged = await apiSend(endpoints, 'POST', `/labels/${applied.body.labelId}/evaluation`, evaluatorToken, { scores: low, mandatory: { pupilCollaboration: 1, ictUse: 1, safety: 1 }, feedback });
+    expect(judged.status, JSON.stringify(judged.body)).toBe(200);
+    expect(judged.body.evaluation.granted).toBe(false);
+  });
+
+  it('the teacher is offered the review, in her words, and it needs a criterion to judge again; the evaluator sees it is a review', { timeout: patience }, async () => {
+    const lola = await visitors.page({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    await fillSignIn(lola, site, teacher.username, testPassword);
+    await lola.waitForURL(`${site}/en/desktop/`);
+    await lola.goto(`${site}/en/twinspace/labels/?id=${space.projectId}`);
+    await lola.getByRole('heading', { level: 2, name: 'Ask for a review of your application' }).waitFor();
+    expect(await lola.locator('#review-intro').textContent()).toContain('You may ask once for a review of it');
+    expect(await lola.locator('.label-status-not-granted').first().textContent()).toBe('Label not granted');
+    expect(await lola.getByText('Leave all unticked').count()).toBe(0);
+    await assertAccessible(lola);
+
+    const form = lola.locator('#apply-form');
+    for (const declaration of ['The partners have common goals and a shared plan.', 'The project is finished or nearly finished.', 'My pupils and I took part in the activities.', 'Collaborative activities between the partner schools took place.', 'Data protection and copyright were respected.']) {
+      await form.getByLabel(declaration).check();
+    }
+    for (const criterion of ['Collaboration between partner schools', 'Use of technology', 'Pedagogical approaches', 'Curricular integration', 'Results and documentation']) {
+      await form.getByRole('group', { name: criterion }).getByLabel('What shows it').fill(`New evidence of ${criterion.toLowerCase()}.`);
+    }
+    // Nothing ticked: said next to the boxes, naming no API field, and nothing is sent.
+    await form.getByRole('button', { name: 'Ask for the review' }).click();
+    const problem = lola.locator('#review-error');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe('Tick at least one criterion to be judged again.');
+    expect(await lola.locator('body').textContent()).not.toContain('reviewOf');
+
+    await form.getByRole('group', { name: 'Criteria to be judged again' }).getByLabel('Use of technology').check();
+    await form.getByRole('button', { name: 'Ask for the review' }).click();
+    await lola.getByText('You have asked for the one review this project allows.').waitFor();
+    expect(await lola.getByText(/A review of the application of .*: judge again Use of technology\./).isVisible()).toBe(true);
+    expect(await lola.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await assertAccessible(lola);
+
+    const evaluator = await visitors.page({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    await signInToDesktop(evaluator, site, 'eval.es@demo.twinspace');
+    await evaluator.goto(`${site}/en/evaluations/`);
+    await evaluator.locator('#evaluations-loading').waitFor({ state: 'hidden' });
+    const review = evaluator.locator('#evaluation-list > li').filter({ hasText: 'Lola Vidal' });
+    const listed = evaluator.locator('#evaluation-list > li');
+    while ((await review.count()) === 0 && (await evaluator.getByRole('button', { name: 'Show more applications' }).isVisible())) {
+      const before = await listed.count();
+      await evaluator.getByRole('button', { name: 'Show more applications' }).click();
+      await expect.poll(() => listed.count()).toBeGreaterThan(before);
+    }
+    await review.waitFor();
+    expect(await review.locator('.review-notice').textContent()).toContain('judged again: Use of technology');
+    // On a phone the scores and the evidence fit the screen: nothing scrolls sideways.
+    expect(await evaluator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await assertAccessible(evaluator);
+
+    // Not granted again: the verdict is said once, and not in the success style.
+    for (const criterion of ['Collaboration between partner schools', 'Use of technology', 'Pedagogical approaches', 'Curricular integration', 'Results and documentation']) {
+      const group = review.getByRole('group', { name: criterion });
+      await group.getByLabel('Score (0–6)').fill('1');
+      await group.getByLabel('Feedback').fill('Still too little.');
+    }
+    const mandatory = review.getByRole('group', { name: 'Mandatory points (0–2 each)' });
+    for (const point of ['Pupils’ online collaboration', 'Use of ICT', 'Data protection, copyright and e-safety']) await mandatory.getByLabel(point).fill('1');
+    await review.getByRole('button', { name: 'Record the evaluation' }).click();
+    const verdict = evaluator.locator('#verdict');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('class')).toContain('verdict-not-granted');
+    expect(await evaluator.getByText('label not granted', { exact: false }).count()).toBe(1);
   });
 });

@@ -121,7 +121,8 @@ describe('evaluating a Quality Label application', () => {
     const eva = space.members['member-teacher'];
     const review = await apply(eva.idToken!, { reviewOf: { labelId, criteria: ['results'] } });
     expect(review.status).toBe(409);
-    expect(review.body.error.message).toMatch(/reviewOf must name your own application for this project/);
+    expect(review.body.error.message).toMatch(/A review is for your own application for this project whose label was not granted/);
+    expect(review.body.error.message).not.toMatch(/reviewOf/);
   });
 });
 

@@ -46,11 +46,11 @@ function refusalText(refusal: ApplicationRefusal, schoolYear: string): string {
     case 'yearly-limit':
       return `You have already made ${maxApplicationsPerSchoolYear} Quality Label applications in the school year ${schoolYear}: at most ${maxApplicationsPerSchoolYear} per teacher from 1 September to 31 August.`;
     case 'already-applied':
-      return 'You have already applied for this project. After a label that was not granted you may apply again once, with reviewOf naming that application and the criteria to review.';
+      return 'You have already applied for this project. If its label is not granted, you may ask once for a review of that application, naming the criteria to be judged again.';
     case 'already-reviewed':
       return 'You have already applied again for this project once after a label was not granted.';
     case 'not-reviewable':
-      return 'reviewOf must name your own application for this project whose label was not granted.';
+      return 'A review is for your own application for this project whose label was not granted.';
   }
 }
 

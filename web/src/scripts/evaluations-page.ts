@@ -7,7 +7,7 @@
 import type { MessageKey } from '../i18n/index.ts';
 import type { LabelApplicationResponse, LabelApplicationsPage } from '../../../functions/http/labels/schemas.ts';
 import { apiGet, apiPost } from './api.ts';
-import { fill, requireSession, showStatus, t, textElement } from './page.ts';
+import { fill, requireSession, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
 import { evidenceLink, labelCriteria, mandatoryPoints, showNestedProblems, when } from './quality-labels.ts';
 
@@ -121,10 +121,11 @@ function scoringForm(application: LabelApplicationResponse, item: HTMLLIElement)
       });
       item.remove();
       element('no-evaluations').hidden = list.children.length > 0;
+      // Said once, in the verdict's own place (a status region), in the style of its result.
       const shown = element('verdict');
       shown.textContent = verdict;
+      shown.className = `notice ${evaluation.granted ? 'verdict-granted' : 'verdict-not-granted'}`;
       shown.hidden = false;
-      showStatus(verdict);
       shown.focus();
     } catch (error) {
       submit.disabled = false;
@@ -144,7 +145,12 @@ function render(application: LabelApplicationResponse): void {
     school: application.applicantSchool ?? application.country,
     date: when(application.submittedAt),
   });
-  item.append(heading, textElement('p', applicant, 'muted'), textElement('h4', t('qualityLabels.evidence' as MessageKey)), evidenceOf(application), scoringForm(application, item));
+  item.append(heading, textElement('p', applicant, 'muted'));
+  if (application.reviewOf) {
+    const criteria = application.reviewOf.criteria.map((criterion) => t(`qualityLabels.criterion.${criterion}`)).join(', ');
+    item.append(textElement('p', fill('evaluations.review', { criteria }), 'notice review-notice'));
+  }
+  item.append(textElement('h4', t('qualityLabels.evidence' as MessageKey)), evidenceOf(application), scoringForm(application, item));
   list.append(item);
 }
 

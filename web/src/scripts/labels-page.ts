@@ -3,8 +3,9 @@
  * (newest first, paged) with each result, and the application form
  * (POST /projects/{id}/labels). The server judges the form: its 400 problems
  * go next to their fields, its 409 (yearly quota, an open application) is
- * shown as it says it. After a label that was not granted, the applicant may
- * apply again once, naming the criteria to review.
+ * shown as it says it. The form is offered only when applying is possible:
+ * a first application, or — after a label that was not granted — the one
+ * review DOMAIN.md allows, which names the criteria to be judged again.
  */
 import type { ApplyBodyInput, LabelApplicationResponse, LabelApplicationsPage } from '../../../functions/http/labels/schemas.ts';
 import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
@@ -43,7 +44,8 @@ function facts(rows: [string, string][]): HTMLDListElement {
 function renderApplication(application: LabelApplicationResponse): HTMLLIElement {
   const item = document.createElement('li');
   const heading = textElement('h3', fill('qualityLabels.applicant', { name: application.applicantName, date: when(application.submittedAt) }));
-  item.append(heading, textElement('p', t(`qualityLabels.status.${application.status}`), 'badge'));
+  item.append(heading, textElement('p', t(`qualityLabels.status.${application.status}`), `badge label-status-${application.status}`));
+  if (application.reviewOf) item.append(textElement('p', reviewOfText(application.reviewOf.criteria, applications.find((each) => each.labelId === application.reviewOf?.labelId)), 'muted'));
   const evaluation = application.evaluation;
   if (evaluation) {
     item.append(
@@ -60,15 +62,53 @@ function renderApplication(application: LabelApplicationResponse): HTMLLIElement
   return item;
 }
 
-/** Applying again is offered for my own application whose label was not granted, if I have not applied again yet. */
-function offerReview(): void {
+/** "A review of the application of 3 Nov 2026: judge again Use of technology, Results and documentation." */
+function reviewOfText(criteria: readonly string[], reviewed: LabelApplicationResponse | undefined): string {
+  return fill('qualityLabels.reviewOf', {
+    date: reviewed ? when(reviewed.submittedAt) : '—',
+    criteria: criteria.map((criterion) => t(`qualityLabels.criterion.${criterion as (typeof labelCriteria)[number]}`)).join(', '),
+  });
+}
+
+/**
+ * What I may do now (DOMAIN.md: one application per teacher and project; after
+ * a label not granted, one review of it): apply, ask for the review, or
+ * nothing — and then the page says why instead of showing a form the server
+ * would refuse.
+ */
+function offerApplying(): void {
   const me = myUserId();
   const mine = applications.filter((application) => application.applicantId === me);
-  const reviewable = mine.find((application) => application.status === 'not-granted');
-  const reviewed = mine.some((application) => application.reviewOf);
   const review = element<HTMLFieldSetElement>('review');
-  review.hidden = !reviewable || reviewed;
-  review.dataset.labelId = reviewable && !reviewed ? reviewable.labelId : '';
+  const closed = element('apply-closed');
+  const intro = element('review-intro');
+  const refused = mine.find((application) => application.status === 'not-granted');
+  let why: string | undefined;
+  if (mine.some((application) => application.status === 'granted')) why = t('qualityLabels.grantedOwn');
+  else if (mine.some((application) => application.reviewOf)) why = t('qualityLabels.reviewedOwn');
+  else if (mine.some((application) => application.status === 'waiting')) why = t('qualityLabels.waitingOwn');
+  const reviewing = !why && refused !== undefined;
+  form.hidden = why !== undefined;
+  closed.hidden = why === undefined;
+  closed.textContent = why ?? '';
+  review.hidden = !reviewing;
+  review.dataset.labelId = reviewing ? refused.labelId : '';
+  intro.hidden = !reviewing;
+  intro.textContent = reviewing ? fill('qualityLabels.reviewIntro', { date: when(refused.submittedAt) }) : '';
+  element('apply-heading').textContent = t(reviewing ? 'qualityLabels.reviewHeading' : 'qualityLabels.apply');
+  element('apply-submit').textContent = t(reviewing ? 'qualityLabels.reviewSubmit' : 'qualityLabels.submit');
+}
+
+/** A review names at least one criterion: said next to the boxes, in the teacher's words, before anything is sent. */
+function reviewNeedsCriteria(): boolean {
+  const review = element<HTMLFieldSetElement>('review');
+  const problem = element('review-error');
+  const missing = !review.hidden && new FormData(form).getAll('review').length === 0;
+  problem.textContent = missing ? t('qualityLabels.reviewNeedsCriteria') : '';
+  problem.hidden = !missing;
+  review.toggleAttribute('aria-invalid', missing);
+  if (missing) review.querySelector<HTMLInputElement>('input[name="review"]')?.focus();
+  return missing;
 }
 
 async function loadMore(): Promise<void> {
@@ -80,7 +120,7 @@ async function loadMore(): Promise<void> {
   cursor = page.nextCursor;
   more.hidden = !cursor;
   element('no-applications').hidden = list.children.length > 0;
-  offerReview();
+  offerApplying();
 }
 
 const lines = (text: string) =>
@@ -104,13 +144,14 @@ function applicationForm(): ApplyBodyInput {
   ) as ApplyBodyInput['evidence'];
   const review = element('review');
   const criteria = fields.getAll('review').map(String) as NonNullable<ApplyBodyInput['reviewOf']>['criteria'];
-  const reviewOf = !review.hidden && review.dataset.labelId && criteria.length > 0 ? { labelId: review.dataset.labelId, criteria } : undefined;
+  const reviewOf = !review.hidden && review.dataset.labelId ? { labelId: review.dataset.labelId, criteria } : undefined;
   return { eligibility, evidence, ...(reviewOf ? { reviewOf } : {}) };
 }
 
 function setUpApplying(): void {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (reviewNeedsCriteria()) return;
     const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     submit.disabled = true;
     try {
@@ -120,7 +161,7 @@ function setUpApplying(): void {
       applications.unshift(application);
       list.prepend(renderApplication(application));
       element('no-applications').hidden = true;
-      offerReview();
+      offerApplying();
       showStatus(t('qualityLabels.applied'));
       element('applications-heading').focus();
     } catch (error) {
