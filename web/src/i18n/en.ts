@@ -134,6 +134,10 @@ export const en = {
   'newProject.agesInvalid': 'Enter two ages, the first not above the second.',
   'newProject.checkFields': 'Some fields need attention: see the messages next to them.',
 
+  'gate.nss': 'This page is for the officers of a National Support Service.',
+  'gate.evaluator': 'This page is for the Quality Label evaluators.',
+  'gate.teacher': 'Only teachers create projects. Pupils and guests take part in the projects their teachers invite them to.',
+
   'nss.title': 'Projects waiting for approval',
   'nss.intro': 'Projects with a founder from your country. Approve or reject each one; a rejection needs a reason the founders can act on.',
   'nss.none': 'No project is waiting for your approval.',

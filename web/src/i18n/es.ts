@@ -132,6 +132,10 @@ export const es: Dictionary = {
   'newProject.agesInvalid': 'Escribe dos edades; la primera no puede ser mayor que la segunda.',
   'newProject.checkFields': 'Algunos campos necesitan cambios: mira los mensajes junto a ellos.',
 
+  'gate.nss': 'Esta página es para el personal de un Servicio Nacional de Apoyo.',
+  'gate.evaluator': 'Esta página es para los evaluadores de los Sellos de Calidad.',
+  'gate.teacher': 'Solo los docentes crean proyectos. El alumnado y los invitados participan en los proyectos a los que les invitan sus docentes.',
+
   'nss.title': 'Proyectos pendientes de aprobación',
   'nss.intro': 'Proyectos con un fundador de tu país. Aprueba o rechaza cada uno; un rechazo necesita un motivo que ayude a los fundadores.',
   'nss.none': 'Ningún proyecto espera tu aprobación.',

@@ -10,6 +10,7 @@ import { apiGet, apiPost } from './api.ts';
 import { fill, requireSession, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
 import { evidenceLink, labelCriteria, mandatoryPoints, showNestedProblems, when } from './quality-labels.ts';
+import { whenKindAllows } from './kind-gate.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const session = requireSession();
@@ -164,9 +165,13 @@ async function loadMore(): Promise<void> {
   element('no-evaluations').hidden = list.children.length > 0;
 }
 
+// Only evaluators see the applications (KindOnly): nobody else fires a request the API must refuse.
 if (session) {
-  more.addEventListener('click', () => loadMore().catch(reportFailure));
-  loadMore()
-    .catch(reportFailure)
-    .finally(() => (element('evaluations-loading').hidden = true));
+  void whenKindAllows('evaluations-page').then((allowed) => {
+    if (!allowed) return;
+    more.addEventListener('click', () => loadMore().catch(reportFailure));
+    loadMore()
+      .catch(reportFailure)
+      .finally(() => (element('evaluations-loading').hidden = true));
+  });
 }

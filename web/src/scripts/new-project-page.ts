@@ -4,12 +4,15 @@ import { apiPost } from './api.ts';
 import { pageUrl, requireSession, showError, t } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 import { projectForm } from './project-form.ts';
+import { whenKindAllows } from './kind-gate.ts';
 
 const session = requireSession();
 const form = document.getElementById('new-project-form') as HTMLFormElement;
 const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
 
 const fields = projectForm(form);
+// Only teachers create projects: anyone else is told so before the form (KindOnly).
+if (session) void whenKindAllows('new-project');
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();

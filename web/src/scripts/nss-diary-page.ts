@@ -6,6 +6,7 @@ import type { NssDiaryPage } from '../../../functions/http/diary/schemas.ts';
 import { apiGet } from './api.ts';
 import { fill, pageUrl, requireSession, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
+import { whenKindAllows } from './kind-gate.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const session = requireSession();
@@ -41,9 +42,13 @@ async function loadMore(): Promise<void> {
   element('no-doubts').hidden = list.children.length > 0;
 }
 
+// Only NSS officers see the inbox (KindOnly): nobody else fires a request the API must refuse.
 if (session) {
-  more.addEventListener('click', () => loadMore().catch(reportFailure));
-  loadMore()
-    .catch(reportFailure)
-    .finally(() => (element('doubts-loading').hidden = true));
+  void whenKindAllows('nss-doubts').then((allowed) => {
+    if (!allowed) return;
+    more.addEventListener('click', () => loadMore().catch(reportFailure));
+    loadMore()
+      .catch(reportFailure)
+      .finally(() => (element('doubts-loading').hidden = true));
+  });
 }

@@ -4,9 +4,11 @@
  */
 import type { NssProjectsPage } from '../../../functions/http/projects/schemas.ts';
 import { showDecisionList } from './decision-list.ts';
-import { fill, t, textElement } from './page.ts';
+import { fill, requireSession, t, textElement } from './page.ts';
+import { whenKindAllows } from './kind-gate.ts';
 
-showDecisionList<NssProjectsPage>({
+// Only NSS officers see the list (KindOnly): nobody else fires a request the API must refuse.
+const showList = () => showDecisionList<NssProjectsPage>({
   ids: { list: 'waiting-list', more: 'more-waiting', none: 'none-waiting', heading: 'waiting-heading', loading: 'nss-loading' },
   path: '/nss/projects',
   filter: { state: 'pending-approval' },
@@ -33,3 +35,5 @@ showDecisionList<NssProjectsPage>({
   },
   decided: (project, approved) => fill(approved ? 'nss.approved' : 'nss.rejected', { title: project.title }),
 });
+
+if (requireSession()) void whenKindAllows('nss-page').then((allowed) => allowed && showList());

@@ -5,11 +5,13 @@
  */
 import type { PendingTeachersPage } from '../../../functions/http/registrations/schemas.ts';
 import { showDecisionList } from './decision-list.ts';
-import { fill, language, t, textElement } from './page.ts';
+import { whenKindAllows } from './kind-gate.ts';
+import { fill, language, requireSession, t, textElement } from './page.ts';
 
 const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 
-showDecisionList<PendingTeachersPage>({
+// Only NSS officers see the list (KindOnly): nobody else fires a request the API must refuse.
+const showList = () => showDecisionList<PendingTeachersPage>({
   ids: { list: 'teachers-list', more: 'more-teachers', none: 'no-teachers', heading: 'teachers-heading', loading: 'teachers-loading' },
   path: '/nss/teachers',
   filter: { status: 'pending' },
@@ -36,3 +38,5 @@ showDecisionList<PendingTeachersPage>({
   },
   decided: (teacher, approved) => fill(approved ? 'nssTeachers.validated' : 'nssTeachers.rejected', { name: teacher.displayName }),
 });
+
+if (requireSession()) void whenKindAllows('nss-teachers').then((allowed) => allowed && showList());
