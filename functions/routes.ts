@@ -17,6 +17,7 @@ import { communityRoutes } from './http/community/routes.ts';
 import { desktopRoutes } from './http/desktop/routes.ts';
 import { diaryRoutes } from './http/diary/routes.ts';
 import { forumRoutes } from './http/forum/routes.ts';
+import { homeRoutes } from './http/home/routes.ts';
 import { labelsRoutes } from './http/labels/routes.ts';
 import { mailboxRoutes } from './http/mailbox/routes.ts';
 import { membersRoutes } from './http/members/routes.ts';
@@ -56,6 +57,7 @@ export const httpAreas: readonly Area[] = [
   mailboxRoutes,
   diaryRoutes, // the Project Diary and the NSS's inbox of doubts
   labelsRoutes, // Quality Label applications and their evaluation
+  homeRoutes, // the TwinSpace home: latest updates, posts, comments, likes, the teachers' board
   openApiRoutes, // GET /openapi.json, generated from all of the above
 ];
 

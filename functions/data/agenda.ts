@@ -9,6 +9,7 @@ import type { AgendaEvent } from '../domain/agenda.ts';
 import { agendaIndex, agendaKeys, gsi1, keys, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { automaticEntry } from './feed.ts';
 import { transact, type GuardedItem } from './transact.ts';
 import { projectStillApproved } from './write-guards.ts';
 
@@ -27,9 +28,9 @@ const itemOf = (event: AgendaEvent) => ({
   ...event,
 });
 
-/** The event's write (guard 'event': exists, or not yet, or at the version read) with the project's 'closed' guard. */
-async function writeEvent(store: TableStore, projectId: string, eventId: string, write: GuardedItem<'event'>): Promise<AgendaWriteOutcome> {
-  const outcome = await transact(store, [write, projectStillApproved(store, projectId)]);
+/** The event's write (guard 'event': exists, or not yet, or at the version read) with the project's 'closed' guard (and, for a new event, the home's entry). */
+async function writeEvent(store: TableStore, projectId: string, eventId: string, write: GuardedItem<'event'>, feedEntry: GuardedItem<never>[] = []): Promise<AgendaWriteOutcome> {
+  const outcome = await transact(store, [write, projectStillApproved(store, projectId), ...feedEntry]);
   if (outcome.written) return 'written';
   if (outcome.failed.includes('closed')) return 'closed';
   // The event's condition failed: gone, or changed since it was read.
@@ -42,11 +43,19 @@ export async function getAgendaEvent(store: TableStore, projectId: string, event
   return result.Item ? toAgendaEvent(result.Item) : undefined;
 }
 
+/** A new event, with the home's automatic entry (data/feed.ts; the agenda is the public area's) in the same transaction. */
 export function putAgendaEvent(store: TableStore, event: AgendaEvent): Promise<AgendaWriteOutcome> {
+  const added = automaticEntry(
+    store,
+    event.projectId,
+    'public',
+    { kind: 'event-added', event: { eventId: event.eventId, title: event.title, startsAt: event.startsAt }, by: { userId: event.createdBy.userId, name: event.createdBy.displayName } },
+    event.createdAt,
+  );
   return writeEvent(store, event.projectId, event.eventId, {
     guard: 'event',
     Put: { TableName: store.tableName, Item: itemOf(event), ConditionExpression: 'attribute_not_exists(PK)' },
-  });
+  }, [added]);
 }
 
 /** Replaces an event on condition it still has `readVersion` (the new one carries readVersion + 1). */

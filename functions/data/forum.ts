@@ -15,6 +15,7 @@ import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { forumKeys, keys, withoutKeys, type ItemKey } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { automaticEntry } from './feed.ts';
 import { transact, type GuardedItem } from './transact.ts';
 
 export interface ForumAuthor {
@@ -138,10 +139,15 @@ const updateExisting = (store: TableStore, Key: ItemKey, UpdateExpression: strin
   Update: { TableName: store.tableName, Key, UpdateExpression, ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues },
 });
 
-/** A thread: its listing, its header and the discussion's counter in one transaction. 'not-found' when the discussion is gone. */
+/**
+ * A thread: its listing, its header, the discussion's counter and the home's
+ * automatic entry (data/feed.ts; in the forum's area, so the teachers' forum
+ * stays the teachers') in one transaction. 'not-found' when the discussion is gone.
+ */
 export function putThread(store: TableStore, thread: Thread): Promise<ForumWriteOutcome> {
   const { projectId, discussionId, threadId } = thread;
   return forumTransaction(store, [
+    automaticEntry(store, projectId, thread.area, { kind: 'thread-opened', thread: { threadId, discussionId, title: thread.title }, by: { userId: thread.authorId, name: thread.authorName } }, thread.createdAt),
     putNew(store, { ...forumKeys.threadListing(projectId, discussionId, threadId), entity: 'threadListing', ...thread }),
     putNew(store, { ...forumKeys.thread(projectId, threadId), entity: 'thread', ...thread }),
     updateExisting(store, forumKeys.discussion(projectId, thread.area, discussionId), 'ADD threadCount :one SET lastActivityAt = :at', {

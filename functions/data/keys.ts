@@ -183,12 +183,13 @@ export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T,
  * |C7 | my place on the waiting list                     | Query COUNT | PK = ENCOUNTER#<id> AND SK BETWEEN 'WAIT#' AND 'WAIT#<my ticket>#<sub>' |
  * |C8 | resources, newest first, by language             | Query GSI1| GSI1PK = RESOURCES [AND begins_with(GSI1SK, '<language>#')] (GSI1SK = <language>#<createdAt>#<id>) |
  * |C9 | resources with a tag [and a language]            | Query GSI1| GSI1PK = RESOURCES-TAG#<tag> [AND begins_with(GSI1SK, '<language>#')]: one TAG# item per tag of a resource, a copy of its fields |
+ * |C10| resources found by a word [and a language]      | Query GSI1| GSI1PK = RESOURCES-WORD#<the search's longest normalised word> [AND begins_with(GSI1SK, '<language>#')], FilterExpression contains(words, <each other word>) [AND contains(tags, <tag>)]: one WORD# item per distinct word of title, tags and description, a copy of its fields |
  *
  * Writes: creating a group puts META (memberCount 1) and the owner's MEMBER# item in one transaction; joining and
  * leaving put/delete the MEMBER# item and ADD ±1 to memberCount in one transaction (a full group is a failed
  * condition). Every registration change of an encounter is one TransactWriteItems that updates META on condition
  * its counters (seatsTaken, waitingCount) are still as read: two registrations or cancellations at once never
- * over-book, the loser re-reads and decides again. A resource's META and its TAG# items are put in one transaction.
+ * over-book, the loser re-reads and decides again. A resource's META, its TAG# and its WORD# items are put in one transaction.
  */
 const groupPk = (groupId: string) => `GROUP#${groupId}`;
 const encounterPk = (encounterId: string) => `ENCOUNTER#${encounterId}`;
@@ -209,6 +210,7 @@ export const communityKeys = {
   }),
   resource: (resourceId: string): ItemKey => ({ PK: `RESOURCE#${resourceId}`, SK: 'META' }),
   resourceTag: (resourceId: string, tag: string): ItemKey => ({ PK: `RESOURCE#${resourceId}`, SK: `TAG#${tag}` }),
+  resourceWord: (resourceId: string, word: string): ItemKey => ({ PK: `RESOURCE#${resourceId}`, SK: `WORD#${word}` }),
 };
 
 export const communityIndex = {
@@ -221,6 +223,11 @@ export const communityIndex = {
   resourcesTagPartition: (tag: string) => `RESOURCES-TAG#${tag}`,
   resourceTag: (tag: string, language: string, createdAt: string, resourceId: string) => ({
     GSI1PK: `RESOURCES-TAG#${tag}`,
+    GSI1SK: `${language}#${createdAt}#${resourceId}`,
+  }),
+  resourcesWordPartition: (word: string) => `RESOURCES-WORD#${word}`,
+  resourceWord: (word: string, language: string, createdAt: string, resourceId: string) => ({
+    GSI1PK: `RESOURCES-WORD#${word}`,
     GSI1SK: `${language}#${createdAt}#${resourceId}`,
   }),
 };
@@ -266,7 +273,7 @@ export const forumKeys = {
  * |G2 | an area's published pages, newest published first| Query GSI1| GSI1PK = PAGES#<projectId>#<area>#published (GSI1SK = <publishedAt>#<pageId>), ScanIndexForward=false |
  * |G3 | an area's drafts (all authors), newest first per author | Query GSI1 | GSI1PK = PAGES#<projectId>#<area>#draft (GSI1SK = <authorId>#<pageId>), ScanIndexForward=false |
  * |G4 | my drafts in an area, newest first               | Query GSI1| GSI1PK = PAGES#<projectId>#<area>#draft AND begins_with(GSI1SK, '<authorId>#') |
- * |G5 | the public page of a project (no sign-in)        | GetItem + Query GSI1 | pattern 3, then G2 with area = public                      |
+ * |G5 | the public page of a project (no sign-in)        | GetItem + 3 Queries, all at once | pattern 3, G2 with area = public, DY6 and Q7    |
  *
  * Every page write is one TransactWriteItems: the page (conditional on the version read, or new) with ConditionChecks
  * that the project is still approved and the writer's membership still has the type the decision was made on.
@@ -337,6 +344,7 @@ export const mailboxKeys = {
  * |DY3| one entry (to reply to it)                       | GetItem   | PK = PROJECT#<id>, SK = DIARY#<entryId>                              |
  * |DY4| my country's unanswered doubts, oldest first     | Query GSI1| GSI1PK = DIARY-UNANSWERED#<country> (GSI1SK = <createdAt>#<entryId>; PK = DOUBT#<entryId>, SK = UNANSWERED#<country>) |
  * |DY5| the whole diary (export), oldest first           | Query (all pages) | DY1 or DY2, ScanIndexForward=true                             |
+ * |DY6| a project's PUBLIC entries (the public page, no sign-in), newest first, paged | Query GSI1 | DY2's GSI1PK = DIARY-OPEN#<projectId>, FilterExpression visibility = public (Limit 3 × page size; a page may be short) |
  */
 export const diaryKeys = {
   entryPrefix: 'DIARY#',
@@ -366,6 +374,7 @@ export const diaryIndex = {
  * |Q4 | my applications this school year (at most four)  | Update ADD, condition applications < 4 | PK = USER#<sub>, SK = LABELS#<yyyy-yyyy> ('L' sorts before 'PROFILE': outside GET /me's range) |
  * |Q5 | my one first application / my one review (after a not-granted result) of this project | Put if attribute_not_exists | PK = PROJECT#<id>, SK = LABEL-APPLIED#<sub> / LABEL-REVIEW#<sub> |
  * |Q6 | a country's waiting applications for its evaluators, oldest first, paged | Query GSI1 | pattern 11 (FilterExpression: not the evaluator's own school) |
+ * |Q7 | a project's GRANTED labels (the public page's badges) | Query     | Q2's key condition, FilterExpression status = granted, projected (no names, no scores) |
  *
  * Applying writes Q1 (+ its GSI1 keys), Q2's copy, Q3, Q4 and Q5 (a review: + a ConditionCheck that the
  * reviewed Q1 is mine, of this project, not granted) in one TransactWriteItems; evaluating updates Q1 (removing the GSI1 keys) and Q2's copy and
@@ -378,4 +387,40 @@ export const labelKeys = {
   reviewMark: (projectId: string, userId: string): ItemKey => ({ PK: projectPk(projectId), SK: `LABEL-REVIEW#${userId}` }),
   appliedMark: (projectId: string, userId: string): ItemKey => ({ PK: projectPk(projectId), SK: `LABEL-APPLIED#${userId}` }),
   yearlyCount: (userId: string, schoolYear: string): ItemKey => ({ PK: userPk(userId), SK: `LABELS#${schoolYear}` }),
+};
+
+/**
+ * The TwinSpace home (functions/data/feed.ts). Every entry of the home — a member's post or an automatic entry
+ * written in the same transaction as its event — lives under its project in time order (ULID); a pinned post also
+ * carries sparse GSI1 keys; comments and likes live under their post; the teachers' board beside the feed.
+ *
+ * | # | access pattern                                   | operation | key condition                                                       |
+ * |---|--------------------------------------------------|-----------|---------------------------------------------------------------------|
+ * |H1 | the home, newest first, paged                    | Query     | PK = PROJECT#<id> AND begins_with(SK, 'FEED#'), ScanIndexForward=false (the reader's areas and "not pinned" applied to the page) |
+ * |H2 | the pinned posts, most recently pinned first (page 1) | Query GSI1 | GSI1PK = FEED-PINNED#<projectId> (GSI1SK = <pinnedAt>#<postId>; sparse: pinned posts only), ScanIndexForward=false |
+ * |H3 | one entry (delete, pin, comment, like)           | in the gate's BatchGet | PK = PROJECT#<id>, SK = FEED#<entryId>                  |
+ * |H4 | a post's comments, oldest first, paged           | Query     | PK = FEEDPOST#<projectId>#<postId> AND begins_with(SK, 'COMMENT#')   |
+ * |H5 | have I liked these posts                         | BatchGet  | PK = FEEDPOST#<projectId>#<postId>, SK = LIKE#<sub> (one per post on the page) |
+ * |H6 | how many posts are pinned                        | Update ADD, condition < 10 | PK = PROJECT#<id>, SK = FEED-PINS                      |
+ * |H7 | the teachers' board, newest first, paged         | Query     | PK = PROJECT#<id> AND begins_with(SK, 'BOARD#'), ScanIndexForward=false |
+ * |H8 | one board note (delete)                          | in the gate's BatchGet | PK = PROJECT#<id>, SK = BOARD#<noteId>                  |
+ */
+const feedPostPk = (projectId: string, postId: string) => `FEEDPOST#${projectId}#${postId}`;
+
+export const feedKeys = {
+  entryPrefix: 'FEED#',
+  entry: (projectId: string, entryId: string): ItemKey => ({ PK: projectPk(projectId), SK: `FEED#${entryId}` }),
+  /** 'FEED-PINS' does not begin with 'FEED#': H1 never meets it. */
+  pins: (projectId: string): ItemKey => ({ PK: projectPk(projectId), SK: 'FEED-PINS' }),
+  postPartition: feedPostPk,
+  commentPrefix: 'COMMENT#',
+  comment: (projectId: string, postId: string, commentId: string): ItemKey => ({ PK: feedPostPk(projectId, postId), SK: `COMMENT#${commentId}` }),
+  like: (projectId: string, postId: string, userId: string): ItemKey => ({ PK: feedPostPk(projectId, postId), SK: `LIKE#${userId}` }),
+  notePrefix: 'BOARD#',
+  note: (projectId: string, noteId: string): ItemKey => ({ PK: projectPk(projectId), SK: `BOARD#${noteId}` }),
+};
+
+export const feedIndex = {
+  pinnedPartition: (projectId: string) => `FEED-PINNED#${projectId}`,
+  pinned: (projectId: string, pinnedAt: string, postId: string) => ({ GSI1PK: `FEED-PINNED#${projectId}`, GSI1SK: `${pinnedAt}#${postId}` }),
 };

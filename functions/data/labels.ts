@@ -19,6 +19,7 @@ import { gsi1, keys, labelKeys, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
+import { automaticEntry } from './feed.ts';
 import { transact, type GuardedItem } from './transact.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
 
@@ -305,9 +306,48 @@ export async function recordLabelEvaluation(
         Item: { ...keys.notification(applicantNotice.userId, applicantNotice.notificationId), entity: 'notification', ...applicantNotice },
       },
     },
+    // A label granted is a public-area fact on the project's home (data/feed.ts): the country, no name.
+    ...(evaluation.granted
+      ? [automaticEntry(store, application.projectId, 'public', { kind: 'label-granted', label: { labelId: application.labelId, country: application.country } })]
+      : []),
   ]);
   if (outcome.written) return 'recorded';
   if (outcome.failed.includes('evaluated')) return 'already-evaluated';
   // The lock names another application while this one waits: the lock and the application disagree, which the writes never let happen.
   throw new Error(`The open-application lock of label ${application.labelId} names another application.`);
+}
+
+// ---------------------------------------------------------------------------
+// The public project page (Q7).
+
+/** A granted National Quality Label as the public page shows it: the applicant's country, never a name. */
+export interface GrantedProjectLabel {
+  labelId: string;
+  country: string;
+  schoolYear: string;
+  /** When the evaluator granted it. */
+  grantedAt: string;
+}
+
+/**
+ * Every GRANTED application of a project (Q7): Q2's range with
+ * FilterExpression status = granted, projected to the fields the public page
+ * shows (no applicant, no evaluator, no scores). A project's applications are
+ * few (each teacher applies once and may ask for one review), so this is one
+ * Query page in practice; queryAll only guards the 1 MB page limit.
+ */
+export async function listGrantedProjectLabels(store: TableStore, projectId: string): Promise<GrantedProjectLabel[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :label)',
+    FilterExpression: '#status = :granted',
+    ProjectionExpression: 'labelId, country, schoolYear, submittedAt, evaluation.evaluatedAt',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':label': labelKeys.projectLabelPrefix, ':granted': 'granted' },
+  });
+  return items.map((item) => ({
+    labelId: item.labelId as string,
+    country: item.country as string,
+    schoolYear: item.schoolYear as string,
+    grantedAt: ((item.evaluation as { evaluatedAt?: string } | undefined)?.evaluatedAt ?? item.submittedAt) as string,
+  }));
 }

@@ -12,6 +12,8 @@ import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
+import { sharedName } from '../domain/roster.ts';
+import { automaticEntry } from './feed.ts';
 import { transact, type GuardedItem, type TransactOutcome } from './transact.ts';
 import { approvedProjectCondition, memberStillOfType, projectStillApproved } from './write-guards.ts';
 
@@ -124,10 +126,19 @@ export async function addMemberToProject(
         },
       }
     : projectStillApproved(store, membership.projectId);
+  // The home's automatic entry (data/feed.ts): a public-area fact, a pupil by first name only.
+  const joined = automaticEntry(
+    store,
+    membership.projectId,
+    'public',
+    { kind: 'member-joined', member: { userId: membership.userId, name: sharedName(membership), type: membership.type } },
+    membership.joinedAt,
+  );
   return transact<MembershipGuard>(store, [
     ...membershipPuts(store, membership, projectTitle),
     projectUpdate,
     ...guardChecks(store, membership.projectId, options.guards),
+    joined,
   ]);
 }
 

@@ -16,6 +16,7 @@ import * as z from 'zod';
 import { gsi1, keys, pageIndex, pageKeys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { automaticEntry } from './feed.ts';
 import { transact, type GuardedItem } from './transact.ts';
 import { memberStillOfType, projectStillApproved } from './write-guards.ts';
 
@@ -67,11 +68,12 @@ export async function getPage(store: TableStore, projectId: string, pageId: stri
  * still of the type read ('typeChanged'): a decision made on a read still
  * holds. When several fail, the page's own state is said first.
  */
-async function guardedWrite(store: TableStore, projectId: string, writer: PageWriter, pageWrite: GuardedItem<'stale'>): Promise<PageWriteOutcome> {
+async function guardedWrite(store: TableStore, projectId: string, writer: PageWriter, pageWrite: GuardedItem<'stale'>, feedEntry: GuardedItem<never>[] = []): Promise<PageWriteOutcome> {
   const outcome = await transact(store, [
     pageWrite,
     projectStillApproved(store, projectId),
     memberStillOfType(store, projectId, writer.userId, writer.type),
+    ...feedEntry,
   ]);
   if (outcome.written) return 'written';
   if (outcome.failed.includes('stale')) return 'stale';
@@ -87,8 +89,19 @@ export function createPage(store: TableStore, page: Page, writer: PageWriter): P
   });
 }
 
-/** Replaces the page (edit or publish), on condition it still has the version `readVersion`. */
+/**
+ * The page was published by this very write: only publishing sets publishedAt
+ * (edits keep it and move updatedAt on), so the two are equal exactly then.
+ */
+const publishedNow = (page: Page) => page.status === 'published' && page.publishedAt !== undefined && page.publishedAt === page.updatedAt;
+
+/** The home's automatic entry (data/feed.ts) of a page published, in the page's area: written with the publishing. */
+const pagePublishedEntry = (store: TableStore, page: Page) =>
+  automaticEntry(store, page.projectId, page.area, { kind: 'page-published', page: { pageId: page.pageId, title: page.title }, by: { userId: page.authorId, name: page.authorName } }, page.publishedAt);
+
+/** Replaces the page (edit or publish), on condition it still has the version `readVersion`; publishing also writes the home's entry. */
 export function replacePage(store: TableStore, next: Page, readVersion: number, writer: PageWriter): Promise<PageWriteOutcome> {
+  const feedEntry = publishedNow(next) ? [pagePublishedEntry(store, next)] : [];
   return guardedWrite(store, next.projectId, writer, {
     guard: 'stale',
     Put: {
@@ -98,7 +111,7 @@ export function replacePage(store: TableStore, next: Page, readVersion: number, 
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ':read': readVersion },
     },
-  });
+  }, feedEntry);
 }
 
 /** Deletes the page, on condition it still has the version read. */

@@ -29,6 +29,12 @@ export const actions = [
   'apply-for-label',
   /** manage partners, close and reopen the project */
   'manage-project',
+  /** Home: write a post (every member reads posts; teacher administrators pin and delete any through 'moderate') */
+  'home-post',
+  /** Home: comment on a post, like it (once per member) and unlike it */
+  'home-comment-like',
+  /** The teachers' board: read and write notes only the project's teachers see */
+  'teachers-board',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -72,6 +78,9 @@ export const policyTable: Readonly<Record<Action, Row>> = {
   'diary-private': row('allow', 'allow', 'deny', 'deny', 'deny'),
   'apply-for-label': row('allow', 'allow', 'deny', 'deny', 'deny'),
   'manage-project': row('allow', 'deny', 'deny', 'deny', 'deny'),
+  'home-post': row('allow', 'allow', 'allow', 'allow', 'deny'),
+  'home-comment-like': row('allow', 'allow', 'allow', 'allow', 'deny'),
+  'teachers-board': row('allow', 'allow', 'deny', 'deny', 'deny'),
 };
 
 /** The table's answer for one type and action. */

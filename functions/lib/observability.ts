@@ -38,7 +38,8 @@ export type BusinessMetric =
   | 'LabelsEvaluated'
   | 'ChatMessagesSent'
   | 'DigestsSent'
-  | 'AccountMailsSent';
+  | 'AccountMailsSent'
+  | 'HomeWrites';
 
 /** Counts one business event (flushed with the invocation's metrics). */
 export function countOf(name: BusinessMetric, count = 1): void {

@@ -37,6 +37,11 @@ export const domainMdTable: Readonly<Record<string, Cells>> = {
   'diary-private': ['yes', 'yes', 'no', 'no', 'no'],
   'apply-for-label': ['yes', 'yes', 'no', 'no', 'no'],
   'manage-project': ['yes', 'no', 'no', 'no', 'no'],
+  // Issue 8 (the home), as if DOMAIN.md said: "Home: write a post | yes | yes | yes | yes | no",
+  // "Home: comment on a post, like it | yes | yes | yes | yes | no", "teachers' board: read and write notes | yes | yes | no | no | no".
+  'home-post': ['yes', 'yes', 'yes', 'yes', 'no'],
+  'home-comment-like': ['yes', 'yes', 'yes', 'yes', 'no'],
+  'teachers-board': ['yes', 'yes', 'no', 'no', 'no'],
 };
 
 /** The rows of the table, sorted: compare with the code's `actions` (every action has a row, every row is an action). */
