@@ -268,3 +268,67 @@ export async function listUnansweredDoubts(
   });
   return { doubts, lastKey: result.lastKey };
 }
+
+// ---------------------------------------------------------------------------
+// The public project page (DY6).
+
+/** A public entry as anyone sees it: no author and no replier by name (the public page shows nobody's name). */
+export interface PublicDiaryEntry {
+  entryId: string;
+  kind: DiaryKind;
+  title: string;
+  body: string;
+  createdAt: string;
+  /** Doubts: when an NSS officer first answered; null while unanswered. */
+  answeredAt: string | null;
+  replies: { role: 'nss' | 'teacher'; body: string; createdAt: string }[];
+}
+
+/** How many entries of the 'open' list one public page reads at most per public entry it shows (restricted ones are dropped). */
+const publicReadAhead = 3;
+
+/**
+ * One page of a project's PUBLIC entries, newest first (DY6): the 'open'
+ * index (DY2: restricted and public entries) with FilterExpression
+ * visibility = public, in ONE Query. The Query evaluates up to three times
+ * `limit` entries; when more than `limit` public ones come back the page is
+ * cut there and its cursor names the last entry shown (a DY2 key, so
+ * decodeDiaryCursor(…, 'open') checks it). A page may be short when many
+ * entries are restricted; the cursor still continues. Private and hidden
+ * entries are not in the index at all; restricted ones never pass the filter.
+ */
+export async function listPublicDiaryEntries(
+  store: TableStore,
+  projectId: string,
+  page: { limit: number; startKey?: Record<string, unknown> },
+): Promise<{ entries: PublicDiaryEntry[]; lastKey?: Record<string, unknown> }> {
+  const result = await queryPage(
+    store,
+    {
+      IndexName: diaryIndex.indexName,
+      KeyConditionExpression: 'GSI1PK = :open',
+      FilterExpression: 'visibility = :public',
+      ExpressionAttributeValues: { ':open': diaryIndex.openPartition(projectId), ':public': 'public' },
+      ScanIndexForward: false,
+    },
+    { limit: Math.min(100, page.limit * publicReadAhead), startKey: page.startKey },
+  );
+  // The filter is the rule; this keeps it should the index ever hold more.
+  const items = result.items.filter((item) => item.visibility === 'public');
+  const shown = items.slice(0, page.limit);
+  const last = shown.at(-1);
+  const lastKey = items.length > page.limit && last ? { PK: last.PK, SK: last.SK, GSI1PK: last.GSI1PK, GSI1SK: last.GSI1SK } : result.lastKey;
+  const entries = shown.map((item): PublicDiaryEntry => {
+    const entry = toDiaryEntry(item);
+    return {
+      entryId: entry.entryId,
+      kind: entry.kind,
+      title: entry.title,
+      body: entry.body,
+      createdAt: entry.createdAt,
+      answeredAt: entry.answeredAt,
+      replies: entry.replies.map((reply) => ({ role: reply.author.role, body: reply.body, createdAt: reply.createdAt })),
+    };
+  });
+  return { entries, lastKey };
+}

@@ -13,6 +13,8 @@
  * activities, a pupil administrator publishes pupils'-area pages only.
  */
 import { ulid } from 'ulid';
+import { decodeDiaryCursor, listPublicDiaryEntries } from '../../data/diary.ts';
+import { listGrantedProjectLabels, type GrantedProjectLabel } from '../../data/labels.ts';
 import { createPage, decodePageCursor, deletePage, getPage, listPages, replacePage, type Page, type PageListScope, type PageWriteOutcome, type PageWriter } from '../../data/pages.ts';
 import { getProject } from '../../data/projects.ts';
 import type { TableStore } from '../../data/store.ts';
@@ -23,7 +25,7 @@ import { hasTwinspace } from '../../domain/project-lifecycle.ts';
 import { sharedName } from '../../domain/roster.ts';
 import type { Caller } from '../../lib/claims.ts';
 import { encodeCursor } from '../../lib/cursor.ts';
-import { conflict, forbidden, notFound } from '../../lib/errors.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
 import { gated } from '../router.ts';
@@ -32,6 +34,31 @@ import { pagesRoutes } from './routes.ts';
 import type { PageResponse, PublicProjectResponse } from './schemas.ts';
 
 const noSuchPage = () => notFound('No such page in this project.');
+
+/** The diary's cursor of the public page, or 400 naming its own field. */
+function publicDiaryStartKey(cursor: string | undefined, projectId: string): Record<string, unknown> | undefined {
+  try {
+    return decodeDiaryCursor(cursor, projectId, 'open');
+  } catch {
+    throw validationFailed('The cursor is not valid.', [{ field: 'query.diaryCursor', message: 'Not a cursor this list gave out.' }]);
+  }
+}
+
+/**
+ * The badges of the public page: one National Quality Label per country that
+ * granted one (its first grant), oldest first. Several teachers of one
+ * country may each hold the label; the project shows it once per country.
+ */
+function nationalBadges(granted: GrantedProjectLabel[]): PublicProjectResponse['labels'] {
+  const firstPerCountry = new Map<string, GrantedProjectLabel>();
+  for (const label of granted) {
+    const known = firstPerCountry.get(label.country);
+    if (!known || label.grantedAt < known.grantedAt) firstPerCountry.set(label.country, label);
+  }
+  return [...firstPerCountry.values()]
+    .sort((a, b) => a.grantedAt.localeCompare(b.grantedAt) || a.country.localeCompare(b.country))
+    .map((label) => ({ level: 'national', country: label.country, schoolYear: label.schoolYear, grantedAt: label.grantedAt }));
+}
 
 /** A write's outcome in the API's words: a refused one saved nothing. */
 function refuseUnlessWritten(outcome: PageWriteOutcome): void {
@@ -148,16 +175,26 @@ export const handler = areaHandler(pagesRoutes, {
    * Public, no token: what anyone may see of a project whose TwinSpace exists
    * (approved or closed): its description, subjects, languages, pupils' ages,
    * partner countries and schools, and the PUBLISHED pages of its public area,
-   * newest first, paged. Never a person's name (no authors, no teachers, no
-   * pupils) and nothing of the other areas or of drafts. Any other project, or
+   * newest first, paged; its Project Diary's PUBLIC entries (DOMAIN.md: "public
+   * — anyone, also without an account"), newest first, paged by diaryCursor;
+   * and its granted National Quality Labels, one badge per country. Never a
+   * person's name (no authors, no repliers, no applicants, no evaluators, no
+   * pupils) and nothing of the other areas, of drafts, of restricted, private
+   * or hidden entries, or of labels waiting or not granted. Any other project, or
    * none, is 404: the same answer, so the route tells nobody that a proposed or
    * rejected project exists.
    */
   getPublicProject: async ({ params: { projectId }, query, store }) => {
     const scope = { status: 'published' } as const;
     const startKey = decodePageCursor(query.cursor, projectId, 'public', scope);
-    // Both reads at once: the pages of a project that is not shown are simply dropped.
-    const [project, listed] = await Promise.all([getProject(store, projectId), listPages(store, projectId, 'public', scope, { limit: query.limit, startKey })]);
+    const diaryStartKey = publicDiaryStartKey(query.diaryCursor, projectId);
+    // Every read at once (one round trip): what belongs to a project that is not shown is simply dropped.
+    const [project, listed, diary, granted] = await Promise.all([
+      getProject(store, projectId),
+      listPages(store, projectId, 'public', scope, { limit: query.limit, startKey }),
+      listPublicDiaryEntries(store, projectId, { limit: query.limit, startKey: diaryStartKey }),
+      listGrantedProjectLabels(store, projectId),
+    ]);
     if (!project || !hasTwinspace(project.state)) throw notFound('No such public project.');
     const body: PublicProjectResponse = {
       project: {
@@ -174,6 +211,9 @@ export const handler = areaHandler(pagesRoutes, {
         items: listed.pages.map((page) => ({ pageId: page.pageId, title: page.title, body: page.body, publishedAt: page.publishedAt ?? page.updatedAt, updatedAt: page.updatedAt })),
         nextCursor: encodeCursor(listed.lastKey),
       },
+      diary: { items: diary.entries, nextCursor: encodeCursor(diary.lastKey) },
+      // No European Quality Label is recorded yet: only national badges.
+      labels: nationalBadges(granted),
     };
     return { status: 200, body };
   },

@@ -99,7 +99,7 @@ export const pagesRoutes = area('pages', {
     path: '/public/projects/{projectId}',
     auth: 'public',
     summary:
-      "Public, no token: an approved or closed project's description and the published pages of its public area, newest first, paged. No person's name. Any other project: 404",
+      "Public, no token: an approved or closed project's description, the published pages of its public area (newest first, paged by cursor), its Project Diary's public entries (newest first, paged by diaryCursor; never restricted, private or hidden ones) and its granted Quality Labels (one national badge per country). No person's name. Any other project: 404",
     params: publicProjectPathParams,
     query: publicProjectQuery,
     responses: { 200: publicProjectResponse },

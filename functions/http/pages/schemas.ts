@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { areas } from '../../domain/areas.ts';
+import { diaryKinds } from '../../domain/diary.ts';
 import { codePointLength, pageBodyMaxLength, pageStatuses, pageTitleMaxLength } from '../../domain/pages.ts';
 import { projectStates } from '../../domain/project-lifecycle.ts';
 import { pageQuery } from '../../lib/cursor.ts';
@@ -71,7 +72,10 @@ export const pagesPage = z.object({ items: z.array(pageResponse), nextCursor: z.
 export type PagesPage = z.output<typeof pagesPage>;
 
 export const publicProjectPathParams = z.object({ projectId: ulidString });
-export const publicProjectQuery = pageQuery;
+/** `limit` pages both lists; `cursor` continues the pages, `diaryCursor` the public diary entries. */
+export const publicProjectQuery = pageQuery.extend({
+  diaryCursor: z.string().min(1).optional(),
+});
 
 /** A published public page as anyone sees it: no author (no names of members reach the public). */
 export const publicPage = z.object({
@@ -80,6 +84,29 @@ export const publicPage = z.object({
   body: z.string(),
   publishedAt: z.string(),
   updatedAt: z.string(),
+});
+
+/** A public diary entry as anyone sees it: kind, text and the replies' roles (nss/teacher), never a name. */
+export const publicDiaryEntry = z.object({
+  entryId: z.string(),
+  kind: z.enum(diaryKinds),
+  title: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  /** Doubts: when the NSS first answered; null while unanswered (and for other kinds). */
+  answeredAt: z.string().nullable(),
+  replies: z.array(z.object({ role: z.enum(['nss', 'teacher']), body: z.string(), createdAt: z.string() })),
+});
+
+/** The Quality Label levels a project may hold; 'european' is declared, no European label is recorded yet. */
+export const publicLabelLevels = ['national', 'european'] as const;
+
+/** A granted label as a badge: its level and the country that granted it (national), never the applicant. */
+export const publicLabel = z.object({
+  level: z.enum(publicLabelLevels),
+  country: z.string(),
+  schoolYear: z.string(),
+  grantedAt: z.string(),
 });
 
 export const publicProjectResponse = z.object({
@@ -95,5 +122,9 @@ export const publicProjectResponse = z.object({
     partners: z.array(z.object({ country: z.string(), school: z.string().optional() })),
   }),
   pages: z.object({ items: z.array(publicPage), nextCursor: z.string().nullable() }),
+  /** The Project Diary's PUBLIC entries, newest first, paged by diaryCursor: no author's or replier's name. */
+  diary: z.object({ items: z.array(publicDiaryEntry), nextCursor: z.string().nullable() }),
+  /** The Quality Labels granted to the project, oldest first: one national badge per country. */
+  labels: z.array(publicLabel),
 });
 export type PublicProjectResponse = z.infer<typeof publicProjectResponse>;

@@ -9,7 +9,7 @@
 import type { DiaryEntryBodyInput, DiaryEntryResponse, DiaryPage, DiaryReplyBodyInput } from '../../../functions/http/diary/schemas.ts';
 import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { apiGet, apiGetText, apiPost } from './api.ts';
+import { ApiError, apiGet, apiGetText, apiPost } from './api.ts';
 import { fill, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 
@@ -228,6 +228,17 @@ async function showDiary(): Promise<void> {
   target?.focus();
 }
 
+/**
+ * A reader with no view of the diary (a pupil, a guest, an evaluator...) is
+ * told where its public entries are, with a link: the project's public page
+ * shows them (GET /public/projects/{id}). Any other failure as usual.
+ */
+function explainNoView(error: unknown): void {
+  if (!(error instanceof ApiError && error.status === 403)) return reportFailure(error);
+  element<HTMLAnchorElement>('diary-public-link').href = pageUrl('public', { id: projectId });
+  element('diary-public-note').hidden = false;
+}
+
 if (session) {
   if (!projectId) {
     showError(t('twinspace.missingId'));
@@ -237,7 +248,7 @@ if (session) {
     setUpExports();
     more.addEventListener('click', () => loadMore().catch(reportFailure));
     showDiary()
-      .catch(reportFailure)
+      .catch(explainNoView)
       .finally(() => (element('diary-loading').hidden = true));
   }
 }

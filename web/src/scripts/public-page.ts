@@ -1,8 +1,11 @@
 /**
  * A project's public page: anyone may read it, so it asks for no session and
  * sends no token (apiGetPublic). Everything the API answers is set as text.
+ * The first answer fills every part (labels, pages, public diary entries);
+ * "show more" asks again with the one cursor of its list and keeps that part.
  */
 import type { PublicProjectResponse } from '../../../functions/http/pages/schemas.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { ApiError, apiGetPublic } from './api.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { fill, language, showError, t, textElement } from './page.ts';
@@ -23,9 +26,83 @@ function displayName(code: string, type: 'language' | 'region'): string {
 
 function pageArticle(page: PublicProjectResponse['pages']['items'][number]): HTMLElement {
   const article = document.createElement('article');
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(page.publishedAt));
-  article.append(textElement('h3', page.title), textElement('p', fill('publicPage.publishedOn', { date }), 'muted'), textElement('div', page.body, 'page-text'));
+  article.append(textElement('h3', page.title), textElement('p', fill('publicPage.publishedOn', { date: longDate(page.publishedAt) }), 'muted'), textElement('div', page.body, 'page-text'));
   return article;
+}
+
+type PublicEntry = PublicProjectResponse['diary']['items'][number];
+type PublicLabel = PublicProjectResponse['labels'][number];
+
+const longDate = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
+
+/** A known key's translation, or the value itself (a kind this page does not know yet). */
+const word = (key: string, value: string) => {
+  const text = t(key as MessageKey);
+  return text === key ? value : text;
+};
+
+/** A granted label as a badge: its level in words (not told apart by colour alone) and the granting country. */
+function labelBadge(label: PublicLabel): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = `label-badge ${label.level}`;
+  const name = document.createElement('strong');
+  const star = textElement('span', '★ ');
+  star.setAttribute('aria-hidden', 'true');
+  name.append(star, t(`publicPage.label.${label.level}`));
+  item.append(name, textElement('span', fill('publicPage.labelDetail', { country: displayName(label.country, 'region'), year: label.schoolYear })));
+  return item;
+}
+
+function showLabels(labels: PublicLabel[]) {
+  element('public-labels').replaceChildren(...labels.map(labelBadge));
+  element('public-labels-section').hidden = labels.length === 0;
+}
+
+/** A public diary entry: its kind, date and text, and the replies by role (NSS or teacher), never by name. */
+function entryArticle(entry: PublicEntry): HTMLElement {
+  const article = document.createElement('article');
+  const heading = textElement('h3', entry.title);
+  const tags = document.createElement('p');
+  tags.className = 'actions';
+  tags.append(textElement('span', `${t('publicPage.entryKind')}:`, 'visually-hidden'), textElement('span', word(`diary.kind.${entry.kind}`, entry.kind), 'badge'));
+  if (entry.kind === 'doubt') tags.append(textElement('span', entry.answeredAt ? t('diary.answered') : t('diary.waiting'), 'muted'));
+  article.append(heading, tags, textElement('p', fill('publicPage.writtenOn', { date: longDate(entry.createdAt) }), 'muted'), textElement('div', entry.body, 'page-text'));
+  if (entry.replies.length > 0) {
+    const replies = document.createElement('ul');
+    replies.className = 'plain public-replies';
+    replies.setAttribute('aria-label', fill('publicPage.replies', { title: entry.title }));
+    replies.append(
+      ...entry.replies.map((reply) => {
+        const item = document.createElement('li');
+        item.append(textElement('p', fill(`publicPage.reply.${reply.role}`, { date: longDate(reply.createdAt) }), 'muted'), textElement('div', reply.body, 'page-text'));
+        return item;
+      }),
+    );
+    article.append(replies);
+  }
+  return article;
+}
+
+function showDiary(diary: PublicProjectResponse['diary']) {
+  const list = element('public-diary');
+  list.append(...diary.items.map(entryArticle));
+  element('public-diary-none').hidden = list.childElementCount > 0;
+  const more = element<HTMLButtonElement>('public-diary-more');
+  more.hidden = !diary.nextCursor;
+  more.onclick = async () => {
+    const label = more.textContent;
+    more.disabled = true;
+    more.textContent = t('common.busy');
+    try {
+      const next = await apiGetPublic<PublicProjectResponse>(`${publicPath}?${new URLSearchParams({ limit: '10', diaryCursor: diary.nextCursor ?? '' })}`);
+      showDiary(next.diary);
+    } catch (error) {
+      reportFailure(error);
+    } finally {
+      more.disabled = false;
+      more.textContent = label;
+    }
+  };
 }
 
 function showPages(pages: PublicProjectResponse['pages']) {
@@ -67,7 +144,9 @@ async function show() {
     }),
   );
   element<HTMLAnchorElement>('public-agenda').href = `${withoutTrailingSlash(config.api)}${publicPath}/agenda.ics`;
+  showLabels(answer.labels);
   showPages(answer.pages);
+  showDiary(answer.diary);
   element('public-project').hidden = false;
 }
 
