@@ -32,6 +32,8 @@ export interface Encounter extends EncounterCounters {
   title: string;
   description: string;
   language: string;
+  /** Where to join online (https only); absent on encounters made before links existed. */
+  joinUrl?: string;
   createdBy: string;
   organiser: string;
   createdAt: string;

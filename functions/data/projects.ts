@@ -467,14 +467,17 @@ export interface DesktopProject {
 export interface Invitation {
   projectId: string;
   title: string;
+  /** The project's description, read with its title in the same BatchGetItem (so always the current one). */
+  description: string;
   invitedBy: { displayName: string; country: string };
 }
 
 /**
  * GET /me in two round trips: one Query of USER#<sub> (pattern 1: the profile,
  * my memberships' inverse items, my founder and invitation items), then one
- * BatchGetItem of those projects' state and title (always current: closing a
- * project or editing its title touches one item, never every member's).
+ * BatchGetItem of those projects' state and title, and the description an
+ * invited partner reads before accepting (always current: closing a project
+ * or editing its title touches one item, never every member's).
  */
 export async function getDesktop(
   store: TableStore,
@@ -500,7 +503,7 @@ export async function getDesktop(
   const summaries = await batchGet(
     store,
     projectIds.map((projectId) => keys.project(projectId)),
-    { expression: 'projectId, title, #state, createdAt, founders', names: { '#state': 'state' } },
+    { expression: 'projectId, title, description, #state, createdAt, founders', names: { '#state': 'state' } },
   );
   // Oldest first: the order the teacher started them in.
   summaries.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)) || String(a.projectId).localeCompare(String(b.projectId)));
@@ -509,7 +512,7 @@ export async function getDesktop(
   for (const summary of summaries) {
     const projectId = summary.projectId as string;
     const invitation = invitedBy.get(projectId);
-    if (invitation && summary.state === 'proposed') invitations.push({ projectId, title: summary.title as string, invitedBy: invitation });
+    if (invitation && summary.state === 'proposed') invitations.push({ projectId, title: summary.title as string, description: (summary.description as string | undefined) ?? '', invitedBy: invitation });
     if (types.has(projectId) || founded.has(projectId)) {
       projects.push({
         projectId,

@@ -67,6 +67,16 @@ export const mayOrganiseEncounters = (kind: AccountKind | undefined) => kind ===
 export const mayReadEncounters = (kind: AccountKind | undefined) => kind === 'teacher' || kind === 'nss';
 
 /**
+ * Who is given an encounter's join link (an https link, checked on the way
+ * in): a teacher holding a seat, and the NSS (organisers, who share it). A
+ * teacher on the waiting list, or not registered, is not: the seat limit
+ * would mean nothing if the link went round. A teacher promoted from the
+ * waiting list sees it from then on.
+ */
+export const mayReadJoinLink = (kind: AccountKind | undefined, registration: Registration | { status: Registration['status'] } | undefined | null) =>
+  kind === 'nss' || (kind === 'teacher' && registration?.status === 'seat');
+
+/**
  * The whole roster of one encounter, in memory: what the table holds, as a
  * value. Used to state the rules as a sequence of events (and in the unit
  * tests); the handlers apply the same decisions to the table.

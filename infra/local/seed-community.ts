@@ -64,6 +64,7 @@ export async function seedCommunity(store: TableStore, people: (username: string
     description: 'An hour online: planning a project with partners abroad, from the first idea to the TwinSpace.',
     language: 'en',
     startsAt: daysFrom(now, 14, 16),
+    joinUrl: 'https://meet.example.org/pbl-twinspace',
     seats: 25,
     ...counters,
     createdBy: nssFr.userId,
@@ -76,6 +77,7 @@ export async function seedCommunity(store: TableStore, people: (username: string
     description: 'Cómo evaluar el trabajo de los alumnos en un proyecto con socios de otros países.',
     language: 'es',
     startsAt: daysFrom(now, 21, 17),
+    joinUrl: 'https://meet.example.org/evaluar-proyectos',
     seats: 40,
     ...counters,
     createdBy: nssEs.userId,
@@ -83,6 +85,7 @@ export async function seedCommunity(store: TableStore, people: (username: string
     createdAt: at,
   });
 
+  // createResource also writes each resource's search words (title, tags, description), so these are found by search too.
   const resources = [
     { title: 'Measuring water quality with pupils', url: 'https://example.org/water-quality', description: 'Simple tests pupils can do at a river or a tap, with a worksheet.', tags: ['science', 'water'], language: 'en', by: nssFr },
     { title: 'Climate change: a lesson kit', url: 'https://example.org/climate-kit', description: 'Five lessons with data sets and discussion cards.', tags: ['climate', 'science'], language: 'en', by: nssFr },

@@ -2,7 +2,9 @@
  * The desktop's community in a real browser against the local stack: Ana
  * joins an open group; the NSS of Spain organises a one-seat encounter, Ana
  * takes the seat, Luc is #1 on the waiting list, Ana cancels and Luc's page
- * shows he has the seat; the resource library filtered by tag and language,
+ * shows he has the seat, and only the seated see the join link, the time
+ * shown in the reader's zone with its name; the resource library searched by
+ * words (any case or accent), filtered by tag and language,
  * where only https addresses become links. Every page is checked with axe,
  * in English and in Spanish.
  */
@@ -75,6 +77,10 @@ describe('an encounter with one seat, in a browser', () => {
   const title = `One seat only ${ulid().slice(-6)}`;
   const startsAt = new Date(Date.now() + 2 * 24 * 3600_000);
   startsAt.setUTCHours(9, 30, 0, 0);
+  const joinUrl = `https://meet.example.org/${ulid().toLowerCase()}`;
+  /** As the page shows it: the reader's zone (Madrid here), named — "CET" or "CEST". */
+  const shown = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone }).format(startsAt);
   let ana: Page;
   let luc: Page;
 
@@ -94,13 +100,23 @@ describe('an encounter with one seat, in a browser', () => {
     await form.getByLabel('Seats').fill('1');
     await form.getByLabel('Language').fill('en');
     await form.getByLabel('Description').fill('A short online talk with one seat.');
+    // The time is taken in the organiser's zone, and the form names it.
+    expect(await form.getByText('Your time zone:').textContent()).toContain('Europe/Madrid');
+    // A join link that is not https is refused next to its field.
+    await form.getByLabel('Link to join (https)').fill('http://meet.example.org/plain');
+    await form.getByRole('button', { name: 'Create the encounter' }).click();
+    await form.getByText('Give a link that starts with https://.').waitFor();
+    expect(await form.getByLabel('Link to join (https)').getAttribute('aria-invalid')).toBe('true');
+    await assertAccessible(nss);
+    await form.getByLabel('Link to join (https)').fill(joinUrl);
     await form.getByRole('button', { name: 'Create the encounter' }).click();
     await nss.getByRole('status').filter({ hasText: `The encounter “${title}” was created.` }).waitFor();
     const encounter = listItem(nss, 'Upcoming encounters', title);
     await encounter.waitFor();
     expect(await encounter.textContent()).toContain('1 of 1 seats left');
-    // The NSS organises; it does not register.
+    // The NSS organises; it does not register. It has the link to share.
     expect(await encounter.getByRole('button').count()).toBe(0);
+    expect(await encounter.getByRole('link', { name: `Join “${title}” online` }).getAttribute('href')).toBe(joinUrl);
     await assertAccessible(nss);
   });
 
@@ -109,11 +125,16 @@ describe('an encounter with one seat, in a browser', () => {
     await ana.getByRole('link', { name: 'Online encounters' }).click();
     const encounter = listItem(ana, 'Upcoming encounters', title);
     await encounter.waitFor();
-    const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(startsAt);
+    const when = shown('en-GB');
+    expect(when).toMatch(/ CES?T$/);
     expect(await encounter.textContent()).toContain(when);
+    // No seat, no link.
+    await encounter.getByText('The link to join appears here once you have a seat.').waitFor();
+    expect(await encounter.getByRole('link').count()).toBe(0);
     await encounter.getByRole('button', { name: 'Register' }).click();
     await ana.getByRole('status').filter({ hasText: `You have a seat at “${title}”.` }).waitFor();
     await encounter.getByText('You have a seat.').waitFor();
+    expect(await encounter.getByRole('link', { name: `Join “${title}” online` }).getAttribute('href')).toBe(joinUrl);
     expect(await encounter.textContent()).toContain('Full: 0 on the waiting list');
     await assertAccessible(ana);
   });
@@ -125,6 +146,7 @@ describe('an encounter with one seat, in a browser', () => {
     await encounter.getByRole('button', { name: 'Join the waiting list' }).click();
     await luc.getByRole('status').filter({ hasText: `The encounter “${title}” is full: you’re #1 on the waiting list.` }).waitFor();
     await encounter.getByText('You’re #1 on the waiting list.').waitFor();
+    expect(await encounter.getByRole('link').count()).toBe(0);
     await assertAccessible(luc);
   });
 
@@ -138,6 +160,8 @@ describe('an encounter with one seat, in a browser', () => {
     const his = listItem(luc, 'Upcoming encounters', title);
     await his.getByText('You have a seat.').waitFor();
     await his.getByRole('button', { name: 'Cancel my registration' }).waitFor();
+    expect(await his.getByRole('link', { name: `Join “${title}” online` }).getAttribute('href')).toBe(joinUrl);
+    expect(await mine.getByRole('link').count()).toBe(0);
   });
 
   it('shows the date in Spanish on the Spanish page, accessibly', { timeout: patience }, async () => {
@@ -146,9 +170,11 @@ describe('an encounter with one seat, in a browser', () => {
     await lucEs.getByRole('heading', { level: 1, name: 'Encuentros en línea' }).waitFor();
     const encounter = listItem(lucEs, 'Próximos encuentros', title);
     await encounter.waitFor();
-    const cuando = new Intl.DateTimeFormat('es-ES', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(startsAt);
+    const cuando = shown('es-ES');
+    expect(cuando).toMatch(/ CES?T$/);
     expect(await encounter.textContent()).toContain(cuando);
     await encounter.getByText('Tienes plaza.').waitFor();
+    expect(await encounter.getByRole('link', { name: `Unirse a «${title}» en línea` }).getAttribute('href')).toBe(joinUrl);
     await assertAccessible(lucEs);
   });
 });
@@ -183,6 +209,26 @@ describe('the resource library in a browser', () => {
     await results.getByRole('heading', { name: 'Not a real link' }).waitFor();
     expect(await results.getByRole('link').count()).toBe(0);
     await results.getByText('Address (not a secure link): javascript:alert(1)').waitFor();
+    await assertAccessible(eva);
+  });
+
+  it('finds resources by a word of their description, in Spanish without its accent', { timeout: patience }, async () => {
+    const eva = await signIn('eva@demo.twinspace', 'es-ES');
+    await eva.goto(`${site}/es/resources/`);
+    const filters = eva.getByRole('region', { name: 'Buscar en la biblioteca' });
+    await filters.getByLabel('Palabras').fill('CLIMATICO aula');
+    await filters.getByRole('button', { name: 'Buscar' }).click();
+    const results = eva.getByRole('region', { name: 'Recursos', exact: true });
+    await results.getByRole('link', { name: 'El cambio climático en el aula' }).waitFor();
+    expect(await results.getByText('Climate change: a lesson kit').count()).toBe(0);
+    await assertAccessible(eva);
+
+    // "river" is only in the description of the water resource.
+    await eva.goto(`${site}/en/resources/`);
+    const english = eva.getByRole('region', { name: 'Search the library' });
+    await english.getByLabel('Words').fill('river');
+    await english.getByRole('button', { name: 'Search' }).click();
+    await eva.getByRole('region', { name: 'Resources', exact: true }).getByRole('link', { name: 'Measuring water quality with pupils' }).waitFor();
     await assertAccessible(eva);
   });
 

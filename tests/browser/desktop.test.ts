@@ -121,11 +121,17 @@ describe('the desktop pages, in a browser', () => {
     await ana.goto(`${site}/en/desktop/`);
     await ana.getByRole('link', { name: 'Find partners' }).click();
     await ana.getByRole('heading', { level: 1, name: 'Find partners' }).waitFor();
-    await ana.getByLabel('Country').fill('FR');
+    // The sign-up's country picker: countries by name, in the page's language; none chosen = any country.
+    const country = ana.getByRole('combobox', { name: 'Country' });
+    expect(await country.inputValue()).toBe('');
+    expect(await country.locator('option').first().textContent()).toBe('Any country');
+    await country.selectOption({ label: 'France' });
     await ana.getByRole('button', { name: 'Search' }).click();
+    await ana.waitForURL(/country=FR/);
     const luc = partnerRow(ana, 'Luc Moreau');
     await luc.waitFor();
     const found = await luc.textContent();
+    expect(found).toContain('France');
     expect(found).toContain('Collège Jean Moulin');
     expect(found).toContain('geography');
     expect(found).toContain('11 to 14 years');
@@ -135,7 +141,7 @@ describe('the desktop pages, in a browser', () => {
     await assertAccessible(ana);
 
     // Her own country with her own subject and age: she never finds herself.
-    await ana.getByLabel('Country').fill('ES');
+    await country.selectOption({ label: 'Spain' });
     await ana.getByLabel('Subject').fill('science');
     await ana.getByLabel("Pupils' age").fill('13');
     await ana.getByRole('button', { name: 'Search' }).click();
@@ -232,9 +238,12 @@ describe('the desktop pages, in a browser', () => {
     await ana.goto(`${site}/es/partners/`);
     await ana.getByRole('heading', { level: 1, name: 'Buscar socios' }).waitFor();
     expect(await ana.locator('html').getAttribute('lang')).toBe('es');
-    await ana.getByLabel('País').fill('FR');
+    const país = ana.getByRole('combobox', { name: 'País' });
+    expect(await país.locator('option').first().textContent()).toBe('Cualquier país');
+    await país.selectOption({ label: 'Francia' });
     await ana.getByRole('button', { name: 'Buscar' }).click();
     await ana.getByRole('link', { name: 'Escribir a Luc Moreau' }).waitFor();
+    expect(await ana.getByRole('region', { name: 'Resultados' }).getByRole('listitem').filter({ hasText: 'Luc Moreau' }).textContent()).toContain('Francia');
     expect(await ana.getByRole('region', { name: 'Resultados' }).textContent()).toContain('de 11 a 14 años');
     await assertAccessible(ana);
   });

@@ -101,6 +101,7 @@ describe('a project from creation to closing, in a browser', () => {
     const invitation = luc.getByRole('region', { name: 'Invitations' }).getByRole('listitem').filter({ hasText: title });
     await invitation.waitFor();
     expect(await invitation.textContent()).toContain('Invited by Ana García (ES)');
+    expect(await invitation.textContent()).toContain('Our pupils measure the rain in Seville and in Lyon.');
     await assertAccessible(luc);
 
     await invitation.getByRole('button', { name: 'Accept' }).click();

@@ -132,7 +132,7 @@ describe('groups', () => {
 
 describe('encounters', () => {
   async function newEncounter(seats: number, title = `Encounter ${ulid()}`) {
-    const created = await apiSend(endpoints, 'POST', '/encounters', await token('nss.es@demo.twinspace'), { title, startsAt: inAWeek(), seats, language: 'es', description: 'Online.' });
+    const created = await apiSend(endpoints, 'POST', '/encounters', await token('nss.es@demo.twinspace'), { title, startsAt: inAWeek(), seats, language: 'es', description: 'Online.', joinUrl: 'https://meet.example.org/room-1' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     return created.body as { encounterId: string; title: string };
   }
@@ -209,8 +209,8 @@ describe('encounters', () => {
     expect((await mine(past, ana))).toBeUndefined();
 
     expect((await apiSend(endpoints, 'POST', `/encounters/${ulid()}/registrations`, ana)).status).toBe(404);
-    expect((await apiSend(endpoints, 'POST', '/encounters', ana, { title: 'Mine', startsAt: inAWeek(), seats: 3, language: 'en' })).status).toBe(403);
-    const bad = await apiSend(endpoints, 'POST', '/encounters', await token('nss.es@demo.twinspace'), { title: 'Old', startsAt: '2001-01-01T10:00:00Z', seats: 0, language: 'english' });
+    expect((await apiSend(endpoints, 'POST', '/encounters', ana, { title: 'Mine', startsAt: inAWeek(), seats: 3, language: 'en', joinUrl: 'https://meet.example.org/mine' })).status).toBe(403);
+    const bad = await apiSend(endpoints, 'POST', '/encounters', await token('nss.es@demo.twinspace'), { title: 'Old', startsAt: '2001-01-01T10:00:00Z', seats: 0, language: 'english', joinUrl: 'https://meet.example.org/old' });
     expect(bad.status).toBe(400);
     expect(fields(bad)).toEqual(['body.language', 'body.seats', 'body.startsAt']);
     const encounter = await newEncounter(3);
@@ -219,6 +219,42 @@ describe('encounters', () => {
     }
     expect((await apiGet(endpoints, '/encounters', await token('pupil.marta'))).status).toBe(403);
     expect((await apiGet(endpoints, '/encounters', await token('nss.es@demo.twinspace'))).status).toBe(200);
+  });
+
+  it('takes a join link in https only, and gives it to the teachers with a seat and the NSS, never to the waiting or the unregistered', async () => {
+    const nss = await token('nss.es@demo.twinspace');
+    const body = { title: `Linked ${ulid()}`, startsAt: '2031-03-04T17:00:00+01:00', seats: 1, language: 'en' };
+    for (const joinUrl of ['http://meet.example.org/plain', 'javascript:alert(1)', 'not a link']) {
+      const refused = await apiSend(endpoints, 'POST', '/encounters', nss, { ...body, joinUrl });
+      expect(refused.status, joinUrl).toBe(400);
+      expect(new Set(fields(refused)), joinUrl).toEqual(new Set(['body.joinUrl']));
+    }
+    const missing = await apiSend(endpoints, 'POST', '/encounters', nss, body);
+    expect(fields(missing)).toEqual(['body.joinUrl']);
+
+    const joinUrl = `https://meet.example.org/${ulid()}`;
+    const created = await apiSend(endpoints, 'POST', '/encounters', nss, { ...body, joinUrl });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // Stored and answered in UTC, whatever offset it was given with.
+    expect(created.body).toMatchObject({ startsAt: '2031-03-04T16:00:00.000Z', joinUrl });
+    const { encounterId } = created.body;
+
+    const seated = await newAccount('teacher');
+    const waiting = await newAccount('teacher');
+    const onlooker = await newAccount('teacher');
+    const path = `/encounters/${encounterId}/registrations`;
+    expect((await apiSend(endpoints, 'POST', path, seated.idToken)).body).toMatchObject({ status: 'seat' });
+    expect((await apiSend(endpoints, 'POST', path, waiting.idToken)).body).toMatchObject({ status: 'waiting' });
+
+    expect(await mine(encounterId, seated.idToken)).toMatchObject({ joinUrl, startsAt: '2031-03-04T16:00:00.000Z' });
+    expect(await mine(encounterId, waiting.idToken)).toMatchObject({ joinUrl: null });
+    expect(await mine(encounterId, onlooker.idToken)).toMatchObject({ joinUrl: null });
+    expect(await mine(encounterId, await token('nss.fr@demo.twinspace'))).toMatchObject({ joinUrl });
+
+    // The seat freed goes to the first waiting, and the link with it.
+    expect((await apiSend(endpoints, 'DELETE', `${path}/${seated.userId}`, seated.idToken)).status).toBe(204);
+    expect(await mine(encounterId, seated.idToken)).toMatchObject({ joinUrl: null });
+    expect(await mine(encounterId, waiting.idToken)).toMatchObject({ joinUrl, myRegistration: { status: 'seat' } });
   });
 });
 
@@ -248,6 +284,54 @@ describe('the resource library', () => {
     const rest = await apiGet(endpoints, `/resources?tag=${tag}&limit=2&cursor=${firstPage.body.nextCursor}`, eva);
     expect(rest.body.items.map((resource: { title: string }) => resource.title)).toEqual(['First']);
     const misused = await apiGet(endpoints, `/resources?tag=climate&cursor=${firstPage.body.nextCursor}`, eva);
+    expect(misused.status).toBe(400);
+    expect(fields(misused)).toEqual(['query.cursor']);
+  });
+
+  it('finds the demo resources by a word of their description, title or tags, in any case and with or without accents', async () => {
+    const ana = await token('ana@demo.twinspace');
+    const titles = async (query: string) => (await everything(`/resources?${query}`, ana, 2)).map((resource) => resource.title);
+    // "river" is only in the description of the water resource; "river" is not one of its tags.
+    expect(await titles('q=river')).toContain('Measuring water quality with pupils');
+    expect(await titles('q=River')).toContain('Measuring water quality with pupils');
+    // A Spanish word without its accent finds it with one; with the accent too.
+    expect(await titles('q=climatico')).toContain('El cambio climático en el aula');
+    expect(await titles(`q=${encodeURIComponent('CLIMÁTICO')}`)).toContain('El cambio climático en el aula');
+    // A tag's word, and several words: each must be there (title, tags or description).
+    expect(await titles('q=geography')).toContain('El cambio climático en el aula');
+    const both = await titles(`q=${encodeURIComponent('cambio aula')}`);
+    expect(both).toContain('El cambio climático en el aula');
+    expect(both).not.toContain('Climate change: a lesson kit');
+    // With the tag and language filters.
+    expect(await titles('q=climate&language=es')).toEqual(['El cambio climático en el aula']);
+    const tagged = await titles('q=climate&tag=science');
+    expect(tagged).toContain('Climate change: a lesson kit');
+    expect(tagged).not.toContain('El cambio climático en el aula');
+    // Only words too common to search for: nothing.
+    expect(await titles('q=the')).toEqual([]);
+  });
+
+  it('finds a new resource by a Spanish accented word written without its accent, page by page; a cursor of another search is a 400', async () => {
+    const nss = await token('nss.es@demo.twinspace');
+    const word = `r${ulid().toLowerCase()}`;
+    for (const title of ['Uno', 'Dos', 'Tres']) {
+      const created = await apiSend(endpoints, 'POST', '/resources', nss, {
+        title: `${title} ${word}`,
+        url: 'https://example.org/rio',
+        description: 'Una salida al río con los alumnos: medir la corriente y el caudal.',
+        tags: ['naturaleza'],
+        language: 'es',
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    const eva = await token('eva@demo.twinspace');
+    const firstPage = await apiGet(endpoints, `/resources?q=${word}%20rio&limit=2`, eva);
+    expect(firstPage.status, JSON.stringify(firstPage.body)).toBe(200);
+    const rest = await apiGet(endpoints, `/resources?q=rio%20${word}&limit=2&cursor=${firstPage.body.nextCursor}`, eva);
+    expect([...firstPage.body.items, ...rest.body.items].map((resource: { title: string }) => resource.title)).toEqual([`Tres ${word}`, `Dos ${word}`, `Uno ${word}`]);
+    expect((await everything(`/resources?q=${encodeURIComponent(`RÍO ${word} caudal`)}`, eva)).map((resource) => resource.title)).toHaveLength(3);
+    expect(await everything(`/resources?q=${word}%20montaña`, eva)).toEqual([]);
+    const misused = await apiGet(endpoints, `/resources?q=climate&cursor=${firstPage.body.nextCursor}`, eva);
     expect(misused.status).toBe(400);
     expect(fields(misused)).toEqual(['query.cursor']);
   });

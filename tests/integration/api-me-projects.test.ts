@@ -1,7 +1,8 @@
 /** GET /me and GET /projects/{projectId} as the demo accounts (API.md) see them. */
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, demoProjectId, demoToken } from '../support/clients.ts';
+import { newTestAccount } from '../support/accounts.ts';
+import { apiGet, apiSend, demoProjectId, demoToken } from '../support/clients.ts';
 import { newSignedInUser } from '../support/cognito-users.ts';
 
 const endpoints = inject('endpoints');
@@ -55,6 +56,26 @@ describe('GET /me', () => {
 
   it('refuses a request without a token', async () => {
     expect((await apiGet(endpoints, '/me')).status).toBe(401);
+  });
+
+  it("shows an invited partner the project's description with its title and inviter", async () => {
+    const creator = await newTestAccount(endpoints, { kind: 'teacher', country: 'ES', displayName: 'Inés Ruiz' });
+    const partner = await newTestAccount(endpoints, { kind: 'teacher', country: 'FR' });
+    const description = 'Pupils map the rivers of their towns\nand compare them with their partners.';
+    const created = await apiSend(endpoints, 'POST', '/projects', creator.idToken, {
+      title: `Rivers ${ulid()}`,
+      description,
+      subjects: ['geography'],
+      ages: { min: 10, max: 12 },
+      languages: ['en'],
+      partnerUsername: partner.username,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const me = await apiGet(endpoints, '/me', partner.idToken);
+    expect(me.status).toBe(200);
+    expect(me.body.invitations).toEqual([
+      { projectId: created.body.projectId, title: created.body.title, description, invitedBy: { displayName: 'Inés Ruiz', country: 'ES' } },
+    ]);
   });
 });
 

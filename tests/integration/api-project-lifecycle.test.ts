@@ -86,7 +86,7 @@ describe('the whole lifecycle: Ana proposes with Luc, both NSS approve, Ana clos
 
     // Luc sees the invitation on his desktop; Ana sees her project, proposed, with no type yet.
     const lucMe = await apiGet(endpoints, '/me', await token(luc));
-    expect(lucMe.body.invitations).toContainEqual({ projectId, title, invitedBy: { displayName: 'Ana García', country: 'ES' } });
+    expect(lucMe.body.invitations).toContainEqual({ projectId, title, description: proposed.description, invitedBy: { displayName: 'Ana García', country: 'ES' } });
     const anaMe = await apiGet(endpoints, '/me', await token(ana));
     expect(anaMe.body.projects).toContainEqual({ projectId, title, state: 'proposed', type: null, founder: true });
     expect((await apiGet(endpoints, `/projects/${projectId}`, await token(luc))).body.myActions).toEqual(['accept', 'decline']);

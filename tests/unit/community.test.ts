@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, decideRegistration, register, waitingPosition, type EncounterRoster } from '../../functions/domain/encounters.ts';
 import { decideJoin, decideRemoval, type GroupFacts } from '../../functions/domain/groups.ts';
-import { isSafeLink, mayCurateResources, mayReadResources } from '../../functions/domain/resources.ts';
+import { isSafeLink, mayCurateResources, mayReadResources, maxSearchWords, resourceSearchWords, searchPlan, searchWords } from '../../functions/domain/resources.ts';
+import { mayReadJoinLink } from '../../functions/domain/encounters.ts';
 import { decodeIndexCursor, type IndexCursorScope } from '../../functions/data/index-cursor.ts';
 import { encodeCursor } from '../../functions/lib/cursor.ts';
 import { encounterCreateBody, groupCreateBody, resourceCreateBody, resourcesQuery } from '../../functions/http/community/schemas.ts';
@@ -145,7 +146,37 @@ describe('the resource library', () => {
     expect(groupCreateBody.safeParse({ name: 'G', theme: 'T', access: 'secret' }).success).toBe(false);
     expect(encounterCreateBody.safeParse({ title: 'E', startsAt: '2000-01-01T10:00:00Z', seats: 5, language: 'en' }).success).toBe(false);
     expect(encounterCreateBody.safeParse({ title: 'E', startsAt: 'next tuesday', seats: 5, language: 'en' }).success).toBe(false);
-    expect(encounterCreateBody.parse({ title: 'E', startsAt: '2999-01-01T10:00:00+01:00', seats: 5, language: 'en' }).startsAt).toBe('2999-01-01T09:00:00.000Z');
+    const joinUrl = 'https://meet.example.org/e';
+    expect(encounterCreateBody.parse({ title: 'E', startsAt: '2999-01-01T10:00:00+01:00', seats: 5, language: 'en', joinUrl }).startsAt).toBe('2999-01-01T09:00:00.000Z');
+    expect(encounterCreateBody.safeParse({ title: 'E', startsAt: '2999-01-01T10:00:00Z', seats: 5, language: 'en' }).success).toBe(false);
+    expect(encounterCreateBody.safeParse({ title: 'E', startsAt: '2999-01-01T10:00:00Z', seats: 5, language: 'en', joinUrl: 'http://meet.example.org/e' }).success).toBe(false);
+  });
+
+  it('gives the join link to the NSS and to a teacher with a seat only', () => {
+    expect(mayReadJoinLink('nss', undefined)).toBe(true);
+    expect(mayReadJoinLink('teacher', { status: 'seat' })).toBe(true);
+    expect(mayReadJoinLink('teacher', { status: 'waiting', ticket: 1 })).toBe(false);
+    expect(mayReadJoinLink('teacher', null)).toBe(false);
+    expect(mayReadJoinLink('evaluator', { status: 'seat' })).toBe(false);
+  });
+});
+
+describe('resource search words', () => {
+  it('lower-cases, drops accents, splits tags at hyphens and skips stop words, English and Spanish', () => {
+    expect(searchWords('El Río y the River: climate-change, NIÑOS 2027 a')).toEqual(['rio', 'river', 'climate', 'change', 'ninos', '2027']);
+    expect(searchWords('rio')).toEqual(searchWords('RÍO'));
+  });
+
+  it('indexes title, tags, then description, at most maxSearchWords', () => {
+    const words = resourceSearchWords({ title: 'Water', description: 'At a river.', tags: ['science'] });
+    expect(words).toEqual(['water', 'science', 'river']);
+    const long = Array.from({ length: 200 }, (_, index) => `word${index}`).join(' ');
+    expect(resourceSearchWords({ title: 'T1', description: long, tags: ['x1'] })).toHaveLength(maxSearchWords);
+  });
+
+  it('queries by the longest word and filters the others; a search of stop words only has no plan', () => {
+    expect(searchPlan('el río Guadalquivir')).toEqual({ key: 'guadalquivir', others: ['rio'] });
+    expect(searchPlan('the a de')).toBeUndefined();
   });
 });
 

@@ -18,7 +18,8 @@ import { decodeIndexCursor } from '../../data/index-cursor.ts';
 import { communityIndex } from '../../data/keys.ts';
 import type { TableStore } from '../../data/store.ts';
 import { getUserProfile } from '../../data/users.ts';
-import { mayOrganiseEncounters, mayReadEncounters, mayRegisterForEncounters, seatsLeft } from '../../domain/encounters.ts';
+import { mayOrganiseEncounters, mayReadEncounters, mayReadJoinLink, mayRegisterForEncounters, seatsLeft } from '../../domain/encounters.ts';
+import type { AccountKind } from '../../domain/twinspace-types.ts';
 import type { Reply, RouteRequest } from '../router.ts';
 import type { communityRoutes } from './routes.ts';
 import type { EncounterResponse } from './schemas.ts';
@@ -37,13 +38,14 @@ async function registrationView(
   return { status: 'waiting', position: Math.max(1, position) };
 }
 
-function encounterView(encounter: Encounter, myRegistration: EncounterResponse['myRegistration']): EncounterResponse {
+function encounterView(encounter: Encounter, reader: AccountKind | undefined, myRegistration: EncounterResponse['myRegistration']): EncounterResponse {
   return {
     encounterId: encounter.encounterId,
     title: encounter.title,
     description: encounter.description,
     language: encounter.language,
     startsAt: encounter.startsAt,
+    joinUrl: mayReadJoinLink(reader, myRegistration) ? (encounter.joinUrl ?? null) : null,
     seats: encounter.seats,
     seatsLeft: seatsLeft(encounter),
     waitingCount: encounter.waitingCount,
@@ -63,7 +65,7 @@ export const listEncounters: Handler<'listEncounters'> = async ({ caller, query:
     ? await encounterStore.myRegistrations(store, encounters.map((encounter) => encounter.encounterId), caller.userId)
     : new Map<string, StoredRegistration>();
   const items = await Promise.all(
-    encounters.map(async (encounter) => encounterView(encounter, await registrationView(store, encounter, mine.get(encounter.encounterId)))),
+    encounters.map(async (encounter) => encounterView(encounter, profile?.kind, await registrationView(store, encounter, mine.get(encounter.encounterId)))),
   );
   return { status: 200, body: { items, nextCursor: encodeCursor(lastKey) } };
 };
@@ -83,7 +85,7 @@ export const createEncounter: Handler<'createEncounter'> = async ({ caller, body
   };
   await encounterStore.createEncounter(store, encounter);
   countOf('CommunityActions');
-  return { status: 201, body: encounterView(encounter, null), headers: { location: `/encounters/${encounter.encounterId}` } };
+  return { status: 201, body: encounterView(encounter, profile!.kind, null), headers: { location: `/encounters/${encounter.encounterId}` } };
 };
 
 export const registerForEncounter: Handler<'registerForEncounter'> = async ({ caller, params: { encounterId }, store }) => {

@@ -1,7 +1,8 @@
 /**
  * The resource library (DOMAIN.md, "Desktop": curated by the NSS, searchable
- * by tag and language). GET /resources?tag=&language=: teachers and the NSS,
- * newest first, served by a key condition (see functions/data/resources.ts);
+ * by tag and language). GET /resources?q=&tag=&language=: teachers and the
+ * NSS, newest first, served by a key condition (see functions/data/resources.ts;
+ * q: words of the title, tags or description, in English or Spanish alike);
  * POST /resources: the NSS adds one (https links only).
  */
 import { ulid } from 'ulid';

@@ -93,7 +93,7 @@ export const communityRoutes = area('community', {
     path: '/encounters',
     auth: 'jwt',
     summary:
-      'Upcoming online pedagogical encounters, soonest first, with seats left, the waiting list length and my registration (teachers; the NSS reads them too)',
+      'Upcoming online pedagogical encounters, soonest first, with seats left, the waiting list length and my registration (teachers; the NSS reads them too); the join link only for a teacher with a seat and for the NSS',
     query: encountersQuery,
     responses: { 200: encountersPage },
     errors: ['FORBIDDEN'],
@@ -103,7 +103,7 @@ export const communityRoutes = area('community', {
     method: 'POST',
     path: '/encounters',
     auth: 'jwt',
-    summary: 'Organise an encounter {title, startsAt (future), seats, language, description} (NSS only). Answers 201',
+    summary: 'Organise an encounter {title, startsAt (future; stored in UTC), seats, language, description, joinUrl (https)} (NSS only). Answers 201',
     body: encounterCreateBody,
     responses: { 201: encounterResponse },
     errors: ['FORBIDDEN'],
@@ -136,7 +136,8 @@ export const communityRoutes = area('community', {
     method: 'GET',
     path: '/resources',
     auth: 'jwt',
-    summary: 'The resource library, newest first, by tag and/or language (teachers and the NSS)',
+    summary:
+      'The resource library, newest first, by words of the title, tags or description (q; any case, with or without accents), tag and/or language (teachers and the NSS)',
     query: resourcesQuery,
     responses: { 200: resourcesPage },
     errors: ['FORBIDDEN'],

@@ -88,6 +88,11 @@ export const encounterCreateBody = z
     seats: z.number().int().min(1).max(1000),
     language: languageCode,
     description: z.string().trim().max(4000).default(''),
+    /** Where the encounter takes place online: an https link (a video meeting), given to those with a seat. */
+    joinUrl: z
+      .url({ message: 'Expected a link, e.g. https://example.org/meeting.' })
+      .max(2000)
+      .refine(isSafeLink, 'Only https:// links are accepted.'),
   })
   .strict();
 export type EncounterCreateBodyInput = z.input<typeof encounterCreateBody>;
@@ -104,7 +109,13 @@ export const encounterResponse = z.object({
   title: z.string(),
   description: z.string(),
   language: z.string(),
+  /** UTC (ISO 8601, ending in Z): the site shows it in the reader's own time zone, with the zone's name. */
   startsAt: z.string(),
+  /**
+   * The https link to join, for a teacher with a seat and for the NSS; null for everyone else (and for an
+   * encounter that has none).
+   */
+  joinUrl: z.string().nullable(),
   seats: z.number().int(),
   seatsLeft: z.number().int(),
   waitingCount: z.number().int(),
@@ -128,7 +139,15 @@ export type EncounterRegistrationResponse = z.infer<typeof encounterRegistration
 
 // ---- resources
 
-export const resourcesQuery = pageQuery.extend({ tag: tag.optional(), language: languageCode.optional() });
+export const resourcesQuery = pageQuery.extend({
+  tag: tag.optional(),
+  language: languageCode.optional(),
+  /**
+   * Words to find in the title, the tags or the description, in any language the library holds: case and accents
+   * do not matter ("rio" finds "río"); a resource must have every word (whole words; "a", "the", "de"… are skipped).
+   */
+  q: z.string().trim().min(1, 'Cannot be empty.').max(200).optional(),
+});
 
 export const resourceCreateBody = z
   .object({

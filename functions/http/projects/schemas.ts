@@ -125,6 +125,8 @@ export const desktopProject = z.object({
 export const invitationView = z.object({
   projectId: z.string(),
   title: z.string(),
+  /** What the partner agrees to (DOMAIN.md, "Projects" 2), read with the title. */
+  description: z.string(),
   invitedBy: z.object({ displayName: z.string(), country: z.string() }),
 });
 

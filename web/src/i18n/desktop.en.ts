@@ -57,6 +57,7 @@ export const desktopEn = {
   'partners.teachersOnly': 'Partner search is for teachers only. Your teachers find partners and invite you to their projects.',
   'partners.filters': 'Filters',
   'partners.country': 'Country',
+  'partners.anyCountry': 'Any country',
   'partners.subject': 'Subject',
   'partners.age': "Pupils' age",
   'partners.language': 'Language',

@@ -60,6 +60,7 @@ export const desktopEs: Record<keyof typeof desktopEn, string> = {
     'La búsqueda de socios es solo para docentes. Tus docentes buscan socios y te invitan a sus proyectos.',
   'partners.filters': 'Filtros',
   'partners.country': 'País',
+  'partners.anyCountry': 'Cualquier país',
   'partners.subject': 'Materia',
   'partners.age': 'Edad del alumnado',
   'partners.language': 'Idioma',

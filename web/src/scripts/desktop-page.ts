@@ -42,6 +42,8 @@ function showInvitations(invitations: MeWithProjectsResponse['invitations']) {
     const title = textElement('p', invitation.title, 'project-title');
     title.id = titleId;
     item.append(title, textElement('p', `${t('desktop.invitedBy')} ${invitation.invitedBy.displayName} (${invitation.invitedBy.country})`, 'muted'));
+    // What the partner agrees to: the project's description, as text (line breaks kept by CSS).
+    if (invitation.description) item.append(textElement('p', invitation.description, 'invitation-description'));
     const actions = document.createElement('div');
     actions.className = 'actions';
     const accept = textElement('button', t('desktop.accept'));

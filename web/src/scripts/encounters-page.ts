@@ -1,6 +1,8 @@
 /**
  * The encounters page: upcoming encounters, soonest first, each with its
- * date in the page's language, seats left and my registration; register
+ * date in the page's language and in the reader's own time zone, with the
+ * zone's name (the API keeps UTC), seats left and my registration, and the
+ * join link once I have a seat (https only, checked here again); register
  * (a seat or the waiting list) and cancel. The NSS sees the form to
  * organise one (and no register buttons).
  */
@@ -12,7 +14,7 @@ import type {
 } from '../../../functions/http/community/schemas.ts';
 import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
 import { apiDelete, apiPost } from './api.ts';
-import { element, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
+import { element, isSafeLink, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
 import { clearError, fill, language, requireSession, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure } from './problems.ts';
 
@@ -21,7 +23,19 @@ const list = element<HTMLUListElement>('encounter-list');
 const more = element<HTMLButtonElement>('more-encounters');
 let encounters = pager<EncountersPage>('/encounters');
 let me: MeWithProjectsResponse | undefined;
-const dateFormat = new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-GB', { dateStyle: 'full', timeStyle: 'short' });
+const locale = language === 'es' ? 'es-ES' : 'en-GB';
+/** The reader's own time zone (the browser's), named in every time shown: "18:00 CET". */
+const dateFormat = new Intl.DateTimeFormat(locale, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const zoneName = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' }).formatToParts(new Date()).find((part) => part.type === 'timeZoneName')?.value;
 
 function statusLine(encounter: EncounterResponse): string | undefined {
   const mine = encounter.myRegistration;
@@ -78,6 +92,14 @@ function encounterItem(encounter: EncounterResponse): HTMLLIElement {
   );
   const said = statusLine(encounter);
   if (said) item.append(textElement('p', said, 'project-title'));
+  if (encounter.joinUrl && isSafeLink(encounter.joinUrl)) {
+    const join = textElement('a', fill('encounters.join', { title: encounter.title }), 'button-link join-link');
+    join.href = encounter.joinUrl;
+    join.rel = 'noopener noreferrer';
+    const paragraph = document.createElement('p');
+    paragraph.append(join);
+    item.append(paragraph);
+  } else if (me?.kind === 'teacher') item.append(textElement('p', t('encounters.linkWithSeat'), 'muted'));
   if (me?.kind !== 'teacher') return item;
 
   const actions = document.createElement('div');
@@ -137,6 +159,7 @@ function setUpOrganiseForm() {
     if (!value('startsAt')) problems.push(['startsAt', t('community.required')]);
     if (!Number.isInteger(seats) || seats < 1) problems.push(['seats', t('encounters.seatsInvalid')]);
     if (!/^[a-zA-Z]{2}$/.test(value('language'))) problems.push(['language', t('community.languageInvalid')]);
+    if (!isSafeLink(value('joinUrl'))) problems.push(['joinUrl', t('encounters.joinUrlInvalid')]);
     if (problems.length) {
       problems.forEach(([field, message]) => markProblem(form, field, message));
       form.querySelector<HTMLElement>(`[data-field="${problems[0][0]}"]`)!.focus();
@@ -150,6 +173,7 @@ function setUpOrganiseForm() {
         seats,
         language: value('language'),
         description: value('description'),
+        joinUrl: value('joinUrl'),
       };
       const created = await apiPost<EncounterResponse>('/encounters', body);
       form.reset();
@@ -163,6 +187,7 @@ function setUpOrganiseForm() {
 if (session) {
   more.addEventListener('click', () => showNextPage().catch(reportFailure));
   setUpOrganiseForm();
+  element('starts-zone').textContent = fill('encounters.yourZone', { zone: zoneName && zoneName !== timeZone ? `${timeZone}, ${zoneName}` : timeZone });
   openCommunityPage('encounters', (account) => {
     me = account;
     element('organise').hidden = account.kind !== 'nss';

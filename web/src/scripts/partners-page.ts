@@ -20,6 +20,9 @@ const list = element<HTMLUListElement>('partner-list');
 const nextButton = element<HTMLButtonElement>('next-page');
 
 let filters = new URLSearchParams();
+/** A country code as the picker names it (its option's text), else the code. */
+const countryName = (code: string) =>
+  Array.from(element<HTMLSelectElement>('filter-country').options).find((option) => option.value === code)?.textContent ?? code;
 let nextCursor: string | null = null;
 
 function fact(list: HTMLDListElement, term: string, value: string | undefined) {
@@ -32,7 +35,7 @@ function partnerItem(partner: PartnersPage['items'][number]): HTMLLIElement {
   item.append(textElement('h3', partner.displayName));
   const facts = document.createElement('dl');
   facts.className = 'facts';
-  fact(facts, t('partners.country'), partner.country);
+  fact(facts, t('partners.country'), countryName(partner.country));
   fact(facts, t('partners.school'), partner.school);
   fact(facts, t('partners.subjects'), partner.subjects.join(', '));
   fact(facts, t('partners.languages'), partner.languages.join(', '));

@@ -1,5 +1,7 @@
 /**
- * The resource library page: search by tag and language, page by page. A
+ * The resource library page: search by words (title, description, tags, in
+ * either language, any case or accents: the API normalises), tag and
+ * language, page by page. A
  * resource's address is a person's input: it becomes a link only when it is
  * https:, otherwise it is shown as text. The NSS sees the "add" form.
  */
@@ -35,14 +37,18 @@ function resourceItem(resource: ResourceResponse): HTMLLIElement {
   return item;
 }
 
+/** A search by words filters its pages on the server: one can come back empty with more to follow; follow a few. */
+const emptyPagesFollowed = 5;
+
 async function showNextPage() {
-  const page = await results.next();
+  let page = await results.next();
+  for (let follows = 0; page.length === 0 && !results.done && follows < emptyPagesFollowed; follows++) page = await results.next();
   list.append(...page.map(resourceItem));
   more.hidden = results.done;
   element('no-resources').hidden = list.childElementCount > 0;
 }
 
-async function search(filter: { tag?: string; language?: string }) {
+async function search(filter: { q?: string; tag?: string; language?: string }) {
   const query = new URLSearchParams(Object.entries(filter).filter(([, value]) => value) as [string, string][]);
   results = pager<ResourcesPage>(`/resources${query.size ? `?${query}` : ''}`);
   list.replaceChildren();
@@ -55,6 +61,7 @@ function setUpFilter() {
     event.preventDefault();
     clearFieldProblems(form);
     const data = new FormData(form);
+    const q = String(data.get('q') ?? '').trim();
     const tag = String(data.get('tag') ?? '').trim();
     const language = String(data.get('language') ?? '').trim();
     const problems: [string, string][] = [];
@@ -66,7 +73,7 @@ function setUpFilter() {
       return;
     }
     try {
-      await search({ tag, language });
+      await search({ q, tag, language });
       showStatus(fill('resources.found', { count: String(list.childElementCount) }));
     } catch (error) {
       if (!showFieldProblems(form, error)) reportFailure(error);
