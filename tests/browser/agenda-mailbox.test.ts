@@ -71,6 +71,7 @@ describe('the agenda in a browser', () => {
     const form = ana.getByRole('region', { name: 'Add an event' });
     await form.getByRole('button', { name: 'Add the event' }).click();
     await form.getByText('Please fill this in.').first().waitFor();
+    await ana.waitForFunction(() => document.activeElement?.id === 'event-title'); // the first wrong field has the focus
     await form.getByLabel('Title').fill(eventTitle);
     await form.getByLabel('Start date').fill(localDate);
     await form.getByLabel('Start time').fill('09:30');
@@ -137,8 +138,20 @@ describe('the agenda in a browser', () => {
     expect(created.status).toBe(201);
     await ana.reload();
     const event = eventItem(ana, doomed);
-    ana.once('dialog', (dialog) => void dialog.accept());
+    // The kit's ConfirmDialog (a modal <dialog>, named by its question) instead of the browser's confirm():
+    // it opens on Cancel, Escape cancels, and focus goes back to the Delete button.
+    const confirm = ana.getByRole('dialog', { name: `Delete the event “${doomed}”? This cannot be undone.` });
     await event.getByRole('button', { name: 'Delete' }).click();
+    await confirm.waitFor();
+    expect(await ana.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await ana.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await ana.evaluate(() => document.activeElement?.textContent)).toBe('Delete');
+    await eventItem(ana, doomed).waitFor();
+
+    await event.getByRole('button', { name: 'Delete' }).click();
+    await assertAccessible(ana);
+    await confirm.getByRole('button', { name: 'Delete' }).click();
     await ana.getByRole('status').filter({ hasText: `The event “${doomed}” was deleted.` }).waitFor();
     expect(await eventItem(ana, doomed).count()).toBe(0);
     await eventItem(ana, movedTitle).waitFor();

@@ -3,6 +3,7 @@ export const agendaMailboxEn = {
   'agendaMailbox.back': 'Back to the TwinSpace',
   'agendaMailbox.closed': 'This project is closed: its TwinSpace is read-only. Nothing has been deleted.',
   'agendaMailbox.more': 'Show more',
+  'agendaMailbox.cancel': 'Cancel',
   'agendaMailbox.required': 'Please fill this in.',
   'agendaMailbox.checkFields': 'Please check the marked fields.',
 

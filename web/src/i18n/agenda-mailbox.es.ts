@@ -4,6 +4,7 @@ export const agendaMailboxEs: Record<keyof typeof agendaMailboxEn, string> = {
   'agendaMailbox.back': 'Volver al TwinSpace',
   'agendaMailbox.closed': 'Este proyecto está cerrado: su TwinSpace es de solo lectura. No se ha borrado nada.',
   'agendaMailbox.more': 'Mostrar más',
+  'agendaMailbox.cancel': 'Cancelar',
   'agendaMailbox.required': 'Rellena este campo.',
   'agendaMailbox.checkFields': 'Revisa los campos marcados.',
 

@@ -7,6 +7,8 @@ import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
 
 export type { MessageKey };
+/** Counted words: `plural(count, { one: '{count} teacher', other: '{count} teachers' }, language)`. */
+export { plural, type PluralForms } from './plural.ts';
 export type Dictionary = Record<MessageKey, string>;
 
 export const languages = ['en', 'es'] as const;

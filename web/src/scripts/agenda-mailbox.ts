@@ -1,9 +1,13 @@
 /**
  * What the agenda and mailbox pages share: the project they belong to (?id=),
  * named in the page's title, with the member's type and whether it is closed;
- * the reader's locale for dates; and a failure to open the page at all.
+ * the reader's locale and time zone for dates; and a failure to open the page
+ * at all. The agenda is a Preact island (openProject); the mailbox still
+ * builds its DOM by hand (openAreaPage and the helpers below it).
  */
 import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
+import { readerLocale as localeFor } from '../components/kit/format.ts';
+import { cursorPages } from '../components/kit/paging.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { ApiError, apiGet } from './api.ts';
 import { fill, language, pageUrl, requireSession, showError, t } from './page.ts';
@@ -12,60 +16,66 @@ import { reportFailure } from './problems.ts';
 export const element = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** The reader's own locale when it is in the page's language (en-GB, es-MX…), else the page's language. */
-export const readerLocale = navigator.languages.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
+export const readerLocale = localeFor(language, navigator.languages);
 
 /** The reader's time zone, named as the browser knows it (e.g. Europe/Madrid). */
 export const readerTimeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** A list read page by page from a GET that answers {items, nextCursor}; `Paged` is that GET's page schema type (e.g. AgendaPage). */
+/** A list read page by page ("load more", the kit's cursorPages) from a GET that answers {items, nextCursor}. */
 export function pager<Paged extends { items: unknown[]; nextCursor: string | null }>(path: string, query: Record<string, string>) {
-  let cursor: string | null = null;
-  let started = false;
-  return {
-    get done() {
-      return started && !cursor;
-    },
-    async next(): Promise<Paged['items']> {
-      const params = new URLSearchParams({ ...query, limit: '20' });
-      if (cursor) params.set('cursor', cursor);
-      const page = await apiGet<Paged>(`${path}?${params}`);
-      started = true;
-      cursor = page.nextCursor;
-      return page.items;
-    },
-  };
+  return cursorPages<Paged['items'][number]>((cursor) => {
+    const params = new URLSearchParams({ ...query, limit: '20' });
+    if (cursor) params.set('cursor', cursor);
+    return apiGet<Paged>(`${path}?${params}`);
+  });
 }
 
+/** The project of an area page, or why it cannot be opened (a sentence to show). */
+export type OpenedProject = { project: ProjectDetailResponse; projectId: string } | { failure: string };
+
 /**
- * Opens the area page of the project in ?id=: reads the project, names it in
- * the title, links back to its TwinSpace, shows the closed notice; then runs
- * `show`. Nothing happens without a session (requireSession sends to sign-in).
+ * Reads the project in ?id= and names it in the page's title (h1 and the
+ * document's). Undefined without a session (requireSession sends to sign-in)
+ * or when the session ended (reportFailure sends to sign-in).
  */
-export function openAreaPage(titleKey: MessageKey, show: (project: ProjectDetailResponse, projectId: string) => Promise<void>): void {
-  const session = requireSession();
-  if (!session) return;
+export async function openProject(titleKey: MessageKey): Promise<OpenedProject | undefined> {
+  if (!requireSession()) return undefined;
   const projectId = new URLSearchParams(location.search).get('id');
-  const loading = element('area-loading');
-  if (!projectId) {
-    loading.hidden = true;
-    showError(t('twinspace.missingId'));
-    return;
-  }
-  const open = async () => {
+  if (!projectId) return { failure: t('twinspace.missingId') };
+  try {
     const project = await apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`);
     const title = fill(titleKey, { project: project.title });
     element('page-title').textContent = title;
     document.title = `${title} · ${t('site.name')}`;
+    return { project, projectId };
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return { failure: t('twinspace.notFound') };
+    if (error instanceof ApiError && error.status === 401) {
+      reportFailure(error);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Opens the area page of the project in ?id= (openProject), links back to its
+ * TwinSpace, shows the closed notice; then runs `show`.
+ */
+export function openAreaPage(titleKey: MessageKey, show: (project: ProjectDetailResponse, projectId: string) => Promise<void>): void {
+  const loading = element('area-loading');
+  const open = async () => {
+    const opened = await openProject(titleKey);
+    if (!opened) return;
+    if ('failure' in opened) return showError(opened.failure);
+    const { project, projectId } = opened;
     element<HTMLAnchorElement>('back-link').href = pageUrl('twinspace', { id: projectId });
     element('closed-notice').hidden = project.state !== 'closed';
     await show(project, projectId);
     element('area').hidden = false;
   };
   open()
-    .catch((error: unknown) => {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) showError(t('twinspace.notFound'));
-      else reportFailure(error);
-    })
+    .catch(reportFailure)
     .finally(() => (loading.hidden = true));
 }
 

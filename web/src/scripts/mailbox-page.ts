@@ -11,6 +11,7 @@ import type { ProjectDetailResponse } from '../../../functions/http/projects/sch
 import type { MembersPage } from '../../../functions/http/schemas.ts';
 import { apiGet, apiPost } from './api.ts';
 import { busy, button, element, focusFirstProblem, markField, openAreaPage, pager, readerLocale } from './agenda-mailbox.ts';
+import { formatAbsolute } from '../components/kit/format.ts';
 import { typeName } from './labels.ts';
 import { fill, pageUrl, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
@@ -20,8 +21,8 @@ const list = element<HTMLUListElement>('message-list');
 const more = element<HTMLButtonElement>('more-messages');
 const form = element<HTMLFormElement>('write-form');
 const recipientSelect = element<HTMLSelectElement>('write-to');
-const dateFormat = new Intl.DateTimeFormat(readerLocale, { dateStyle: 'medium', timeStyle: 'short' });
-const when = (iso: string) => dateFormat.format(new Date(iso));
+/** Dates as everywhere on the site: the kit's one formatter. */
+const when = (iso: string) => formatAbsolute(iso, readerLocale);
 
 let mailboxPath = '';
 let box: MailboxBox = new URLSearchParams(location.search).get('box') === 'sent' ? 'sent' : 'inbox';
