@@ -102,6 +102,8 @@ describe('the Project Diary', () => {
 
     await nss.goto(`${site}/en/nss/diary/`);
     await nss.getByRole('heading', { level: 1, name: 'Doubts waiting for an answer' }).waitFor();
+    // The page shows itself once GET /me says the kind may use it (KindOnly), then loads its list.
+    await nss.locator('#nss-doubts').waitFor();
     await nss.locator('#doubts-loading').waitFor({ state: 'hidden' });
     expect(await itemHeaded(nss, doubt).count()).toBe(0);
   });
@@ -204,6 +206,8 @@ describe('Quality Labels', () => {
     const evaluator = await signIn('eval.es@demo.twinspace');
     await evaluator.getByRole('link', { name: 'Quality Label applications to evaluate' }).click();
     await evaluator.getByRole('heading', { level: 1, name: 'Quality Label evaluations' }).waitFor();
+    // The page shows itself once GET /me says the kind may use it (KindOnly), then loads its list.
+    await evaluator.locator('#evaluations-page').waitFor();
     await evaluator.locator('#evaluations-loading').waitFor({ state: 'hidden' });
     const application = evaluator.getByRole('listitem').filter({ has: evaluator.getByRole('heading', { level: 3, name: projectTitle, exact: true }) }).filter({ hasText: 'Marta Ruiz' });
     // Other tests may leave older applications of Spain waiting: page on until ours shows.
@@ -235,6 +239,8 @@ describe('Quality Labels', () => {
 
     await evaluator.goto(`${site}/es/evaluations/`);
     await evaluator.getByRole('heading', { level: 1, name: 'Evaluación de Sellos de Calidad' }).waitFor();
+    // The page shows itself once GET /me says the kind may use it (KindOnly), then loads its list.
+    await evaluator.locator('#evaluations-page').waitFor();
     await evaluator.locator('#evaluations-loading').waitFor({ state: 'hidden' });
     await assertAccessible(evaluator);
 
@@ -309,6 +315,8 @@ describe('a label not granted, and its review', () => {
     const evaluator = await visitors.page({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     await signInToDesktop(evaluator, site, 'eval.es@demo.twinspace');
     await evaluator.goto(`${site}/en/evaluations/`);
+    // The page shows itself once GET /me says the kind may use it (KindOnly), then loads its list.
+    await evaluator.locator('#evaluations-page').waitFor();
     await evaluator.locator('#evaluations-loading').waitFor({ state: 'hidden' });
     const review = evaluator.locator('#evaluation-list > li').filter({ hasText: 'Lola Vidal' });
     const listed = evaluator.locator('#evaluation-list > li');

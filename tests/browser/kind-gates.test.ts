@@ -65,6 +65,8 @@ describe('pages for one kind of account', () => {
   it('the NSS officer gets the page itself, in Spanish too', { timeout: 60_000 }, async () => {
     const nss = await signInToDesktop(await visitors.page(), site, 'nss.es@demo.twinspace');
     const asked = await open(nss, '/es/nss/');
+    // The page shows itself once GET /me says the kind may use it (KindOnly), then loads its list.
+    await nss.locator('#nss-page').waitFor();
     await nss.locator('#nss-loading').waitFor({ state: 'hidden' });
     expect(await nss.getByText('Esta página es para el personal', { exact: false }).isVisible()).toBe(false);
     expect(await nss.locator('#nss-page').isVisible()).toBe(true);

@@ -74,6 +74,8 @@ describe('a teacher signs up and their NSS validates them', () => {
       await nss.waitForURL(`${site}/en/nss/teachers/`);
       const waiting = nss.getByRole('listitem').filter({ has: nss.getByRole('heading', { name }) });
       // Other tests may have left teachers waiting before ours: page on until it shows.
+      // The page shows itself once GET /me says the kind may use it (KindOnly), then loads its list.
+      await nss.locator('#nss-teachers').waitFor();
       await nss.locator('#teachers-loading').waitFor({ state: 'hidden' });
       while ((await waiting.count()) === 0) {
         await nss.getByRole('button', { name: 'Show more' }).click();
@@ -123,6 +125,8 @@ describe('a teacher signs up and their NSS validates them', () => {
       await page.waitForURL(`${site}/es/desktop/`);
       await page.goto(`${site}/es/nss/teachers/`);
       await page.getByRole('heading', { level: 1, name: 'Docentes pendientes de validación' }).waitFor();
+      // The page shows itself once GET /me says the kind may use it (KindOnly), then loads its list.
+      await page.locator('#nss-teachers').waitFor();
       await page.locator('#teachers-loading').waitFor({ state: 'hidden' });
       await assertAccessible(page);
     },
