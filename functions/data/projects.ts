@@ -57,6 +57,13 @@ export interface Project {
   approvals?: Record<string, ApprovalDecision>;
   /** When it last went to the NSS (acceptance or resubmission): the NSS list's order. */
   submittedAt?: string;
+  /** The TwinSpace's own name and description, set by its administrators (the project keeps its title). */
+  twinspace?: TwinspaceSettings;
+}
+
+export interface TwinspaceSettings {
+  name: string;
+  description: string;
 }
 
 export type ProjectDetails = Pick<Project, 'title' | 'description' | 'subjects' | 'ages' | 'languages'>;
@@ -321,6 +328,32 @@ export async function saveProjectDetails(
         ConditionExpression: `#version = :expected AND #state IN (${states.join(', ')})`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { outcome: 'written', project: toProject(result.Attributes!) };
+  } catch (error) {
+    if (conditionFailed(error)) return { outcome: 'stale' };
+    throw error;
+  }
+}
+
+/**
+ * The TwinSpace's name and description, on condition of the version read
+ * and of an approved project (a closed TwinSpace is read-only): 'stale'
+ * otherwise. Shares the project item's version: an edit of the project in
+ * between is a change the administrator should see first.
+ */
+export async function saveTwinspaceSettings(store: TableStore, projectId: string, settings: TwinspaceSettings, readVersion: number): Promise<ProjectSave> {
+  try {
+    const result = await store.db.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.project(projectId),
+        UpdateExpression: 'SET #twinspace = :settings, #version = :next',
+        ConditionExpression: '#version = :read AND #state = :approved',
+        ExpressionAttributeNames: { '#twinspace': 'twinspace', '#version': 'version', '#state': 'state' },
+        ExpressionAttributeValues: { ':settings': settings, ':read': readVersion, ':next': readVersion + 1, ':approved': 'approved' },
         ReturnValues: 'ALL_NEW',
       }),
     );

@@ -46,6 +46,7 @@ const refusals: Partial<Record<Action, string>> = {
   'diary-private': "The Project Diary's private entries are for the project's teachers and the NSS.",
   'apply-for-label': "Only the project's teachers apply for a Quality Label.",
   'manage-members': "Only the project's teacher administrators may manage its members.",
+  'manage-project': "Only the project's teacher administrators change its TwinSpace's settings.",
   chat: 'Visitors do not take part in the chat.',
 };
 

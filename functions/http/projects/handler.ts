@@ -17,6 +17,7 @@ import {
   proposeProject,
   resubmitProject as writeResubmission,
   saveProjectDetails,
+  saveTwinspaceSettings,
   setProjectState,
   type Partner,
   type Project,
@@ -58,6 +59,14 @@ async function moveOpenState(access: LifecycleAccess, command: 'close' | 'reopen
 }
 
 export const handler = areaHandler(projectsRoutes, {
+  /** The TwinSpace's name and description: the gate ('manage-project') already read the project and the caller's membership. */
+  editTwinspaceSettings: async ({ caller, params: { projectId }, body: { version, ...settings }, twinspace, store }) => {
+    if (twinspace.project.version !== version) throw staleEdit(version);
+    const saved = await saveTwinspaceSettings(store, projectId, settings, version);
+    if (saved.outcome === 'stale') throw staleEdit(version);
+    return { status: 200, body: detail(saved.project, { caller, membership: twinspace.membership, profile: twinspace.profile }) };
+  },
+
   /** Members, founders, the invited partner, and the NSS and evaluators of a founder or partner country. */
   getProject: async ({ caller, params: { projectId }, store }) => {
     const access = await loadForLifecycle(store, projectId, caller);

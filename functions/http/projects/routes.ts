@@ -12,7 +12,7 @@
 import * as z from 'zod';
 import { area, route } from '../../lib/route.ts';
 import { projectPathParams } from '../schemas.ts';
-import { acceptanceBody, createProjectBody, declinedResponse, editProjectBody, nssProjectsPage, nssProjectsQuery, projectDetailResponse } from './schemas.ts';
+import { acceptanceBody, createProjectBody, declinedResponse, editProjectBody, nssProjectsPage, nssProjectsQuery, projectDetailResponse, twinspaceSettingsBody } from './schemas.ts';
 
 /** A lifecycle step on one project: unknown project 404, not the caller's step 403, not in this state (or changed meanwhile) 409. */
 const lifecycleStep = ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'] as const;
@@ -60,6 +60,18 @@ export const projectsRoutes = area('projects', {
     body: editProjectBody,
     responses: { 200: projectDetailResponse },
     errors: lifecycleStep,
+  }),
+  editTwinspaceSettings: route({
+    name: 'edit-twinspace-settings',
+    method: 'PUT',
+    path: '/projects/{projectId}/twinspace',
+    auth: 'jwt',
+    action: 'manage-project',
+    summary:
+      "The TwinSpace's own name and description (teacher administrators; approved project; with the version read: a stale one gets 409). The project keeps its title",
+    params: projectPathParams,
+    body: twinspaceSettingsBody,
+    responses: { 200: projectDetailResponse },
   }),
   resubmitProject: route({
     name: 'resubmit-project',

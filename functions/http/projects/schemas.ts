@@ -62,6 +62,12 @@ export const editProjectBody = z
   });
 export type EditProjectBodyInput = z.input<typeof editProjectBody>;
 
+/** A TwinSpace's settings: its own name and description (the project is not renamed), with the version read. */
+export const twinspaceSettingsBody = z
+  .object({ name: text(120), description: z.string().trim().max(2000, 'At most 2000 characters.').default(''), version: z.number().int().min(1) })
+  .strict();
+export type TwinspaceSettingsBodyInput = z.input<typeof twinspaceSettingsBody>;
+
 export const acceptanceBody = z.object({ accept: z.boolean() });
 export type AcceptanceBodyInput = z.input<typeof acceptanceBody>;
 
@@ -95,6 +101,8 @@ export const projectDetailResponse = projectResponse.extend({
   submittedAt: z.string().nullable(),
   /** Lifecycle steps the caller may take now (the site's buttons). */
   myActions: z.array(z.enum(lifecycleCommands)),
+  /** The TwinSpace's own name and description (its administrators'); null until set: the project's title stands. */
+  twinspace: z.object({ name: z.string(), description: z.string() }).nullable(),
 });
 export type ProjectDetailResponse = z.infer<typeof projectDetailResponse>;
 
@@ -197,5 +205,6 @@ export function projectDetail(project: Project, viewer: { roles: ReadonlySet<Pro
     version: project.version,
     myType: viewer.membership?.type ?? null,
     myActions: availableCommands(project.state, viewer.roles),
+    twinspace: project.twinspace ?? null,
   };
 }
