@@ -33,14 +33,19 @@ export function ConfirmDialog({ open, question, confirmLabel, cancelLabel, onCon
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       element.showModal();
       cancel.current?.focus();
-    } else if (!open && element.open) element.close();
+    } else if (!open && element.open) {
+      element.close();
+      // At once, not on the 'close' event (a later task): whoever acts next finds focus already back.
+      returnFocus();
+    }
   }, [open]);
 
   // Whichever way it closes, focus goes back where it came from (if that control still exists).
-  const closed = () => {
+  const returnFocus = () => {
     if (opener.current?.isConnected) opener.current.focus();
     opener.current = null;
   };
+  const closed = returnFocus;
 
   return (
     <dialog
