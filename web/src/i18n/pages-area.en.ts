@@ -48,6 +48,8 @@ export const pagesAreaEn = {
   'pagesArea.noArea': 'Your type in this TwinSpace does not read this area.',
   'pagesArea.closed': 'This project is closed: its pages can be read, not changed.',
   'pagesArea.notOpen': 'This project has no TwinSpace yet.',
+  'pagesArea.guide.submit': "Here you write your own pages in the pupils' area and submit them for publishing; a teacher publishes them.",
+  'pagesArea.guide.publish': "Here you write pages in the pupils' area and publish them; your teachers write the public pages.",
 
   'publicPage.title': 'Project',
   'publicPage.about': 'About the project',

@@ -49,6 +49,8 @@ export const pagesAreaEs: Record<keyof typeof pagesAreaEn, string> = {
   'pagesArea.noArea': 'Tu tipo en este TwinSpace no lee esta área.',
   'pagesArea.closed': 'Este proyecto está cerrado: sus páginas se pueden leer, no cambiar.',
   'pagesArea.notOpen': 'Este proyecto todavía no tiene TwinSpace.',
+  'pagesArea.guide.submit': 'Aquí escribes tus propias páginas en el área de alumnos y las envías para publicarlas; las publica un docente.',
+  'pagesArea.guide.publish': 'Aquí escribes páginas en el área de alumnos y las publicas; las páginas públicas las escriben tus docentes.',
 
   'publicPage.title': 'Proyecto',
   'publicPage.about': 'Sobre el proyecto',

@@ -83,5 +83,5 @@ export function mailLinkText(unread: number): string {
   return unread > 0 ? fill('desktop.mailUnread', { count: String(unread) }) : t('desktop.mailLink');
 }
 
-const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-export const when = (iso: string) => dateFormat.format(new Date(iso));
+/** Dates through the kit's one formatter. */
+export { when } from './dates.ts';

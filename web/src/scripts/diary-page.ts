@@ -12,6 +12,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { ApiError, apiGet, apiGetText, apiPost } from './api.ts';
 import { fill, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+import { when } from './dates.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const session = requireSession();
@@ -22,7 +23,6 @@ const more = element<HTMLButtonElement>('more-entries');
 let cursor: string | null = null;
 let view: DiaryPage['view'] = 'open';
 
-const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
 const word = (prefix: string, value: string) => {
   const key = `${prefix}.${value}` as MessageKey;
   return t(key) === key ? value : t(key);

@@ -15,25 +15,24 @@ import type {
 import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
 import { apiDelete, apiPost } from './api.ts';
 import { element, isSafeLink, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
-import { clearError, fill, language, requireSession, showStatus, t, textElement } from './page.ts';
+import { clearError, fill, requireSession, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure } from './problems.ts';
+import { dateLocale, when } from './dates.ts';
 
 const session = requireSession();
 const list = element<HTMLUListElement>('encounter-list');
 const more = element<HTMLButtonElement>('more-encounters');
 let encounters = pager<EncountersPage>('/encounters');
 let me: MeWithProjectsResponse | undefined;
-const locale = language === 'es' ? 'es-ES' : 'en-GB';
+const locale = dateLocale;
 /** The reader's own time zone (the browser's), named in every time shown: "18:00 CET". */
-const dateFormat = new Intl.DateTimeFormat(locale, {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
+/** The site's one date format (the kit's), followed by the zone's name at that date ("CET" or "CEST"). */
+const zoneAt = (iso: string) =>
+  new Intl.DateTimeFormat(locale, { timeZoneName: 'short' }).formatToParts(new Date(iso)).find((part) => part.type === 'timeZoneName')?.value;
+const whenWithZone = (iso: string) => {
+  const zone = zoneAt(iso);
+  return zone ? `${when(iso)} (${zone})` : when(iso);
+};
 const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const zoneName = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' }).formatToParts(new Date()).find((part) => part.type === 'timeZoneName')?.value;
 
@@ -76,7 +75,7 @@ function encounterItem(encounter: EncounterResponse): HTMLLIElement {
     wrapper.append(textElement('dt', term), detail);
     facts.append(wrapper);
   };
-  fact(t('encounters.when'), dateFormat.format(new Date(encounter.startsAt)), encounter.startsAt);
+  fact(t('encounters.when'), whenWithZone(encounter.startsAt), encounter.startsAt);
   fact(t('community.language'), encounter.language);
   fact(t('encounters.organiser'), encounter.organiser);
   item.append(title, facts);

@@ -27,6 +27,7 @@ import type {
 } from '../../../functions/http/forum/schemas.ts';
 import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { plural } from '../i18n/plural.ts';
 
 interface Pager {
   list: HTMLElement;
@@ -52,9 +53,8 @@ const mayWrite = (action: ForumWriteAction, area: ForumArea) => writable() && ma
 const mayModerate = () => writable() && mayAtAll(myType, 'moderate');
 const readableForums = () => forumAreas.filter((area) => mayReadForum(myType, area).outcome === 'allowed');
 
-const plural = new Intl.PluralRules(language);
 const count = (prefix: 'forum.threadCount' | 'forum.replyCount', value: number) =>
-  fill(`${prefix}.${plural.select(value) === 'one' ? 'one' : 'other'}` as MessageKey, { count: String(value) });
+  plural(value, { one: t(`${prefix}.one`), other: t(`${prefix}.other`) }, language);
 
 function forumUrl(query: { discussion?: string; thread?: string } = {}): string {
   return pageUrl('twinspace/forum', { id: projectId, ...query });

@@ -13,6 +13,7 @@ import type {
 import { apiDelete, apiGet, apiPost } from './api.ts';
 import { element, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
 import { clearError, fill, requireSession, showStatus, t, textElement } from './page.ts';
+import { counted } from './counted.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 
 const session = requireSession();
@@ -126,9 +127,10 @@ function groupItem(group: GroupResponse): HTMLLIElement {
   item.append(name, textElement('p', group.theme));
   const facts = document.createElement('p');
   facts.className = 'muted';
+  // "1 of 1 member", "3 of 10 members": the noun follows the number next to it.
   const count = group.maxMembers
-    ? fill('groups.membersOf', { count: String(group.memberCount), max: String(group.maxMembers) })
-    : fill('groups.members', { count: String(group.memberCount) });
+    ? counted(group.maxMembers, { one: 'groups.membersOf.one', other: 'groups.membersOf' }, { count: String(group.memberCount), max: String(group.maxMembers) })
+    : counted(group.memberCount, { one: 'groups.members.one', other: 'groups.members' });
   facts.append(
     textElement('span', t(group.access === 'open' ? 'groups.open' : 'groups.invitation'), 'badge'),
     ` ${count} · ${fill('groups.owner', { name: group.owner.displayName })}`,

@@ -6,6 +6,7 @@ import type { NssDiaryPage } from '../../../functions/http/diary/schemas.ts';
 import { apiGet } from './api.ts';
 import { fill, pageUrl, requireSession, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
+import { when } from './dates.ts';
 import { whenKindAllows } from './kind-gate.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -14,7 +15,6 @@ const list = element<HTMLUListElement>('doubt-list');
 const more = element<HTMLButtonElement>('more-doubts');
 let cursor: string | null = null;
 
-const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
 
 function render(doubt: NssDiaryPage['items'][number]): void {
   const item = document.createElement('li');

@@ -7,8 +7,8 @@ import type { PendingTeachersPage } from '../../../functions/http/registrations/
 import { showDecisionList } from './decision-list.ts';
 import { whenKindAllows } from './kind-gate.ts';
 import { fill, language, requireSession, t, textElement } from './page.ts';
+import { when } from './dates.ts';
 
-const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 
 // Only NSS officers see the list (KindOnly): nobody else fires a request the API must refuse.
 const showList = () => showDecisionList<PendingTeachersPage>({
@@ -23,7 +23,7 @@ const showList = () => showDecisionList<PendingTeachersPage>({
       name,
       textElement('p', `${t('nssTeachers.school')}: ${teacher.schoolName}, ${teacher.city}`),
       textElement('p', `${t('nssTeachers.email')}: ${teacher.email}`),
-      textElement('p', `${t('nssTeachers.registered')}: ${dateFormat.format(new Date(teacher.registeredAt))}`, 'muted'),
+      textElement('p', `${t('nssTeachers.registered')}: ${when(teacher.registeredAt)}`, 'muted'),
     );
     return name;
   },

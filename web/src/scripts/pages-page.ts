@@ -7,9 +7,11 @@
 import { ApiError, apiDelete, apiGet, apiPost, apiPut } from './api.ts';
 import { fill, language, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+import { when } from './dates.ts';
 import { areas, mayReadArea, type Area } from '../../../functions/domain/areas.ts';
 import { createRefusal, editRefusal, publishRefusal, seesAllDrafts } from '../../../functions/domain/pages.ts';
 import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
+import { may } from '../../../functions/domain/policy.ts';
 import type { PageCreateBodyInput, PageResponse, PagesPage, PageUpdateBodyInput } from '../../../functions/http/pages/schemas.ts';
 import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -25,7 +27,6 @@ const flashKey = 'pages.flash';
 
 const projectPath = `/projects/${encodeURIComponent(projectId ?? '')}`;
 const areaName = (area: Area) => t(`pagesArea.area.${area}` as MessageKey);
-const when = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 const viewUrl = (query: Record<string, string>) => pageUrl('twinspace/pages', { id: projectId ?? '', ...query });
 
 /** The signed-in user's id (the token's subject): only to choose which controls to show. */
@@ -261,6 +262,21 @@ async function showPage(id: string, type: TwinspaceType, writable: boolean, me: 
   });
 }
 
+/** Where the list opens without an area in the address: the first area the member writes in (a pupil: the pupils' area), else the public one. */
+function homeArea(type: TwinspaceType, readable: readonly Area[]): Area {
+  return readable.find((candidate) => createRefusal(type, candidate) === undefined) ?? 'public';
+}
+
+/**
+ * One sentence for those who write only in the pupils' area (pupils), read
+ * from the policy table: a pupil member writes and submits their own pages,
+ * a pupil administrator also publishes them. Teachers and visitors get none.
+ */
+function guidanceFor(type: TwinspaceType): MessageKey | undefined {
+  if (may(type, 'edit-public-or-teachers-pages') !== 'deny' || may(type, 'edit-pupils-pages') === 'deny') return undefined;
+  return may(type, 'publish-page') === 'deny' ? 'pagesArea.guide.submit' : 'pagesArea.guide.publish';
+}
+
 async function show(id: string, idToken: string) {
   const project = await apiGet<ProjectDetailResponse>(projectPath);
   element('page-title').textContent = fill('pagesArea.titleOf', { project: project.title });
@@ -279,7 +295,12 @@ async function show(id: string, idToken: string) {
   const writable = project.state === 'approved';
 
   const readable = areas.filter((candidate) => mayReadArea(type, candidate));
-  const area = (readable as string[]).includes(requestedArea ?? '') ? (requestedArea as Area) : 'public';
+  const area = (readable as string[]).includes(requestedArea ?? '') ? (requestedArea as Area) : homeArea(type, readable);
+  const guide = guidanceFor(type);
+  if (guide && writable) {
+    element('pages-guide').textContent = t(guide);
+    element('pages-guide').hidden = false;
+  }
   document.querySelectorAll<HTMLAnchorElement>('[data-area-link]').forEach((link) => {
     const linked = link.dataset.areaLink as Area;
     link.href = viewUrl({ area: linked });

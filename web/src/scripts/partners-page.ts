@@ -8,6 +8,7 @@ import type { MeWithProjectsResponse } from '../../../functions/http/projects/sc
 import { apiGet } from './api.ts';
 import { busy, deskUrl, element, fieldValue, flagField, focusFirstProblem, isAgeText, setField } from './desk.ts';
 import { fill, requireSession, showError, t, textElement } from './page.ts';
+import { counted } from './counted.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 
 const filterNames = ['country', 'subject', 'age', 'language'] as const;
@@ -61,7 +62,7 @@ async function showPage(cursor: string | null) {
   } while (page.items.length === 0 && cursor && ++follows < emptyPagesFollowed);
   nextCursor = page.nextCursor;
   list.replaceChildren(...page.items.map(partnerItem));
-  element('results-count').textContent = page.items.length ? fill('partners.found', { count: String(page.items.length) }) : t('partners.none');
+  element('results-count').textContent = page.items.length ? counted(page.items.length, { one: 'partners.found.one', other: 'partners.found' }) : t('partners.none');
   nextButton.hidden = !nextCursor;
   element('results').hidden = false;
   element('results-heading').focus();

@@ -11,7 +11,7 @@ import { clearFieldProblems } from './problems.ts';
 // The criteria and points are the domain's: one definition for the API and the site.
 export { labelCriteria, mandatoryPoints, type LabelCriterion, type MandatoryPoint } from '../../../functions/domain/labels.ts';
 
-export const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
+export { when } from './dates.ts';
 
 /** The element whose attribute names the longest prefix of the path. */
 function named(form: HTMLElement, attribute: string, path: string[]): HTMLElement | null {

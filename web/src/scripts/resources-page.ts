@@ -9,6 +9,7 @@ import type { ResourceCreateBodyInput, ResourceResponse, ResourcesPage } from '.
 import { apiPost } from './api.ts';
 import { element, isSafeLink, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
 import { fill, requireSession, showStatus, t, textElement } from './page.ts';
+import { counted } from './counted.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 
 const session = requireSession();
@@ -74,7 +75,7 @@ function setUpFilter() {
     }
     try {
       await search({ q, tag, language });
-      showStatus(fill('resources.found', { count: String(list.childElementCount) }));
+      showStatus(counted(list.childElementCount, { one: 'resources.found.one', other: 'resources.found' }));
     } catch (error) {
       if (!showFieldProblems(form, error)) reportFailure(error);
     }
