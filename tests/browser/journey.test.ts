@@ -1,6 +1,6 @@
 /**
  * Issue 2, point 3, in a real browser against the local stack: sign in, the
- * desktop, a TwinSpace with its members, the chat live between two browsers
+ * desktop, a TwinSpace with its members (its Members tab), the chat (its Chat tab) live between two browsers
  * and again after a reload, and a visitor who sees the project but no chat.
  * Every page visited is checked with axe.
  */
@@ -36,6 +36,12 @@ async function openProject(page: Page): Promise<void> {
   await page.getByRole('link', { name: project }).click();
   await page.waitForURL(/\/twinspace\/\?id=/);
   await page.getByRole('heading', { level: 1, name: project }).waitFor();
+}
+
+/** Opens one of the TwinSpace's tabs (Chat, Members…) from its shell. */
+async function openTab(page: Page, tab: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'TwinSpace sections' }).getByRole('link', { name: tab, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: tab }).waitFor();
 }
 
 function chatMessages(page: Page) {
@@ -75,12 +81,15 @@ describe('the walking skeleton in a browser', () => {
     await assertAccessible(ana.page);
 
     await openProject(ana.page);
+    await openTab(ana.page, 'Members');
     const members = ana.page.getByRole('region', { name: 'Members' }).getByRole('listitem');
     await members.first().waitFor();
     const memberRows = await members.allTextContents();
     expect(memberRows.some((row) => row.includes('Teacher administrator'))).toBe(true);
     expect(memberRows.some((row) => row.includes('Pupil administrator'))).toBe(true);
     expect(memberRows.some((row) => row.includes('Visitor'))).toBe(true);
+    await assertAccessible(ana.page);
+    await openTab(ana.page, 'Chat');
     await ana.page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     await assertAccessible(ana.page);
 
@@ -88,6 +97,7 @@ describe('the walking skeleton in a browser', () => {
     await signIn(marta.page, 'pupil.marta');
     await assertAccessible(marta.page);
     await openProject(marta.page);
+    await openTab(marta.page, 'Chat');
     await marta.page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
 
     const text = `Hello from Ana, ${Date.now().toString(36)} <b>not bold</b>`;
@@ -126,8 +136,13 @@ describe('the walking skeleton in a browser', () => {
     await projectRow.waitFor();
     expect(await projectRow.textContent()).toContain('Visitor');
     await openProject(guest.page);
-    await guest.page.getByText('Visitors can see the project but cannot take part in its chat.').waitFor();
+    // A visitor has no Chat tab; its page, opened all the same, says why.
+    await guest.page.getByRole('navigation', { name: 'TwinSpace sections' }).getByRole('link', { name: 'Members', exact: true }).waitFor();
+    expect(await guest.page.getByRole('link', { name: 'Chat', exact: true }).count()).toBe(0);
+    await openTab(guest.page, 'Members');
     await guest.page.getByRole('region', { name: 'Members' }).getByRole('listitem').first().waitFor();
+    await guest.page.goto(guest.page.url().replace('/twinspace/members/', '/twinspace/chat/'));
+    await guest.page.getByText('Visitors can see the project but cannot take part in its chat.').waitFor();
     expect(await guest.page.getByLabel('Your message').count()).toBe(0);
     expect(await guest.page.getByRole('list', { name: 'Messages' }).count()).toBe(0);
     await assertAccessible(guest.page);

@@ -36,6 +36,12 @@ function projectRow(page: Page, title: string) {
   return page.getByRole('region', { name: 'My projects' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
 }
 
+/** Opens one of the TwinSpace's tabs (Chat, Members…) from its shell. */
+async function openTab(page: Page, tab: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'TwinSpace sections' }).getByRole('link', { name: tab, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: tab }).waitFor();
+}
+
 function rosterRow(page: Page, name: string) {
   return page.getByRole('region', { name: 'Members', exact: true }).getByRole('listitem').filter({ hasText: name });
 }
@@ -123,11 +129,14 @@ describe('a project from creation to closing, in a browser', () => {
     expect(await row.textContent()).toContain('Teacher administrator');
     await row.getByRole('link', { name: title }).click();
     await ana.getByRole('heading', { level: 1, name: title }).waitFor();
+    await openTab(ana, 'Chat');
+    await ana.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    await assertAccessible(ana);
+    await openTab(ana, 'Members');
     await rosterRow(ana, 'Luc Moreau').waitFor();
     expect(await rosterRow(ana, 'Ana García').textContent()).toContain('Teacher administrator');
     expect(await rosterRow(ana, 'Luc Moreau').textContent()).toContain('Teacher administrator');
     await ana.getByRole('region', { name: 'Manage members' }).waitFor();
-    await ana.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     await assertAccessible(ana);
   });
 
@@ -171,7 +180,10 @@ describe('a project from creation to closing, in a browser', () => {
     await page.waitForURL(`${site}/en/desktop/`);
     await projectRow(page, title).getByRole('link', { name: title }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await openTab(page, 'Chat');
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    await openTab(page, 'Members');
+    await rosterRow(page, 'Nora').waitFor();
     expect(await page.getByRole('region', { name: 'Manage members' }).count()).toBe(0);
     await assertAccessible(page);
 
@@ -198,7 +210,6 @@ describe('a project from creation to closing, in a browser', () => {
     await ana.getByRole('button', { name: 'Close the project' }).click();
     await ana.getByText('This project is closed: its TwinSpace is read-only for everyone.').waitFor();
     await ana.getByRole('status').filter({ hasText: 'The project is closed.' }).waitFor();
-    expect(await ana.getByLabel('Your message').count()).toBe(0);
     expect(await ana.getByRole('button', { name: 'Add to the project' }).count()).toBe(0);
     expect(await ana.getByRole('button', { name: 'Create the account' }).count()).toBe(0);
     expect(await ana.getByRole('button', { name: /^Change type/ }).count()).toBe(0);
@@ -211,12 +222,18 @@ describe('a project from creation to closing, in a browser', () => {
     const idToken = await ana.evaluate(() => JSON.parse(sessionStorage.getItem('twinspace.session') ?? '{}').idToken as string);
     const projectId = new URL(ana.url()).searchParams.get('id') ?? '';
     expect(await chatHandshakeStatus(idToken, projectId)).toBe(403);
+    // The Chat tab says it is closed and offers no message box.
+    await openTab(ana, 'Chat');
+    await ana.getByText('The chat is closed while the project is closed.').waitFor();
+    expect(await ana.getByLabel('Your message').count()).toBe(0);
+    await openTab(ana, 'Members');
 
     await ana.getByRole('button', { name: 'Reopen the project' }).click();
     await ana.getByRole('status').filter({ hasText: 'The project is open again.' }).waitFor();
-    await ana.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     expect(await ana.getByText('This project is closed').isVisible()).toBe(false);
     await ana.getByRole('button', { name: 'Close the project' }).waitFor();
+    await openTab(ana, 'Chat');
+    await ana.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
     await ana.getByLabel('Your message', { exact: true }).waitFor();
     await assertAccessible(ana);
   });

@@ -38,6 +38,8 @@ const pages = () => [
   `/es/twinspace/pages/?id=${projectId}`,
   `/es/twinspace/diary/?id=${projectId}`,
   `/es/twinspace/labels/?id=${projectId}`,
+  `/es/twinspace/chat/?id=${projectId}`,
+  `/es/twinspace/members/?id=${projectId}`,
   '/es/profile/',
   '/es/mail/',
 ];

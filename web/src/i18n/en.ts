@@ -11,6 +11,7 @@ import { pagesAreaEn } from './pages-area.en.ts';
 import { agendaMailboxEn } from './agenda-mailbox.en.ts';
 import { forumEn } from './forum.en.ts';
 import { diaryLabelsEn } from './diary-labels.en.ts';
+import { homeEn } from './home.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -22,6 +23,7 @@ export const en = {
   ...pagesAreaEn,
   ...agendaMailboxEn,
   ...forumEn,
+  ...homeEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

@@ -8,6 +8,7 @@ import { pagesAreaEs } from './pages-area.es.ts';
 import { agendaMailboxEs } from './agenda-mailbox.es.ts';
 import { forumEs } from './forum.es.ts';
 import { diaryLabelsEs } from './diary-labels.es.ts';
+import { homeEs } from './home.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -20,6 +21,7 @@ export const es: Dictionary = {
   ...pagesAreaEs,
   ...agendaMailboxEs,
   ...forumEs,
+  ...homeEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',

@@ -16,10 +16,15 @@ import type { ProjectDetailResponse } from '../../../functions/http/projects/sch
 import type { MembersPage } from '../../../functions/http/schemas.ts';
 import { apiDelete, apiPatch, apiPost } from './api.ts';
 import { typeName } from './labels.ts';
-import { fill, showStatus, t, textElement } from './page.ts';
+import { fill, language, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+import { askConfirm } from './ask-confirm.tsx';
+import { actionsLost } from './twinspace-tabs.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 export interface Manager {
+  /** My own user id: lowering my own type asks first, saying what I would lose. */
+  me: string;
   /** Re-reads the members and redraws the roster and this list. */
   refresh: () => Promise<void>;
   /** Reloads the page in the project's new state, saying what happened. */
@@ -157,10 +162,14 @@ export function setUpManagement(
       // The options are the types the member's kind may hold (typesFor).
       const type = select.value as ChangeMemberTypeBodyInput['type'];
       if (type === member.type) return;
+      const own = member.userId === manager.me;
+      if (own && !(await confirmLowering(member.type, type))) return;
       const changed = await busy(buttons, () =>
         apiPatch(`${base}/members/${encodeURIComponent(member.userId)}`, { type } satisfies ChangeMemberTypeBodyInput).then(() => true),
       );
       if (!changed) return;
+      // My own type changed: the whole TwinSpace (its tabs, this very list) may now be different.
+      if (own) return manager.reloadWith(fill('manage.typeChanged', { name: member.displayName, type: typeName(type) }));
       await manager.refresh();
       showStatus(fill('manage.typeChanged', { name: member.displayName, type: typeName(type) }));
       element('roster-heading').focus();
@@ -195,6 +204,17 @@ export function setUpManagement(
     item.append(controls);
     return item;
   }
+}
+
+/**
+ * Lowering one's own type: what the policy table allows now and not after is
+ * said first, in the kit's confirm dialog. Nothing lost (a raise): no question.
+ */
+async function confirmLowering(from: MembersPage['items'][number]['type'], to: MembersPage['items'][number]['type']): Promise<boolean> {
+  const lost = actionsLost(from, to).map((action) => t(`action.${action}` as MessageKey));
+  if (lost.length === 0) return true;
+  const list = new Intl.ListFormat(language, { type: 'conjunction' }).format(lost);
+  return askConfirm(fill('members.confirmLower', { type: typeName(to), lost: list }), t('members.lower'), t('home.cancel'));
 }
 
 function flagEmpty(form: HTMLFormElement, field: string) {
