@@ -88,6 +88,12 @@ describe('the TwinSpace shell and its Home', () => {
     await page.getByRole('region', { name: 'Latest updates' }).waitFor();
     // Teachers only: the teachers' board.
     expect(await page.getByRole('region', { name: 'Teachers’ board' }).count()).toBe(type.endsWith('teacher') || type === 'teacher-admin' ? 1 : 0);
+    // A pupil is told what they can do here, and not the project's administrative state.
+    await page.locator('#twinspace').waitFor();
+    const pupil = type.startsWith('pupil');
+    expect(await page.locator('#pupil-guidance').isVisible(), type).toBe(pupil);
+    expect(await page.locator('#project-state').isVisible(), type).toBe(!pupil);
+    if (pupil) expect(await page.locator('#pupil-guidance').textContent()).toContain('Your teachers read everything you write.');
     await assertAccessible(page);
 
     // Another tab is marked current on its own page.

@@ -62,6 +62,10 @@ export const en = {
 
   'twinspace.title': 'TwinSpace',
   'twinspace.state': 'State',
+  'twinspace.guidance.pupil-admin':
+    'You are a pupil administrator here: you write and publish in the pupils’ area, open threads and reply in the forum, post on Home and talk in the chat. Your teachers read everything you write.',
+  'twinspace.guidance.pupil-member':
+    'You are a pupil here: you write your own pages in the pupils’ area and send them to be published, reply in the forum, post on Home and talk in the chat. Your teachers read everything you write.',
   'twinspace.description': 'About the project',
   'twinspace.members': 'Members',
   'twinspace.noMembers': 'No members to show.',

@@ -60,6 +60,10 @@ export const es: Dictionary = {
 
   'twinspace.title': 'TwinSpace',
   'twinspace.state': 'Estado',
+  'twinspace.guidance.pupil-admin':
+    'Aquí eres alumno administrador: escribes y publicas en el área del alumnado, abres hilos y respondes en el foro, publicas en Inicio y hablas en el chat. Tus docentes leen todo lo que escribes.',
+  'twinspace.guidance.pupil-member':
+    'Aquí eres alumno: escribes tus propias páginas en el área del alumnado y las envías para publicarlas, respondes en el foro, publicas en Inicio y hablas en el chat. Tus docentes leen todo lo que escribes.',
   'twinspace.description': 'Sobre el proyecto',
   'twinspace.members': 'Miembros',
   'twinspace.noMembers': 'No hay miembros que mostrar.',

@@ -9,6 +9,7 @@ import { t, textElement } from './page.ts';
 import type { ChatErrorCode, ChatMessageBody, ClientFrame, ServerFrame } from '../../../events/chat-frames.ts';
 import type { ChatMessagesPage } from '../../../functions/http/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { when } from './dates.ts';
 
 /** What the sender reads for each error the server can send; the rest get the generic message. */
 const errorMessages: Partial<Record<ChatErrorCode, MessageKey>> = {
@@ -167,8 +168,7 @@ export async function startChat(panel: ChatPanel, projectId: string, idToken: st
 
 export class ChatRefused extends Error {}
 
+/** The site's one date format (the kit's), as on every other page. */
 function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(document.documentElement.lang, { dateStyle: 'short', timeStyle: 'short' });
+  return Number.isNaN(new Date(iso).getTime()) ? iso : when(iso);
 }

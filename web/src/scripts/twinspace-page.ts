@@ -21,6 +21,13 @@ async function showTwinspace(id: string) {
   document.title = `${project.title} · ${t('twinspace.title')}`;
   element('project-state').textContent = stateName(project.state);
   const myType = project.myType;
+  // A pupil is told what they can do here, not the project's administrative state (which says nothing to them while it is open).
+  if ((myType === 'pupil-admin' || myType === 'pupil-member') && project.state === 'approved') {
+    element('pupil-guidance').textContent = t(`twinspace.guidance.${myType}`);
+    element('pupil-guidance').hidden = false;
+    element('project-state-term').hidden = true;
+    element('project-state').hidden = true;
+  }
   element('project-my-type').textContent = myType ? typeName(myType) : '—';
   element('project-description').textContent = project.description;
   if (project.state === 'rejected' && project.rejectionReason) {
