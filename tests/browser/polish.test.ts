@@ -9,13 +9,13 @@
  * sentence of guidance; dates come from the kit's one formatter and counted
  * words from plural(). Every page visited is checked with axe.
  */
-import { AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 import { apiSend } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 import { formatAbsolute } from '../../web/src/components/kit/format.ts';
+import { givePupilKnownPassword as givePupilPassword } from '../support/cognito-users.ts';
 
 const patience = 90_000;
 const endpoints = inject('endpoints');
@@ -28,18 +28,7 @@ let site: string;
 let space: TestTwinspace;
 let projectTitle: string;
 
-async function givePupilKnownPassword(username: string): Promise<void> {
-  const cognito = new CognitoIdentityProviderClient({
-    endpoint: endpoints.cognito.endpoint,
-    region: endpoints.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  try {
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: endpoints.cognito.userPoolId, Username: username, Password: pupilPassword, Permanent: true }));
-  } finally {
-    cognito.destroy();
-  }
-}
+const givePupilKnownPassword = (username: string) => givePupilPassword(endpoints, username, pupilPassword);
 
 beforeAll(async () => {
   site = siteAddress(endpoints);

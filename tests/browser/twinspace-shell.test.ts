@@ -6,12 +6,12 @@
  * a visitor reads with no post box and no like or comment control; a phone
  * 390 px wide never scrolls sideways. Every page visited is checked with axe.
  */
-import { AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
 import { assertAccessible, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
+import { givePupilKnownPassword as givePupilPassword } from '../support/cognito-users.ts';
 
 const patience = 60_000;
 const endpoints = inject('endpoints');
@@ -21,19 +21,7 @@ let visitors: Visitors;
 let site: string;
 let space: TestTwinspace;
 
-/** The pupils chose passwords the test does not know: give them one it knows (the Cognito admin API). */
-async function givePupilKnownPassword(username: string): Promise<void> {
-  const cognito = new CognitoIdentityProviderClient({
-    endpoint: endpoints.cognito.endpoint,
-    region: endpoints.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  try {
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: endpoints.cognito.userPoolId, Username: username, Password: pupilPassword, Permanent: true }));
-  } finally {
-    cognito.destroy();
-  }
-}
+const givePupilKnownPassword = (username: string) => givePupilPassword(endpoints, username, pupilPassword);
 
 beforeAll(async () => {
   site = siteAddress(endpoints);

@@ -43,3 +43,21 @@ export async function newSignedInUser(endpoints: LocalEndpoints, groups: string[
   cognito.destroy();
   return { username, idToken: await signIn(endpoints, username) };
 }
+
+/**
+ * A pupil made by a TwinSpace test chose a password the test does not know:
+ * give them one it knows (the Cognito admin API), so a browser test can sign
+ * them in through the site's own form.
+ */
+export async function givePupilKnownPassword(endpoints: LocalEndpoints, username: string, password: string): Promise<void> {
+  const cognito = new CognitoIdentityProviderClient({
+    endpoint: endpoints.cognito.endpoint,
+    region: endpoints.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: endpoints.cognito.userPoolId, Username: username, Password: password, Permanent: true }));
+  } finally {
+    cognito.destroy();
+  }
+}
