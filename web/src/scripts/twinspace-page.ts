@@ -1,5 +1,7 @@
 /**
- * The TwinSpace Home page's project part: title, state, description, the
+ * The TwinSpace Home page's project part: the TwinSpace's name (its own once
+ * set, with the project's title beside it; the project's title otherwise),
+ * state, description (the TwinSpace's own when set), the
  * edit link and the public page; the notices of a closed or not yet open
  * project. The feed is its own island (home-island.tsx); the tabs are the
  * shell's (TwinspaceShell.astro); chat and members have their own pages.
@@ -7,7 +9,8 @@
 import { ApiError } from './api.ts';
 import { stateName, typeName } from './labels.ts';
 import { pageUrl, requireSession, showError, showStatus, t } from './page.ts';
-import { currentProject } from './twinspace-project.ts';
+import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
+import { currentProject, onProjectChange, twinspaceDescription, twinspaceName } from './twinspace-project.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const projectId = new URLSearchParams(location.search).get('id');
@@ -16,9 +19,20 @@ const session = requireSession();
 const flashKey = 'twinspace.flash';
 
 async function showTwinspace(id: string) {
-  const project = await currentProject();
-  element('page-title').textContent = project.title;
-  document.title = `${project.title} · ${t('twinspace.title')}`;
+  showProject(id, await currentProject());
+  // A rename in the settings panel (twinspace-settings.tsx) shows at once.
+  onProjectChange((project) => showProject(id, project));
+}
+
+function showProject(id: string, project: ProjectDetailResponse) {
+  const name = twinspaceName(project);
+  element('page-title').textContent = name;
+  document.title = `${name} · ${t('twinspace.title')}`;
+  // The project keeps its title: said beside the TwinSpace's own name.
+  const renamed = name !== project.title;
+  element('project-title-term').hidden = !renamed;
+  element('project-title').hidden = !renamed;
+  element('project-title').textContent = renamed ? project.title : '';
   element('project-state').textContent = stateName(project.state);
   const myType = project.myType;
   // A pupil is told what they can do here, not the project's administrative state (which says nothing to them while it is open).
@@ -29,7 +43,7 @@ async function showTwinspace(id: string) {
     element('project-state').hidden = true;
   }
   element('project-my-type').textContent = myType ? typeName(myType) : '—';
-  element('project-description').textContent = project.description;
+  element('project-description').textContent = twinspaceDescription(project);
   if (project.state === 'rejected' && project.rejectionReason) {
     element('project-rejection').textContent = `${t('editProject.rejectedBecause')} ${project.rejectionReason}`;
     element('project-rejection').hidden = false;
