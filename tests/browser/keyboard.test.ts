@@ -1,13 +1,18 @@
 /**
  * Issue 8, a rough edge: sign-in, opening the TwinSpace and posting on Home
- * with the keyboard only. A teacher (Ana) signs in on /en/, reaches her
- * desktop, opens a fresh TwinSpace from "My projects" by its title, and posts
- * on Home — only Tab, Shift+Tab, Enter and typing; no clicks, no fill. At
- * every step the focused element shows it (an outline or a box-shadow).
+ * with the keyboard only. A fresh teacher, a member teacher of a fresh
+ * TwinSpace (so My projects holds that one project, whatever other tests left
+ * on the demo accounts' desktops), signs in on /en/, reaches the desktop,
+ * opens the TwinSpace from "My projects" by its title, and posts on Home —
+ * only Tab, Shift+Tab, Enter and typing; no clicks, no fill. At every step
+ * the focused element shows it (an outline or a box-shadow).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, demoPassword, siteAddress, Visitors } from '../support/browser.ts';
+import { newTestAccount } from '../support/accounts.ts';
+import { assertAccessible, siteAddress, Visitors } from '../support/browser.ts';
+import { apiSend } from '../support/clients.ts';
+import { testPassword } from '../support/cognito-users.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 
 const endpoints = inject('endpoints');
@@ -16,11 +21,15 @@ const patience = 90_000;
 let visitors: Visitors;
 let site: string;
 let space: TestTwinspace;
+let teacher: Awaited<ReturnType<typeof newTestAccount>>;
 const spaceTitle = `Keyboard rivers ${Date.now().toString(36)}`;
 
 beforeAll(async () => {
   site = siteAddress(endpoints);
   space = await newTwinspace(endpoints, spaceTitle);
+  teacher = await newTestAccount(endpoints, { kind: 'teacher', country: 'ES', displayName: 'Nuria Keys' });
+  const added = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/members`, space.members['teacher-admin'].idToken, { username: teacher.username, type: 'member-teacher' });
+  expect(added.status, JSON.stringify(added.body)).toBe(201);
   visitors = await Visitors.launch();
 });
 
@@ -76,9 +85,9 @@ describe('with the keyboard only', () => {
     // Sign in.
     await page.goto(`${site}/en/`, { waitUntil: 'networkidle' });
     await tabTo(page, 'the username box', (focus) => focus.id === 'username');
-    await page.keyboard.type('ana@demo.twinspace');
+    await page.keyboard.type(teacher.username);
     await tabTo(page, 'the password box', (focus) => focus.id === 'password');
-    await page.keyboard.type(demoPassword);
+    await page.keyboard.type(testPassword);
     await tabTo(page, 'the Sign in button', (focus) => focus.tag === 'button' && focus.text === 'Sign in');
     // Shift+Tab goes back to the password box, Tab forward again.
     await tabTo(page, 'the password box, backwards', (focus) => focus.id === 'password', 'Shift+Tab', 1);
@@ -107,7 +116,7 @@ describe('with the keyboard only', () => {
     await page.getByRole('status').filter({ hasText: 'Your post is on the home.' }).waitFor();
     const entry = page.getByRole('region', { name: 'Latest updates' }).getByRole('listitem').filter({ hasText: post }).first();
     await entry.waitFor();
-    expect(await entry.textContent()).toContain('Ana');
+    expect(await entry.textContent()).toContain('Nuria Keys');
     // After posting the focus is still somewhere visible, not lost to the page.
     const after = await focused(page);
     if (after.tag !== 'body') expect(after.visible, `focus after posting on ${after.tag}#${after.id}`).toBe(true);
