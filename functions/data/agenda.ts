@@ -6,7 +6,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgendaEvent } from '../domain/agenda.ts';
-import { agendaIndex, agendaKeys, gsi1, keys, withoutKeys } from './keys.ts';
+import { agendaIndex, agendaKeys, gsi1, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { automaticEntry } from './feed.ts';

@@ -13,7 +13,7 @@ import type { PageStatus } from '../domain/pages.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { cursorRefused, parseCursorKey } from '../lib/cursor.ts';
 import * as z from 'zod';
-import { gsi1, keys, pageIndex, pageKeys, withoutKeys } from './keys.ts';
+import { gsi1, pageIndex, pageKeys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { automaticEntry } from './feed.ts';

@@ -9,7 +9,7 @@
  * caller, and return a typed reply: `{ status, body, headers? }`.
  */
 import middy from '@middy/core';
-import type { MiddlewareObj, Request } from '@middy/core';
+import type { MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
@@ -20,7 +20,7 @@ import type { Caller } from '../lib/claims.ts';
 import { errorResponder, json, jsonBodyWhenPresent, type HttpEvent, type HttpResult } from '../lib/http.ts';
 import { localizeErrors } from '../lib/localize-errors.ts';
 import { answerLog, observed } from '../lib/observability.ts';
-import { contentTypesOf, isTextResponse, type Area, type AreaRoutes, type RouteDeclaration, type RouteInput, type SuccessStatus, type TextResponse } from '../lib/route.ts';
+import { contentTypesOf, isTextResponse, type Area, type AreaRoutes, type RouteDeclaration, type SuccessStatus, type TextResponse } from '../lib/route.ts';
 import { matchedRoute, parsedInput, routeCaller, routeState, type RouteState } from '../lib/route-input.ts';
 import type { requireTwinspaceAction, TwinspaceAccess } from './twinspace-access.ts';
 

@@ -41,31 +41,21 @@ const author = {
   authorType: z.enum(twinspaceTypes),
 };
 
-export const discussionResponse = z.object({
-  discussionId: z.string(),
+/** What a discussion and a thread both are: a titled post in one forum's area, with its last activity. */
+const topic = {
   projectId: z.string(),
   area,
   title: z.string(),
   body: z.string(),
   ...author,
   createdAt: z.string(),
-  threadCount: z.number().int(),
   lastActivityAt: z.string(),
-});
+};
+
+export const discussionResponse = z.object({ discussionId: z.string(), ...topic, threadCount: z.number().int() });
 export type DiscussionResponse = z.infer<typeof discussionResponse>;
 
-export const threadResponse = z.object({
-  threadId: z.string(),
-  discussionId: z.string(),
-  projectId: z.string(),
-  area,
-  title: z.string(),
-  body: z.string(),
-  ...author,
-  createdAt: z.string(),
-  replyCount: z.number().int(),
-  lastActivityAt: z.string(),
-});
+export const threadResponse = z.object({ threadId: z.string(), discussionId: z.string(), ...topic, replyCount: z.number().int() });
 export type ThreadResponse = z.infer<typeof threadResponse>;
 
 export const replyResponse = z.object({

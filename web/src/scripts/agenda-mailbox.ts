@@ -12,6 +12,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { ApiError, apiGet } from './api.ts';
 import { fill, language, pageUrl, requireSession, showError, t } from './page.ts';
 import { reportFailure } from './problems.ts';
+import { currentProject } from './twinspace-project.ts';
 
 export const element = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -43,7 +44,7 @@ export async function openProject(titleKey: MessageKey): Promise<OpenedProject |
   const projectId = new URLSearchParams(location.search).get('id');
   if (!projectId) return { failure: t('twinspace.missingId') };
   try {
-    const project = await apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`);
+    const project = await currentProject();
     const title = fill(titleKey, { project: project.title });
     element('page-title').textContent = title;
     document.title = `${title} · ${t('site.name')}`;

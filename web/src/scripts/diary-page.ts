@@ -7,12 +7,12 @@
  * of this page.
  */
 import type { DiaryEntryBodyInput, DiaryEntryResponse, DiaryPage, DiaryReplyBodyInput } from '../../../functions/http/diary/schemas.ts';
-import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { ApiError, apiGet, apiGetText, apiPost } from './api.ts';
 import { fill, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 import { when } from './dates.ts';
+import { currentProject } from './twinspace-project.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const session = requireSession();
@@ -209,7 +209,7 @@ function setUpExports(): void {
 
 async function showDiary(): Promise<void> {
   // The title is a courtesy: a reader without a view of the project itself still reads the diary.
-  apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`).then(
+  currentProject().then(
     (project) => {
       const title = element('diary-project');
       title.textContent = project.title;

@@ -26,8 +26,8 @@ import type {
   ThreadsPage,
 } from '../../../functions/http/forum/schemas.ts';
 import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
-import type { MessageKey } from '../i18n/index.ts';
 import { plural } from '../i18n/plural.ts';
+import { currentProject } from './twinspace-project.ts';
 
 interface Pager {
   list: HTMLElement;
@@ -437,7 +437,7 @@ function setUpForms() {
 }
 
 async function start() {
-  project = await apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`);
+  project = await currentProject();
   document.title = `${t('forum.title')} · ${project.title} · ${t('twinspace.title')}`;
   if (project.state !== 'approved' && project.state !== 'closed') {
     element('forum-not-open').hidden = false;

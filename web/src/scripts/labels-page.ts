@@ -8,11 +8,11 @@
  * review DOMAIN.md allows, which names the criteria to be judged again.
  */
 import type { ApplyBodyInput, LabelApplicationResponse, LabelApplicationsPage } from '../../../functions/http/labels/schemas.ts';
-import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import { apiGet, apiPost } from './api.ts';
 import { fill, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { reportFailure } from './problems.ts';
 import { clearNestedProblems, labelCriteria, mandatoryPoints, showNestedProblems, when } from './quality-labels.ts';
+import { currentProject } from './twinspace-project.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const session = requireSession();
@@ -174,7 +174,7 @@ function setUpApplying(): void {
 }
 
 async function showLabels(): Promise<void> {
-  apiGet<ProjectDetailResponse>(`/projects/${encodeURIComponent(projectId)}`).then(
+  currentProject().then(
     (project) => {
       const title = element('labels-project');
       title.textContent = project.title;

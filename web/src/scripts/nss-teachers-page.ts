@@ -6,7 +6,7 @@
 import type { PendingTeachersPage } from '../../../functions/http/registrations/schemas.ts';
 import { showDecisionList } from './decision-list.ts';
 import { whenKindAllows } from './kind-gate.ts';
-import { fill, language, requireSession, t, textElement } from './page.ts';
+import { fill, requireSession, t, textElement } from './page.ts';
 import { when } from './dates.ts';
 
 

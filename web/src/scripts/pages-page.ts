@@ -5,7 +5,7 @@
  * decides in the end, and its refusal is shown as it words it.
  */
 import { ApiError, apiDelete, apiGet, apiPost, apiPut } from './api.ts';
-import { fill, language, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
+import { fill, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
 import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
 import { when } from './dates.ts';
 import { areas, mayReadArea, type Area } from '../../../functions/domain/areas.ts';
@@ -13,8 +13,8 @@ import { createRefusal, editRefusal, publishRefusal, seesAllDrafts } from '../..
 import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
 import { may } from '../../../functions/domain/policy.ts';
 import type { PageCreateBodyInput, PageResponse, PagesPage, PageUpdateBodyInput } from '../../../functions/http/pages/schemas.ts';
-import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { currentProject } from './twinspace-project.ts';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
@@ -26,7 +26,6 @@ const session = requireSession();
 const flashKey = 'pages.flash';
 
 const projectPath = `/projects/${encodeURIComponent(projectId ?? '')}`;
-const areaName = (area: Area) => t(`pagesArea.area.${area}` as MessageKey);
 const viewUrl = (query: Record<string, string>) => pageUrl('twinspace/pages', { id: projectId ?? '', ...query });
 
 /** The signed-in user's id (the token's subject): only to choose which controls to show. */
@@ -278,7 +277,7 @@ function guidanceFor(type: TwinspaceType): MessageKey | undefined {
 }
 
 async function show(id: string, idToken: string) {
-  const project = await apiGet<ProjectDetailResponse>(projectPath);
+  const project = await currentProject();
   element('page-title').textContent = fill('pagesArea.titleOf', { project: project.title });
   document.title = `${project.title} · ${t('pagesArea.title')}`;
   element<HTMLAnchorElement>('back-link').href = pageUrl('twinspace', { id });
