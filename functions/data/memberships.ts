@@ -7,7 +7,7 @@
  * partners list changed), 'typeChanged' (a teacher administrator the
  * decision relied on is one no more).
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import { keys, prefixes, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
@@ -26,6 +26,8 @@ export interface Membership {
   country: string;
   email?: string;
   joinedAt: string;
+  /** When the member last opened the TwinSpace (domain/last-seen.ts). */
+  lastSeenAt?: string;
 }
 
 export function toMembership(item: Record<string, unknown>): Membership {
@@ -52,6 +54,34 @@ export async function addMembership(store: TableStore, membership: Membership, p
 export async function getMembership(store: TableStore, projectId: string, userId: string): Promise<Membership | undefined> {
   const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.membership(projectId, userId) }));
   return result.Item ? toMembership(result.Item) : undefined;
+}
+
+/**
+ * Records that the member opened the TwinSpace at `seenAt`: one conditional
+ * UpdateItem on the membership, written only when the recorded visit is
+ * older than `staleBefore` (so two tabs opened at once write once) and the
+ * member is still there (a removed member is not brought back as a bare
+ * item). Returns whether it was written; a refused condition is no error.
+ */
+export async function recordVisit(
+  store: TableStore,
+  visit: { projectId: string; userId: string; seenAt: string; staleBefore: string },
+): Promise<boolean> {
+  try {
+    await store.db.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.membership(visit.projectId, visit.userId),
+        UpdateExpression: 'SET lastSeenAt = :seenAt',
+        ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastSeenAt) OR lastSeenAt < :staleBefore)',
+        ExpressionAttributeValues: { ':seenAt': visit.seenAt, ':staleBefore': visit.staleBefore },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }
 
 /** One page of a project's members, in key order. */

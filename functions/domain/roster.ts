@@ -9,6 +9,9 @@
  *   e-mail address of anyone.
  * - Visitors (parents, guests) see only the project's teachers, no e-mail
  *   addresses: the pupils' area, and so the pupils, is not theirs to read.
+ * - When a member last opened the TwinSpace (`lastSeenAt`) is for the
+ *   project's teachers only, who supervise it; pupils and visitors are not
+ *   told when anyone was last there.
  */
 import type { AccountKind, TwinspaceType } from './twinspace-types.ts';
 
@@ -19,6 +22,8 @@ export interface RosterMember {
   displayName: string;
   country: string;
   email?: string;
+  /** When the member last opened the TwinSpace (see last-seen.ts); absent until they do. */
+  lastSeenAt?: string;
 }
 
 /** The same fields, as one viewer is allowed to see them. */
@@ -50,7 +55,11 @@ export function rosterEntryFor(viewer: TwinspaceType, member: RosterMember): Ros
     country: member.country,
   };
   if (teacherTypes.includes(viewer)) {
-    return member.email ? { ...shown, email: member.email } : shown;
+    return {
+      ...shown,
+      ...(member.email ? { email: member.email } : {}),
+      ...(member.lastSeenAt ? { lastSeenAt: member.lastSeenAt } : {}),
+    };
   }
   if (pupilTypes.includes(viewer)) {
     return pupilTypes.includes(member.type) ? { ...shown, displayName: firstName(member.displayName) } : shown;

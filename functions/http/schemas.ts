@@ -77,6 +77,8 @@ export const rosterEntrySchema = z.object({
   country: z.string(),
   /** Shown to the project's teachers only; pupils have none. */
   email: z.string().optional(),
+  /** When the member last opened the TwinSpace (ISO 8601), shown to the project's teachers only. */
+  lastSeenAt: z.string().optional(),
 });
 
 const page = <T extends z.ZodType>(itemSchema: T) => z.object({ items: z.array(itemSchema), nextCursor: z.string().nullable() });

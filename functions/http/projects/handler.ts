@@ -23,10 +23,13 @@ import {
   type Project,
 } from '../../data/projects.ts';
 import { getUserProfile, type UserProfile } from '../../data/users.ts';
+import { recordVisit, type Membership } from '../../data/memberships.ts';
+import type { TableStore } from '../../data/store.ts';
+import { lastSeenThreshold, visitWorthRecording } from '../../domain/last-seen.ts';
 import { approvalCountries, creatorRefusal, lifecycleTable, mayReadProject, partnerRefusal } from '../../domain/project-lifecycle.ts';
 import { encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, validationFailed } from '../../lib/errors.ts';
-import { countOf } from '../../lib/observability.ts';
+import { countOf, logger } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
 import { changedMeanwhile, loadForLifecycle, notify, refuseUnlessWritten, requireStep, type LifecycleAccess } from './lifecycle-access.ts';
 import { projectsRoutes } from './routes.ts';
@@ -49,6 +52,18 @@ const decodeApprovalCursor = (cursor: string | undefined, country: string) =>
   decodeIndexCursor(cursor, { gsi1pk: gsi1.approvalsPendingPartition(country), pkPrefix: 'PROJECT#', sk: `${prefixes.approval}${country}` });
 
 const staleEdit = (version: number) => conflict(`This project was changed since you read it (version ${version}); reload it and edit again.`);
+
+/**
+ * A member opening the TwinSpace is "seen" (domain/last-seen.ts): written at
+ * most once per window, so most reads write nothing. It is a note, not the
+ * answer: a failure is logged and the project is still shown.
+ */
+async function noteVisit(store: TableStore, membership: Membership): Promise<void> {
+  const now = new Date();
+  if (!visitWorthRecording(membership.lastSeenAt, now)) return;
+  const visit = { projectId: membership.projectId, userId: membership.userId, seenAt: now.toISOString(), staleBefore: lastSeenThreshold(now) };
+  await recordVisit(store, visit).catch((error: unknown) => logger.warn('The visit was not recorded', { error }));
+}
 
 /** Close or reopen: the state alone changes, on condition nobody changed the project since it was read. */
 async function moveOpenState(access: LifecycleAccess, command: 'close' | 'reopen') {
@@ -80,6 +95,7 @@ export const handler = areaHandler(projectsRoutes, {
       country: profile?.country,
     };
     if (!mayReadProject(viewer, countries)) throw forbidden('Only members of this project may see it.');
+    if (membership) await noteVisit(store, membership);
     return { status: 200, body: detail(project, access) };
   },
 
