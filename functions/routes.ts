@@ -90,13 +90,17 @@ export const chatHandlers = {
 export interface ScheduledJob extends HandlerRef {
   /** EventBridge schedule expression; the local scheduler parses the same string. */
   schedule: string;
+  /** Whether it sends e-mail (only those jobs may use SES, from the sender identity). */
+  sendsMail: boolean;
 }
 
 export const scheduledJobs: readonly ScheduledJob[] = [
   // Every morning at 06:00 UTC (DOMAIN.md: evaluators get a daily digest).
-  { name: 'notify-evaluators', module: 'scheduled/notify-evaluators', export: 'handler', schedule: 'cron(0 6 * * ? *)' },
+  { name: 'notify-evaluators', module: 'scheduled/notify-evaluators', export: 'handler', schedule: 'cron(0 6 * * ? *)', sendsMail: true },
   // Every minute: the e-mails of the NSS's decisions on teachers' sign-ups (an outbox written with each decision).
-  { name: 'send-account-mail', module: 'scheduled/send-account-mail', export: 'handler', schedule: 'rate(1 minute)' },
+  { name: 'send-account-mail', module: 'scheduled/send-account-mail', export: 'handler', schedule: 'rate(1 minute)', sendsMail: true },
+  // On 1 September at 05:00 UTC: the European Quality Label proposal from the school year just ended (DOMAIN.md).
+  { name: 'propose-european-labels', module: 'scheduled/propose-european-labels', export: 'handler', schedule: 'cron(0 5 1 9 ? *)', sendsMail: false },
 ];
 
 /** Every HTTP function: one per area. */

@@ -149,6 +149,12 @@ export const gsi1 = {
     GSI1PK: `LABELS-WAITING#${country}`,
     GSI1SK: `${submittedAt}#${labelId}`,
   }),
+  /** Set when a National Quality Label is granted, never removed: the yearly European proposal reads a school year's grants (Q8). */
+  nationalLabelsGrantedPartition: (schoolYear: string) => `NQL-GRANTED#${schoolYear}`,
+  nationalLabelGranted: (schoolYear: string, projectId: string, labelId: string) => ({
+    GSI1PK: `NQL-GRANTED#${schoolYear}`,
+    GSI1SK: `${projectId}#${labelId}`,
+  }),
   approvalsPendingPartition: (country: string) => `APPROVALS-PENDING#${country}`,
   /** Only while the country's decision is pending (P2): the index stays sparse. */
   approvalPending: (country: string, submittedAt: string, projectId: string) => ({
@@ -375,10 +381,12 @@ export const diaryIndex = {
  * |Q5 | my one first application / my one review (after a not-granted result) of this project | Put if attribute_not_exists | PK = PROJECT#<id>, SK = LABEL-APPLIED#<sub> / LABEL-REVIEW#<sub> |
  * |Q6 | a country's waiting applications for its evaluators, oldest first, paged | Query GSI1 | pattern 11 (FilterExpression: not the evaluator's own school) |
  * |Q7 | a project's GRANTED labels (the public page's badges) | Query     | Q2's key condition, FilterExpression status = granted, projected (no names, no scores) |
+ * |Q8 | a school year's granted NQLs (the yearly European proposal) | Query GSI1 | GSI1PK = NQL-GRANTED#<yyyy-yyyy> (set on Q1 when granted), projected: projectId, country, evaluation.total |
+ * |Q9 | a project's European Quality Label proposals      | Query     | PK = PROJECT#<id> AND begins_with(SK, 'EQL#') (one per school year, written once by the yearly job) |
  *
  * Applying writes Q1 (+ its GSI1 keys), Q2's copy, Q3, Q4 and Q5 (a review: + a ConditionCheck that the
- * reviewed Q1 is mine, of this project, not granted) in one TransactWriteItems; evaluating updates Q1 (removing the GSI1 keys) and Q2's copy and
- * deletes Q3 in one TransactWriteItems.
+ * reviewed Q1 is mine, of this project, not granted) in one TransactWriteItems; evaluating updates Q1 (removing the waiting GSI1 keys, or,
+ * when granted, setting Q8's) and Q2's copy and deletes Q3 in one TransactWriteItems.
  */
 export const labelKeys = {
   projectLabelPrefix: 'LABEL#',
@@ -387,6 +395,8 @@ export const labelKeys = {
   reviewMark: (projectId: string, userId: string): ItemKey => ({ PK: projectPk(projectId), SK: `LABEL-REVIEW#${userId}` }),
   appliedMark: (projectId: string, userId: string): ItemKey => ({ PK: projectPk(projectId), SK: `LABEL-APPLIED#${userId}` }),
   yearlyCount: (userId: string, schoolYear: string): ItemKey => ({ PK: userPk(userId), SK: `LABELS#${schoolYear}` }),
+  europeanPrefix: 'EQL#',
+  european: (projectId: string, schoolYear: string): ItemKey => ({ PK: projectPk(projectId), SK: `EQL#${schoolYear}` }),
 };
 
 /**

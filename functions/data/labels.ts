@@ -271,16 +271,23 @@ export async function recordLabelEvaluation(
     UpdateExpression: 'SET #status = :status, evaluation = :evaluation',
     ExpressionAttributeNames: { '#status': 'status' },
   };
+  // Out of the waiting index; a granted label moves into its school year's grants (Q8), for the European proposal.
+  const granted = gsi1.nationalLabelGranted(application.schoolYear, application.projectId, application.labelId);
   const outcome = await transact(store, [
     {
       guard: 'evaluated',
       Update: {
         TableName: store.tableName,
         Key: keys.labelApplication(application.labelId),
-        UpdateExpression: `${set.UpdateExpression} REMOVE GSI1PK, GSI1SK`,
+        UpdateExpression: evaluation.granted ? `${set.UpdateExpression}, GSI1PK = :grantedPk, GSI1SK = :grantedSk` : `${set.UpdateExpression} REMOVE GSI1PK, GSI1SK`,
         ConditionExpression: '#status = :waiting',
         ExpressionAttributeNames: set.ExpressionAttributeNames,
-        ExpressionAttributeValues: { ':status': status, ':evaluation': evaluation, ':waiting': 'waiting' },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':evaluation': evaluation,
+          ':waiting': 'waiting',
+          ...(evaluation.granted ? { ':grantedPk': granted.GSI1PK, ':grantedSk': granted.GSI1SK } : {}),
+        },
       },
     },
     {

@@ -34,6 +34,7 @@ export type BusinessMetric =
   | 'MailboxMessagesSent'
   | 'DiaryEntriesWritten'
   | 'DoubtsAnswered'
+  | 'EuropeanLabelsProposed'
   | 'LabelApplications'
   | 'LabelsEvaluated'
   | 'ChatMessagesSent'

@@ -37,7 +37,7 @@ export class TwinspaceSchedule extends Construct {
         timeout: Duration.minutes(2),
       });
       props.table.grantReadWrite(fn);
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [sendingIdentity] }));
+      if (job.sendsMail) fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [sendingIdentity] }));
       const rule = new Rule(this, `${job.name}-schedule`, {
         description: `Runs ${job.name} (${job.schedule})`,
         schedule: Schedule.expression(job.schedule),

@@ -270,9 +270,14 @@ describe('the schedule', () => {
     });
   });
 
-  it('lets the jobs (and nothing else) send e-mail, only from the sender identity', () => {
+  it('lets the jobs that send e-mail (and nothing else) send it, only from the sender identity', () => {
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('ses:SendEmail'));
-    expect(policies).toHaveLength(scheduledJobs.length);
+    const senders = scheduledJobs.filter((job) => job.sendsMail);
+    expect(senders.map((job) => job.name).sort()).toEqual(['notify-evaluators', 'send-account-mail']);
+    expect(policies).toHaveLength(senders.length);
+    const role = synthesized.stack.functions.get('propose-european-labels')!.role!;
+    const proposerRole = synthesized.stack.getLogicalId(role.node.defaultChild as import('aws-cdk-lib').CfnElement);
+    expect(JSON.stringify(policies.map(([, p]) => p.Properties.Roles))).not.toContain(proposerRole);
     for (const [, policy] of policies) expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain(':identity/twinspace.example');
   });
 });

@@ -15,6 +15,7 @@
 import { ulid } from 'ulid';
 import { decodeDiaryCursor, listPublicDiaryEntries } from '../../data/diary.ts';
 import { listGrantedProjectLabels, type GrantedProjectLabel } from '../../data/labels.ts';
+import { listEuropeanLabels, type EuropeanLabel } from '../../data/european-labels.ts';
 import { createPage, decodePageCursor, deletePage, getPage, listPages, replacePage, type Page, type PageListScope, type PageWriteOutcome, type PageWriter } from '../../data/pages.ts';
 import { getProject } from '../../data/projects.ts';
 import type { TableStore } from '../../data/store.ts';
@@ -58,6 +59,13 @@ function nationalBadges(granted: GrantedProjectLabel[]): PublicProjectResponse['
   return [...firstPerCountry.values()]
     .sort((a, b) => a.grantedAt.localeCompare(b.grantedAt) || a.country.localeCompare(b.country))
     .map((label) => ({ level: 'national', country: label.country, schoolYear: label.schoolYear, grantedAt: label.grantedAt }));
+}
+
+/** One European badge per school year it was proposed for, oldest first. */
+function europeanBadges(european: EuropeanLabel[]): PublicProjectResponse['labels'] {
+  return [...european]
+    .sort((a, b) => a.schoolYear.localeCompare(b.schoolYear))
+    .map((label) => ({ level: 'european', countries: label.countries, schoolYear: label.schoolYear, grantedAt: label.proposedAt }));
 }
 
 /** A write's outcome in the API's words: a refused one saved nothing. */
@@ -189,11 +197,12 @@ export const handler = areaHandler(pagesRoutes, {
     const startKey = decodePageCursor(query.cursor, projectId, 'public', scope);
     const diaryStartKey = publicDiaryStartKey(query.diaryCursor, projectId);
     // Every read at once (one round trip): what belongs to a project that is not shown is simply dropped.
-    const [project, listed, diary, granted] = await Promise.all([
+    const [project, listed, diary, granted, european] = await Promise.all([
       getProject(store, projectId),
       listPages(store, projectId, 'public', scope, { limit: query.limit, startKey }),
       listPublicDiaryEntries(store, projectId, { limit: query.limit, startKey: diaryStartKey }),
       listGrantedProjectLabels(store, projectId),
+      listEuropeanLabels(store, projectId),
     ]);
     if (!project || !hasTwinspace(project.state)) throw notFound('No such public project.');
     const body: PublicProjectResponse = {
@@ -212,8 +221,7 @@ export const handler = areaHandler(pagesRoutes, {
         nextCursor: encodeCursor(listed.lastKey),
       },
       diary: { items: diary.entries, nextCursor: encodeCursor(diary.lastKey) },
-      // No European Quality Label is recorded yet: only national badges.
-      labels: nationalBadges(granted),
+      labels: [...nationalBadges(granted), ...europeanBadges(european)],
     };
     return { status: 200, body };
   },

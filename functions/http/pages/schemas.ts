@@ -98,16 +98,19 @@ export const publicDiaryEntry = z.object({
   replies: z.array(z.object({ role: z.enum(['nss', 'teacher']), body: z.string(), createdAt: z.string() })),
 });
 
-/** The Quality Label levels a project may hold; 'european' is declared, no European label is recorded yet. */
+/** The Quality Label levels a project may hold. */
 export const publicLabelLevels = ['national', 'european'] as const;
 
-/** A granted label as a badge: its level and the country that granted it (national), never the applicant. */
-export const publicLabel = z.object({
-  level: z.enum(publicLabelLevels),
-  country: z.string(),
-  schoolYear: z.string(),
-  grantedAt: z.string(),
-});
+/**
+ * A label as a badge, never naming the applicant: a National Quality Label with the country that granted it; a
+ * European Quality Label (proposed by the yearly selection, domain/european-label.ts) with the countries whose
+ * national labels it rests on.
+ */
+export const publicLabel = z.discriminatedUnion('level', [
+  z.object({ level: z.literal('national'), country: z.string(), schoolYear: z.string(), grantedAt: z.string() }),
+  z.object({ level: z.literal('european'), countries: z.array(z.string()), schoolYear: z.string(), grantedAt: z.string() }),
+]);
+export type PublicLabel = z.infer<typeof publicLabel>;
 
 export const publicProjectResponse = z.object({
   project: z.object({
@@ -124,7 +127,7 @@ export const publicProjectResponse = z.object({
   pages: z.object({ items: z.array(publicPage), nextCursor: z.string().nullable() }),
   /** The Project Diary's PUBLIC entries, newest first, paged by diaryCursor: no author's or replier's name. */
   diary: z.object({ items: z.array(publicDiaryEntry), nextCursor: z.string().nullable() }),
-  /** The Quality Labels granted to the project, oldest first: one national badge per country. */
+  /** The project's Quality Labels, oldest first: one national badge per country, then one European badge per school year. */
   labels: z.array(publicLabel),
 });
 export type PublicProjectResponse = z.infer<typeof publicProjectResponse>;
