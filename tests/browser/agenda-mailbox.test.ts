@@ -216,7 +216,12 @@ describe('the mailbox in a browser', () => {
     await open.click();
     expect(await open.getAttribute('aria-expanded')).toBe('true');
     expect(await inbox.getByText('Here are the photos.').innerText()).toBe('Here are the photos.\nSee you on the walk!');
-    await inbox.getByRole('button', { name: 'Reply' }).waitFor();
+    await inbox.getByRole('button', { name: 'Reply' }).click();
+    // Reply fills the form: to Eva, "Re: " the subject, the message box focused.
+    const write = ana.getByRole('region', { name: 'Write a message' });
+    expect(await write.getByLabel('To').locator('option:checked').textContent()).toBe('Eva Rossi — Member teacher');
+    expect(await write.getByLabel('Subject').inputValue()).toBe(`Re: ${subject}`);
+    expect(await write.getByLabel('Message').evaluate((element) => element === document.activeElement)).toBe(true);
     await assertAccessible(ana);
   });
 

@@ -2,7 +2,7 @@
  * The desktop's community in a real browser against the local stack: Ana
  * joins an open group; the NSS of Spain organises a one-seat encounter, Ana
  * takes the seat, Luc is #1 on the waiting list, Ana cancels and Luc's page
- * shows he has the seat, and only the seated see the join link, the time
+ * shows he has the seat (Ana confirmed in a dialog), and only the seated see the join link, the time
  * shown in the reader's zone with its name; the resource library searched by
  * words (any case or accent), filtered by tag and language,
  * where only https addresses become links. Every page is checked with axe,
@@ -69,7 +69,66 @@ describe('groups in a browser', () => {
     await ana.getByRole('status').filter({ hasText: `You joined “${name}”.` }).waitFor();
     await group.getByText('You are a member').waitFor();
     expect(await group.textContent()).toContain('2 members');
-    await group.getByRole('button', { name: 'Leave' }).waitFor();
+    await assertAccessible(ana);
+
+    // Leaving asks first (Cancel keeps the membership), then says so next to the list.
+    await group.getByRole('button', { name: 'Leave' }).click();
+    const dialog = ana.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`Leave “${name}”?`);
+    await assertAccessible(ana);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await group.getByText('You are a member').waitFor();
+    await group.getByRole('button', { name: 'Leave' }).click();
+    await dialog.getByRole('button', { name: 'Leave' }).click();
+    await ana.getByRole('status').filter({ hasText: `You left “${name}”.` }).waitFor();
+    await group.getByRole('button', { name: 'Join' }).waitFor();
+    expect(await group.textContent()).toContain('1 member');
+    expect(await group.textContent()).not.toContain('1 members');
+  });
+});
+
+describe('a group of my own, in a browser', () => {
+  it('Ana creates an invitation-only group, adds Luc by username (an unknown one is refused next to the field) and removes him after a confirm', { timeout: patience }, async () => {
+    const name = `Invited only ${ulid().slice(-6)}`;
+    const ana = await signIn('ana@demo.twinspace');
+    await ana.goto(`${site}/en/groups/`);
+    const form = ana.getByRole('region', { name: 'Create a group' });
+    await form.getByRole('button', { name: 'Create the group' }).click();
+    await form.getByText('Please fill this in.').first().waitFor();
+    expect(await form.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Theme').fill('Only teachers I add');
+    await form.getByLabel('Only teachers I add (invitation only)').check();
+    await form.getByRole('button', { name: 'Create the group' }).click();
+    await ana.getByRole('status').filter({ hasText: `Your group “${name}” was created.` }).waitFor();
+
+    const group = listItem(ana, 'All groups', name);
+    await group.getByText('You own this group').waitFor();
+    await group.getByText('Invitation only').waitFor();
+    expect(await group.textContent()).toContain('1 member');
+    await group.getByRole('heading', { name: `Members of “${name}”` }).waitFor();
+    expect(await group.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+
+    const username = group.getByLabel('Username of the teacher to add');
+    await username.fill('nobody@demo.twinspace');
+    await group.getByRole('button', { name: 'Add', exact: true }).click();
+    await group.getByText('No teacher has this username.').waitFor();
+    expect(await username.getAttribute('aria-invalid')).toBe('true');
+    await username.fill('luc@demo.twinspace');
+    await group.getByRole('button', { name: 'Add', exact: true }).click();
+    await group.getByRole('status').filter({ hasText: `Luc Moreau is now a member of “${name}”.` }).waitFor();
+    await group.getByRole('button', { name: 'Remove Luc Moreau' }).waitFor();
+    expect(await group.textContent()).toContain('2 members');
+    await assertAccessible(ana);
+
+    await group.getByRole('button', { name: 'Remove Luc Moreau' }).click();
+    const dialog = ana.getByRole('dialog');
+    expect(await dialog.textContent()).toContain(`Remove Luc Moreau from “${name}”?`);
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await group.getByRole('status').filter({ hasText: `Luc Moreau was removed from “${name}”.` }).waitFor();
+    expect(await group.getByRole('button', { name: 'Remove Luc Moreau' }).count()).toBe(0);
     await assertAccessible(ana);
   });
 });
@@ -116,7 +175,9 @@ describe('an encounter with one seat, in a browser', () => {
     await nss.getByRole('status').filter({ hasText: `The encounter “${title}” was created.` }).waitFor();
     const encounter = listItem(nss, 'Upcoming encounters', title);
     await encounter.waitFor();
-    expect(await encounter.textContent()).toContain('1 of 1 seats left');
+    // Counted words agree with their number: one seat.
+    expect(await encounter.textContent()).toContain('1 of 1 seat left');
+    expect(await encounter.textContent()).not.toContain('seats left');
     // The NSS organises; it does not register. It has the link to share.
     expect(await encounter.getByRole('button').count()).toBe(0);
     expect(await encounter.getByRole('link', { name: `Join “${title}” online` }).getAttribute('href')).toBe(joinUrl);
@@ -156,6 +217,12 @@ describe('an encounter with one seat, in a browser', () => {
   it('Ana cancels, and Luc’s page shows he has the seat', { timeout: patience }, async () => {
     const mine = listItem(ana, 'Upcoming encounters', title);
     await mine.getByRole('button', { name: 'Cancel my registration' }).click();
+    // Cancelling asks first: the seat goes to the next on the waiting list.
+    const dialog = ana.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`Cancel your registration for “${title}”?`);
+    await assertAccessible(ana);
+    await dialog.getByRole('button', { name: 'Cancel my registration' }).click();
     await ana.getByRole('status').filter({ hasText: `Your registration for “${title}” was cancelled.` }).waitFor();
     await mine.getByRole('button', { name: 'Join the waiting list' }).waitFor();
 

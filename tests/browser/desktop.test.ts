@@ -106,7 +106,7 @@ describe('the desktop pages, in a browser', () => {
     await otherTab.getByLabel('About me').fill(`Second tab ${stamp}`);
     await otherTab.getByRole('button', { name: 'Save' }).click();
     await otherTab.getByRole('alert').filter({ hasText: 'This profile was changed elsewhere (in another tab?)' }).waitFor();
-    expect(await otherTab.getByRole('alert').textContent()).toContain('your changes were not saved');
+    expect(await otherTab.getByRole('alert').filter({ hasText: 'This profile was changed elsewhere' }).textContent()).toContain('your changes were not saved');
     // What was typed stays on the page; nothing on the server changed.
     expect(await otherTab.getByLabel('About me').inputValue()).toBe(`Second tab ${stamp}`);
     await assertAccessible(otherTab);

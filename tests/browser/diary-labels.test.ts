@@ -68,7 +68,8 @@ describe('the Project Diary', () => {
     await form.getByRole('button', { name: 'Save the entry' }).click();
     const entry = itemHeaded(ana, doubt);
     await entry.waitFor();
-    expect(await ana.getByRole('status').textContent()).toContain(doubt);
+    // Said next to the form that saved it (the kit's StatusMessage).
+    expect(await form.getByRole('status').textContent()).toContain(doubt);
     // The text is shown as it was written: its line break kept, its markup as text.
     expect(await entry.locator('.diary-text').innerText()).toBe(doubtText);
     expect(await entry.textContent()).toContain('Doubt');
@@ -192,7 +193,8 @@ describe('Quality Labels', () => {
     await unticked.check();
     await form.getByRole('button', { name: 'Send the application' }).click();
     await marta.getByText('Waiting for evaluation').waitFor();
-    expect(await marta.getByRole('status').textContent()).toBe('Your application was sent to the evaluators of your country.');
+    // Said in the apply section, where the form was (the kit's StatusMessage).
+    expect(await marta.getByRole('region', { name: 'Apply for a Quality Label' }).getByRole('status').textContent()).toBe('Your application was sent to the evaluators of your country.');
     expect(await marta.locator('#application-list > li').count()).toBe(1);
     expect(await marta.locator('#application-list').textContent()).toContain('Applied by Marta Ruiz');
 
@@ -246,6 +248,8 @@ describe('Quality Labels', () => {
 
     await marta.reload();
     await marta.getByText('Label granted').waitFor();
+    // The outcome's badge: a grant in the success style.
+    expect(await marta.locator('#application-list .badge-success').textContent()).toBe('Label granted');
     expect(await marta.getByText('Total: 25 of 30 (pass mark 15)').isVisible()).toBe(true);
     expect(await marta.getByText('Good work on use of technology.', { exact: false }).isVisible()).toBe(true);
     await assertAccessible(marta);
@@ -287,7 +291,10 @@ describe('a label not granted, and its review', () => {
     await lola.goto(`${site}/en/twinspace/labels/?id=${space.projectId}`);
     await lola.getByRole('heading', { level: 2, name: 'Ask for a review of your application' }).waitFor();
     expect(await lola.locator('#review-intro').textContent()).toContain('You may ask once for a review of it');
-    expect(await lola.locator('.label-status-not-granted').first().textContent()).toBe('Label not granted');
+    // A refusal's badge in the danger style, never the success one.
+    const refused = lola.locator('#application-list > li').filter({ hasText: 'Lola Vidal' });
+    expect(await refused.locator('.badge-danger').textContent()).toBe('Label not granted');
+    expect(await refused.locator('.badge-success').count()).toBe(0);
     expect(await lola.getByText('Leave all unticked').count()).toBe(0);
     await assertAccessible(lola);
 

@@ -45,6 +45,14 @@ async function signIn(username: string): Promise<Page> {
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const listEntry = (page: Page, text: string) => page.getByRole('listitem').filter({ hasText: text });
 
+/** Answers the kit's confirm dialog (a modal <dialog>) with its Delete button, after checking its question. */
+async function confirmDelete(page: Page, question: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: question });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 describe('the TwinSpace forum in a browser', () => {
   const discussionTitle = 'Where does our river start?';
   const threadTitle = 'Photos of the source';
@@ -146,8 +154,8 @@ describe('the TwinSpace forum in a browser', () => {
     expect(await listEntry(ana, pupilReply).textContent()).toContain('Pupil member');
     await assertAccessible(ana);
 
-    ana.once('dialog', (dialog) => void dialog.accept());
     await evas.getByRole('button', { name: 'Delete the reply by Eva Rossi' }).click();
+    await confirmDelete(ana, 'Delete this reply by Eva Rossi? This cannot be undone.');
     await ana.getByRole('status').filter({ hasText: 'The reply has been deleted.' }).waitFor();
     expect(await evas.count()).toBe(0);
     expect(await listEntry(ana, pupilReply).count()).toBe(1);
@@ -171,8 +179,8 @@ describe('the TwinSpace forum in a browser', () => {
     await discussion.getByRole('link', { name: wrongPlace }).click();
     await ana.getByRole('heading', { level: 2, name: wrongPlace }).waitFor();
 
-    ana.once('dialog', (dialog) => void dialog.accept());
     await ana.getByRole('button', { name: `Delete the thread “${wrongPlace}”` }).click();
+    await confirmDelete(ana, `Delete the thread “${wrongPlace}” with all its replies? This cannot be undone.`);
     await ana.getByRole('status').filter({ hasText: `The thread “${wrongPlace}” has been deleted.` }).waitFor();
     await ana.getByRole('heading', { level: 2, name: discussionTitle }).waitFor();
     expect(await ana.getByRole('link', { name: wrongPlace }).count()).toBe(0);

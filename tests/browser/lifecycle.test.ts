@@ -171,7 +171,9 @@ describe('a project from creation to closing, in a browser', () => {
     await page.getByLabel('New password', { exact: true }).fill('rivers');
     await page.getByLabel('Type the new password again').fill('rivers');
     await page.getByRole('button', { name: 'Save my password' }).click();
-    await page.getByRole('alert').filter({ hasText: 'does not follow the rules' }).waitFor();
+    // Refused next to the password box (the kit's FormField error), the box marked invalid.
+    await page.getByText('does not follow the rules').waitFor();
+    expect(await page.getByLabel('New password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
     const chosen = 'Blue-River-2026';
     await page.getByLabel('New password', { exact: true }).fill(chosen);
@@ -206,8 +208,9 @@ describe('a project from creation to closing, in a browser', () => {
   });
 
   it('Ana closes the project: read-only for everyone, the chat refused; then reopens it', { timeout: patience }, async () => {
-    ana.once('dialog', (dialog) => void dialog.accept());
+    // Closing asks first, in the kit's confirm dialog.
     await ana.getByRole('button', { name: 'Close the project' }).click();
+    await ana.getByRole('dialog').getByRole('button', { name: 'Close the project' }).click();
     await ana.getByText('This project is closed: its TwinSpace is read-only for everyone.').waitFor();
     await ana.getByRole('status').filter({ hasText: 'The project is closed.' }).waitFor();
     expect(await ana.getByRole('button', { name: 'Add to the project' }).count()).toBe(0);

@@ -144,6 +144,36 @@ describe('TwinSpace pages in a browser', () => {
     expect(await ana.locator('#read-body').innerText()).toBe(typed);
   });
 
+  it('deleting a page asks first in a dialog: Cancel keeps it, Delete removes it and the area says so', { timeout: patience }, async () => {
+    const doomedTitle = 'A page to throw away';
+    const doomed = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/pages`, space.members['teacher-admin'].idToken, { area: 'teachers', title: doomedTitle, body: 'Soon gone.' });
+    expect(doomed.status).toBe(201);
+    const ana = await signIn('ana@demo.twinspace');
+    await ana.goto(pagesUrl('en', { area: 'teachers', page: doomed.body.pageId }));
+    await ana.getByRole('heading', { level: 2, name: doomedTitle }).waitFor();
+    // Its state in words, as a badge.
+    expect(await ana.locator('#read-view .badge').first().innerText()).toBe('Draft');
+
+    const remove = ana.getByRole('button', { name: 'Delete', exact: true });
+    await remove.click();
+    const dialog = ana.getByRole('dialog', { name: `Delete the page “${doomedTitle}”? This cannot be undone.` });
+    await dialog.waitFor();
+    await assertAccessible(ana);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await ana.evaluate(() => document.activeElement?.textContent)).toBe('Delete');
+    expect((await apiSend(endpoints, 'GET', `/projects/${space.projectId}/pages/${doomed.body.pageId}`, space.members['teacher-admin'].idToken)).status).toBe(200);
+
+    await remove.click();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await ana.getByRole('status').filter({ hasText: `The page “${doomedTitle}” was deleted.` }).waitFor();
+    expect(new URL(ana.url()).searchParams.get('page')).toBeNull();
+    await ana.getByRole('region', { name: 'Drafts' }).waitFor();
+    expect(await ana.getByRole('link', { name: doomedTitle }).count()).toBe(0);
+    expect((await apiSend(endpoints, 'GET', `/projects/${space.projectId}/pages/${doomed.body.pageId}`, space.members['teacher-admin'].idToken)).status).toBe(404);
+    await assertAccessible(ana);
+  });
+
   it('the Spanish pages speak Spanish', { timeout: patience }, async () => {
     const ana = await signIn('ana@demo.twinspace', 'es-ES');
     await ana.goto(pagesUrl('es', { area: 'public' }));

@@ -108,6 +108,31 @@ describe('the public project page, signed out', () => {
     await assertAccessible(visitor);
   });
 
+  it('reads the published pages ten at a time: "Show more pages" appends the next ones under them', { timeout: 120_000 }, async () => {
+    const ana = space.members['teacher-admin'].idToken;
+    for (let number = 1; number <= 11; number++) {
+      const created = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/pages`, ana, { area: 'public', title: `Public page ${number}`, body: `Text ${number}.` });
+      expect(created.status).toBe(201);
+      expect((await apiSend(endpoints, 'POST', `/projects/${space.projectId}/pages/${created.body.pageId}/publish`, ana, {})).status).toBe(200);
+    }
+    const visitor = await visitors.page();
+    await visitor.goto(publicUrl('en'));
+    const pages = visitor.getByRole('region', { name: 'Pages', exact: true });
+    const more = pages.getByRole('button', { name: 'Show more pages' });
+    await more.waitFor();
+    expect(await pages.getByRole('article').count()).toBe(10);
+    const firstTen = await pages.getByRole('heading', { level: 3 }).allInnerTexts();
+    await more.click();
+    // (While it reads, the button is named "Working…": wait for the eleventh page itself.)
+    await pages.getByRole('article').nth(10).waitFor();
+    expect(await pages.getByRole('article').count()).toBe(11);
+    // The last page read: no button left to ask for more.
+    expect(await pages.getByRole('button').count()).toBe(0);
+    // What was read stays in place; the next page comes under it.
+    expect((await pages.getByRole('heading', { level: 3 }).allInnerTexts()).slice(0, 10)).toEqual(firstTen);
+    await assertAccessible(visitor);
+  });
+
   it('does not scroll sideways on a 390 px phone', { timeout: patience }, async () => {
     for (const lang of ['en', 'es']) {
       const phone = await visitors.page({ locale: lang === 'es' ? 'es-ES' : 'en-GB', viewport: { width: 390, height: 844 } });
@@ -125,9 +150,10 @@ describe("the guest's diary page", () => {
     const diaryPath = `/en/twinspace/diary/?id=${space.projectId}`;
     await fillSignIn(guest, site, 'guest@demo.twinspace', undefined, diaryPath);
     await guest.waitForURL(`${site}${diaryPath}`);
-    const note = guest.locator('#diary-public-note');
+    // The diary page's notice for guests (its own status region), found by what it says.
+    const note = guest.locator('main p.notice').filter({ hasText: 'Its public entries are on' });
     await note.waitFor();
-    expect(await note.innerText()).toContain('Its public entries are on');
+    expect(await note.innerText()).toContain("The Project Diary is for the project's teachers");
     await assertAccessible(guest);
     await note.getByRole('link', { name: "the project's public page" }).click();
     await guest.waitForURL(`${site}/en/public/?id=${space.projectId}`);

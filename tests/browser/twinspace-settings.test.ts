@@ -60,6 +60,9 @@ describe('the TwinSpace settings panel', () => {
     await settings.waitFor();
     // Prefilled: no name set yet, so the project's title.
     expect(await settings.getByLabel('Name of the TwinSpace').inputValue()).toBe(projectTitle);
+    // The description is the TwinSpace's own, empty until set: saving the name alone must not copy the project's
+    // description into the TwinSpace (a later edit of the project's description would no longer show on Home).
+    expect(await settings.getByLabel('Description of the TwinSpace').inputValue()).toBe('');
     await assertAccessible(page);
 
     await settings.getByLabel('Name of the TwinSpace').fill(newName);

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
 import { assertAccessible, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
+import { apiSend } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 import { givePupilKnownPassword as givePupilPassword } from '../support/cognito-users.ts';
 
@@ -89,6 +90,15 @@ describe('the TwinSpace shell and its Home', () => {
     await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
     expect(await tabBar(page).getByRole('link', { name: 'Members', exact: true }).getAttribute('aria-current')).toBe('page');
     expect(await tabBar(page).getByRole('link', { name: 'Home', exact: true }).getAttribute('aria-current')).toBeNull();
+    // The project's teachers see when each member last opened the TwinSpace (they themselves just did; Luc never has); nobody else does.
+    const rows = page.getByRole('region', { name: 'Members', exact: true }).getByRole('listitem');
+    await rows.first().waitFor();
+    const texts = await rows.allTextContents();
+    if (type === 'teacher-admin' || type === 'member-teacher') {
+      expect(texts.every((row) => /Last seen|Not seen yet/.test(row)), texts.join(' | ')).toBe(true);
+      expect(await rows.filter({ hasText: 'Last seen' }).locator('time[datetime]').count()).toBeGreaterThan(0);
+      expect(await rows.filter({ hasText: 'Luc Moreau' }).textContent()).toContain('Not seen yet');
+    } else expect(texts.some((row) => /Last seen|Not seen yet/.test(row)), texts.join(' | ')).toBe(false);
     await assertAccessible(page);
     await page.close();
   });
@@ -216,5 +226,25 @@ describe('the TwinSpace shell and its Home', () => {
     }
     expect(tooWide).toEqual([]);
     await assertAccessible(page);
+  });
+
+  it('a closed project says so once on Home, and its Members tab keeps the roster without management', { timeout: patience }, async () => {
+    const closed = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/close`, space.members['teacher-admin'].idToken);
+    expect(closed.status).toBe(200);
+    const page = await signInAs('teacher-admin');
+    await page.goto(homeUrl());
+    await page.getByRole('region', { name: 'Latest updates' }).waitFor();
+    await page.locator('#closed-notice').waitFor();
+    expect(await page.getByText(/project is closed/i).count()).toBe(1);
+    await assertAccessible(page);
+
+    await tabBar(page).getByRole('link', { name: 'Members', exact: true }).click();
+    await page.getByRole('region', { name: 'Members', exact: true }).getByRole('listitem').first().waitFor();
+    await page.getByRole('button', { name: 'Reopen the project' }).waitFor();
+    expect(await page.getByText(/project is closed/i).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Add to the project' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Change type/ }).count()).toBe(0);
+    await assertAccessible(page);
+    await page.close();
   });
 });

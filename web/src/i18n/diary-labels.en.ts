@@ -59,6 +59,10 @@ export const diaryLabelsEn = {
   'qualityLabels.total': 'Total: {total} of 30 (pass mark {passMark})',
   'qualityLabels.score': '{score} of 6',
   'qualityLabels.pointScore': '{score} of 2',
+  'qualityLabels.criterionHeading': 'Criterion',
+  'qualityLabels.scoreHeading': 'Score',
+  'qualityLabels.feedbackHeading': 'Feedback',
+  'qualityLabels.pointHeading': 'Mandatory point',
   'qualityLabels.apply': 'Apply for a Quality Label',
   'qualityLabels.advice':
     'The idea and the results are both judged: apply when the project is finished or in its last stages. Each teacher applies individually, at most four times per school year (1 September to 31 August).',

@@ -60,6 +60,10 @@ export const diaryLabelsEs: Record<keyof typeof diaryLabelsEn, string> = {
   'qualityLabels.total': 'Total: {total} de 30 (nota mínima {passMark})',
   'qualityLabels.score': '{score} de 6',
   'qualityLabels.pointScore': '{score} de 2',
+  'qualityLabels.criterionHeading': 'Criterio',
+  'qualityLabels.scoreHeading': 'Puntuación',
+  'qualityLabels.feedbackHeading': 'Comentarios',
+  'qualityLabels.pointHeading': 'Punto obligatorio',
   'qualityLabels.apply': 'Solicitar un Sello de Calidad',
   'qualityLabels.advice':
     'Se valoran tanto la idea como los resultados: solicítalo cuando el proyecto haya terminado o esté en su última fase. Cada docente lo solicita individualmente, como máximo cuatro veces por curso escolar (del 1 de septiembre al 31 de agosto).',

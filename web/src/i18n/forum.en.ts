@@ -2,7 +2,6 @@
 export const forumEn = {
   'forum.title': 'Forum',
   'forum.trail': 'Where you are in the forum',
-  'forum.backToTwinspace': 'Back to the TwinSpace',
   'forum.forVisitors': "The forum is for the project's teachers and pupils. As a visitor you can read the project's public page.",
   'forum.closed': 'This project is closed: its forum is read-only. Nothing has been deleted.',
   'forum.area.pupils': "Pupils' forum",

@@ -4,7 +4,6 @@ import type { forumEn } from './forum.en.ts';
 export const forumEs: Record<keyof typeof forumEn, string> = {
   'forum.title': 'Foro',
   'forum.trail': 'Dónde estás en el foro',
-  'forum.backToTwinspace': 'Volver al TwinSpace',
   'forum.forVisitors': 'El foro es para los docentes y el alumnado del proyecto. Como visitante puedes leer la página pública del proyecto.',
   'forum.closed': 'Este proyecto está cerrado: su foro es de solo lectura. No se ha borrado nada.',
   'forum.area.pupils': 'Foro del alumnado',

@@ -3,7 +3,6 @@ export const homeEn = {
   'home.feed': 'Latest updates',
   'home.none': 'Nothing has happened here yet.',
   'home.more': 'Load more',
-  'home.readOnly': 'The project is closed: you can read its home, but nobody can post, comment or like.',
   'home.visitorNote': 'Visitors read the home; only the project’s teachers and pupils post, comment and like.',
   'home.write': 'Post an update',
   'home.yourPost': 'Your post',

@@ -4,7 +4,6 @@ export const homeEs: Record<keyof typeof homeEn, string> = {
   'home.feed': 'Últimas novedades',
   'home.none': 'Todavía no ha pasado nada aquí.',
   'home.more': 'Cargar más',
-  'home.readOnly': 'El proyecto está cerrado: puedes leer su inicio, pero nadie puede publicar, comentar ni dar «me gusta».',
   'home.visitorNote': 'Los visitantes leen el inicio; solo los docentes y alumnos del proyecto publican, comentan y dan «me gusta».',
   'home.write': 'Publicar una novedad',
   'home.yourPost': 'Tu publicación',

@@ -44,6 +44,7 @@ export const pagesAreaEn = {
   'pagesArea.confirmDelete': 'Delete the page “{title}”? This cannot be undone.',
   'pagesArea.deleted': 'The page “{title}” was deleted.',
   'pagesArea.backToList': 'Back to the pages of this area',
+  'pagesArea.whereYouAre': 'Where you are',
   'pagesArea.notFound': 'This page does not exist or you may not see it.',
   'pagesArea.noArea': 'Your type in this TwinSpace does not read this area.',
   'pagesArea.closed': 'This project is closed: its pages can be read, not changed.',

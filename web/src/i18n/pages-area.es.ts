@@ -45,6 +45,7 @@ export const pagesAreaEs: Record<keyof typeof pagesAreaEn, string> = {
   'pagesArea.confirmDelete': '¿Borrar la página «{title}»? No se puede deshacer.',
   'pagesArea.deleted': 'Se ha borrado la página «{title}».',
   'pagesArea.backToList': 'Volver a las páginas de esta área',
+  'pagesArea.whereYouAre': 'Dónde estás',
   'pagesArea.notFound': 'Esta página no existe o no puedes verla.',
   'pagesArea.noArea': 'Tu tipo en este TwinSpace no lee esta área.',
   'pagesArea.closed': 'Este proyecto está cerrado: sus páginas se pueden leer, no cambiar.',

@@ -44,6 +44,7 @@ export const signupEn = {
   'nssTeachers.reject': 'Reject',
   'nssTeachers.reason': 'Reason for rejecting',
   'nssTeachers.confirmReject': 'Reject and delete the account',
+  'nssTeachers.confirmQuestion': 'Reject {name} and delete their account? This cannot be undone.',
   'nssTeachers.cancel': 'Cancel',
   'nssTeachers.reasonMissing': 'Write the reason, so the teacher knows what to correct.',
   'nssTeachers.validated': 'You validated {name}. They can sign in now.',

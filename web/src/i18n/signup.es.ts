@@ -45,6 +45,7 @@ export const signupEs: Record<keyof typeof signupEn, string> = {
   'nssTeachers.reject': 'Rechazar',
   'nssTeachers.reason': 'Motivo del rechazo',
   'nssTeachers.confirmReject': 'Rechazar y eliminar la cuenta',
+  'nssTeachers.confirmQuestion': '¿Rechazar a {name} y eliminar su cuenta? No se puede deshacer.',
   'nssTeachers.cancel': 'Cancelar',
   'nssTeachers.reasonMissing': 'Escribe el motivo, para que el docente sepa qué corregir.',
   'nssTeachers.validated': 'Has validado a {name}. Ya puede entrar.',

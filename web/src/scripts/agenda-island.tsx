@@ -16,49 +16,24 @@ import { ConfirmDialog, EmptyState, Pager, StatusMessage, usePagedList, type Sta
 import { EventEditor } from './agenda-editor.tsx';
 import { EventItem } from './agenda-event.tsx';
 import { emptyEvent, startOfToday, valuesOf, type EventField, type EventValues } from './agenda-page.ts';
-import { openProject, readerTimeZone, type OpenedProject } from './agenda-mailbox.ts';
+import { readerTimeZone } from './agenda-mailbox.ts';
 import { ApiError, apiDelete, apiGet, apiPost, apiPut } from './api.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { problemsByField } from './form-problems.ts';
-import { fill, pageUrl, t } from './page.ts';
-import { explanation, reportFailure } from './problems.ts';
-
-/** A failure said in `show`; a lost session goes to sign-in instead. */
-function failed(error: unknown, show: (status: Status) => void): void {
-  if (error instanceof ApiError && error.status === 401) reportFailure(error);
-  else show({ tone: 'error', text: explanation(error) });
-}
+import { fill, t } from './page.ts';
+import { TwinspaceTab } from './twinspace-tab.tsx';
+import { failed } from './problems.ts';
 
 export default function AgendaPage() {
-  const [opened, setOpened] = useState<(OpenedProject & { calendar?: string }) | undefined>();
-  const [loading, setLoading] = useState(true);
-
-  useEffect(() => {
-    openProject('agenda.titleOf')
-      .then(async (result) => {
-        if (!result || 'failure' in result) return setOpened(result);
-        const config = await loadConfig();
-        const calendar = `${withoutTrailingSlash(config.api)}/public/projects/${encodeURIComponent(result.projectId)}/agenda.ics`;
-        setOpened({ ...result, calendar });
-      })
-      .catch((error: unknown) => failed(error, (status) => setOpened({ failure: status.text })))
-      .finally(() => setLoading(false));
-  }, []);
-
-  const project = opened && 'project' in opened ? opened : undefined;
-  return (
-    <>
-      {loading && <p class="muted">{t('common.loading')}</p>}
-      <StatusMessage status={opened && 'failure' in opened ? { tone: 'error', text: opened.failure } : undefined} />
-      <p>
-        <a href={project ? pageUrl('twinspace', { id: project.projectId }) : pageUrl('desktop')}>{t('agendaMailbox.back')}</a>
-      </p>
-      {project && <AgendaArea project={project.project} projectId={project.projectId} calendar={project.calendar ?? '#'} />}
-    </>
-  );
+  return <TwinspaceTab titleKey="agenda.titleOf" backKey="agendaMailbox.back">{(opened) => <AgendaArea {...opened} />}</TwinspaceTab>;
 }
 
-function AgendaArea({ project, projectId, calendar }: { project: ProjectDetailResponse; projectId: string; calendar: string }) {
+function AgendaArea({ project, projectId }: { project: ProjectDetailResponse; projectId: string }) {
+  // The public iCalendar feed, on the API's origin (read from the site's settings).
+  const [calendar, setCalendar] = useState('#');
+  useEffect(() => {
+    void loadConfig().then((config) => setCalendar(`${withoutTrailingSlash(config.api)}/public/projects/${encodeURIComponent(projectId)}/agenda.ics`));
+  }, [projectId]);
   const agendaPath = `/projects/${encodeURIComponent(projectId)}/agenda`;
   // No write control at all for those who may not edit, nor while the project is not open.
   const mayEdit = project.state === 'approved' && !!project.myType && mayAtAll(project.myType, 'edit-agenda');

@@ -1,100 +1,56 @@
 /**
- * The chat panel: history from the API plus live frames from the WebSocket,
- * merged by message id so a message is never shown twice. The socket opens
- * before the history is read, so nothing sent in between is lost.
+ * The chat's connection: the WebSocket opens first, then the history is read
+ * (GET .../chat/messages), so nothing sent in between is lost; the island
+ * merges both by message id (chat-page.ts). Frames as in API.md ("Chat over
+ * WebSocket"): sendMessage out; message, messageDeleted and error in.
  */
-import { apiGet } from './api.ts';
-import { loadConfig, withoutTrailingSlash } from './config.ts';
-import { t, textElement } from './page.ts';
 import type { ChatErrorCode, ChatMessageBody, ClientFrame, ServerFrame } from '../../../events/chat-frames.ts';
 import type { ChatMessagesPage } from '../../../functions/http/schemas.ts';
-import type { MessageKey } from '../i18n/index.ts';
-import { when } from './dates.ts';
+import { apiGet } from './api.ts';
+import { loadConfig, withoutTrailingSlash } from './config.ts';
 
-/** What the sender reads for each error the server can send; the rest get the generic message. */
-const errorMessages: Partial<Record<ChatErrorCode, MessageKey>> = {
-  TOO_LONG: 'chat.tooLong',
-  EMPTY_MESSAGE: 'chat.emptyMessage',
-  MUTED: 'chat.muted',
-  RATE_LIMITED: 'chat.rateLimited',
-  FORBIDDEN: 'chat.refused',
-};
+export type ChatConnectionState = 'connecting' | 'connected' | 'disconnected';
 
-const maxLength = 2000;
-
-export interface ChatPanel {
-  root: HTMLElement;
-  list: HTMLOListElement;
-  empty: HTMLElement;
-  status: HTMLElement;
-  announcer: HTMLElement;
-  error: HTMLElement;
-  form: HTMLFormElement;
-  input: HTMLTextAreaElement;
-  typeName: (type: string) => string;
+export interface ChatEvents {
+  connection: (state: ChatConnectionState) => void;
+  /** A live message (also one's own, as the server sends it to the whole room). */
+  message: (message: ChatMessageBody) => void;
+  deleted: (messageId: string) => void;
+  /** The server's error to the sender: a bad frame, muted, too long, rate limited. */
+  error: (code: ChatErrorCode) => void;
 }
 
-export async function startChat(panel: ChatPanel, projectId: string, idToken: string): Promise<void> {
-  const shown = new Map<string, HTMLLIElement>();
+export interface ChatConnection {
+  /** Sends a message; resolves once the server answered it (its copy or its error) or after a while. False when not connected. */
+  send: (text: string) => Promise<boolean>;
+  close: () => void;
+}
 
-  const showError = (message: string) => {
-    panel.error.textContent = message;
-    panel.error.hidden = false;
-  };
-  const clearError = () => {
-    panel.error.textContent = '';
-    panel.error.hidden = true;
-  };
+/** The server refused the handshake (not a member who may chat, or a closed project). */
+export class ChatRefused extends Error {}
 
-  const render = (message: ChatMessageBody, live: boolean) => {
-    if (shown.has(message.id)) return;
-    const item = document.createElement('li');
-    item.className = 'chat-message';
-    item.dataset.messageId = message.id;
-    const meta = document.createElement('p');
-    meta.className = 'chat-meta';
-    meta.append(
-      textElement('strong', message.authorName, 'chat-author'),
-      ' ',
-      textElement('span', `(${panel.typeName(message.authorType)})`, 'chat-type'),
-      ' ',
-    );
-    const time = textElement('time', formatTime(message.sentAt));
-    time.dateTime = message.sentAt;
-    meta.append(time);
-    item.append(meta, textElement('p', message.text, 'chat-text'));
+/** How long a send waits for the server's answer before it stops being busy. */
+const answerWait = 10_000;
 
-    // Oldest first on screen; the list stays sorted by (sentAt, id), ids being time-sortable.
-    item.dataset.sortKey = `${message.sentAt}|${message.id}`;
-    const before = [...panel.list.children].find(
-      (element) => ((element as HTMLElement).dataset.sortKey ?? '') > (item.dataset.sortKey ?? ''),
-    );
-    panel.list.insertBefore(item, before ?? null);
-    shown.set(message.id, item);
-    panel.empty.hidden = true;
-    if (live) {
-      panel.announcer.textContent = `${t('chat.newMessage')} ${message.authorName}: ${message.text}`;
-      panel.list.scrollTop = panel.list.scrollHeight;
-    }
-  };
-
-  const remove = (messageId: string) => {
-    const item = shown.get(messageId);
-    if (!item) return;
-    item.remove();
-    shown.delete(messageId);
-    panel.announcer.textContent = t('chat.deleted');
-    panel.empty.hidden = shown.size > 0;
-  };
-
+/**
+ * Opens the chat of a project: the socket first, then the history. Resolves
+ * once both are there with the history (newest first, as the API gives it);
+ * throws ChatRefused when the handshake is refused, or the history's failure.
+ */
+export async function startChat(projectId: string, idToken: string, events: ChatEvents, opened: (connection: ChatConnection) => void): Promise<ChatMessageBody[]> {
   const config = await loadConfig();
   const url = new URL(`${withoutTrailingSlash(config.chat)}/`);
   url.searchParams.set('token', idToken);
   url.searchParams.set('projectId', projectId);
 
-  panel.status.textContent = t('chat.connecting');
+  events.connection('connecting');
   const socket = new WebSocket(url);
-  let opened = false;
+  let wasOpen = false;
+  /** Sends waiting for the server's answer: the text sent, and how to end the wait. */
+  const waiting = new Set<{ text: string; done: () => void }>();
+  const answered = (match: (text: string) => boolean) => {
+    for (const wait of waiting) if (match(wait.text)) wait.done();
+  };
 
   socket.addEventListener('message', (event) => {
     let frame: ServerFrame;
@@ -103,72 +59,52 @@ export async function startChat(panel: ChatPanel, projectId: string, idToken: st
     } catch {
       return;
     }
-    if (frame.type === 'message') render(frame.message, true);
-    else if (frame.type === 'messageDeleted') remove(frame.messageId);
-    else if (frame.type === 'error') showError(t(errorMessages[frame.code] ?? 'chat.sendFailed'));
+    if (frame.type === 'message') {
+      events.message(frame.message);
+      answered((text) => text === frame.message.text);
+    } else if (frame.type === 'messageDeleted') events.deleted(frame.messageId);
+    else if (frame.type === 'error') {
+      events.error(frame.code);
+      answered(() => true);
+    }
   });
 
   const connected = new Promise<boolean>((resolve) => {
     socket.addEventListener('open', () => {
-      opened = true;
-      panel.status.textContent = t('chat.connected');
-      panel.form.hidden = false;
+      wasOpen = true;
+      events.connection('connected');
       resolve(true);
     });
     socket.addEventListener('close', () => {
-      if (opened) {
-        panel.status.textContent = t('chat.disconnected');
-        panel.form.hidden = true;
-      }
+      answered(() => true);
+      if (wasOpen) events.connection('disconnected');
       resolve(false);
     });
   });
 
-  // As in any chat: Enter sends, Shift+Enter is a new line.
-  panel.input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      panel.form.requestSubmit();
-    }
-  });
-
-  panel.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearError();
-    const text = panel.input.value.trim();
-    if (text.length === 0) {
-      showError(t('chat.emptyMessage'));
-      return;
-    }
-    if (text.length > maxLength) {
-      showError(t('chat.tooLong'));
-      return;
-    }
-    if (socket.readyState !== WebSocket.OPEN) {
-      showError(t('chat.disconnected'));
-      return;
-    }
-    socket.send(JSON.stringify({ action: 'sendMessage', text } satisfies ClientFrame));
-    panel.input.value = '';
-    panel.input.focus();
+  opened({
+    send(text) {
+      if (socket.readyState !== WebSocket.OPEN) return Promise.resolve(false);
+      return new Promise<boolean>((resolve) => {
+        const wait = {
+          text,
+          done: () => {
+            waiting.delete(wait);
+            clearTimeout(timer);
+            resolve(true);
+          },
+        };
+        const timer = setTimeout(wait.done, answerWait);
+        waiting.add(wait);
+        socket.send(JSON.stringify({ action: 'sendMessage', text } satisfies ClientFrame));
+      });
+    },
+    close: () => socket.close(),
   });
 
   const history = apiGet<ChatMessagesPage>(`/projects/${encodeURIComponent(projectId)}/chat/messages?limit=50`);
-  const [isConnected, page] = await Promise.all([connected, history.catch((error: unknown) => error)]);
-  if (!isConnected) {
-    // The server refused the handshake (not a member who may chat, or a closed project).
-    throw new ChatRefused();
-  }
+  const [isConnected, page] = await Promise.all([connected, history.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))]);
+  if (!isConnected) throw new ChatRefused();
   if (page instanceof Error) throw page;
-  for (const message of [...(page as ChatMessagesPage).items].reverse()) render(message, false);
-  panel.empty.hidden = shown.size > 0;
-  // Newest at the bottom, in view.
-  panel.list.scrollTop = panel.list.scrollHeight;
-}
-
-export class ChatRefused extends Error {}
-
-/** The site's one date format (the kit's), as on every other page. */
-function formatTime(iso: string): string {
-  return Number.isNaN(new Date(iso).getTime()) ? iso : when(iso);
+  return page.items;
 }

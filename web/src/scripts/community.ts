@@ -1,35 +1,36 @@
 /**
- * What the community pages (groups, encounters, resources) share: paging
- * with "Show more", the 403 that means "not a teacher", opening the page and
- * sending its form. The shapes they read are the API's
- * (functions/http/community/schemas.ts).
+ * What the community pages (groups, encounters, resources) share, pure (no
+ * DOM; unit-tested in node): the dictionary keys every one of them reads,
+ * a page's address with its cursor, which links may be links, the language
+ * code check, and counted words from the dictionary through plural(). The
+ * opening of a page (a 403 means "not a teacher") is community-gate.tsx.
  */
-import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
-import { apiGet, ApiError } from './api.ts';
-import { reportFailure, showFieldProblems } from './problems.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { plural } from '../i18n/plural.ts';
 
-/**
- * A list read page by page: `next()` gives the following page, or nothing once the list is done.
- * `Paged` is the GET's page schema type (GroupsPage, EncountersPage, ResourcesPage).
- */
-export function pager<Paged extends { items: unknown[]; nextCursor: string | null }>(path: string, limit = 20) {
-  let cursor: string | null | undefined;
-  return {
-    get done() {
-      return cursor === null;
-    },
-    async next(): Promise<Paged['items']> {
-      if (cursor === null) return [];
-      const separator = path.includes('?') ? '&' : '?';
-      const page = await apiGet<Paged>(`${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      cursor = page.nextCursor;
-      return page.items;
-    },
-  };
+/** Dictionary keys the gate and every community island read. */
+export const communityStrings = [
+  'common.loading',
+  'common.busy',
+  'common.error',
+  'common.sessionExpired',
+  'common.unreachable',
+  'community.teachersOnly',
+  'community.more',
+  'community.required',
+  'community.checkFields',
+  'community.cancel',
+  'community.language',
+  'community.languageHint',
+  'community.languageInvalid',
+] as const satisfies readonly MessageKey[];
+
+/** One page of a list: `path` with the page size, the cursor and the other query parameters given. */
+export function listPath(path: string, cursor: string | null, limit = 20, query: Record<string, string> = {}): string {
+  const search = new URLSearchParams({ ...query, limit: String(limit) });
+  if (cursor) search.set('cursor', cursor);
+  return `${path}?${search}`;
 }
-
-/** A 403 on the first read means this account has no desktop (pupil, guest…): the page says so instead. */
-export const isRefused = (error: unknown) => error instanceof ApiError && error.status === 403;
 
 /** Only an https: address becomes a link (user-provided URLs: never javascript:, data: or http:). */
 export function isSafeLink(url: string): boolean {
@@ -40,40 +41,31 @@ export function isSafeLink(url: string): boolean {
   }
 }
 
-export const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+/** A two-letter language code, as the API takes it (any case). */
+export const isLanguageCode = (text: string) => /^[a-zA-Z]{2}$/.test(text);
+
+/** A dictionary lookup (page.ts's t in the browser, the dictionary itself in a test). */
+export type Words = (key: MessageKey) => string;
+
+/** {name} placeholders filled in as text. */
+export function fillText(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}
 
 /**
- * Opens a community page: reads /me and lets the page start with it; then shows
- * the section `#name`, or on a 403 the notice `#name-refused`; `#name-loading` goes away either way.
+ * Counted words: the form (`one` or `other` key) the language wants for `count`
+ * (the number next to the noun), then every placeholder filled, numbers in the
+ * page's language.
  */
-export function openCommunityPage(name: 'groups' | 'encounters' | 'resources', start: (me: MeWithProjectsResponse) => Promise<void>): void {
-  apiGet<MeWithProjectsResponse>('/me')
-    .then(start)
-    .then(() => (element(name).hidden = false))
-    .catch((error) => {
-      if (isRefused(error)) element(`${name}-refused`).hidden = false;
-      else reportFailure(error);
-    })
-    .finally(() => (element(`${name}-loading`).hidden = true));
-}
-
-/** Sends a form with its button disabled meanwhile: the API's field problems go next to their fields, anything else is reported. */
-export async function sendForm(form: HTMLFormElement, send: () => Promise<void>): Promise<void> {
-  const submit = form.querySelector('button')!;
-  submit.disabled = true;
-  try {
-    await send();
-  } catch (error) {
-    if (!showFieldProblems(form, error)) reportFailure(error);
-  } finally {
-    submit.disabled = false;
-  }
-}
-
-/** Puts a problem found before sending next to its field (a data-field-error slot) and marks the field invalid. */
-export function markProblem(form: HTMLFormElement, field: string, message: string) {
-  const slot = form.querySelector<HTMLElement>(`[data-field-error="${field}"]`)!;
-  slot.textContent = message;
-  slot.hidden = false;
-  form.querySelector(`[data-field="${field}"]`)!.setAttribute('aria-invalid', 'true');
+export function countedText(
+  words: Words,
+  language: string,
+  count: number,
+  forms: { one: MessageKey; other: MessageKey },
+  numbers: Record<string, number>,
+): string {
+  // plural() over the keys answers which form the language wants (a form's own {count} may be another number).
+  const template = words(plural(count, { one: forms.one, other: forms.other }, language) as MessageKey);
+  const format = new Intl.NumberFormat(language);
+  return fillText(template, Object.fromEntries(Object.entries(numbers).map(([name, value]) => [name, format.format(value)])));
 }

@@ -1,195 +1,102 @@
 /**
- * The encounters page: upcoming encounters, soonest first, each with its
- * date in the page's language and in the reader's own time zone, with the
- * zone's name (the API keeps UTC), seats left and my registration, and the
- * join link once I have a seat (https only, checked here again); register
- * (a seat or the waiting list) and cancel. The NSS sees the form to
- * organise one (and no register buttons).
+ * The encounters page's rules, pure (no DOM; unit-tested in node): the
+ * strings its island (encounters-island.tsx) reads, the organise form → the
+ * API's body (the organiser's local date and time become an instant), seats
+ * in words with their plural, and the time zone's names.
  */
-import type {
-  EncounterCreateBodyInput,
-  EncounterRegistrationResponse,
-  EncounterResponse,
-  EncountersPage,
-} from '../../../functions/http/community/schemas.ts';
-import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
-import { apiDelete, apiPost } from './api.ts';
-import { element, isSafeLink, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
-import { clearError, fill, requireSession, showStatus, t, textElement } from './page.ts';
-import { clearFieldProblems, reportFailure } from './problems.ts';
-import { dateLocale, when } from './dates.ts';
+import type { EncounterCreateBodyInput, EncounterResponse } from '../../../functions/http/community/schemas.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { communityStrings, countedText, fillText, isLanguageCode, isSafeLink, type Words } from './community.ts';
 
-const session = requireSession();
-const list = element<HTMLUListElement>('encounter-list');
-const more = element<HTMLButtonElement>('more-encounters');
-let encounters = pager<EncountersPage>('/encounters');
-let me: MeWithProjectsResponse | undefined;
-const locale = dateLocale;
-/** The reader's own time zone (the browser's), named in every time shown: "18:00 CET". */
-/** The site's one date format (the kit's), followed by the zone's name at that date ("CET" or "CEST"). */
-const zoneAt = (iso: string) =>
-  new Intl.DateTimeFormat(locale, { timeZoneName: 'short' }).formatToParts(new Date(iso)).find((part) => part.type === 'timeZoneName')?.value;
-const whenWithZone = (iso: string) => {
-  const zone = zoneAt(iso);
-  return zone ? `${when(iso)} (${zone})` : when(iso);
-};
-const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const zoneName = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' }).formatToParts(new Date()).find((part) => part.type === 'timeZoneName')?.value;
+export const encountersStrings = [
+  ...communityStrings,
+  'encounters.intro',
+  'encounters.list',
+  'encounters.none',
+  'encounters.when',
+  'encounters.organiser',
+  'encounters.seatsLeft',
+  'encounters.seatsLeft.one',
+  'encounters.full',
+  'encounters.haveSeat',
+  'encounters.waitingPosition',
+  'encounters.register',
+  'encounters.joinWaiting',
+  'encounters.cancel',
+  'encounters.confirmCancel',
+  'encounters.keep',
+  'encounters.registeredSeat',
+  'encounters.registeredWaiting',
+  'encounters.cancelled',
+  'encounters.create',
+  'encounters.encounterTitle',
+  'encounters.startsAt',
+  'encounters.startsAtHint',
+  'encounters.seats',
+  'encounters.description',
+  'encounters.createSubmit',
+  'encounters.created',
+  'encounters.seatsInvalid',
+  'encounters.yourZone',
+  'encounters.joinUrl',
+  'encounters.joinUrlHint',
+  'encounters.joinUrlInvalid',
+  'encounters.join',
+  'encounters.linkWithSeat',
+] as const satisfies readonly MessageKey[];
 
-function statusLine(encounter: EncounterResponse): string | undefined {
-  const mine = encounter.myRegistration;
-  if (mine?.status === 'seat') return t('encounters.haveSeat');
-  if (mine?.status === 'waiting') return fill('encounters.waitingPosition', { position: String(mine.position) });
-  return undefined;
+/** The organise form as typed (startsAt: a datetime-local value, the organiser's own time). */
+export interface EncounterValues {
+  title: string;
+  startsAt: string;
+  seats: string;
+  language: string;
+  joinUrl: string;
+  description: string;
 }
 
-async function act(buttons: HTMLButtonElement[], action: () => Promise<string>) {
-  buttons.forEach((each) => (each.disabled = true));
-  clearError();
-  try {
-    const said = await action();
-    await reload();
-    showStatus(said);
-    element('encounter-list-heading').focus();
-  } catch (error) {
-    buttons.forEach((each) => (each.disabled = false));
-    reportFailure(error);
-  }
-}
+export const emptyEncounter: EncounterValues = { title: '', startsAt: '', seats: '', language: '', joinUrl: '', description: '' };
 
-function encounterItem(encounter: EncounterResponse): HTMLLIElement {
-  const item = document.createElement('li');
-  const titleId = `encounter-${encounter.encounterId}`;
-  const title = textElement('h3', encounter.title);
-  title.id = titleId;
-  const facts = document.createElement('dl');
-  facts.className = 'facts';
-  const fact = (term: string, value: string, dateTime?: string) => {
-    const wrapper = document.createElement('div');
-    const detail = document.createElement('dd');
-    if (dateTime) {
-      const time = textElement('time', value);
-      time.dateTime = dateTime;
-      detail.append(time);
-    } else detail.textContent = value;
-    wrapper.append(textElement('dt', term), detail);
-    facts.append(wrapper);
-  };
-  fact(t('encounters.when'), whenWithZone(encounter.startsAt), encounter.startsAt);
-  fact(t('community.language'), encounter.language);
-  fact(t('encounters.organiser'), encounter.organiser);
-  item.append(title, facts);
-  if (encounter.description) item.append(textElement('p', encounter.description));
-  item.append(
-    textElement(
-      'p',
-      encounter.seatsLeft > 0
-        ? fill('encounters.seatsLeft', { left: String(encounter.seatsLeft), seats: String(encounter.seats) })
-        : fill('encounters.full', { waiting: String(encounter.waitingCount) }),
-      'muted',
-    ),
-  );
-  const said = statusLine(encounter);
-  if (said) item.append(textElement('p', said, 'project-title'));
-  if (encounter.joinUrl && isSafeLink(encounter.joinUrl)) {
-    const join = textElement('a', fill('encounters.join', { title: encounter.title }), 'button-link join-link');
-    join.href = encounter.joinUrl;
-    join.rel = 'noopener noreferrer';
-    const paragraph = document.createElement('p');
-    paragraph.append(join);
-    item.append(paragraph);
-  } else if (me?.kind === 'teacher') item.append(textElement('p', t('encounters.linkWithSeat'), 'muted'));
-  if (me?.kind !== 'teacher') return item;
+export type EncounterField = keyof EncounterValues;
 
-  const actions = document.createElement('div');
-  actions.className = 'actions';
-  if (encounter.myRegistration) {
-    const cancel = textElement('button', t('encounters.cancel'), 'secondary');
-    cancel.type = 'button';
-    cancel.setAttribute('aria-describedby', titleId);
-    cancel.addEventListener('click', () =>
-      act([cancel], async () => {
-        await apiDelete(`/encounters/${encounter.encounterId}/registrations/${encodeURIComponent(me!.userId)}`);
-        return fill('encounters.cancelled', { title: encounter.title });
-      }),
-    );
-    actions.append(cancel);
-  } else {
-    const register = textElement('button', t(encounter.seatsLeft > 0 ? 'encounters.register' : 'encounters.joinWaiting'));
-    register.type = 'button';
-    register.setAttribute('aria-describedby', titleId);
-    register.addEventListener('click', () =>
-      act([register], async () => {
-        const registration = await apiPost<EncounterRegistrationResponse>(`/encounters/${encounter.encounterId}/registrations`, {});
-        return registration.status === 'seat'
-          ? fill('encounters.registeredSeat', { title: encounter.title })
-          : fill('encounters.registeredWaiting', { title: encounter.title, position: String(registration.position ?? '') });
-      }),
-    );
-    actions.append(register);
-  }
-  item.append(actions);
-  return item;
-}
-
-async function showNextPage() {
-  const page = await encounters.next();
-  list.append(...page.map(encounterItem));
-  more.hidden = encounters.done;
-  element('no-encounters').hidden = list.childElementCount > 0;
-}
-
-async function reload() {
-  encounters = pager<EncountersPage>('/encounters');
-  list.replaceChildren();
-  await showNextPage();
-}
-
-function setUpOrganiseForm() {
-  const form = element<HTMLFormElement>('encounter-form');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldProblems(form);
-    const data = new FormData(form);
-    const value = (name: string) => String(data.get(name) ?? '').trim();
-    const seats = Number(value('seats'));
-    const problems: [string, string][] = [];
-    if (!value('title')) problems.push(['title', t('community.required')]);
-    if (!value('startsAt')) problems.push(['startsAt', t('community.required')]);
-    if (!Number.isInteger(seats) || seats < 1) problems.push(['seats', t('encounters.seatsInvalid')]);
-    if (!/^[a-zA-Z]{2}$/.test(value('language'))) problems.push(['language', t('community.languageInvalid')]);
-    if (!isSafeLink(value('joinUrl'))) problems.push(['joinUrl', t('encounters.joinUrlInvalid')]);
-    if (problems.length) {
-      problems.forEach(([field, message]) => markProblem(form, field, message));
-      form.querySelector<HTMLElement>(`[data-field="${problems[0][0]}"]`)!.focus();
-      return;
-    }
-    await sendForm(form, async () => {
+/** The form as the API's body, or what is missing or wrong, field by field (as dictionary keys). */
+export function encounterBody(typed: EncounterValues): { body: EncounterCreateBodyInput } | { problems: Partial<Record<EncounterField, MessageKey>> } {
+  const value = (name: EncounterField) => typed[name].trim();
+  const seats = Number(value('seats'));
+  const problems: Partial<Record<EncounterField, MessageKey>> = {};
+  if (!value('title')) problems.title = 'community.required';
+  const startsAt = value('startsAt') ? new Date(value('startsAt')) : undefined;
+  if (!startsAt || Number.isNaN(startsAt.getTime())) problems.startsAt = 'community.required';
+  if (!value('seats') || !Number.isInteger(seats) || seats < 1) problems.seats = 'encounters.seatsInvalid';
+  if (!isLanguageCode(value('language'))) problems.language = 'community.languageInvalid';
+  if (!isSafeLink(value('joinUrl'))) problems.joinUrl = 'encounters.joinUrlInvalid';
+  if (Object.keys(problems).length || !startsAt) return { problems };
+  return {
+    body: {
+      title: value('title'),
       // datetime-local is the organiser's local time: the Date makes it an instant.
-      const body: EncounterCreateBodyInput = {
-        title: value('title'),
-        startsAt: new Date(value('startsAt')).toISOString(),
-        seats,
-        language: value('language'),
-        description: value('description'),
-        joinUrl: value('joinUrl'),
-      };
-      const created = await apiPost<EncounterResponse>('/encounters', body);
-      form.reset();
-      await reload();
-      showStatus(fill('encounters.created', { title: created.title }));
-      element('encounter-list-heading').focus();
-    });
-  });
+      startsAt: startsAt.toISOString(),
+      seats,
+      language: value('language'),
+      description: value('description'),
+      joinUrl: value('joinUrl'),
+    },
+  };
 }
 
-if (session) {
-  more.addEventListener('click', () => showNextPage().catch(reportFailure));
-  setUpOrganiseForm();
-  element('starts-zone').textContent = fill('encounters.yourZone', { zone: zoneName && zoneName !== timeZone ? `${timeZone}, ${zoneName}` : timeZone });
-  openCommunityPage('encounters', (account) => {
-    me = account;
-    element('organise').hidden = account.kind !== 'nss';
-    return showNextPage();
-  });
+/** "2 of 5 seats left", "1 of 1 seat left" (the noun follows the number next to it), or "Full: 3 on the waiting list". */
+export function seatsText(encounter: Pick<EncounterResponse, 'seats' | 'seatsLeft' | 'waitingCount'>, words: Words, language: string): string {
+  if (encounter.seatsLeft <= 0) return fillText(words('encounters.full'), { waiting: new Intl.NumberFormat(language).format(encounter.waitingCount) });
+  return countedText(words, language, encounter.seats, { one: 'encounters.seatsLeft.one', other: 'encounters.seatsLeft' }, { left: encounter.seatsLeft, seats: encounter.seats });
+}
+
+/** The short name of a time zone at an instant ("CET" in winter, "CEST" in summer); the reader's own zone unless one is given. */
+export function zoneAt(iso: string, locale: string, timeZone?: string): string | undefined {
+  return new Intl.DateTimeFormat(locale, { timeZoneName: 'short', timeZone }).formatToParts(new Date(iso)).find((part) => part.type === 'timeZoneName')?.value;
+}
+
+/** The zone the organiser's form is in, by its name and, when it differs, its short name: "Europe/Madrid, CET". */
+export function zoneLabel(locale: string, now = new Date(), timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
+  const short = zoneAt(now.toISOString(), locale, timeZone);
+  return short && short !== timeZone ? `${timeZone}, ${short}` : timeZone;
 }

@@ -7,17 +7,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CommentResponse, FeedEntryResponse, PostResponse } from '../../../functions/http/home/schemas.ts';
 import { Badge, BusyButton, ConfirmDialog, EmptyState, FormField, Pager, RelativeDate, StatusMessage, usePagedList, type Status } from '../components/kit/index.ts';
 import { plural } from '../i18n/plural.ts';
-import { ApiError, apiDelete, apiGet, apiPost, apiPut } from './api.ts';
-import { entrySentence, type HomeRights } from './home-page.ts';
+import { apiDelete, apiGet, apiPost, apiPut } from './api.ts';
+import { entryHref, entrySentence, type HomeRights } from './home-page.ts';
 import { typeName } from './labels.ts';
 import { fill, language, t } from './page.ts';
-import { explanation, reportFailure } from './problems.ts';
-
-/** A failure said in `show`; a lost session goes to sign-in instead. */
-export function failed(error: unknown, show: (status: Status) => void): void {
-  if (error instanceof ApiError && error.status === 401) reportFailure(error);
-  else show({ tone: 'error', text: explanation(error) });
-}
+import { failed } from './problems.ts';
 
 export interface EntryContext {
   homePath: string;
@@ -49,7 +43,7 @@ export function EntryItem({ entry, context }: { entry: FeedEntryResponse; contex
     <li class={`home-entry${isPost && entry.pinned ? ' home-pinned' : ''}`}>
       {isPost ? <Post post={entry} context={context} postPath={postPath} onStatus={setStatus} /> : (
         <p class="home-auto">
-          {entrySentence(entry, fill, typeName)}{' '}
+          <a href={entryHref(entry, language)}>{entrySentence(entry, fill, typeName)}</a>{' '}
           <span class="muted">
             <RelativeDate value={entry.createdAt} locale={context.locale} />
           </span>

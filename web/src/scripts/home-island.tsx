@@ -10,7 +10,8 @@ import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts
 import type { FeedEntryResponse, HomePage, NoteResponse } from '../../../functions/http/home/schemas.ts';
 import { BusyButton, ConfirmDialog, EmptyState, FormField, Pager, readerLocale, RelativeDate, StatusMessage, usePagedList, type Status } from '../components/kit/index.ts';
 import { apiDelete, apiGet, apiPost } from './api.ts';
-import { EntryItem, failed, type EntryContext } from './home-entry.tsx';
+import { EntryItem, type EntryContext } from './home-entry.tsx';
+import { failed } from './problems.ts';
 import { homeRights, subOf, type HomeRights } from './home-page.ts';
 import { typeName } from './labels.ts';
 import { language, t } from './page.ts';
@@ -74,7 +75,7 @@ function Feed({ projectId, rights, me, type }: { projectId: string; rights: Home
 
   return (
     <>
-      {!rights.writable && <p class="notice closed-notice">{t('home.readOnly')}</p>}
+      {/* A closed project: its one notice is the page's (twinspace-about.tsx); the feed only loses its controls. */}
       {rights.writable && type === 'visitor' && <p class="muted">{t('home.visitorNote')}</p>}
       {rights.post && (
         <Composer

@@ -7,6 +7,7 @@ import { mayAtAll } from '../../../functions/domain/policy.ts';
 import type { FeedEntryResponse } from '../../../functions/http/home/schemas.ts';
 import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { tabPath, type Tab } from './twinspace-tabs.ts';
 
 export const homeStrings = [
   'common.busy',
@@ -21,7 +22,6 @@ export const homeStrings = [
   'home.feed',
   'home.none',
   'home.more',
-  'home.readOnly',
   'home.visitorNote',
   'home.write',
   'home.yourPost',
@@ -101,6 +101,32 @@ export function entrySentence(
       return fill('home.memberJoined', { name: entry.member.name, type: typeName(entry.member.type) });
     case 'label-granted':
       return fill('home.labelGranted', { country: entry.label.country });
+  }
+}
+
+/**
+ * Where an automatic entry leads: the page, the thread, the agenda, the
+ * members, the labels it speaks of (the tab's address plus what opens the
+ * thing itself). The reader may not have that tab (a member joined is a
+ * public fact, the roster too); the tab itself then says so.
+ */
+export function entryHref(entry: Exclude<FeedEntryResponse, { kind: 'post' }>, language: string): string {
+  const tab = (name: Tab, extra: Record<string, string> = {}) => {
+    const path = tabPath(language, name, entry.projectId);
+    const more = new URLSearchParams(extra).toString();
+    return more ? `${path}&${more}` : path;
+  };
+  switch (entry.kind) {
+    case 'page-published':
+      return tab('pages', { area: entry.area, page: entry.page.pageId });
+    case 'thread-opened':
+      return tab('forum', { discussion: entry.thread.discussionId, thread: entry.thread.threadId });
+    case 'event-added':
+      return tab('agenda');
+    case 'member-joined':
+      return tab('members');
+    case 'label-granted':
+      return tab('labels');
   }
 }
 

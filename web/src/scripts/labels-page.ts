@@ -1,127 +1,89 @@
 /**
- * A project's Quality Labels (?id=<projectId>): GET /projects/{id}/labels
- * (newest first, paged) with each result, and the application form
- * (POST /projects/{id}/labels). The server judges the form: its 400 problems
- * go next to their fields, its 409 (yearly quota, an open application) is
- * shown as it says it. The form is offered only when applying is possible:
- * a first application, or — after a label that was not granted — the one
- * review DOMAIN.md allows, which names the criteria to be judged again.
+ * The Quality Labels page's rules, pure (no DOM; unit-tested in node): the
+ * strings its island (labels-island.tsx) reads, what the teacher may do now
+ * (apply, ask for the one review, or nothing, and why), the form's values as
+ * the API's body, and the form's fields a 400 can name.
  */
-import type { ApplyBodyInput, LabelApplicationResponse, LabelApplicationsPage } from '../../../functions/http/labels/schemas.ts';
-import { apiGet, apiPost } from './api.ts';
-import { fill, pageUrl, requireSession, showError, showStatus, t, textElement } from './page.ts';
-import { reportFailure } from './problems.ts';
-import { clearNestedProblems, labelCriteria, mandatoryPoints, showNestedProblems, when } from './quality-labels.ts';
-import { currentProject } from './twinspace-project.ts';
+import type { ApplyBodyInput, LabelApplicationResponse } from '../../../functions/http/labels/schemas.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { criterionAndPointStrings, eligibilityDeclarations, labelCriteria, type EligibilityDeclaration, type LabelCriterion } from './quality-labels.ts';
 
-const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const session = requireSession();
-const projectId = new URLSearchParams(location.search).get('id') ?? '';
-const labelsPath = `/projects/${encodeURIComponent(projectId)}/labels`;
-const list = element<HTMLUListElement>('application-list');
-const more = element<HTMLButtonElement>('more-applications');
-const form = element<HTMLFormElement>('apply-form');
-let cursor: string | null = null;
-const applications: LabelApplicationResponse[] = [];
-
-/** My user id, from the ID token's `sub`: to find my own application that may be reviewed. */
-function myUserId(): string | undefined {
-  try {
-    const payload = session?.idToken.split('.')[1] ?? '';
-    return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub;
-  } catch {
-    return undefined;
-  }
-}
-
-function facts(rows: [string, string][]): HTMLDListElement {
-  const list = document.createElement('dl');
-  list.className = 'facts';
-  for (const [term, value] of rows) list.append(textElement('dt', term), textElement('dd', value, 'label-feedback'));
-  return list;
-}
-
-function renderApplication(application: LabelApplicationResponse): HTMLLIElement {
-  const item = document.createElement('li');
-  const heading = textElement('h3', fill('qualityLabels.applicant', { name: application.applicantName, date: when(application.submittedAt) }));
-  item.append(heading, textElement('p', t(`qualityLabels.status.${application.status}`), `badge label-status-${application.status}`));
-  if (application.reviewOf) item.append(textElement('p', reviewOfText(application.reviewOf.criteria, applications.find((each) => each.labelId === application.reviewOf?.labelId)), 'muted'));
-  const evaluation = application.evaluation;
-  if (evaluation) {
-    item.append(
-      textElement('p', fill('qualityLabels.total', { total: String(evaluation.total), passMark: String(evaluation.passMark) })),
-      facts(
-        labelCriteria.map((criterion) => [
-          t(`qualityLabels.criterion.${criterion}`),
-          `${fill('qualityLabels.score', { score: String(evaluation.scores[criterion]) })} — ${evaluation.feedback[criterion]}`,
-        ]),
-      ),
-      facts(mandatoryPoints.map((point) => [t(`qualityLabels.mandatory.${point}`), fill('qualityLabels.pointScore', { score: String(evaluation.mandatory[point]) })])),
-    );
-  }
-  return item;
-}
-
-/** "A review of the application of 3 Nov 2026: judge again Use of technology, Results and documentation." */
-function reviewOfText(criteria: readonly string[], reviewed: LabelApplicationResponse | undefined): string {
-  return fill('qualityLabels.reviewOf', {
-    date: reviewed ? when(reviewed.submittedAt) : '—',
-    criteria: criteria.map((criterion) => t(`qualityLabels.criterion.${criterion as (typeof labelCriteria)[number]}`)).join(', '),
-  });
-}
+/** Every dictionary entry the island reads (rendered into data-strings by the page). */
+export const labelsStrings: readonly MessageKey[] = [
+  ...criterionAndPointStrings,
+  ...eligibilityDeclarations.map((declaration) => `qualityLabels.declaration.${declaration}` as const),
+  'site.name',
+  'twinspace.missingId',
+  'common.loading',
+  'common.busy',
+  'common.error',
+  'common.sessionExpired',
+  'common.unreachable',
+  'diary.back',
+  'qualityLabels.applications',
+  'qualityLabels.none',
+  'qualityLabels.more',
+  'qualityLabels.status.waiting',
+  'qualityLabels.status.granted',
+  'qualityLabels.status.not-granted',
+  'qualityLabels.applicant',
+  'qualityLabels.total',
+  'qualityLabels.score',
+  'qualityLabels.pointScore',
+  'qualityLabels.criterionHeading',
+  'qualityLabels.scoreHeading',
+  'qualityLabels.feedbackHeading',
+  'qualityLabels.pointHeading',
+  'qualityLabels.applied',
+  'qualityLabels.apply',
+  'qualityLabels.advice',
+  'qualityLabels.eligibility',
+  'qualityLabels.evidence',
+  'qualityLabels.evidenceText',
+  'qualityLabels.evidenceLinks',
+  'qualityLabels.linksHint',
+  'qualityLabels.review',
+  'qualityLabels.reviewHint',
+  'qualityLabels.submit',
+  'qualityLabels.reviewHeading',
+  'qualityLabels.reviewIntro',
+  'qualityLabels.reviewSubmit',
+  'qualityLabels.reviewNeedsCriteria',
+  'qualityLabels.reviewOf',
+  'qualityLabels.waitingOwn',
+  'qualityLabels.grantedOwn',
+  'qualityLabels.reviewedOwn',
+];
 
 /**
  * What I may do now (DOMAIN.md: one application per teacher and project; after
- * a label not granted, one review of it): apply, ask for the review, or
- * nothing — and then the page says why instead of showing a form the server
- * would refuse.
+ * a label not granted, one review of it): apply, ask for the review of the
+ * refused one, or nothing, and then the page says why instead of showing a
+ * form the server would refuse.
  */
-function offerApplying(): void {
-  const me = myUserId();
+export type ApplyingOffer = { offer: 'apply' } | { offer: 'review'; refused: LabelApplicationResponse } | { offer: 'none'; why: MessageKey };
+
+export function applyingOffer(applications: readonly LabelApplicationResponse[], me: string): ApplyingOffer {
   const mine = applications.filter((application) => application.applicantId === me);
-  const review = element<HTMLFieldSetElement>('review');
-  const closed = element('apply-closed');
-  const intro = element('review-intro');
+  if (mine.some((application) => application.status === 'granted')) return { offer: 'none', why: 'qualityLabels.grantedOwn' };
+  if (mine.some((application) => application.reviewOf)) return { offer: 'none', why: 'qualityLabels.reviewedOwn' };
+  if (mine.some((application) => application.status === 'waiting')) return { offer: 'none', why: 'qualityLabels.waitingOwn' };
   const refused = mine.find((application) => application.status === 'not-granted');
-  let why: string | undefined;
-  if (mine.some((application) => application.status === 'granted')) why = t('qualityLabels.grantedOwn');
-  else if (mine.some((application) => application.reviewOf)) why = t('qualityLabels.reviewedOwn');
-  else if (mine.some((application) => application.status === 'waiting')) why = t('qualityLabels.waitingOwn');
-  const reviewing = !why && refused !== undefined;
-  form.hidden = why !== undefined;
-  closed.hidden = why === undefined;
-  closed.textContent = why ?? '';
-  review.hidden = !reviewing;
-  review.dataset.labelId = reviewing ? refused.labelId : '';
-  intro.hidden = !reviewing;
-  intro.textContent = reviewing ? fill('qualityLabels.reviewIntro', { date: when(refused.submittedAt) }) : '';
-  element('apply-heading').textContent = t(reviewing ? 'qualityLabels.reviewHeading' : 'qualityLabels.apply');
-  element('apply-submit').textContent = t(reviewing ? 'qualityLabels.reviewSubmit' : 'qualityLabels.submit');
+  return refused ? { offer: 'review', refused } : { offer: 'apply' };
 }
 
-/** A review names at least one criterion: said next to the boxes, in the teacher's words, before anything is sent. */
-function reviewNeedsCriteria(): boolean {
-  const review = element<HTMLFieldSetElement>('review');
-  const problem = element('review-error');
-  const missing = !review.hidden && new FormData(form).getAll('review').length === 0;
-  problem.textContent = missing ? t('qualityLabels.reviewNeedsCriteria') : '';
-  problem.hidden = !missing;
-  review.toggleAttribute('aria-invalid', missing);
-  if (missing) review.querySelector<HTMLInputElement>('input[name="review"]')?.focus();
-  return missing;
+/** The form as typed: the declarations ticked, per criterion what shows it and its links (one per line), the criteria to judge again. */
+export interface ApplicationValues {
+  eligibility: Record<EligibilityDeclaration, boolean>;
+  evidence: Record<LabelCriterion, { text: string; links: string }>;
+  review: readonly LabelCriterion[];
 }
 
-async function loadMore(): Promise<void> {
-  const query = new URLSearchParams({ limit: '20' });
-  if (cursor) query.set('cursor', cursor);
-  const page = await apiGet<LabelApplicationsPage>(`${labelsPath}?${query}`);
-  applications.push(...page.items);
-  list.append(...page.items.map(renderApplication));
-  cursor = page.nextCursor;
-  more.hidden = !cursor;
-  element('no-applications').hidden = list.children.length > 0;
-  offerApplying();
-}
+export const emptyApplication = (): ApplicationValues => ({
+  eligibility: Object.fromEntries(eligibilityDeclarations.map((declaration) => [declaration, false])) as ApplicationValues['eligibility'],
+  evidence: Object.fromEntries(labelCriteria.map((criterion) => [criterion, { text: '', links: '' }])) as ApplicationValues['evidence'],
+  review: [],
+});
 
 const lines = (text: string) =>
   text
@@ -129,73 +91,37 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-/** The form as POST /projects/{id}/labels takes it: the boxes' values and the fields' names are the API's declaration and criterion names. */
-function applicationForm(): ApplyBodyInput {
-  const fields = new FormData(form);
-  const ticked = new Set(fields.getAll('eligibility'));
-  const eligibility = Object.fromEntries(
-    [...form.querySelectorAll<HTMLInputElement>('input[name="eligibility"]')].map((box) => [box.value, ticked.has(box.value)]),
-  ) as ApplyBodyInput['eligibility'];
+/**
+ * The form as POST /projects/{id}/labels takes it. The server judges the
+ * declarations and the evidence (its 400 goes next to the fields); a review
+ * without a criterion is said before anything is sent, in the teacher's words.
+ */
+export function applicationBody(values: ApplicationValues, reviewing?: { labelId: string }): { body: ApplyBodyInput } | { problem: 'qualityLabels.reviewNeedsCriteria' } {
+  if (reviewing && values.review.length === 0) return { problem: 'qualityLabels.reviewNeedsCriteria' };
   const evidence = Object.fromEntries(
-    labelCriteria.map((criterion) => [
-      criterion,
-      { text: String(fields.get(`${criterion}.text`) ?? ''), links: lines(String(fields.get(`${criterion}.links`) ?? '')) },
-    ]),
+    labelCriteria.map((criterion) => [criterion, { text: values.evidence[criterion].text, links: lines(values.evidence[criterion].links) }]),
   ) as ApplyBodyInput['evidence'];
-  const review = element('review');
-  const criteria = fields.getAll('review').map(String) as NonNullable<ApplyBodyInput['reviewOf']>['criteria'];
-  const reviewOf = !review.hidden && review.dataset.labelId ? { labelId: review.dataset.labelId, criteria } : undefined;
-  return { eligibility, evidence, ...(reviewOf ? { reviewOf } : {}) };
+  // The criteria in the form's order, each once.
+  const criteria = labelCriteria.filter((criterion) => values.review.includes(criterion));
+  return { body: { eligibility: { ...values.eligibility }, evidence, ...(reviewing ? { reviewOf: { labelId: reviewing.labelId, criteria } } : {}) } };
 }
 
-function setUpApplying(): void {
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (reviewNeedsCriteria()) return;
-    const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-    submit.disabled = true;
-    try {
-      const application = await apiPost<LabelApplicationResponse>(labelsPath, applicationForm());
-      clearNestedProblems(form);
-      form.reset();
-      applications.unshift(application);
-      list.prepend(renderApplication(application));
-      element('no-applications').hidden = true;
-      offerApplying();
-      showStatus(t('qualityLabels.applied'));
-      element('applications-heading').focus();
-    } catch (error) {
-      if (showNestedProblems(form, error)) form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      else reportFailure(error);
-    } finally {
-      submit.disabled = false;
-    }
-  });
-}
+/** The fields of the form a 400's problem can be placed under. */
+export const applicationFields: readonly string[] = [
+  'eligibility',
+  'reviewOf',
+  ...labelCriteria.flatMap((criterion) => [`evidence.${criterion}.text`, `evidence.${criterion}.links`]),
+];
 
-async function showLabels(): Promise<void> {
-  currentProject().then(
-    (project) => {
-      const title = element('labels-project');
-      title.textContent = project.title;
-      title.hidden = false;
-    },
-    () => undefined,
-  );
-  element<HTMLAnchorElement>('back-link').href = pageUrl('twinspace', { id: projectId });
-  await loadMore();
-  element('labels').hidden = false;
-}
+/** The id of a field's control (its error's id is `<id>-error`, the kit's errorId): 'evidence.technology.links' → 'evidence-technology-links'. */
+export const fieldId = (name: string) => name.replace(/\./g, '-');
 
-if (session) {
-  if (!projectId) {
-    showError(t('twinspace.missingId'));
-    element('labels-loading').hidden = true;
-  } else {
-    setUpApplying();
-    more.addEventListener('click', () => loadMore().catch(reportFailure));
-    showLabels()
-      .catch(reportFailure)
-      .finally(() => (element('labels-loading').hidden = true));
+/** The user id in an ID token (its `sub`): to find my own applications. */
+export function subOf(idToken: string): string {
+  try {
+    const payload = idToken.split('.')[1] ?? '';
+    return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub ?? '';
+  } catch {
+    return '';
   }
 }

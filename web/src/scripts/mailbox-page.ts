@@ -1,184 +1,104 @@
 /**
- * The TwinSpace mailbox page: the inbox or the sent box (?box=sent), newest
- * first, each message opened in place; "Write a message" offers only the
- * members the policy lets me write to (the one rule, functions/domain/mailbox.ts:
- * pupils to the project's teachers). Visitors and a closed project: read only.
+ * The mailbox page's rules, pure (no DOM; unit-tested in node): the strings
+ * its island (mailbox-island.tsx) reads, which box the address asks for, who
+ * may be written to (the one rule, functions/domain/mailbox.ts: pupils to the
+ * project's teachers), why there is no form, and the form → the API's body.
  */
 import { checkRecipient, type MailboxBox } from '../../../functions/domain/mailbox.ts';
-import { may } from '../../../functions/domain/policy.ts';
-import type { MailboxMessageResponse, MailboxPage, MailboxSendBodyInput } from '../../../functions/http/mailbox/schemas.ts';
-import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
+import { may, type Permission } from '../../../functions/domain/policy.ts';
+import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
+import type { MailboxSendBodyInput } from '../../../functions/http/mailbox/schemas.ts';
 import type { MembersPage } from '../../../functions/http/schemas.ts';
-import { apiGet, apiPost } from './api.ts';
-import { busy, button, element, focusFirstProblem, markField, openAreaPage, pager, readerLocale } from './agenda-mailbox.ts';
-import { formatAbsolute } from '../components/kit/format.ts';
-import { typeName } from './labels.ts';
-import { fill, pageUrl, showError, showStatus, t, textElement } from './page.ts';
-import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
-import { currentSession } from './session.ts';
+import { labelKeys } from '../i18n/labels.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
-const list = element<HTMLUListElement>('message-list');
-const more = element<HTMLButtonElement>('more-messages');
-const form = element<HTMLFormElement>('write-form');
-const recipientSelect = element<HTMLSelectElement>('write-to');
-/** Dates as everywhere on the site: the kit's one formatter. */
-const when = (iso: string) => formatAbsolute(iso, readerLocale);
+/** Every dictionary entry the island reads (rendered into data-strings by the page). */
+export const mailboxStrings = [
+  ...labelKeys,
+  'site.name',
+  'twinspace.missingId',
+  'twinspace.notFound',
+  'common.loading',
+  'common.busy',
+  'common.error',
+  'common.sessionExpired',
+  'common.unreachable',
+  'agendaMailbox.back',
+  'agendaMailbox.closed',
+  'agendaMailbox.more',
+  'agendaMailbox.required',
+  'agendaMailbox.checkFields',
+  'mailbox.titleOf',
+  'mailbox.intro',
+  'mailbox.boxes',
+  'mailbox.inbox',
+  'mailbox.sent',
+  'mailbox.empty',
+  'mailbox.from',
+  'mailbox.to',
+  'mailbox.date',
+  'mailbox.fromLine',
+  'mailbox.toLine',
+  'mailbox.write',
+  'mailbox.recipient',
+  'mailbox.choose',
+  'mailbox.pupilsHint',
+  'mailbox.subject',
+  'mailbox.body',
+  'mailbox.send',
+  'mailbox.sending',
+  'mailbox.sentDone',
+  'mailbox.reply',
+  'mailbox.nobody',
+  'mailbox.visitor',
+  'mailbox.closed',
+] as const satisfies readonly MessageKey[];
 
-let mailboxPath = '';
-let box: MailboxBox = new URLSearchParams(location.search).get('box') === 'sent' ? 'sent' : 'inbox';
-let messages = pager<MailboxPage>('', {});
-/** The members I may write to, by userId (empty when I may not write at all). */
-const recipients = new Map<string, MembersPage['items'][number]>();
+type Member = MembersPage['items'][number];
 
-/** The signed-in member's userId: the ID token's `sub` (read, not verified: the API verifies it). */
-function myUserId(): string {
-  const payload = currentSession()?.idToken.split('.')[1] ?? '';
-  try {
-    return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub ?? '';
-  } catch {
-    return '';
-  }
+/** The box the address asks for (?box=sent), the inbox otherwise. */
+export const boxOf = (search: string): MailboxBox => (new URLSearchParams(search).get('box') === 'sent' ? 'sent' : 'inbox');
+
+/** A reply's subject: "Re: " once. */
+export const replySubject = (subject: string): string => (/^re:/i.test(subject) ? subject : `Re: ${subject}`);
+
+/** Who may write here and to whom, or why nobody is offered (a dictionary key). */
+export type Writing = { permission: Exclude<Permission, 'deny'> } | { unavailable: 'mailbox.visitor' | 'mailbox.closed' };
+
+export function writing(type: TwinspaceType | null | undefined, state: string): Writing {
+  const permission = type ? may(type, 'write-mailbox') : 'deny';
+  if (permission === 'deny') return { unavailable: 'mailbox.visitor' };
+  if (state !== 'approved') return { unavailable: 'mailbox.closed' };
+  return { permission };
 }
 
-const party = (person: MailboxMessageResponse['from']) => `${person.displayName} (${typeName(person.type)})`;
-
-function messageItem(message: MailboxMessageResponse): HTMLLIElement {
-  const item = document.createElement('li');
-  const bodyId = `message-${message.messageId}`;
-  const heading = document.createElement('h3');
-  const open = button(message.subject, 'message-open');
-  open.setAttribute('aria-expanded', 'false');
-  open.setAttribute('aria-controls', bodyId);
-  heading.append(open);
-  const line = box === 'inbox'
-    ? fill('mailbox.fromLine', { name: message.from.displayName, date: when(message.sentAt) })
-    : fill('mailbox.toLine', { name: message.to.displayName, date: when(message.sentAt) });
-
-  const opened = document.createElement('div');
-  opened.id = bodyId;
-  opened.hidden = true;
-  const facts = document.createElement('dl');
-  facts.className = 'facts';
-  for (const [term, value] of [
-    [t('mailbox.from'), party(message.from)],
-    [t('mailbox.to'), party(message.to)],
-    [t('mailbox.date'), when(message.sentAt)],
-  ]) {
-    const row = document.createElement('div');
-    row.append(textElement('dt', term), textElement('dd', value));
-    facts.append(row);
-  }
-  opened.append(facts, textElement('p', message.body, 'message-body'));
-  if (box === 'inbox' && recipients.has(message.from.userId)) {
-    const reply = button(t('mailbox.reply'), 'secondary');
-    reply.addEventListener('click', () => {
-      recipientSelect.value = message.from.userId;
-      (form.elements.namedItem('subject') as HTMLInputElement).value = /^re:/i.test(message.subject) ? message.subject : `Re: ${message.subject}`;
-      element('write-body').focus();
-    });
-    opened.append(reply);
-  }
-  open.addEventListener('click', () => {
-    opened.hidden = !opened.hidden;
-    open.setAttribute('aria-expanded', String(!opened.hidden));
-  });
-  item.append(heading, textElement('p', line, 'muted'), opened);
-  return item;
+/** The members this sender may write to (checkRecipient, the server's own rule), in the roster's order. */
+export function recipientsOf(permission: Exclude<Permission, 'deny'>, me: string, members: readonly Member[]): Member[] {
+  return members.filter((member) => checkRecipient(permission, me, { userId: member.userId, type: member.type }).ok);
 }
 
-async function showNextPage() {
-  const page = await messages.next();
-  list.append(...page.map(messageItem));
-  more.hidden = messages.done;
-  element('no-messages').hidden = list.childElementCount > 0;
+/** Pupils are told they write to the project's teachers. */
+export const toTeachersOnly = (permission: Exclude<Permission, 'deny'>): boolean => permission === "to the project's teachers";
+
+export interface MessageValues {
+  toUserId: string;
+  subject: string;
+  body: string;
 }
 
-async function showBox(chosen: MailboxBox) {
-  box = chosen;
-  element('box-heading').textContent = t(box === 'inbox' ? 'mailbox.inbox' : 'mailbox.sent');
-  for (const [id, which] of [['nav-inbox', 'inbox'], ['nav-sent', 'sent']] as const) {
-    if (which === box) element(id).setAttribute('aria-current', 'page');
-    else element(id).removeAttribute('aria-current');
-  }
-  messages = pager<MailboxPage>(mailboxPath, { box });
-  list.replaceChildren();
-  await showNextPage();
+export type MessageField = keyof MessageValues;
+
+export const emptyMessage: MessageValues = { toUserId: '', subject: '', body: '' };
+
+/** The form → the API's body, or the fields left empty. */
+export function sendBody(values: MessageValues): { body: MailboxSendBodyInput } | { missing: MessageField[] } {
+  const trimmed = { toUserId: values.toUserId.trim(), subject: values.subject.trim(), body: values.body.trim() };
+  const missing = (Object.keys(trimmed) as MessageField[]).filter((field) => !trimmed[field]);
+  return missing.length ? { missing } : { body: trimmed };
 }
 
-async function allMembers(projectId: string): Promise<MembersPage['items']> {
-  const members: MembersPage['items'] = [];
-  let cursor: string | null = null;
-  do {
-    const query = new URLSearchParams({ limit: '100' });
-    if (cursor) query.set('cursor', cursor);
-    const page: MembersPage = await apiGet<MembersPage>(`/projects/${encodeURIComponent(projectId)}/members?${query}`);
-    members.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return members;
+/** A sentence with a {date} slot, split around it (the date is drawn as a <time> between the parts). */
+export function aroundDate(sentence: string): [string, string] {
+  const at = sentence.indexOf('{date}');
+  return at < 0 ? [sentence, ''] : [sentence.slice(0, at), sentence.slice(at + '{date}'.length)];
 }
-
-/** The write form, with only the members this member may write to; or a short text saying why there is none. */
-async function setUpWriting(project: ProjectDetailResponse, projectId: string) {
-  const unavailable = (key: 'mailbox.visitor' | 'mailbox.closed' | 'mailbox.nobody') => {
-    element('write-unavailable').textContent = t(key);
-    element('write-unavailable').hidden = false;
-    form.remove();
-  };
-  const permission = project.myType ? may(project.myType, 'write-mailbox') : 'deny';
-  if (permission === 'deny') return unavailable('mailbox.visitor');
-  if (project.state !== 'approved') return unavailable('mailbox.closed');
-  const me = myUserId();
-  for (const member of await allMembers(projectId)) {
-    if (checkRecipient(permission, me, { userId: member.userId, type: member.type }).ok) recipients.set(member.userId, member);
-  }
-  if (recipients.size === 0) return unavailable('mailbox.nobody');
-  recipientSelect.append(new Option(t('mailbox.choose'), ''));
-  for (const member of recipients.values()) recipientSelect.append(new Option(`${member.displayName} — ${typeName(member.type)}`, member.userId));
-  element('write-to-hint').hidden = permission !== "to the project's teachers";
-  form.hidden = false;
-}
-
-form.addEventListener('submit', async (submitted) => {
-  submitted.preventDefault();
-  clearFieldProblems(form);
-  showStatus('');
-  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
-  const empty = ['toUserId', 'subject', 'body'].filter((name) => !value(name));
-  if (empty.length) {
-    empty.forEach((name) => markField(form, name, t('agendaMailbox.required')));
-    showError(t('agendaMailbox.checkFields'));
-    focusFirstProblem(form);
-    return;
-  }
-  const done = busy(element<HTMLButtonElement>('write-send'), 'mailbox.sending');
-  try {
-    const sent = await apiPost<MailboxMessageResponse>(mailboxPath, {
-      toUserId: value('toUserId'),
-      subject: value('subject'),
-      body: value('body'),
-    } satisfies MailboxSendBodyInput);
-    form.reset();
-    history.replaceState(null, '', pageUrl('twinspace/mailbox', { id: new URLSearchParams(location.search).get('id') ?? '', box: 'sent' }));
-    await showBox('sent');
-    showStatus(fill('mailbox.sentDone', { subject: sent.subject, name: sent.to.displayName }));
-    element('box-heading').focus();
-  } catch (error) {
-    if (showFieldProblems(form, error)) {
-      showError(t('agendaMailbox.checkFields'));
-      focusFirstProblem(form);
-    } else reportFailure(error);
-  } finally {
-    done();
-  }
-});
-
-openAreaPage('mailbox.titleOf', async (project, projectId) => {
-  mailboxPath = `/projects/${encodeURIComponent(projectId)}/mailbox`;
-  element<HTMLAnchorElement>('nav-inbox').href = pageUrl('twinspace/mailbox', { id: projectId });
-  element<HTMLAnchorElement>('nav-sent').href = pageUrl('twinspace/mailbox', { id: projectId, box: 'sent' });
-  more.addEventListener('click', () => showNextPage().catch(reportFailure));
-  // The recipients first: a Reply button is offered only to someone I may write to.
-  await setUpWriting(project, projectId);
-  await showBox(box);
-});

@@ -1,62 +1,97 @@
 /**
- * The TwinSpace's Members tab: who is in the project, with their types; for
- * teacher administrators "Manage members" (manage-members.ts) and closing or
- * reopening the project. Before approval there is no roster yet.
+ * The Members tab's rules, pure (no DOM; unit-tested in node): the strings
+ * its island (members-island.tsx, manage-members.tsx) reads, which types a
+ * member's kind may hold, who sees when a member was last seen, what
+ * lowering one's own type takes away, and the management forms → the API's
+ * bodies.
  */
+import { allowedKinds, twinspaceTypes, type AccountKind, type TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
+import type { AddExistingMemberBodyInput, CreatePupilBodyInput } from '../../../functions/http/members/schemas.ts';
 import type { MembersPage } from '../../../functions/http/schemas.ts';
-import { apiGet } from './api.ts';
-import { typeName } from './labels.ts';
-import { textElement } from './page.ts';
-import { setUpManagement } from './manage-members.ts';
-import { subOf } from './home-page.ts';
-import { element, flashKey, openTab } from './twinspace-tab-page.ts';
+import { labelKeys } from '../i18n/labels.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { actionsLost, lostActionKeys } from './twinspace-tabs.ts';
 
-async function membersOf(path: string): Promise<MembersPage['items']> {
-  const members: MembersPage['items'] = [];
-  let cursor: string | null = null;
-  do {
-    const query = new URLSearchParams({ limit: '100' });
-    if (cursor) query.set('cursor', cursor);
-    const page: MembersPage = await apiGet<MembersPage>(`${path}/members?${query}`);
-    members.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return members;
+/** Every dictionary entry the island reads (rendered into data-strings by the page). */
+export const membersStrings = [
+  ...labelKeys,
+  ...lostActionKeys,
+  'twinspace.missingId',
+  'twinspace.notFound',
+  'twinspace.closed',
+  'twinspace.members',
+  'twinspace.noMembers',
+  'common.loading',
+  'common.busy',
+  'common.error',
+  'common.sessionExpired',
+  'common.unreachable',
+  'agendaMailbox.more',
+  'members.lastSeen',
+  'members.notSeen',
+  'members.confirmLower',
+  'members.lower',
+  'home.cancel',
+  'newProject.required',
+  'manage.title',
+  'manage.addExisting',
+  'manage.username',
+  'manage.type',
+  'manage.add',
+  'manage.added',
+  'manage.createPupil',
+  'manage.pupilName',
+  'manage.pupilNameHint',
+  'manage.create',
+  'manage.secretTitle',
+  'manage.secretUsername',
+  'manage.secretPassword',
+  'manage.secretNote',
+  'manage.secretDone',
+  'manage.roster',
+  'manage.typeOf',
+  'manage.changeType',
+  'manage.typeChanged',
+  'manage.remove',
+  'manage.confirmRemove',
+  'manage.removed',
+  'manage.resetPassword',
+  'manage.confirmReset',
+  'manage.project',
+  'manage.close',
+  'manage.reopen',
+  'manage.confirmClose',
+  'manage.closedDone',
+  'manage.reopened',
+] as const satisfies readonly MessageKey[];
+
+/** A roster entry as the API sends it (lastSeenAt only to the project's teachers). */
+export type Member = MembersPage['items'][number] & { lastSeenAt?: string };
+
+/** The types a teacher administrator may give an existing account, and a new pupil. */
+export const addTypes = ['member-teacher', 'teacher-admin', 'visitor'] as const satisfies readonly AddExistingMemberBodyInput['type'][];
+export const pupilTypes = ['pupil-member', 'pupil-admin'] as const satisfies readonly CreatePupilBodyInput['type'][];
+
+/** The types a member's kind may hold (a pupil only pupil types): the only choices offered. */
+export const typesFor = (kind: string): TwinspaceType[] => twinspaceTypes.filter((type) => allowedKinds[type].includes(kind as AccountKind));
+
+/** The project's teachers see when each member last opened the TwinSpace. */
+export const seesLastSeen = (viewer: TwinspaceType | null | undefined): boolean => viewer === 'teacher-admin' || viewer === 'member-teacher';
+
+/** The projects whose roster can be read (before approval there is none yet). */
+export const hasRoster = (state: string): boolean => state === 'approved' || state === 'closed';
+
+/** Lowering one's own type: the policy table's actions allowed now and not after, as dictionary keys (none: a raise, no question). */
+export const lostKeys = (from: TwinspaceType, to: TwinspaceType): MessageKey[] => actionsLost(from, to).map((action) => `action.${action}` as const);
+
+/** The add form → the API's body; undefined while the username is empty. */
+export function addBody(username: string, type: AddExistingMemberBodyInput['type']): AddExistingMemberBodyInput | undefined {
+  const trimmed = username.trim();
+  return trimmed ? { username: trimmed, type } : undefined;
 }
 
-function showRoster(members: MembersPage['items']) {
-  const list = element<HTMLUListElement>('member-list');
-  list.replaceChildren();
-  for (const member of members) {
-    const item = document.createElement('li');
-    const who = document.createElement('span');
-    who.append(textElement('span', member.displayName), ' ', textElement('span', member.country, 'muted'));
-    item.append(who, textElement('span', typeName(member.type), 'badge'));
-    list.append(item);
-  }
-  element('no-members').hidden = members.length > 0;
+/** The new pupil form → the API's body; undefined while the name is empty. */
+export function pupilBody(displayName: string, type: CreatePupilBodyInput['type']): CreatePupilBodyInput | undefined {
+  const trimmed = displayName.trim();
+  return trimmed ? { pupil: { displayName: trimmed }, type } : undefined;
 }
-
-openTab(async (project, id, session) => {
-  const path = `/projects/${encodeURIComponent(id)}`;
-  const open = project.state === 'approved';
-  const closed = project.state === 'closed';
-  const members = open || closed ? await membersOf(path) : [];
-  showRoster(members);
-  if (project.myType === 'teacher-admin' && (open || closed)) {
-    const draw = setUpManagement(id, {
-      me: subOf(session.idToken),
-      refresh: async () => {
-        const fresh = await membersOf(path);
-        showRoster(fresh);
-        draw(fresh, open, project.myActions);
-      },
-      reloadWith: (message) => {
-        sessionStorage.setItem(flashKey, message);
-        location.reload();
-      },
-    });
-    draw(members, open, project.myActions);
-    element('manage').hidden = false;
-  }
-});

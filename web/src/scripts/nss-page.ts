@@ -1,39 +1,53 @@
 /**
- * The NSS page: GET /nss/projects?state=pending-approval, page by page, and
- * for each project Approve, or Reject with a reason (POST .../approval).
+ * The NSS pages' rules, pure (no DOM; unit-tested in node): the strings the
+ * NSS projects island reads, and the decision both NSS lists send (a
+ * project's approval, a teacher's validation: the same body). The page itself
+ * is the island nss-island.tsx, a DecisionList (decision-list.tsx) from the kit.
  */
-import type { NssProjectsPage } from '../../../functions/http/projects/schemas.ts';
-import { showDecisionList } from './decision-list.ts';
-import { fill, requireSession, t, textElement } from './page.ts';
-import { whenKindAllows } from './kind-gate.ts';
+import type { ApprovalBodyInput } from '../../../functions/http/projects/schemas.ts';
+import type { ValidationBodyInput } from '../../../functions/http/registrations/schemas.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
-// Only NSS officers see the list (KindOnly): nobody else fires a request the API must refuse.
-const showList = () => showDecisionList<NssProjectsPage>({
-  ids: { list: 'waiting-list', more: 'more-waiting', none: 'none-waiting', heading: 'waiting-heading', loading: 'nss-loading' },
-  path: '/nss/projects',
-  filter: { state: 'pending-approval' },
-  keyOf: (project) => project.projectId,
-  describe(project, item) {
-    const title = textElement('h3', project.title);
-    title.id = `project-${project.projectId}`;
-    item.append(title);
-    if (project.description) item.append(textElement('p', project.description));
-    if (project.founders.length) {
-      const founders = project.founders.map((founder) => `${founder.displayName} (${founder.country})`).join(', ');
-      item.append(textElement('p', `${t('nss.founders')}: ${founders}`, 'muted'));
-    }
-    return title;
-  },
-  decisionPath: (projectId) => `/projects/${encodeURIComponent(projectId)}/approval`,
-  words: {
-    approve: 'nss.approve',
-    reject: 'nss.reject',
-    reason: 'nss.reason',
-    confirmReject: 'nss.confirmReject',
-    cancel: 'nss.cancel',
-    reasonMissing: 'nss.reasonMissing',
-  },
-  decided: (project, approved) => fill(approved ? 'nss.approved' : 'nss.rejected', { title: project.title }),
-});
+/** What every decision list reads: its loading line, its busy buttons and its failures. */
+export const decisionListStrings = [
+  'common.loading',
+  'common.busy',
+  'common.error',
+  'common.sessionExpired',
+  'common.unreachable',
+] as const satisfies readonly MessageKey[];
 
-if (requireSession()) void whenKindAllows('nss-page').then((allowed) => allowed && showList());
+/** Every dictionary entry the NSS projects island reads (rendered into data-strings by the page). */
+export const nssStrings = [
+  ...decisionListStrings,
+  'state.pending-approval',
+  'nss.none',
+  'nss.more',
+  'nss.founders',
+  'nss.approve',
+  'nss.reject',
+  'nss.reason',
+  'nss.confirmReject',
+  'nss.cancel',
+  'nss.reasonMissing',
+  'nss.approved',
+  'nss.rejected',
+] as const satisfies readonly MessageKey[];
+
+/** The same body approves a project and validates a teacher. */
+export type DecisionBody = ApprovalBodyInput & ValidationBodyInput;
+
+/**
+ * The body of a decision: approving needs nothing more; rejecting needs a
+ * reason (trimmed), else nothing is sent and the reason field says what is missing.
+ */
+export function decisionBody(approve: boolean, reason = ''): { body: DecisionBody } | { problem: 'reasonMissing' } {
+  if (approve) return { body: { approve: true } };
+  const why = reason.trim();
+  return why ? { body: { approve: false, reason: why } } : { problem: 'reasonMissing' };
+}
+
+/** "Founders: Ana García (ES), Luc Moreau (FR)": who founded a project, with their countries. */
+export function foundersLine(founders: readonly { displayName: string; country: string }[]): string {
+  return founders.map((founder) => `${founder.displayName} (${founder.country})`).join(', ');
+}

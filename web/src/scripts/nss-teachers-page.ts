@@ -1,42 +1,25 @@
 /**
- * The NSS's teachers page: GET /nss/teachers?status=pending, page by page,
- * and for each teacher Validate, or Reject with a reason
- * (POST /nss/teachers/{userId}/validation).
+ * The NSS teachers page's strings (rendered into data-strings by the page):
+ * every dictionary entry its island (nss-teachers-island.tsx) reads.
  */
-import type { PendingTeachersPage } from '../../../functions/http/registrations/schemas.ts';
-import { showDecisionList } from './decision-list.ts';
-import { whenKindAllows } from './kind-gate.ts';
-import { fill, requireSession, t, textElement } from './page.ts';
-import { when } from './dates.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { decisionListStrings } from './nss-page.ts';
 
-
-// Only NSS officers see the list (KindOnly): nobody else fires a request the API must refuse.
-const showList = () => showDecisionList<PendingTeachersPage>({
-  ids: { list: 'teachers-list', more: 'more-teachers', none: 'no-teachers', heading: 'teachers-heading', loading: 'teachers-loading' },
-  path: '/nss/teachers',
-  filter: { status: 'pending' },
-  keyOf: (teacher) => teacher.userId,
-  describe(teacher, item) {
-    const name = textElement('h3', teacher.displayName);
-    name.id = `teacher-${teacher.userId}`;
-    item.append(
-      name,
-      textElement('p', `${t('nssTeachers.school')}: ${teacher.schoolName}, ${teacher.city}`),
-      textElement('p', `${t('nssTeachers.email')}: ${teacher.email}`),
-      textElement('p', `${t('nssTeachers.registered')}: ${when(teacher.registeredAt)}`, 'muted'),
-    );
-    return name;
-  },
-  decisionPath: (userId) => `/nss/teachers/${encodeURIComponent(userId)}/validation`,
-  words: {
-    approve: 'nssTeachers.validate',
-    reject: 'nssTeachers.reject',
-    reason: 'nssTeachers.reason',
-    confirmReject: 'nssTeachers.confirmReject',
-    cancel: 'nssTeachers.cancel',
-    reasonMissing: 'nssTeachers.reasonMissing',
-  },
-  decided: (teacher, approved) => fill(approved ? 'nssTeachers.validated' : 'nssTeachers.rejected', { name: teacher.displayName }),
-});
-
-if (requireSession()) void whenKindAllows('nss-teachers').then((allowed) => allowed && showList());
+export const nssTeachersStrings = [
+  ...decisionListStrings,
+  'nssTeachers.title',
+  'nssTeachers.none',
+  'nssTeachers.more',
+  'nssTeachers.school',
+  'nssTeachers.email',
+  'nssTeachers.registered',
+  'nssTeachers.validate',
+  'nssTeachers.reject',
+  'nssTeachers.reason',
+  'nssTeachers.confirmReject',
+  'nssTeachers.confirmQuestion',
+  'nssTeachers.cancel',
+  'nssTeachers.reasonMissing',
+  'nssTeachers.validated',
+  'nssTeachers.rejected',
+] as const satisfies readonly MessageKey[];

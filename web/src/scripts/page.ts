@@ -53,32 +53,7 @@ export function showError(message: string): void {
   region.hidden = false;
 }
 
-/** What just succeeded, announced politely; the region is always present so announcements are not lost. */
-export function showStatus(message: string): void {
-  const region = document.getElementById('page-status');
-  if (region) region.textContent = message;
-}
-
 /** A translated string with {name} placeholders filled in (as text, never markup). */
 export function fill(key: MessageKey, values: Record<string, string>): string {
   return t(key).replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
-
-export function clearError(): void {
-  const region = document.getElementById('page-error');
-  if (!region) return;
-  region.textContent = '';
-  region.hidden = true;
-}
-
-/** Builds an element whose content is plain text, never parsed as HTML. */
-export function textElement<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  element.textContent = text;
-  if (className) element.className = className;
-  return element;
 }

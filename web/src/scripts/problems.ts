@@ -5,8 +5,9 @@
  * the API translates its errors); anything else gets the page's generic
  * text, because those messages are technical.
  */
+import type { Status } from '../components/kit/StatusMessage.tsx';
 import { ApiError } from './api.ts';
-import { clearError, pageUrl, showError, t } from './page.ts';
+import { pageUrl, showError, t } from './page.ts';
 
 export function explanation(error: unknown): string {
   if (error instanceof ApiError) {
@@ -26,32 +27,8 @@ export function reportFailure(error: unknown): void {
   showError(explanation(error));
 }
 
-/**
- * Puts each field problem of a 400 next to its field: the element with
- * data-field="<name>" inside the form (name = the path after 'body.', first
- * segment, e.g. 'ages.min' → 'ages'). Returns false when no field matched.
- */
-export function showFieldProblems(form: HTMLFormElement, error: unknown): boolean {
-  clearFieldProblems(form);
-  if (!(error instanceof ApiError) || error.status !== 400) return false;
-  let shown = false;
-  for (const problem of error.details) {
-    const name = problem.field.replace(/^body\./, '').split('.')[0] ?? '';
-    const slot = form.querySelector<HTMLElement>(`[data-field-error="${CSS.escape(name)}"]`);
-    if (!slot) continue;
-    slot.textContent = slot.textContent ? `${slot.textContent} ${problem.message}` : problem.message;
-    slot.hidden = false;
-    form.querySelectorAll<HTMLElement>(`[data-field="${CSS.escape(name)}"]`).forEach((input) => input.setAttribute('aria-invalid', 'true'));
-    shown = true;
-  }
-  return shown;
-}
-
-export function clearFieldProblems(form: HTMLFormElement): void {
-  clearError();
-  form.querySelectorAll<HTMLElement>('[data-field-error]').forEach((slot) => {
-    slot.textContent = '';
-    slot.hidden = true;
-  });
-  form.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
+/** A failure said in `show` (a StatusMessage next to what caused it); a lost session goes to sign-in instead. */
+export function failed(error: unknown, show: (status: Status) => void): void {
+  if (error instanceof ApiError && error.status === 401) reportFailure(error);
+  else show({ tone: 'error', text: explanation(error) });
 }

@@ -1,109 +1,94 @@
 /**
- * My profile: the form is filled from GET /me and keeps the version it read;
- * saving sends that version (PUT /me/profile). A 409 means another tab or
- * device saved first: the page says so, keeps what was typed, and keeps the
- * old version, so nothing is overwritten until the person reloads.
+ * The profile page's rules, pure (no DOM; unit-tested in node): the strings
+ * its island needs, the form's values from what GET /me or PUT /me/profile
+ * answers, and the form as PUT /me/profile's body (with the version it read)
+ * or what needs attention first, field by field. The page itself is the
+ * Preact island profile-island.tsx.
  */
 import type { ProfileResponse, ProfileUpdateBodyInput } from '../../../functions/http/desktop/schemas.ts';
 import type { MeWithProjectsResponse } from '../../../functions/http/projects/schemas.ts';
-import { ApiError, apiGet, apiPut } from './api.ts';
-import { ageRangeValue, busy, element, fieldValue, flagField, focusFirstProblem, listValue, setField } from './desk.ts';
-import { requireSession, showError, showStatus, t } from './page.ts';
-import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { ageRange, listOf } from './desk-rules.ts';
 
-const session = requireSession();
-const form = element<HTMLFormElement>('profile-form');
-const saveButton = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-const reloadButton = element<HTMLButtonElement>('profile-reload');
-const openBox = element<HTMLInputElement>('profile-open');
+/** Every dictionary entry the island reads (rendered into data-strings by the page). */
+export const profileStrings = [
+  'profile.intro',
+  'profile.displayName',
+  'profile.partnerProfile',
+  'profile.open',
+  'profile.subjects',
+  'profile.languages',
+  'profile.about',
+  'profile.saved',
+  'profile.conflict',
+  'profile.pupil',
+  'desk.required',
+  'desk.checkFields',
+  'desk.agesInvalid',
+  'desk.save',
+  'desk.saving',
+  'desk.reload',
+  'desk.listHint',
+  'desk.languagesHint',
+  'desk.ages',
+  'desk.agesMin',
+  'desk.agesMax',
+  'common.loading',
+  'common.error',
+  'common.sessionExpired',
+  'common.unreachable',
+] as const satisfies readonly MessageKey[];
 
-let version = 0;
-let isTeacher = false;
-
-/** GET /me's profile, or what PUT /me/profile answers: both carry the fields the form edits and the version. */
-function fillForm(profile: MeWithProjectsResponse['profile'] | ProfileResponse) {
-  version = profile.version;
-  setField(form, 'displayName', profile.displayName);
-  if (!isTeacher) return;
-  openBox.checked = profile.openToPartnership === true;
-  setField(form, 'subjects', profile.subjects?.join(', '));
-  setField(form, 'languages', profile.languages?.join(', '));
-  setField(form, 'agesMin', profile.ages ? String(profile.ages.min) : '');
-  setField(form, 'agesMax', profile.ages ? String(profile.ages.max) : '');
-  setField(form, 'about', profile.about);
+/** The form's values, as typed. */
+export interface ProfileValues {
+  displayName: string;
+  openToPartnership: boolean;
+  subjects: string;
+  languages: string;
+  agesMin: string;
+  agesMax: string;
+  about: string;
 }
 
-/** The changes to send, or undefined when a field needs attention first (flagged next to it). */
-function changes(): ProfileUpdateBodyInput | undefined {
-  const body: ProfileUpdateBodyInput = { version, displayName: fieldValue(form, 'displayName') };
-  let fine = true;
-  if (!body.displayName) {
-    flagField(form, 'displayName', 'desk.required');
-    fine = false;
-  }
-  if (isTeacher) {
-    const ages = ageRangeValue(form, 'agesMin', 'agesMax');
-    if (ages === null) {
-      flagField(form, 'ages', 'desk.agesInvalid');
-      fine = false;
-    }
+/** The API's fields a problem can be about (both ages share one). */
+export type ProfileField = 'displayName' | 'openToPartnership' | 'subjects' | 'languages' | 'ages' | 'about';
+
+/** GET /me's profile, or what PUT /me/profile answers, as the form's values. */
+export function profileValues(profile: MeWithProjectsResponse['profile'] | ProfileResponse): ProfileValues {
+  return {
+    displayName: profile.displayName,
+    openToPartnership: profile.openToPartnership === true,
+    subjects: profile.subjects?.join(', ') ?? '',
+    languages: profile.languages?.join(', ') ?? '',
+    agesMin: profile.ages ? String(profile.ages.min) : '',
+    agesMax: profile.ages ? String(profile.ages.max) : '',
+    about: profile.about ?? '',
+  };
+}
+
+/**
+ * The form as PUT /me/profile's body, sent with the version it was read at,
+ * or what needs attention (as dictionary keys). Only a teacher sends the
+ * partner profile; languages go in lower case.
+ */
+export function profileBody(
+  typed: ProfileValues,
+  version: number,
+  teacher: boolean,
+): { body: ProfileUpdateBodyInput } | { problems: Partial<Record<ProfileField, MessageKey>> } {
+  const problems: Partial<Record<ProfileField, MessageKey>> = {};
+  const body: ProfileUpdateBodyInput = { version, displayName: typed.displayName.trim() };
+  if (!body.displayName) problems.displayName = 'desk.required';
+  if (teacher) {
+    const ages = ageRange(typed.agesMin, typed.agesMax);
+    if (ages === null) problems.ages = 'desk.agesInvalid';
     Object.assign(body, {
-      openToPartnership: openBox.checked,
-      subjects: listValue(form, 'subjects'),
-      languages: listValue(form, 'languages').map((code) => code.toLowerCase()),
-      about: fieldValue(form, 'about'),
+      openToPartnership: typed.openToPartnership,
+      subjects: listOf(typed.subjects),
+      languages: listOf(typed.languages).map((code) => code.toLowerCase()),
+      about: typed.about.trim(),
       ...(ages ? { ages } : {}),
     } satisfies Partial<ProfileUpdateBodyInput>);
   }
-  return fine ? body : undefined;
-}
-
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  clearFieldProblems(form);
-  showStatus('');
-  const body = changes();
-  if (!body) {
-    showError(t('desk.checkFields'));
-    focusFirstProblem(form);
-    return;
-  }
-  const done = busy(saveButton, 'desk.saving');
-  try {
-    const saved = await apiPut<ProfileResponse>('/me/profile', body);
-    fillForm(saved);
-    showStatus(t('profile.saved'));
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 409) {
-      showError(t('profile.conflict'));
-      reloadButton.hidden = false;
-    } else if (showFieldProblems(form, error)) {
-      showError(t('desk.checkFields'));
-      focusFirstProblem(form);
-    } else {
-      reportFailure(error);
-    }
-  } finally {
-    done();
-  }
-});
-
-reloadButton.addEventListener('click', () => location.reload());
-
-async function load() {
-  const me = await apiGet<MeWithProjectsResponse>('/me');
-  if (me.kind === 'pupil') {
-    element('profile-pupil').hidden = false;
-    return;
-  }
-  isTeacher = me.kind === 'teacher';
-  element('partner-fields').hidden = !isTeacher;
-  fillForm(me.profile);
-  element('profile-section').hidden = false;
-}
-
-if (session) {
-  load()
-    .catch(reportFailure)
-    .finally(() => (element('profile-loading').hidden = true));
+  return Object.keys(problems).length ? { problems } : { body };
 }

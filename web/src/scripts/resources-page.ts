@@ -1,127 +1,104 @@
 /**
- * The resource library page: search by words (title, description, tags, in
- * either language, any case or accents: the API normalises), tag and
- * language, page by page. A
- * resource's address is a person's input: it becomes a link only when it is
- * https:, otherwise it is shown as text. The NSS sees the "add" form.
+ * The resource library's rules, pure (no DOM; unit-tested in node): the
+ * strings its island (resources-island.tsx) reads, the search form → the
+ * API's query, the add form → the API's body, and reading past empty pages
+ * (a search by words filters its pages on the server, so a page can come
+ * back empty with more to follow).
  */
-import type { ResourceCreateBodyInput, ResourceResponse, ResourcesPage } from '../../../functions/http/community/schemas.ts';
-import { apiPost } from './api.ts';
-import { element, isSafeLink, markProblem, openCommunityPage, pager, sendForm } from './community.ts';
-import { fill, requireSession, showStatus, t, textElement } from './page.ts';
-import { counted } from './counted.ts';
-import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+import type { ResourceCreateBodyInput, ResourcesPage } from '../../../functions/http/community/schemas.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { communityStrings, isLanguageCode, isSafeLink } from './community.ts';
 
-const session = requireSession();
-const list = element<HTMLUListElement>('resource-list');
-const more = element<HTMLButtonElement>('more-resources');
-let results = pager<ResourcesPage>('/resources');
+export const resourcesStrings = [
+  ...communityStrings,
+  'resources.intro',
+  'resources.filters',
+  'resources.words',
+  'resources.wordsHint',
+  'resources.tag',
+  'resources.tagHint',
+  'resources.anyLanguage',
+  'resources.tagInvalid',
+  'resources.search',
+  'resources.results',
+  'resources.none',
+  'resources.found',
+  'resources.found.one',
+  'resources.tags',
+  'resources.addedBy',
+  'resources.unsafeLink',
+  'resources.add',
+  'resources.resourceTitle',
+  'resources.url',
+  'resources.urlHint',
+  'resources.urlInvalid',
+  'resources.description',
+  'resources.tagsHint',
+  'resources.addSubmit',
+  'resources.added',
+] as const satisfies readonly MessageKey[];
 
-function resourceItem(resource: ResourceResponse): HTMLLIElement {
-  const item = document.createElement('li');
-  const heading = document.createElement('h3');
-  if (isSafeLink(resource.url)) {
-    const link = textElement('a', resource.title);
-    link.href = resource.url;
-    link.rel = 'noopener noreferrer';
-    heading.append(link);
-  } else heading.textContent = resource.title;
-  item.append(heading);
-  if (!isSafeLink(resource.url)) item.append(textElement('p', fill('resources.unsafeLink', { url: resource.url }), 'muted'));
-  if (resource.description) item.append(textElement('p', resource.description));
-  const facts = document.createElement('p');
-  facts.className = 'muted';
-  facts.append(`${t('resources.tags')}: `);
-  resource.tags.forEach((tag, index) => facts.append(index ? ' ' : '', textElement('span', tag, 'badge')));
-  facts.append(` · ${t('community.language')}: ${resource.language} · ${fill('resources.addedBy', { name: resource.addedBy })}`);
-  item.append(facts);
-  return item;
+export interface FilterValues {
+  q: string;
+  tag: string;
+  language: string;
 }
 
-/** A search by words filters its pages on the server: one can come back empty with more to follow; follow a few. */
-const emptyPagesFollowed = 5;
+export const emptyFilter: FilterValues = { q: '', tag: '', language: '' };
 
-async function showNextPage() {
-  let page = await results.next();
-  for (let follows = 0; page.length === 0 && !results.done && follows < emptyPagesFollowed; follows++) page = await results.next();
-  list.append(...page.map(resourceItem));
-  more.hidden = results.done;
-  element('no-resources').hidden = list.childElementCount > 0;
+/** The search form as the API's query (only what was given), or what is wrong, field by field. */
+export function filterQuery(typed: FilterValues): { query: Record<string, string> } | { problems: Partial<Record<keyof FilterValues, MessageKey>> } {
+  const q = typed.q.trim();
+  const tag = typed.tag.trim();
+  const language = typed.language.trim();
+  const problems: Partial<Record<keyof FilterValues, MessageKey>> = {};
+  if (tag && !/^[\p{L}\p{N}][\p{L}\p{N}\s-]{0,39}$/u.test(tag)) problems.tag = 'resources.tagInvalid';
+  if (language && !isLanguageCode(language)) problems.language = 'community.languageInvalid';
+  if (Object.keys(problems).length) return { problems };
+  const query: Record<string, string> = {};
+  if (q) query.q = q;
+  if (tag) query.tag = tag;
+  if (language) query.language = language;
+  return { query };
 }
 
-async function search(filter: { q?: string; tag?: string; language?: string }) {
-  const query = new URLSearchParams(Object.entries(filter).filter(([, value]) => value) as [string, string][]);
-  results = pager<ResourcesPage>(`/resources${query.size ? `?${query}` : ''}`);
-  list.replaceChildren();
-  await showNextPage();
+export interface ResourceValues {
+  title: string;
+  url: string;
+  description: string;
+  /** Separated by commas. */
+  tags: string;
+  language: string;
 }
 
-function setUpFilter() {
-  const form = element<HTMLFormElement>('resource-filter');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldProblems(form);
-    const data = new FormData(form);
-    const q = String(data.get('q') ?? '').trim();
-    const tag = String(data.get('tag') ?? '').trim();
-    const language = String(data.get('language') ?? '').trim();
-    const problems: [string, string][] = [];
-    if (tag && !/^[\p{L}\p{N}][\p{L}\p{N}\s-]{0,39}$/u.test(tag)) problems.push(['tag', t('resources.tagInvalid')]);
-    if (language && !/^[a-zA-Z]{2}$/.test(language)) problems.push(['language', t('community.languageInvalid')]);
-    if (problems.length) {
-      problems.forEach(([field, message]) => markProblem(form, field, message));
-      form.querySelector<HTMLElement>(`[data-field="${problems[0][0]}"]`)!.focus();
-      return;
-    }
-    try {
-      await search({ q, tag, language });
-      showStatus(counted(list.childElementCount, { one: 'resources.found.one', other: 'resources.found' }));
-    } catch (error) {
-      if (!showFieldProblems(form, error)) reportFailure(error);
-    }
-  });
+export const emptyResource: ResourceValues = { title: '', url: '', description: '', tags: '', language: '' };
+
+/** The add form as the API's body, or what is missing or wrong, field by field. */
+export function resourceBody(typed: ResourceValues): { body: ResourceCreateBodyInput } | { problems: Partial<Record<keyof ResourceValues, MessageKey>> } {
+  const body = {
+    title: typed.title.trim(),
+    url: typed.url.trim(),
+    description: typed.description.trim(),
+    tags: typed.tags
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+    language: typed.language.trim(),
+  } satisfies ResourceCreateBodyInput;
+  const problems: Partial<Record<keyof ResourceValues, MessageKey>> = {};
+  if (!body.title) problems.title = 'community.required';
+  if (!isSafeLink(body.url)) problems.url = 'resources.urlInvalid';
+  if (!body.tags.length) problems.tags = 'community.required';
+  if (!isLanguageCode(body.language)) problems.language = 'community.languageInvalid';
+  return Object.keys(problems).length ? { problems } : { body };
 }
 
-function setUpCurateForm() {
-  const form = element<HTMLFormElement>('resource-form');
-  const problem = (field: string, message: string) => markProblem(form, field, message);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldProblems(form);
-    const data = new FormData(form);
-    const value = (name: string) => String(data.get(name) ?? '').trim();
-    const body = {
-      title: value('title'),
-      url: value('url'),
-      description: value('description'),
-      tags: value('tags').split(',').map((tag) => tag.trim()).filter(Boolean),
-      language: value('language'),
-    } satisfies ResourceCreateBodyInput;
-    const problems: [string, string][] = [];
-    if (!body.title) problems.push(['title', t('community.required')]);
-    if (!isSafeLink(body.url)) problems.push(['url', t('resources.urlInvalid')]);
-    if (!body.tags.length) problems.push(['tags', t('community.required')]);
-    if (!/^[a-zA-Z]{2}$/.test(body.language)) problems.push(['language', t('community.languageInvalid')]);
-    if (problems.length) {
-      problems.forEach(([field, message]) => problem(field, message));
-      form.querySelector<HTMLElement>(`[data-field="${problems[0][0]}"]`)!.focus();
-      return;
-    }
-    await sendForm(form, async () => {
-      const added = await apiPost<ResourceResponse>('/resources', body);
-      form.reset();
-      await search({});
-      showStatus(fill('resources.added', { title: added.title }));
-    });
-  });
-}
+/** Empty pages followed before showing what was found (and "Show more" when there is still more). */
+export const emptyPagesFollowed = 5;
 
-if (session) {
-  more.addEventListener('click', () => showNextPage().catch(reportFailure));
-  setUpFilter();
-  setUpCurateForm();
-  openCommunityPage('resources', (me) => {
-    element('curate').hidden = me.kind !== 'nss';
-    return showNextPage();
-  });
+/** One page from `cursor`; an empty page with more to follow is followed, a few times at most. */
+export async function pageWithItems(read: (cursor: string | null) => Promise<ResourcesPage>, cursor: string | null): Promise<ResourcesPage> {
+  let page = await read(cursor);
+  for (let follows = 0; page.items.length === 0 && page.nextCursor && follows < emptyPagesFollowed; follows++) page = await read(page.nextCursor);
+  return page;
 }

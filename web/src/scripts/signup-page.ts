@@ -1,88 +1,89 @@
 /**
- * The teacher sign-up page: checks each field here first (translated
- * messages next to the fields, the password against the one policy), then
- * POST /registrations. A 400 puts the server's field problems next to the
- * fields; a 409 says the address is registered. Success replaces the form
- * with "your NSS will validate your account; you'll get an e-mail".
+ * The teacher sign-up page's rules, pure (no DOM; unit-tested in node,
+ * tests/unit/signup-page.test.ts): the strings its island (signup-island.tsx)
+ * reads, the country choices, what is checked before sending (the password
+ * against the one policy; the server checks it all again) and the body of
+ * POST /registrations.
  */
-import { passwordProblems } from '../../../functions/domain/registration.ts';
-import type { RegistrationBodyInput, RegistrationResponse } from '../../../functions/http/registrations/schemas.ts';
-import { ApiError, apiPost } from './api.ts';
-import { fill, showError, t } from './page.ts';
-import { clearFieldProblems, reportFailure, showFieldProblems } from './problems.ts';
+import { etwinningCountries, passwordProblems } from '../../../functions/domain/registration.ts';
+import type { RegistrationBodyInput } from '../../../functions/http/registrations/schemas.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
-const form = document.getElementById('signup-form') as HTMLFormElement;
-const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
-const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
+/** Every dictionary entry the island reads (rendered into data-strings by the page). */
+export const signupStrings = [
+  'signup.intro',
+  'signup.email',
+  'signup.emailHint',
+  'signup.password',
+  'signup.passwordRules',
+  'signup.passwordAgain',
+  'signup.displayName',
+  'signup.displayNameHint',
+  'signup.country',
+  'signup.chooseCountry',
+  'signup.schoolName',
+  'signup.city',
+  'signup.submit',
+  'signup.busy',
+  'signup.required',
+  'signup.emailInvalid',
+  'signup.passwordWeak',
+  'signup.passwordMismatch',
+  'signup.countryMissing',
+  'signup.emailTaken',
+  'signup.checkFields',
+  'signup.doneTitle',
+  'signup.done',
+  'signup.backToSignIn',
+  'common.loading',
+  'common.error',
+  'common.unreachable',
+  'common.sessionExpired',
+] as const satisfies readonly MessageKey[];
 
-/** Shows one translated problem next to its field. */
-function markField(name: string, key: MessageKey): void {
-  const slot = form.querySelector<HTMLElement>(`[data-field-error="${name}"]`);
-  if (slot) {
-    slot.textContent = t(key);
-    slot.hidden = false;
-  }
-  form.querySelector<HTMLElement>(`[data-field="${name}"]`)?.setAttribute('aria-invalid', 'true');
+/** The form's values, as typed. */
+export interface SignupValues {
+  email: string;
+  password: string;
+  passwordAgain: string;
+  displayName: string;
+  country: string;
+  schoolName: string;
+  city: string;
 }
 
-/** The problems found before sending, field by field (the server checks the same again). */
-function problemsHere(): [string, MessageKey][] {
-  const problems: [string, MessageKey][] = [];
-  const email = value('email').trim();
-  if (!email) problems.push(['email', 'signup.required']);
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push(['email', 'signup.emailInvalid']);
-  const password = value('password');
-  if (!password) problems.push(['password', 'signup.required']);
-  else if (passwordProblems(password).length) problems.push(['password', 'signup.passwordWeak']);
-  if (value('passwordAgain') !== password) problems.push(['passwordAgain', 'signup.passwordMismatch']);
-  if (!value('displayName').trim()) problems.push(['displayName', 'signup.required']);
-  if (!value('country')) problems.push(['country', 'signup.countryMissing']);
-  if (!value('schoolName').trim()) problems.push(['schoolName', 'signup.required']);
-  if (!value('city').trim()) problems.push(['city', 'signup.required']);
+export type SignupField = keyof SignupValues;
+
+export const emptySignup: SignupValues = { email: '', password: '', passwordAgain: '', displayName: '', country: '', schoolName: '', city: '' };
+
+/** The problems found before sending, field by field (as dictionary keys); empty when all is fine. */
+export function signupProblems(typed: SignupValues): Partial<Record<SignupField, MessageKey>> {
+  const problems: Partial<Record<SignupField, MessageKey>> = {};
+  const email = typed.email.trim();
+  if (!email) problems.email = 'signup.required';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.email = 'signup.emailInvalid';
+  if (!typed.password) problems.password = 'signup.required';
+  else if (passwordProblems(typed.password).length) problems.password = 'signup.passwordWeak';
+  if (typed.passwordAgain !== typed.password) problems.passwordAgain = 'signup.passwordMismatch';
+  if (!typed.displayName.trim()) problems.displayName = 'signup.required';
+  if (!typed.country) problems.country = 'signup.countryMissing';
+  if (!typed.schoolName.trim()) problems.schoolName = 'signup.required';
+  if (!typed.city.trim()) problems.city = 'signup.required';
   return problems;
 }
 
-function focusFirstProblem(): void {
-  form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-}
-
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  clearFieldProblems(form);
-  const problems = problemsHere();
-  if (problems.length) {
-    for (const [name, key] of problems) markField(name, key);
-    showError(t('signup.checkFields'));
-    focusFirstProblem();
-    return;
-  }
-  button.disabled = true;
-  button.textContent = t('signup.busy');
-  try {
-    const created = await apiPost<RegistrationResponse>('/registrations', {
-      email: value('email').trim(),
-      password: value('password'),
-      displayName: value('displayName'),
-      country: value('country'),
-      schoolName: value('schoolName'),
-      city: value('city'),
-    } satisfies RegistrationBodyInput);
-    (document.getElementById('signup') as HTMLElement).hidden = true;
-    (document.getElementById('signup-done-message') as HTMLElement).textContent = fill('signup.done', { email: created.email });
-    (document.getElementById('signup-done') as HTMLElement).hidden = false;
-    (document.getElementById('signup-done-heading') as HTMLElement).focus();
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 409) {
-      markField('email', 'signup.emailTaken');
-      showError(t('signup.emailTaken'));
-      focusFirstProblem();
-    } else if (showFieldProblems(form, error)) {
-      showError(t('signup.checkFields'));
-      focusFirstProblem();
-    } else reportFailure(error);
-  } finally {
-    button.disabled = false;
-    button.textContent = t('signup.submit');
-  }
+/** POST /registrations (the server trims and normalises the names). */
+export const registrationBody = (typed: SignupValues): RegistrationBodyInput => ({
+  email: typed.email.trim(),
+  password: typed.password,
+  displayName: typed.displayName,
+  country: typed.country,
+  schoolName: typed.schoolName,
+  city: typed.city,
 });
+
+/** The eTwinning countries, named in the page's language (Intl.DisplayNames) and sorted by that name; the value is the two-letter code. */
+export function countryChoices(language: string): { code: string; name: string }[] {
+  const regionNames = new Intl.DisplayNames([language], { type: 'region' });
+  return etwinningCountries.map((code) => ({ code, name: regionNames.of(code) ?? code })).sort((one, other) => one.name.localeCompare(other.name, language));
+}

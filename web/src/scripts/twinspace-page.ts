@@ -1,86 +1,56 @@
 /**
- * The TwinSpace Home page's project part: the TwinSpace's name (its own once
- * set, with the project's title beside it; the project's title otherwise),
- * state, description (the TwinSpace's own when set), the
- * edit link and the public page; the notices of a closed or not yet open
- * project. The feed is its own island (home-island.tsx); the tabs are the
- * shell's (TwinspaceShell.astro); chat and members have their own pages.
+ * The TwinSpace Home's project part, its rules, pure (no DOM; unit-tested in
+ * node): the strings its island (twinspace-about.tsx) reads, the badge a
+ * project's state wears, and what the page says about the project (which
+ * notice, whether a pupil is told what they can do instead of the state,
+ * whether the public page exists yet). The feed is its own island
+ * (home-island.tsx); the settings panel too (twinspace-settings.tsx).
  */
-import { ApiError } from './api.ts';
-import { stateName, typeName } from './labels.ts';
-import { pageUrl, requireSession, showError, showStatus, t } from './page.ts';
-import type { ProjectDetailResponse } from '../../../functions/http/projects/schemas.ts';
-import { currentProject, onProjectChange, twinspaceDescription, twinspaceName } from './twinspace-project.ts';
+import type { TwinspaceType } from '../../../functions/domain/twinspace-types.ts';
+import type { BadgeVariant } from '../components/kit/Badge.tsx';
+import type { MessageKey } from '../i18n/index.ts';
 
-const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const projectId = new URLSearchParams(location.search).get('id');
-const session = requireSession();
-// A message to show after a page reloads itself (closing or reopening the project on the Members tab).
-const flashKey = 'twinspace.flash';
+/** Every dictionary entry the island reads (rendered into data-strings by the page). */
+export const aboutStrings = [
+  'twinspace.guidance.pupil-admin',
+  'twinspace.guidance.pupil-member',
+  'twinspace.title',
+  'twinspace.missingId',
+  'twinspace.notFound',
+  'twinspace.closed',
+  'twinspace.notOpen',
+  'twinspace.description',
+  'twinspace.state',
+  'twinspace.myType',
+  'tsSettings.projectTitle',
+  'editProject.rejectedBecause',
+  'editProject.link',
+  'areas.public',
+  'common.loading',
+  'common.error',
+  'common.sessionExpired',
+  'common.unreachable',
+] as const satisfies readonly MessageKey[];
 
-async function showTwinspace(id: string) {
-  showProject(id, await currentProject());
-  // A rename in the settings panel (twinspace-settings.tsx) shows at once.
-  onProjectChange((project) => showProject(id, project));
+/** The state's badge: its words say it, the colour repeats it. */
+export function stateVariant(state: string): BadgeVariant {
+  if (state === 'approved') return 'success';
+  if (state === 'rejected') return 'danger';
+  if (state === 'closed') return 'neutral';
+  return 'info';
 }
 
-function showProject(id: string, project: ProjectDetailResponse) {
-  const name = twinspaceName(project);
-  element('page-title').textContent = name;
-  document.title = `${name} · ${t('twinspace.title')}`;
-  // The project keeps its title: said beside the TwinSpace's own name.
-  const renamed = name !== project.title;
-  element('project-title-term').hidden = !renamed;
-  element('project-title').hidden = !renamed;
-  element('project-title').textContent = renamed ? project.title : '';
-  element('project-state').textContent = stateName(project.state);
-  const myType = project.myType;
+/** What Home says about a project in this state to a member of this type. */
+export function aboutProject(state: string, type: TwinspaceType | null | undefined) {
+  const open = state === 'approved';
+  const closed = state === 'closed';
   // A pupil is told what they can do here, not the project's administrative state (which says nothing to them while it is open).
-  if ((myType === 'pupil-admin' || myType === 'pupil-member') && project.state === 'approved') {
-    element('pupil-guidance').textContent = t(`twinspace.guidance.${myType}`);
-    element('pupil-guidance').hidden = false;
-    element('project-state-term').hidden = true;
-    element('project-state').hidden = true;
-  }
-  element('project-my-type').textContent = myType ? typeName(myType) : '—';
-  element('project-description').textContent = twinspaceDescription(project);
-  if (project.state === 'rejected' && project.rejectionReason) {
-    element('project-rejection').textContent = `${t('editProject.rejectedBecause')} ${project.rejectionReason}`;
-    element('project-rejection').hidden = false;
-  }
-  if (project.myActions.includes('edit')) {
-    element<HTMLAnchorElement>('project-edit-link').href = pageUrl('projects/edit', { id });
-    element('project-edit').hidden = false;
-  }
-  const open = project.state === 'approved';
-  const closed = project.state === 'closed';
-  element('closed-notice').hidden = !closed;
-  element('not-open-notice').hidden = open || closed;
-  if (open || closed) {
-    element<HTMLAnchorElement>('public-page-link').href = pageUrl('public', { id });
-    element('public-page').hidden = false;
-  }
-  element('twinspace').hidden = false;
-}
-
-const loading = element('twinspace-loading');
-if (session && !projectId) {
-  loading.hidden = true;
-  showError(t('twinspace.missingId'));
-} else if (session && projectId) {
-  const flash = sessionStorage.getItem(flashKey);
-  sessionStorage.removeItem(flashKey);
-  showTwinspace(projectId)
-    .then(() => {
-      if (flash) showStatus(flash);
-    })
-    .catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 401) {
-        location.assign(pageUrl('', { next: location.pathname + location.search }));
-        return;
-      }
-      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) showError(t('twinspace.notFound'));
-      else showError(error instanceof ApiError && error.status === 0 ? t('common.unreachable') : t('common.error'));
-    })
-    .finally(() => (loading.hidden = true));
+  const pupilGuidance = open && (type === 'pupil-admin' || type === 'pupil-member') ? type : undefined;
+  return {
+    /** The one notice of a closed project on Home (the feed says nothing more about it). */
+    notice: closed ? ('twinspace.closed' as const) : open ? undefined : ('twinspace.notOpen' as const),
+    pupilGuidance,
+    showState: !pupilGuidance,
+    publicPage: open || closed,
+  };
 }

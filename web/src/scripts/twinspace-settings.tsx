@@ -14,23 +14,21 @@ import { BusyButton, FormField, StatusMessage, type Status } from '../components
 import { ApiError, apiPut } from './api.ts';
 import { problemsByField } from './form-problems.ts';
 import { t } from './page.ts';
-import { explanation, reportFailure } from './problems.ts';
+import { failed } from './problems.ts';
 import { currentSession } from './session.ts';
-import { currentProject, forgetProject, onProjectChange, projectChanged, projectIdOfPage, twinspaceDescription, twinspaceName } from './twinspace-project.ts';
+import { currentProject, forgetProject, onProjectChange, projectChanged, projectIdOfPage, twinspaceName } from './twinspace-project.ts';
 
 type Field = 'name' | 'description';
-
-/** A failure said next to the button; a lost session goes to sign-in instead. */
-function failed(error: unknown, show: (status: Status) => void): void {
-  if (error instanceof ApiError && error.status === 401) reportFailure(error);
-  else show({ tone: 'error', text: explanation(error) });
-}
 
 /** Only a teacher administrator of an open project edits the settings. */
 const mayEdit = (project: ProjectDetailResponse) => project.myType === 'teacher-admin' && project.state === 'approved';
 
-/** What the form starts from: the TwinSpace's own settings, or the project's title and description until they are set. */
-const valuesOf = (project: ProjectDetailResponse) => ({ name: twinspaceName(project), description: twinspaceDescription(project) });
+/**
+ * What the form starts from: the TwinSpace's own name (the project's title until one is set) and its own
+ * description only. Left empty, Home shows the project's description, so a later edit of the project still shows;
+ * prefilling it would copy the project's text into the TwinSpace on the first save and freeze it there.
+ */
+const valuesOf = (project: ProjectDetailResponse) => ({ name: twinspaceName(project), description: project.twinspace?.description ?? '' });
 
 export default function TwinspaceSettings() {
   const [project, setProject] = useState<ProjectDetailResponse>();
