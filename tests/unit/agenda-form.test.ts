@@ -1,10 +1,10 @@
 /**
- * The agenda page's form rules (web/src/scripts/agenda-page.ts), pure: what
+ * The agenda page's form rules (web/src/scripts/twinspace/agenda/agenda-page.ts), pure: what
  * is missing or wrong, field by field; an empty end date is the start's day;
  * only https links; an edited event's values round-trip.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyEvent, eventBody, instantOf, isHttps, valuesOf } from '../../web/src/scripts/agenda-page.ts';
+import { emptyEvent, eventBody, instantOf, isHttps, valuesOf } from '../../web/src/scripts/twinspace/agenda/agenda-page.ts';
 
 const typed = { ...emptyEvent, title: ' River walk ', startDate: '2026-12-01', startTime: '09:30', endTime: '11:00' };
 

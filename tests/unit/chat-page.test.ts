@@ -1,12 +1,12 @@
 /**
- * The Chat tab's rules (web/src/scripts/chat-page.ts), pure: who takes part
+ * The Chat tab's rules (web/src/scripts/twinspace/chat/chat-page.ts), pure: who takes part
  * and why not (visitors, a closed or not yet open project); the typed text
  * checked as the server does (1..2,000 characters after trimming); history
  * and live messages merged by id, oldest first, never twice.
  */
 import { describe, expect, it } from 'vitest';
 import type { ChatMessageBody } from '../../events/chat-frames.ts';
-import { chatAccess, checkedText, errorMessage, mergeMessages } from '../../web/src/scripts/chat-page.ts';
+import { chatAccess, checkedText, errorMessage, mergeMessages } from '../../web/src/scripts/twinspace/chat/chat-page.ts';
 
 const message = (id: string, sentAt: string, text = id): ChatMessageBody => ({
   id,

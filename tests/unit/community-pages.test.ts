@@ -1,5 +1,5 @@
 /**
- * The community pages' rules (web/src/scripts/community.ts, groups-page.ts,
+ * The community pages' rules (web/src/scripts/community/community.ts, groups-page.ts,
  * encounters-page.ts, resources-page.ts), pure: the forms' problems field by
  * field and the API's bodies, counted words agreeing with their number in
  * English and Spanish ("1 of 1 seat left", never "1 of 1 seats"), who may do
@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en.ts';
 import { es } from '../../web/src/i18n/es.ts';
 import type { MessageKey } from '../../web/src/i18n/index.ts';
-import { isSafeLink, listPath } from '../../web/src/scripts/community.ts';
-import { emptyEncounter, encounterBody, seatsText, zoneAt, zoneLabel } from '../../web/src/scripts/encounters-page.ts';
-import { emptyGroup, groupAction, groupBody, membersText } from '../../web/src/scripts/groups-page.ts';
-import { emptyFilter, emptyResource, filterQuery, pageWithItems, resourceBody } from '../../web/src/scripts/resources-page.ts';
+import { isSafeLink, listPath } from '../../web/src/scripts/community/community.ts';
+import { emptyEncounter, encounterBody, seatsText, zoneAt, zoneLabel } from '../../web/src/scripts/community/encounters-page.ts';
+import { emptyGroup, groupAction, groupBody, membersText } from '../../web/src/scripts/community/groups-page.ts';
+import { emptyFilter, emptyResource, filterQuery, pageWithItems, resourceBody } from '../../web/src/scripts/community/resources-page.ts';
 
 const english = (key: MessageKey) => en[key];
 const spanish = (key: MessageKey) => es[key];

@@ -1,5 +1,5 @@
 /**
- * The desktop forms' rules (web/src/scripts/profile-page.ts, school-page.ts, desk-rules.ts),
+ * The desktop forms' rules (web/src/scripts/desktop/profile-page.ts, school-page.ts, desk-rules.ts),
  * pure: a profile save carries the version it read; the display name is
  * required; pupils' ages are both or neither, 3 to 19, the first not above
  * the second; lists are comma-separated; only a teacher sends the partner
@@ -8,10 +8,10 @@
  * search's filters come from the address and go to the API as it takes them.
  */
 import { describe, expect, it } from 'vitest';
-import { ageRange, countryCode, isAgeText, listOf } from '../../web/src/scripts/desk-rules.ts';
-import { filtersOf, partnerQuery } from '../../web/src/scripts/partners-page.ts';
-import { createBody, updateBody } from '../../web/src/scripts/school-page.ts';
-import { profileBody, profileValues, type ProfileValues } from '../../web/src/scripts/profile-page.ts';
+import { ageRange, countryCode, isAgeText, listOf } from '../../web/src/scripts/desktop/desk-rules.ts';
+import { filtersOf, partnerQuery } from '../../web/src/scripts/desktop/partners-page.ts';
+import { createBody, updateBody } from '../../web/src/scripts/desktop/school-page.ts';
+import { profileBody, profileValues, type ProfileValues } from '../../web/src/scripts/desktop/profile-page.ts';
 
 const typed: ProfileValues = { displayName: ' Ana García ', openToPartnership: true, subjects: 'science, , geography', languages: 'EN, es', agesMin: '11', agesMax: '14', about: ' Rivers. ' };
 

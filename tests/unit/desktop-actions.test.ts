@@ -1,11 +1,11 @@
 /**
- * The desktop's "My projects" rules (web/src/scripts/desktop-page.ts), pure:
+ * The desktop's "My projects" rules (web/src/scripts/desktop/desktop-page.ts), pure:
  * what each project offers the caller, as DOMAIN.md's Desktop says (open the
  * TwinSpace, the Project Diary, request a Quality Label, manage partners,
  * close or reopen) and as the type and the state allow.
  */
 import { describe, expect, it } from 'vitest';
-import { projectActions, stateVariant } from '../../web/src/scripts/desktop-page.ts';
+import { projectActions, stateVariant } from '../../web/src/scripts/desktop/desktop-page.ts';
 
 describe('projectActions', () => {
   it('gives a teacher administrator of an approved project everything, closing last', () => {

@@ -1,13 +1,13 @@
 /**
- * The Project Diary page's rules (web/src/scripts/diary-page.ts), pure.
+ * The Project Diary page's rules (web/src/scripts/twinspace/diary/diary-page.ts), pure.
  * Expected outcomes from DOMAIN.md ("Project Diary") and API.md: the
  * project's teachers write and comment, a partner country's NSS answers,
  * other teachers read; the form offers exactly the API's kinds and visibilities.
  */
 import { describe, expect, it } from 'vitest';
 import { diaryKinds, diaryVisibilities } from '../../functions/domain/diary.ts';
-import { backTo, diaryRights, emptyEntry, entryBody, entryKinds, entryVisibilities, exportFileName, replyProblem } from '../../web/src/scripts/diary-page.ts';
-import { doubtAddress } from '../../web/src/scripts/nss-diary-page.ts';
+import { backTo, diaryRights, emptyEntry, entryBody, entryKinds, entryVisibilities, exportFileName, replyProblem } from '../../web/src/scripts/twinspace/diary/diary-page.ts';
+import { doubtAddress } from '../../web/src/scripts/twinspace/diary/nss-diary-page.ts';
 
 describe('the diary page', () => {
   it('offers every kind and visibility of the domain, private by default', () => {

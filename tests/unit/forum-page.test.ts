@@ -1,12 +1,12 @@
 /**
- * The forum page's rules (web/src/scripts/forum-page.ts), pure: the level the
+ * The forum page's rules (web/src/scripts/twinspace/forum/forum-page.ts), pure: the level the
  * address asks for, what each type may do (DOMAIN.md's table: discussions by
  * teachers, threads also by the pupil administrator, replies by every member
  * but visitors; teacher administrators moderate; nothing while closed), empty
  * fields, and finding a listed item page by page.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyFields, findListed, forumRights, levelOf } from '../../web/src/scripts/forum-page.ts';
+import { emptyFields, findListed, forumRights, levelOf } from '../../web/src/scripts/twinspace/forum/forum-page.ts';
 
 describe('levelOf', () => {
   it('reads the level from the address', () => {

@@ -1,12 +1,12 @@
 /**
- * Desktop mail's rules (web/src/scripts/mail-page.ts), pure: the address
+ * Desktop mail's rules (web/src/scripts/desktop/mail-page.ts), pure: the address
  * picks the view; a reply's subject starts with "Re: " once; the compose form
  * says each missing field and sends nothing, else a body the API accepts, to
  * the chosen recipient's id or to the typed username, values trimmed.
  */
 import { describe, expect, it } from 'vitest';
 import { mailSendBody } from '../../functions/http/desktop/schemas.ts';
-import { emptyCompose, mailBody, mailViewOf, replySubject } from '../../web/src/scripts/mail-page.ts';
+import { emptyCompose, mailBody, mailViewOf, replySubject } from '../../web/src/scripts/desktop/mail-page.ts';
 
 const view = (query: string) => mailViewOf(new URLSearchParams(query));
 

@@ -1,12 +1,12 @@
 /**
- * The mailbox page's rules (web/src/scripts/mailbox-page.ts), pure: the box
+ * The mailbox page's rules (web/src/scripts/twinspace/mailbox/mailbox-page.ts), pure: the box
  * in the address, who may write at all and to whom (DOMAIN.md: teachers to
  * any member, pupils to the project's teachers, visitors not at all; a
  * closed project takes no new message), the reply's subject, the form → the
  * API's body, and a sentence split around its date.
  */
 import { describe, expect, it } from 'vitest';
-import { aroundDate, boxOf, emptyMessage, recipientsOf, replySubject, sendBody, toTeachersOnly, writing } from '../../web/src/scripts/mailbox-page.ts';
+import { aroundDate, boxOf, emptyMessage, recipientsOf, replySubject, sendBody, toTeachersOnly, writing } from '../../web/src/scripts/twinspace/mailbox/mailbox-page.ts';
 
 const member = (userId: string, type: 'teacher-admin' | 'member-teacher' | 'pupil-admin' | 'pupil-member' | 'visitor') => ({
   userId,

@@ -1,11 +1,11 @@
 /**
- * The Members tab's rules (web/src/scripts/members-page.ts), pure: the types
+ * The Members tab's rules (web/src/scripts/twinspace/members/members-page.ts), pure: the types
  * a member's kind may hold (DOMAIN.md, "People"), who sees when a member was
  * last seen (the project's teachers), what lowering one's own type takes
  * away (the policy table), and the management forms → the API's bodies.
  */
 import { describe, expect, it } from 'vitest';
-import { addBody, hasRoster, lostKeys, pupilBody, seesLastSeen, typesFor } from '../../web/src/scripts/members-page.ts';
+import { addBody, hasRoster, lostKeys, pupilBody, seesLastSeen, typesFor } from '../../web/src/scripts/twinspace/members/members-page.ts';
 
 describe('typesFor', () => {
   it('offers a pupil only the pupil types, a guest only visitor, a teacher the teacher types and visitor', () => {

@@ -1,5 +1,5 @@
 /**
- * The NSS lists' decision (web/src/scripts/nss-page.ts), pure: approving
+ * The NSS lists' decision (web/src/scripts/nss/nss-page.ts), pure: approving
  * sends nothing more; rejecting needs a reason, trimmed, and without one
  * nothing is sent. Whatever it sends is a body the API accepts, for a
  * project's approval and a teacher's validation alike.
@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { approvalBody } from '../../functions/http/projects/schemas.ts';
 import { validationBody } from '../../functions/http/registrations/schemas.ts';
-import { decisionBody, foundersLine } from '../../web/src/scripts/nss-page.ts';
+import { decisionBody, foundersLine } from '../../web/src/scripts/nss/nss-page.ts';
 
 describe('decisionBody', () => {
   it('approves with nothing more, whatever was typed as a reason', () => {

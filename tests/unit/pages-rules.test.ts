@@ -1,13 +1,13 @@
 /**
- * The TwinSpace pages page's rules (web/src/scripts/pages-page.ts), pure,
+ * The TwinSpace pages page's rules (web/src/scripts/twinspace/pages/pages-page.ts), pure,
  * against DOMAIN.md's table: which area each type opens on, who is guided,
  * who writes where, what a page offers whom (nothing in a closed project),
  * and the new-page form as the API's body. Also the public page's small
- * rules (web/src/scripts/public-page.ts).
+ * rules (web/src/scripts/public/public-page.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { chosenArea, guidanceFor, newPageBody, pageControls, showsDrafts, writableAreas } from '../../web/src/scripts/pages-page.ts';
-import { displayName, labelCountries, partnerLine, publicQuery } from '../../web/src/scripts/public-page.ts';
+import { chosenArea, guidanceFor, newPageBody, pageControls, showsDrafts, writableAreas } from '../../web/src/scripts/twinspace/pages/pages-page.ts';
+import { displayName, labelCountries, partnerLine, publicQuery } from '../../web/src/scripts/public/public-page.ts';
 
 describe('chosenArea', () => {
   it('opens a pupil on the pupils’ area and a teacher on the public one; a visitor on the public one', () => {

@@ -1,11 +1,11 @@
 /**
- * The create and edit project forms' rules (web/src/scripts/project-form.ts),
+ * The create and edit project forms' rules (web/src/scripts/desktop/project-form.ts),
  * pure: the empty fields and the age range are refused field by field before
  * anything is sent; the bodies of POST /projects and PUT /projects/{id}; an
  * edited project's values round-trip; only a version conflict counts as stale.
  */
 import { describe, expect, it } from 'vitest';
-import { createBody, editBody, emptyProject, isStaleVersion, projectProblems, valuesOf } from '../../web/src/scripts/project-form.ts';
+import { createBody, editBody, emptyProject, isStaleVersion, projectProblems, valuesOf } from '../../web/src/scripts/desktop/project-form.ts';
 import type { ProjectDetailResponse } from '../../functions/http/projects/schemas.ts';
 
 const typed = {

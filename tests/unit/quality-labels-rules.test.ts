@@ -1,5 +1,5 @@
 /**
- * The Quality Label pages' rules (web/src/scripts/quality-labels.ts,
+ * The Quality Label pages' rules (web/src/scripts/twinspace/labels/quality-labels.ts,
  * labels-page.ts, evaluations-page.ts), pure. Expected outcomes from
  * DOMAIN.md ("Quality Labels": one application per teacher and project,
  * after a label not granted one review naming the criteria to judge again)
@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LabelApplicationResponse } from '../../functions/http/labels/schemas.ts';
-import { emptyEvaluation, evaluationBody, evaluationFields, verdictOf } from '../../web/src/scripts/evaluations-page.ts';
-import { applicationBody, applicationFields, applyingOffer, emptyApplication, fieldId, subOf } from '../../web/src/scripts/labels-page.ts';
-import { isInvalid, isSafeEvidenceLink, placeProblems } from '../../web/src/scripts/quality-labels.ts';
+import { emptyEvaluation, evaluationBody, evaluationFields, verdictOf } from '../../web/src/scripts/twinspace/labels/evaluations-page.ts';
+import { applicationBody, applicationFields, applyingOffer, emptyApplication, fieldId, subOf } from '../../web/src/scripts/twinspace/labels/labels-page.ts';
+import { isInvalid, isSafeEvidenceLink, placeProblems } from '../../web/src/scripts/twinspace/labels/quality-labels.ts';
 
 const application = (over: Partial<LabelApplicationResponse>): LabelApplicationResponse =>
   ({ labelId: 'L1', applicantId: 'me', status: 'waiting', submittedAt: '2026-03-01T10:00:00.000Z', projectTitle: 'River maps', ...over }) as LabelApplicationResponse;

@@ -1,11 +1,11 @@
 /**
- * The sign-in page's rules (web/src/scripts/sign-in-page.ts), pure: a
+ * The sign-in page's rules (web/src/scripts/account/sign-in-page.ts), pure: a
  * pupil's own password must follow the one policy (10 characters, a capital
  * and a small letter, a digit, a symbol) before the two typings are
  * compared; each sign-in outcome has its words.
  */
 import { describe, expect, it } from 'vitest';
-import { newPasswordProblem, outcomeMessages, signInStrings } from '../../web/src/scripts/sign-in-page.ts';
+import { newPasswordProblem, outcomeMessages, signInStrings } from '../../web/src/scripts/account/sign-in-page.ts';
 
 describe('newPasswordProblem', () => {
   it('refuses a password that breaks any rule, on the password field', () => {

@@ -1,10 +1,10 @@
 /**
- * The teacher sign-up form's rules (web/src/scripts/signup-page.ts), pure:
+ * The teacher sign-up form's rules (web/src/scripts/account/signup-page.ts), pure:
  * each field's problem before sending, the body of POST /registrations, and
  * the country choices named in the page's language.
  */
 import { describe, expect, it } from 'vitest';
-import { countryChoices, emptySignup, registrationBody, signupProblems } from '../../web/src/scripts/signup-page.ts';
+import { countryChoices, emptySignup, registrationBody, signupProblems } from '../../web/src/scripts/account/signup-page.ts';
 
 const typed = {
   email: ' lucia@school.example ',

@@ -1,11 +1,11 @@
 /**
- * The TwinSpace Home's project part (web/src/scripts/twinspace-page.ts),
+ * The TwinSpace Home's project part (web/src/scripts/twinspace/twinspace-page.ts),
  * pure: one notice for a closed or not yet open project, a pupil told what
  * they can do instead of the state, the public page once approved, and the
  * state's badge.
  */
 import { describe, expect, it } from 'vitest';
-import { aboutProject, stateVariant } from '../../web/src/scripts/twinspace-page.ts';
+import { aboutProject, stateVariant } from '../../web/src/scripts/twinspace/twinspace-page.ts';
 
 describe('aboutProject', () => {
   it('says a closed project is closed, once, and one not yet open that it opens on approval', () => {

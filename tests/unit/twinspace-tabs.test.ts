@@ -1,9 +1,9 @@
 /**
  * The TwinSpace shell's tabs and what lowering one's own type takes away,
- * both read from the one policy table (web/src/scripts/twinspace-tabs.ts).
+ * both read from the one policy table (web/src/scripts/twinspace/twinspace-tabs.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { actionsLost, tabPath, tabsFor } from '../../web/src/scripts/twinspace-tabs.ts';
+import { actionsLost, tabPath, tabsFor } from '../../web/src/scripts/twinspace/twinspace-tabs.ts';
 
 describe('the TwinSpace tabs', () => {
   it('shows each type the tabs its policy allows', () => {

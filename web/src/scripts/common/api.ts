@@ -1,0 +1,75 @@
+/**
+ * Calls the HTTP API with the session's ID token and the page's language
+ * (Accept-Language: the server words its errors in it). Errors arrive as
+ * {"error": {code, message}} (API.md); they become ApiError.
+ */
+import type { ErrorBody } from '../../../../functions/http/schemas.ts';
+import { loadConfig, withoutTrailingSlash } from './config.ts';
+import { language } from './page.ts';
+import { clearSession, currentSession } from './session.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** The API's error code (ErrorBody), or UNKNOWN / UNREACHABLE when no API answer was read. */
+    readonly code: string,
+    message: string,
+    /** One problem per field, e.g. {field: 'body.title', message: '...'}. */
+    readonly details: ErrorBody['error']['details'] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, answer: 'json' | 'text' = 'json'): Promise<T> {
+  const config = await loadConfig();
+  const session = currentSession();
+  // Accept-Language is CORS-safelisted: it needs no allow-header in the API's preflight.
+  const headers: Record<string, string> = { 'accept-language': language };
+  if (session) headers.authorization = `Bearer ${session.idToken}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${withoutTrailingSlash(config.api)}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'UNREACHABLE', 'network error');
+  }
+  if (response.status === 401) clearSession();
+  if (!response.ok) {
+    // Usually the API's ErrorBody; a gateway or proxy in between may answer anything, hence every part optional.
+    const answer = (await response.json().catch(() => ({}))) as { error?: Partial<ErrorBody['error']> };
+    const error = answer.error ?? {};
+    throw new ApiError(response.status, error.code ?? 'UNKNOWN', error.message ?? response.statusText, error.details ?? []);
+  }
+  const text = await response.text();
+  if (answer === 'text') return text as T;
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const apiGet = <T>(path: string) => call<T>('GET', path);
+/** A document the API answers as text (e.g. the diary's Markdown or printable HTML export). */
+export const apiGetText = (path: string) => call<string>('GET', path, undefined, 'text');
+export const apiPost = <T>(path: string, body: unknown = {}) => call<T>('POST', path, body);
+export const apiPatch = <T>(path: string, body: unknown) => call<T>('PATCH', path, body);
+export const apiPut = <T>(path: string, body: unknown) => call<T>('PUT', path, body);
+export const apiDelete = <T>(path: string) => call<T>('DELETE', path);
+
+/** A public route (GET /public/...): never sends the session's token, so it reads the same for everyone, signed in or not. */
+export async function apiGetPublic<T>(path: string): Promise<T> {
+  const config = await loadConfig();
+  let response: Response;
+  try {
+    response = await fetch(`${withoutTrailingSlash(config.api)}${path}`, { headers: { 'accept-language': language } });
+  } catch {
+    throw new ApiError(0, 'UNREACHABLE', 'network error');
+  }
+  if (!response.ok) {
+    const answer = (await response.json().catch(() => ({}))) as { error?: Partial<ErrorBody['error']> };
+    throw new ApiError(response.status, answer.error?.code ?? 'UNKNOWN', answer.error?.message ?? response.statusText);
+  }
+  return (await response.json()) as T;
+}

@@ -1,0 +1,64 @@
+/**
+ * The edit form of one page, from the kit: its title and text as FormFields
+ * (with their errors), a note when the page changed meanwhile (what was
+ * typed stays), a BusyButton to save and the form's StatusMessage under its
+ * buttons. What to do with the typed values is the reader's (`onSave`).
+ */
+import type { Ref } from 'preact';
+import { BusyButton, FormField, StatusMessage, type Status } from '../../../components/kit/index.ts';
+import { t } from '../../common/page.ts';
+
+export interface EditValues {
+  title: string;
+  body: string;
+}
+
+interface Props {
+  values: EditValues;
+  onInput: (values: EditValues) => void;
+  problems: Record<string, string>;
+  /** Why the form's text is not what the page shows (changed or deleted meanwhile). */
+  note?: string;
+  status?: Status;
+  saving: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+  headingRef: Ref<HTMLHeadingElement>;
+  formRef: Ref<HTMLFormElement>;
+}
+
+export function PageEditor({ values, onInput, problems, note, status, saving, onSave, onCancel, headingRef, formRef }: Props) {
+  const set = (name: keyof EditValues) => (event: { currentTarget: { value: string } }) => onInput({ ...values, [name]: event.currentTarget.value });
+  return (
+    <form
+      ref={formRef}
+      id="edit-form"
+      noValidate
+      aria-labelledby="edit-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave();
+      }}
+    >
+      <h3 id="edit-heading" tabindex={-1} ref={headingRef}>
+        {t('pagesArea.editHeading')}
+      </h3>
+      <FormField id="edit-title" label={t('pagesArea.pageTitle')} error={problems.title}>
+        {(control) => <input {...control} type="text" maxLength={200} required value={values.title} onInput={set('title')} />}
+      </FormField>
+      <FormField id="edit-body" label={t('pagesArea.text')} hint={t('pagesArea.textHint')} error={problems.body}>
+        {(control) => <textarea {...control} rows={12} maxLength={20000} value={values.body} onInput={set('body')} />}
+      </FormField>
+      {note && <p class="notice">{note}</p>}
+      <div class="actions">
+        <BusyButton type="submit" busy={saving} busyLabel={t('common.busy')}>
+          {t('pagesArea.save')}
+        </BusyButton>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('pagesArea.cancel')}
+        </button>
+      </div>
+      <StatusMessage status={status} />
+    </form>
+  );
+}
