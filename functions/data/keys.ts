@@ -83,11 +83,14 @@ export const prefixes = {
 const userPk = (userId: string) => `USER#${userId}`;
 const projectPk = (projectId: string) => `PROJECT#${projectId}`;
 const roomPk = (projectId: string) => `ROOM#${projectId}`;
+/** One person's live WebSocket connections (issue 9: one per signed-in tab). */
+const livePk = (userId: string) => `LIVE#${userId}`;
 
 export const keys = {
   userPartition: userPk,
   projectPartition: projectPk,
   roomPartition: roomPk,
+  livePartition: livePk,
 
   userProfile: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'PROFILE' }),
   /** The inverse of a membership, under the user: GET /me reads these with the profile. */
@@ -97,6 +100,14 @@ export const keys = {
   project: (projectId: string): ItemKey => ({ PK: projectPk(projectId), SK: 'META' }),
   membership: (projectId: string, userId: string): ItemKey => ({ PK: projectPk(projectId), SK: `${prefixes.member}${userId}` }),
   chatMessage: (projectId: string, messageId: string): ItemKey => ({ PK: roomPk(projectId), SK: `${prefixes.chatMessage}${messageId}` }),
+  /** A live connection under its person: rooms joined, rate-limit bucket (a person's tabs: Query LIVE#<sub>). */
+  liveConnection: (userId: string, connectionId: string): ItemKey => ({ PK: livePk(userId), SK: `${prefixes.chatConnection}${connectionId}` }),
+  /** A room's chat settings (the pupils' chat open or closed); absent = open. */
+  roomSettings: (projectId: string): ItemKey => ({ PK: roomPk(projectId), SK: 'SETTINGS' }),
+  /** A member muted in a room until a time (TTL then). */
+  roomMute: (projectId: string, userId: string): ItemKey => ({ PK: roomPk(projectId), SK: `MUTE#${userId}` }),
+  /** One member's report of one message (one per member and message). */
+  messageReport: (projectId: string, messageId: string, reporterId: string): ItemKey => ({ PK: roomPk(projectId), SK: `REPORT#${messageId}#${reporterId}` }),
   chatConnection: (projectId: string, connectionId: string): ItemKey => ({
     PK: roomPk(projectId),
     SK: `${prefixes.chatConnection}${connectionId}`,

@@ -35,6 +35,12 @@ export const actions = [
   'home-comment-like',
   /** The teachers' board: read and write notes only the project's teachers see */
   'teachers-board',
+  /** Chat supervision (issue 9): delete any chat message, mute a pupil for a time */
+  'supervise-chat',
+  /** Close the pupils' chat outside lesson time and open it again */
+  'open-pupils-chat',
+  /** Report a chat message to the project's teacher administrators */
+  'report-chat-message',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -81,6 +87,9 @@ export const policyTable: Readonly<Record<Action, Row>> = {
   'home-post': row('allow', 'allow', 'allow', 'allow', 'deny'),
   'home-comment-like': row('allow', 'allow', 'allow', 'allow', 'deny'),
   'teachers-board': row('allow', 'allow', 'deny', 'deny', 'deny'),
+  'supervise-chat': row('allow', 'allow', 'deny', 'deny', 'deny'),
+  'open-pupils-chat': row('allow', 'deny', 'deny', 'deny', 'deny'),
+  'report-chat-message': row('allow', 'allow', 'allow', 'allow', 'deny'),
 };
 
 /** The table's answer for one type and action. */

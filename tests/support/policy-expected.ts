@@ -42,6 +42,13 @@ export const domainMdTable: Readonly<Record<string, Cells>> = {
   'home-post': ['yes', 'yes', 'yes', 'yes', 'no'],
   'home-comment-like': ['yes', 'yes', 'yes', 'yes', 'no'],
   'teachers-board': ['yes', 'yes', 'no', 'no', 'no'],
+  // Issue 9 (a supervised chat), as if DOMAIN.md said: "chat: delete any message, mute a pupil | yes | yes | no | no | no"
+  // ("Teachers delete any message … Teachers mute a pupil"), "chat: close and reopen the pupils' chat | yes | no | no | no | no"
+  // ("A teacher administrator closes the pupils' chat"), "chat: report a message | yes | yes | yes | yes | no" ("Any member
+  // reports a message"; visitors have no chat).
+  'supervise-chat': ['yes', 'yes', 'no', 'no', 'no'],
+  'open-pupils-chat': ['yes', 'no', 'no', 'no', 'no'],
+  'report-chat-message': ['yes', 'yes', 'yes', 'yes', 'no'],
 };
 
 /** The rows of the table, sorted: compare with the code's `actions` (every action has a row, every row is an action). */
