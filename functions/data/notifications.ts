@@ -14,9 +14,11 @@ export interface Notification {
   notificationId: string;
   userId: string;
   /** 'diary-reply': an NSS answer or a teacher's comment on my Project Diary entry (functions/http/diary-replies.ts). */
-  topic: 'evaluator-digest' | ProjectLifecycleTopic | 'diary-reply' | 'label-result';
+  topic: 'evaluator-digest' | ProjectLifecycleTopic | 'diary-reply' | 'label-result' | 'chat-report';
   /** The project it is about, for a link (project lifecycle topics, diary replies, a label's result). */
   projectId?: string;
+  /** What in the project it is about ('chat-report': the reported message's id). */
+  subjectId?: string;
   title: string;
   body: string;
   createdAt: string;

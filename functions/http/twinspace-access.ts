@@ -48,6 +48,9 @@ const refusals: Partial<Record<Action, string>> = {
   'manage-members': "Only the project's teacher administrators may manage its members.",
   'manage-project': "Only the project's teacher administrators change its TwinSpace's settings.",
   chat: 'Visitors do not take part in the chat.',
+  'supervise-chat': "Only the project's teachers delete other members' messages and mute pupils.",
+  'open-pupils-chat': "Only the project's teacher administrators close and reopen the pupils' chat.",
+  'report-chat-message': 'Visitors do not take part in the chat.',
 };
 
 export async function requireTwinspaceAction(

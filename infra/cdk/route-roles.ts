@@ -14,25 +14,24 @@ import { acknowledgeTracing } from './function.ts';
 import type { TwinspaceTable } from './storage.ts';
 import { regionInFinding } from './nag-findings.ts';
 
-export type RouteProfile = 'read' | 'write' | 'identity-admin' | 'identity-admin-and-chat';
+export type RouteProfile = 'read' | 'write' | 'write-and-chat' | 'identity-admin' | 'identity-admin-and-chat';
 
 /**
  * The widest rights among a function's routes: GETs read; anything else
  * writes; 'identity-admin' adds the Cognito admin calls, and with
- * 'chat-connections' also closing chat sockets (member management).
+ * 'chat-connections' also closing chat sockets (member management);
+ * 'chat-connections' alone writes and posts to chat sockets (chat
+ * supervision: a deleted message, the pupils' chat closed, a mute).
  */
 export function profileOf(routes: readonly HttpRoute[]): RouteProfile {
   const grants = new Set(routes.flatMap((route) => route.grants ?? []));
-  if (grants.has('chat-connections')) {
-    if (!grants.has('identity-admin')) throw new Error('chat-connections comes with identity-admin (member management) only');
-    return 'identity-admin-and-chat';
-  }
+  if (grants.has('chat-connections')) return grants.has('identity-admin') ? 'identity-admin-and-chat' : 'write-and-chat';
   if (grants.has('identity-admin')) return 'identity-admin';
   return routes.every((route) => route.method === 'GET') ? 'read' : 'write';
 }
 
-/** The profiles that may close chat sockets. */
-export const closesChatSockets = (profile: RouteProfile) => profile === 'identity-admin-and-chat';
+/** The profiles that reach chat sockets (post frames to them, close them). */
+export const closesChatSockets = (profile: RouteProfile) => profile === 'identity-admin-and-chat' || profile === 'write-and-chat';
 
 /** The Cognito admin calls of 'identity-admin' routes. */
 const identityAdminActions = [
@@ -52,7 +51,7 @@ const identityAdminActions = [
 export interface RouteRolesProps {
   table: TwinspaceTable;
   userPool: UserPool;
-  /** Grants closing chat sockets (the chat API's @connections). */
+  /** Grants reaching chat sockets (the chat API's @connections). */
   chat: { grantConnections(role: Role): void };
 }
 

@@ -244,7 +244,7 @@ describe('the chat (WebSocket) API', () => {
     expect(connect.Properties).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
   });
 
-  it('deploys a prod stage automatically; only $default and member management reach the connections', () => {
+  it('deploys a prod stage automatically; only $default, member management and chat supervision reach the connections', () => {
     const [apiId] = chatApi();
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { ApiId: { Ref: apiId }, StageName: 'prod', AutoDeploy: true });
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('execute-api:ManageConnections'));
@@ -253,9 +253,11 @@ describe('the chat (WebSocket) API', () => {
       return synthesized.stack.getLogicalId(role.node.defaultChild as import('aws-cdk-lib').CfnElement);
     };
     const roles = policies.flatMap(([, p]) => p.Properties.Roles.map((role: { Ref: string }) => role.Ref)).sort();
-    expect(roles).toEqual([roleIdOf(chatHandlers.default.name), roleIdOf('http-members')].sort());
-    // The members function closes sockets through the same stage's @connections, and no other HTTP function can.
+    expect(roles).toEqual([roleIdOf(chatHandlers.default.name), roleIdOf('http-members'), roleIdOf('http-chat')].sort());
+    // The members function closes sockets and the chat function posts supervision frames through the same stage's
+    // @connections, and no other HTTP function can.
     expect(JSON.stringify(functionOf('http-members')[1].Properties.Environment.Variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
+    expect(JSON.stringify(functionOf('http-chat')[1].Properties.Environment.Variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
     expect(functionOf('http-projects')[1].Properties.Environment.Variables[envNames.chatCallbackUrl]).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ import type { TableStore } from '../../data/store.ts';
 import { mayReadChat } from '../../domain/chat-rules.ts';
 import type { TwinspaceType } from '../../domain/twinspace-types.ts';
 import { logger } from '../../lib/logger.ts';
-import { deleteConnection } from './connections-api.ts';
+import { deleteConnection } from '../../lib/connections-api.ts';
 
 /** Whether a member of this type (none: no longer a member) keeps their chat sockets. */
 export const keepsChat = (type: TwinspaceType | undefined): boolean => type !== undefined && mayReadChat(type);

@@ -1,18 +1,21 @@
 /**
- * DeleteConnection of the WebSocket API's @connections management API, sent
- * as the SDK would send it (DELETE <callback URL>/@connections/<id>, signed
- * with SigV4 for `execute-api`), without the SDK's client: that client and
- * the REST protocol code it brings cost this function 29 KB minified and
- * pushed it past the 400 KB bundle budget (DESIGN.md), while the signer is
- * already in the bundle for the DynamoDB and Cognito clients. The same IAM
- * action (execute-api:ManageConnections) and the same answers: 204 closed,
- * 410 GoneException when the connection no longer exists.
+ * PostToConnection and DeleteConnection of the WebSocket API's @connections
+ * management API, sent as the SDK would send them (POST / DELETE <callback
+ * URL>/@connections/<id>, signed with SigV4 for `execute-api`), without the
+ * SDK's client: that client and the REST protocol code it brings cost an HTTP
+ * function 29 KB minified and pushed it past the 400 KB bundle budget
+ * (DESIGN.md), while the signer is already in the bundle for the DynamoDB and
+ * Cognito clients. The same IAM action (execute-api:ManageConnections) and the
+ * same answers: 200 posted, 204 closed, 410 GoneException when the connection
+ * no longer exists. Used by the HTTP functions that reach chat sockets:
+ * member management (closing a removed member's sockets) and chat
+ * supervision (a deleted message, the pupils' chat closed, a mute).
  */
 import { createHash, createHmac } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { setting } from '../../lib/config.ts';
+import { setting } from './config.ts';
 
 /** As long as the SDK clients wait for an answer (functions/lib/clients.ts): a stalled API does not hold the request. */
 const requestTimeoutMs = 1_500;
@@ -66,24 +69,28 @@ function signerOf(region: string): SignatureV4 {
   return signer;
 }
 
-/** Closes one connection (API Gateway then runs its $disconnect). Throws a ConnectionsApiError (410: GoneException) otherwise. */
-export async function deleteConnection(connectionId: string): Promise<void> {
+/** One signed call to `<callback URL>/@connections/<id>`; throws a ConnectionsApiError (410: GoneException) unless 2xx. */
+async function callConnection(method: 'POST' | 'DELETE', connectionId: string, payload?: string): Promise<void> {
   const base = new URL(setting('chatCallbackUrl'));
   const region = setting('region');
   const path = `${base.pathname.replace(/\/$/, '')}/@connections/${encodeLabel(connectionId)}`;
+  const body = payload === undefined ? undefined : Buffer.from(payload, 'utf8');
+  const headers: Record<string, string> = { host: base.host };
+  if (body) headers['content-length'] = String(body.length);
   const signed = await signerOf(region).sign({
-    method: 'DELETE',
+    method,
     protocol: base.protocol,
     hostname: base.hostname,
     port: base.port ? Number(base.port) : undefined,
     path,
     query: {},
-    headers: { host: base.host },
+    headers,
+    body,
   });
   const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
   await new Promise<void>((resolve, reject) => {
     const outgoing = send(
-      { method: 'DELETE', hostname: base.hostname, port: base.port || undefined, path, headers: signed.headers, timeout: requestTimeoutMs },
+      { method, hostname: base.hostname, port: base.port || undefined, path, headers: signed.headers, timeout: requestTimeoutMs },
       (response) => {
         response.resume();
         const status = response.statusCode ?? 0;
@@ -94,6 +101,22 @@ export async function deleteConnection(connectionId: string): Promise<void> {
     );
     outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error('@connections did not answer in time'), { name: 'TimeoutError' })));
     outgoing.on('error', reject);
-    outgoing.end();
+    outgoing.end(body);
   });
+}
+
+/** Closes one connection (API Gateway then runs its $disconnect). Throws a ConnectionsApiError (410: GoneException) otherwise. */
+export function deleteConnection(connectionId: string): Promise<void> {
+  return callConnection('DELETE', connectionId);
+}
+
+/** Sends one payload (a frame's JSON) to one connection. Throws a ConnectionsApiError (410: GoneException) otherwise. */
+export function postToConnection(connectionId: string, payload: string): Promise<void> {
+  return callConnection('POST', connectionId, payload);
+}
+
+/** Whether a failure says the connection no longer exists (410, GoneException). */
+export function isGoneConnection(error: unknown): boolean {
+  const failure = error as { $metadata?: { httpStatusCode?: number }; name?: string };
+  return failure?.$metadata?.httpStatusCode === 410 || failure?.name === 'GoneException';
 }
