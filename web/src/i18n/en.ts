@@ -12,6 +12,7 @@ import { agendaMailboxEn } from './agenda-mailbox.en.ts';
 import { forumEn } from './forum.en.ts';
 import { diaryLabelsEn } from './diary-labels.en.ts';
 import { homeEn } from './home.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -24,6 +25,7 @@ export const en = {
   ...agendaMailboxEn,
   ...forumEn,
   ...homeEn,
+  ...notificationsEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

@@ -9,6 +9,7 @@ import { agendaMailboxEs } from './agenda-mailbox.es.ts';
 import { forumEs } from './forum.es.ts';
 import { diaryLabelsEs } from './diary-labels.es.ts';
 import { homeEs } from './home.es.ts';
+import { notificationsEs } from './notifications.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -22,6 +23,7 @@ export const es: Dictionary = {
   ...agendaMailboxEs,
   ...forumEs,
   ...homeEs,
+  ...notificationsEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',
