@@ -5,8 +5,11 @@
  * them newest first, each worded in the page's language from its names (or
  * the stored English title when it has none) and linking to its subject,
  * unread ones marked; "Mark as read" and "Mark all as read" lower the count
- * in the header; in Spanish; axe on every page. (The read state, the names
- * and the unread routes come from the server's issue 9 notifications part.)
+ * in the header; in Spanish; axe on every page. Live: Ana's header count
+ * rises within two seconds when the NSS answers her doubt, without a reload.
+ * (The read state, the names and the unread routes come from the server's
+ * issue 9 notifications part; live delivery from its stream handler and the
+ * chat part's live.ts.)
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
@@ -15,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys } from '../../functions/data/keys.ts';
 import { assertAccessible, fillSignIn, siteAddress, Visitors } from '../support/browser.ts';
 import { newTestAccount } from '../support/accounts.ts';
-import { tableStoreOf } from '../support/clients.ts';
+import { apiSend, demoProjectId, demoToken, tableStoreOf } from '../support/clients.ts';
 import { testPassword } from '../support/cognito-users.ts';
 
 const endpoints = inject('endpoints');
@@ -162,5 +165,34 @@ describe('notifications', () => {
     expect(await header(page).getByRole('link', { name: /^Notificaciones/ }).getAttribute('href')).toBe('/es/notifications/');
     await page.getByRole('heading', { level: 2, name: /^Mis notificaciones/ }).waitFor();
     await assertAccessible(page);
+  });
+
+  it('the header count rises live when the NSS answers a doubt, without a reload', { timeout: 120_000 }, async () => {
+    const projectId = await demoProjectId(endpoints);
+    const ana = await demoToken(endpoints, 'ana@demo.twinspace');
+    const nss = await demoToken(endpoints, 'nss.es@demo.twinspace');
+    const doubt = await apiSend(endpoints, 'POST', `/projects/${projectId}/diary`, ana, {
+      kind: 'doubt',
+      visibility: 'private',
+      title: `Live doubt ${Date.now().toString(36)}`,
+      body: 'Can pupils vote on the logo?',
+    });
+    expect(doubt.status, JSON.stringify(doubt.body)).toBe(201);
+
+    const page = await visitors.page();
+    await fillSignIn(page, site, 'ana@demo.twinspace');
+    await page.waitForURL(`${site}/en/desktop/`);
+    const link = header(page).getByRole('link', { name: /^Notifications/ });
+    const unread = async () => Number(/(\d+) unread/.exec((await link.textContent()) ?? '')?.[1] ?? 0);
+    // The first count is read (the link is drawn with it once the API answered).
+    await link.waitFor({ timeout: patience });
+    await page.waitForLoadState('networkidle');
+    const before = await unread();
+
+    const asked = Date.now();
+    const answered = await apiSend(endpoints, 'POST', `/projects/${projectId}/diary/${doubt.body.entryId}/replies`, nss, { body: 'Yes, a vote is a fine idea.' });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(201);
+    await expect.poll(unread, { timeout: 2_000, interval: 100 }).toBe(before + 1);
+    expect(Date.now() - asked).toBeLessThanOrEqual(2_000 + 500);
   });
 });
