@@ -41,6 +41,7 @@ const visits: { route: string; who: Who[]; withId?: boolean }[] = [
   { route: 'desktop/', who: ['teacher', 'nss', 'evaluator', 'pupil'] },
   { route: 'profile/', who: ['teacher', 'pupil'] },
   { route: 'mail/', who: ['teacher'] },
+  { route: 'notifications/', who: ['teacher', 'pupil'] },
   { route: 'school/', who: ['teacher'] },
   { route: 'partners/', who: ['teacher'] },
   { route: 'groups/', who: ['teacher'] },

@@ -13,6 +13,7 @@ import { forumEn } from './forum.en.ts';
 import { diaryLabelsEn } from './diary-labels.en.ts';
 import { homeEn } from './home.en.ts';
 import { chatSupervisionEn } from './chat-supervision.en.ts';
+import { notificationsEn } from './notifications.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -26,6 +27,7 @@ export const en = {
   ...forumEn,
   ...homeEn,
   ...chatSupervisionEn,
+  ...notificationsEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

@@ -10,6 +10,7 @@ import { forumEs } from './forum.es.ts';
 import { diaryLabelsEs } from './diary-labels.es.ts';
 import { homeEs } from './home.es.ts';
 import { chatSupervisionEs } from './chat-supervision.es.ts';
+import { notificationsEs } from './notifications.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -24,6 +25,7 @@ export const es: Dictionary = {
   ...forumEs,
   ...homeEs,
   ...chatSupervisionEs,
+  ...notificationsEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',

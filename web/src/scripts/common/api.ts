@@ -1,12 +1,18 @@
 /**
  * Calls the HTTP API with the session's ID token and the page's language
  * (Accept-Language: the server words its errors in it). Errors arrive as
- * {"error": {code, message}} (API.md); they become ApiError.
+ * {"error": {code, message}} (API.md); they become ApiError. The token is
+ * refreshed first when it expires within a minute, and once more on a 401
+ * before the call is tried again; a second 401 (or a refused refresh) ends
+ * the session, and the page sends the reader to sign in.
  */
 import type { ErrorBody } from '../../../../functions/http/schemas.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import { language } from './page.ts';
-import { clearSession, currentSession } from './session.ts';
+import { clearSession, freshSession, keepSessionFresh, refreshSession, type Session } from './session.ts';
+
+// Every signed-in page calls the API: its tokens are kept fresh from the moment this module loads.
+keepSessionFresh();
 
 export class ApiError extends Error {
   constructor(
@@ -21,22 +27,30 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown, answer: 'json' | 'text' = 'json'): Promise<T> {
+async function send(method: string, path: string, body: unknown, session: Session | undefined): Promise<Response> {
   const config = await loadConfig();
-  const session = currentSession();
   // Accept-Language is CORS-safelisted: it needs no allow-header in the API's preflight.
   const headers: Record<string, string> = { 'accept-language': language };
   if (session) headers.authorization = `Bearer ${session.idToken}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
   try {
-    response = await fetch(`${withoutTrailingSlash(config.api)}${path}`, {
+    return await fetch(`${withoutTrailingSlash(config.api)}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'UNREACHABLE', 'network error');
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, answer: 'json' | 'text' = 'json'): Promise<T> {
+  const session = await freshSession();
+  let response = await send(method, path, body, session);
+  if (response.status === 401 && session?.refreshToken) {
+    // Once: new tokens, then the same call again.
+    const refreshed = await refreshSession();
+    if (refreshed && refreshed.idToken !== session.idToken) response = await send(method, path, body, refreshed);
   }
   if (response.status === 401) clearSession();
   if (!response.ok) {

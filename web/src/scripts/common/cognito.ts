@@ -2,7 +2,9 @@
  * Sign-in is one InitiateAuth call (USER_PASSWORD_AUTH) to the Cognito
  * endpoint: the SDK would add far more JavaScript than the page budget allows.
  * An account made with a one-time password (a new pupil) first answers the
- * NEW_PASSWORD_REQUIRED challenge with RespondToAuthChallenge.
+ * NEW_PASSWORD_REQUIRED challenge with RespondToAuthChallenge. New tokens
+ * before the ID token expires: InitiateAuth REFRESH_TOKEN_AUTH with the
+ * refresh token (session.ts decides when).
  */
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import type { Session } from './session.ts';
@@ -96,6 +98,39 @@ export async function chooseNewPassword(
     return { outcome: 'failed', reason: errorType || String(status) };
   }
   return sessionFrom(answer, typedUsername);
+}
+
+/** What a refresh gives: new ID and access tokens (Cognito keeps the refresh token unless it rotates them). */
+export interface RefreshedTokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt: number;
+}
+
+export type RefreshResult =
+  | { outcome: 'refreshed'; tokens: RefreshedTokens }
+  /** The refresh token is no longer accepted (expired, revoked, the user gone): only a new sign-in helps. */
+  | { outcome: 'refused' }
+  | { outcome: 'unreachable' };
+
+/** InitiateAuth REFRESH_TOKEN_AUTH: new tokens for the session's refresh token. */
+export async function refreshTokens(refreshToken: string): Promise<RefreshResult> {
+  const called = await callCognito('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } });
+  if (!called) return { outcome: 'unreachable' };
+  const result = called.answer.AuthenticationResult;
+  // A 5xx or a throttle is Cognito's trouble, not the token's: keep the session and try again later.
+  if (!called.ok && (called.status >= 500 || called.errorType === 'TooManyRequestsException')) return { outcome: 'unreachable' };
+  if (!called.ok || !result?.IdToken) return { outcome: 'refused' };
+  return {
+    outcome: 'refreshed',
+    tokens: {
+      idToken: result.IdToken,
+      accessToken: result.AccessToken,
+      ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+      expiresAt: expiryOf(result.IdToken) ?? Date.now() + (result.ExpiresIn ?? 3600) * 1000,
+    },
+  };
 }
 
 function sessionFrom(answer: InitiateAuthAnswer, username: string): SignInResult {
