@@ -1,8 +1,8 @@
 /**
  * The one table of everything that runs in a Lambda: every HTTP route (by
  * area: one function per area, see functions/http/<area>/routes.ts for each
- * route's whole declaration), the chat (WebSocket) handlers and the scheduled
- * jobs. The CDK app, the local runtime and GET /openapi.json all read it, so a
+ * route's whole declaration), the chat (WebSocket) handlers, the scheduled
+ * jobs and the table's stream handlers. The CDK app, the local runtime and GET /openapi.json all read it, so a
  * route cannot exist in one and not another.
  *
  * A function is named by a HandlerRef: `module` is a path under functions/
@@ -101,16 +101,54 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   { name: 'send-account-mail', module: 'scheduled/send-account-mail', export: 'handler', schedule: 'rate(1 minute)', sendsMail: true },
   // On 1 September at 05:00 UTC: the European Quality Label proposal from the school year just ended (DOMAIN.md).
   { name: 'propose-european-labels', module: 'scheduled/propose-european-labels', export: 'handler', schedule: 'cron(0 5 1 9 ? *)', sendsMail: false },
+  // Every morning at 07:00 UTC: yesterday's notifications, one summary e-mail per person who chose the daily digest (written to the outbox above).
+  { name: 'send-notification-digests', module: 'scheduled/send-notification-digests', export: 'handler', schedule: 'cron(0 7 * * ? *)', sendsMail: false },
+];
+
+/**
+ * A Lambda event filter pattern (the EventBridge pattern syntax Lambda's event
+ * source mappings read): nested field names, each ending in the list of values
+ * it may have. Only that form is used, so the local poller can apply it too.
+ */
+export interface EventFilterPattern {
+  [field: string]: EventFilterPattern | readonly (string | number)[];
+}
+
+export interface StreamHandler extends HandlerRef {
+  /** Records reach the handler only when they match one of these patterns (CDK: the event source mapping's filters; locally: infra/local/streams.ts). */
+  filters: readonly EventFilterPattern[];
+  /** At most this many records per invocation. */
+  batchSize: number;
+  /** A failing batch is retried this many times (split in two each time on AWS), then dropped with a log line. */
+  retryAttempts: number;
+}
+
+/**
+ * Handlers of the table's stream (DynamoDB Streams, NEW_IMAGE). On AWS one
+ * event source mapping each, with its filter; locally the stream poller
+ * (infra/local/streams.ts) applies the same filter and invokes the same
+ * handler.
+ */
+export const streamHandlers: readonly StreamHandler[] = [
+  {
+    // A new notification: posted to every open tab of its person, and queued for e-mail by their preference.
+    name: 'deliver-notifications',
+    module: 'streams/deliver-notifications',
+    export: 'handler',
+    filters: [{ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['notification'] } } } }],
+    batchSize: 25,
+    retryAttempts: 3,
+  },
 ];
 
 /** Every HTTP function: one per area. */
 export const httpFunctions: readonly HandlerRef[] = [...new Map(httpRoutes.map((httpRoute) => [httpRoute.function.name, httpRoute.function])).values()];
 
 /** Every function, for bundling and the infra checks. */
-export const allHandlers: readonly HandlerRef[] = [...httpFunctions, ...Object.values(chatHandlers), ...scheduledJobs];
+export const allHandlers: readonly HandlerRef[] = [...httpFunctions, ...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers];
 
-/** Everything `npm run invoke` can run by name (each with a sample event in events/samples/<name>.json): routes, chat handlers, jobs. */
+/** Everything `npm run invoke` can run by name (each with a sample event in events/samples/<name>.json): routes, chat handlers, jobs, stream handlers. */
 export const invocables: readonly { name: string; function: HandlerRef }[] = [
   ...httpRoutes,
-  ...[...Object.values(chatHandlers), ...scheduledJobs].map((handler) => ({ name: handler.name, function: handler })),
+  ...[...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers].map((handler) => ({ name: handler.name, function: handler })),
 ];

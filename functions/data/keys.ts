@@ -445,3 +445,29 @@ export const feedIndex = {
   pinnedPartition: (projectId: string) => `FEED-PINNED#${projectId}`,
   pinned: (projectId: string, pinnedAt: string, postId: string) => ({ GSI1PK: `FEED-PINNED#${projectId}`, GSI1SK: `${pinnedAt}#${postId}` }),
 };
+
+/**
+ * Notifications delivered live and by e-mail (functions/streams/deliver-notifications.ts, functions/data/notification-mail.ts,
+ * functions/scheduled/send-notification-digests.ts). A new notification item (pattern 14) reaches the table's stream; its
+ * handler posts it to the person's live connections and, by the person's `notificationMail` preference, queues an e-mail
+ * in the account-mail outbox (R3) or marks the day's digest due.
+ *
+ * | # | access pattern                                   | operation | key condition                                                       |
+ * |---|--------------------------------------------------|-----------|---------------------------------------------------------------------|
+ * |N1 | a person's live connections (every open tab)     | Query     | PK = LIVE#<sub> AND begins_with(SK, 'CONN#')                         |
+ * |N2 | was this notification already queued for e-mail  | Put if attribute_not_exists | PK = USER#<sub>, SK = MAILED#<notificationId> (TTL 7 days), in one TransactWriteItems with its outbox mail (R3, SK = MAIL#<notificationId>) |
+ * |N3 | who has a digest due for a day                   | Query     | PK = DIGEST-DUE#<yyyy-mm-dd> (SK = <sub>; `notificationIds` string set; `sentAt` once queued; TTL 7 days) |
+ * |N4 | a person's notifications of one day              | Query     | PK = USER#<sub> AND SK BETWEEN 'NOTIFICATION#<first ULID of the day>' AND 'NOTIFICATION#<last>' |
+ *
+ * A digest is queued once: the outbox mail (R3, SK = MAIL#DIGEST#<day>#<sub>, put if absent) and `sentAt` on N3 (set if
+ * absent) in one TransactWriteItems. 'MAILED#' sorts before 'PROFILE' and does not begin with 'MAILIN#' or 'MAILOUT#':
+ * neither GET /me's range (1) nor desktop mail (D4) meets it.
+ */
+export const notificationMailKeys = {
+  mailedMark: (userId: string, notificationId: string): ItemKey => ({ PK: userPk(userId), SK: `MAILED#${notificationId}` }),
+  digestDuePartition: (day: string) => `DIGEST-DUE#${day}`,
+  digestDue: (day: string, userId: string): ItemKey => ({ PK: `DIGEST-DUE#${day}`, SK: userId }),
+  /** The outbox mail ids (R3's MAIL#<mailId>): an instant mail is keyed by its notification, a digest by its day and person. */
+  instantMailId: (notificationId: string) => notificationId,
+  digestMailId: (day: string, userId: string) => `DIGEST#${day}#${userId}`,
+};

@@ -10,6 +10,8 @@ export const tableDesign = {
   globalIndexes: [{ indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' }],
   /** Epoch seconds; DynamoDB deletes expired items (chat connections, digests' dedup marks). */
   ttlAttribute: 'expiresAt',
+  /** The table's stream: each new or changed item's new image (read by the stream handlers of functions/routes.ts). */
+  streamViewType: 'NEW_IMAGE',
 } as const;
 
 export const defaultTableName = 'Twinspace';

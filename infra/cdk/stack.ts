@@ -14,6 +14,7 @@ import { TwinspaceHttpApi } from './http-api.ts';
 import { TwinspaceSchedule } from './schedule.ts';
 import { TwinspaceSiteHosting } from './site.ts';
 import { TwinspaceTable } from './storage.ts';
+import { TwinspaceStreams } from './streams.ts';
 
 export interface TwinspaceStackProps extends StackProps {
   /** Folder of the built site (see site-dist.ts). */
@@ -28,6 +29,7 @@ export class TwinspaceStack extends Stack {
   readonly httpApi: TwinspaceHttpApi;
   readonly chatApi: TwinspaceChatApi;
   readonly schedule: TwinspaceSchedule;
+  readonly streams: TwinspaceStreams;
   readonly site: TwinspaceSiteHosting;
 
   constructor(scope: Construct, id: string, props: TwinspaceStackProps) {
@@ -54,6 +56,7 @@ export class TwinspaceStack extends Stack {
       chat: this.chatApi,
     });
     this.schedule = new TwinspaceSchedule(this, 'Schedule', { table, environment, mailFrom: props.mailFrom });
+    this.streams = new TwinspaceStreams(this, 'Streams', { table, environment, chat: this.chatApi });
 
     const siteConfig: SiteConfig = {
       api: this.httpApi.url.replace(/\/$/, ''),
@@ -77,6 +80,6 @@ export class TwinspaceStack extends Stack {
 
   /** Every function of the route table, by its stable name. */
   get functions(): Map<string, TwinspaceFunction> {
-    return new Map([...this.httpApi.functions, ...this.chatApi.functions, ...this.schedule.functions]);
+    return new Map([...this.httpApi.functions, ...this.chatApi.functions, ...this.schedule.functions, ...this.streams.functions]);
   }
 }

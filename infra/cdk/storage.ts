@@ -4,7 +4,7 @@
  */
 import { RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { tableDesign } from '../../functions/data/table.ts';
 
@@ -18,6 +18,8 @@ export class TwinspaceTable extends Construct {
       sortKey: { name: tableDesign.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: tableDesign.ttlAttribute,
+      // New items' images for the stream handlers (functions/routes.ts streamHandlers: live notifications, e-mail).
+      stream: StreamViewType[tableDesign.streamViewType],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       // The table holds every school's work: never dropped with the stack.

@@ -12,6 +12,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException as TableNotFound,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -61,11 +62,18 @@ function brokenDataFolder(dataDir: string, what: string): StartupProblem {
   );
 }
 
-/** Creates the table from functions/data/table.ts if missing; true when it had to. */
+/** The table's stream, as the CDK app declares it (functions/data/table.ts): the local stream poller reads it. */
+const streamSpecification = { StreamEnabled: true, StreamViewType: tableDesign.streamViewType };
+
+/** Creates the table from functions/data/table.ts if missing; true when it had to. A table kept on disk from before streams gets its stream. */
 async function ensureTable(endpoints: LocalEndpoints): Promise<boolean> {
   const dynamodb = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials });
   try {
-    await dynamodb.send(new DescribeTableCommand({ TableName: endpoints.table }));
+    const existing = await dynamodb.send(new DescribeTableCommand({ TableName: endpoints.table }));
+    if (!existing.Table?.StreamSpecification?.StreamEnabled) {
+      await dynamodb.send(new UpdateTableCommand({ TableName: endpoints.table, StreamSpecification: streamSpecification }));
+    }
+    dynamodb.destroy();
     return false;
   } catch (error) {
     if (!(error instanceof TableNotFound)) throw error;
@@ -91,6 +99,7 @@ async function ensureTable(endpoints: LocalEndpoints): Promise<boolean> {
         ],
         Projection: { ProjectionType: 'ALL' },
       })),
+      StreamSpecification: streamSpecification,
     }),
   );
   await waitUntilTableExists({ client: dynamodb, maxWaitTime: 30 }, { TableName: endpoints.table });

@@ -1,7 +1,8 @@
 /**
  * The whole local stack, started by ONE function used by both `npm start`
  * and the test global setup: emulators, bootstrap (table, user pool, demo
- * data), the HTTP and chat gateways, the scheduler and the site.
+ * data), the HTTP and chat gateways, the scheduler, the table's stream poller
+ * and the site.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { keepHandlerLog } from './handler-log.ts';
 import { startMail } from './mail-local.ts';
 import { assertPortFree } from './ports.ts';
 import { startScheduler } from './scheduler.ts';
+import { startStreams } from './streams.ts';
 import { buildSite, startSite } from './site.ts';
 
 export interface StackPorts {
@@ -107,6 +109,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     stops.push(() => chat.close());
     const scheduler = startScheduler(endpoints.region);
     stops.push(() => scheduler.stop());
+    // The table's stream → the stream handlers (new notifications to open tabs and the e-mail outbox), every 250 ms.
+    const streams = await startStreams(endpoints);
+    stops.push(() => streams.stop());
 
     let siteProblem: string | undefined;
     const missing = !existsSync(join(options.site.folder, 'index.html'));

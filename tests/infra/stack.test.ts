@@ -11,7 +11,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { tableDesign } from '../../functions/data/table.ts';
 import { cognitoGroups } from '../../functions/domain/twinspace-types.ts';
 import { envNames } from '../../functions/lib/config.ts';
-import { allHandlers, chatHandlers, httpRoutes, scheduledJobs } from '../../functions/routes.ts';
+import { allHandlers, chatHandlers, httpRoutes, scheduledJobs, streamHandlers } from '../../functions/routes.ts';
 import { buildTwinspace, type Synthesized } from './synth.ts';
 import { assetFiles, bundleBudgetBytes, powertoolsVersion } from '../../infra/cdk/bundling.ts';
 import { repoRoot } from '../../infra/cdk/function.ts';
@@ -244,7 +244,7 @@ describe('the chat (WebSocket) API', () => {
     expect(connect.Properties).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
   });
 
-  it('deploys a prod stage automatically; only $default, member management and chat supervision reach the connections', () => {
+  it('deploys a prod stage automatically; only $default, member management, chat supervision and the notification delivery reach the connections', () => {
     const [apiId] = chatApi();
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { ApiId: { Ref: apiId }, StageName: 'prod', AutoDeploy: true });
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('execute-api:ManageConnections'));
@@ -253,9 +253,9 @@ describe('the chat (WebSocket) API', () => {
       return synthesized.stack.getLogicalId(role.node.defaultChild as import('aws-cdk-lib').CfnElement);
     };
     const roles = policies.flatMap(([, p]) => p.Properties.Roles.map((role: { Ref: string }) => role.Ref)).sort();
-    expect(roles).toEqual([roleIdOf(chatHandlers.default.name), roleIdOf('http-members'), roleIdOf('http-chat')].sort());
-    // The members function closes sockets and the chat function posts supervision frames through the same stage's
-    // @connections, and no other HTTP function can.
+    expect(roles).toEqual([roleIdOf(chatHandlers.default.name), roleIdOf('http-members'), roleIdOf('http-chat'), roleIdOf('deliver-notifications')].sort());
+    // The members function closes sockets, the chat function posts supervision frames and the delivery posts
+    // notifications through the same stage's @connections; no other function can.
     expect(JSON.stringify(functionOf('http-members')[1].Properties.Environment.Variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
     expect(JSON.stringify(functionOf('http-chat')[1].Properties.Environment.Variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
     expect(functionOf('http-projects')[1].Properties.Environment.Variables[envNames.chatCallbackUrl]).toBeUndefined();
@@ -281,6 +281,46 @@ describe('the schedule', () => {
     const proposerRole = synthesized.stack.getLogicalId(role.node.defaultChild as import('aws-cdk-lib').CfnElement);
     expect(JSON.stringify(policies.map(([, p]) => p.Properties.Roles))).not.toContain(proposerRole);
     for (const [, policy] of policies) expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain(':identity/twinspace.example');
+  });
+});
+
+describe('the table\'s stream', () => {
+  it('streams new images', () => {
+    const [, table] = ofType('AWS::DynamoDB::Table')[0];
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: tableDesign.streamViewType });
+  });
+
+  it.each(streamHandlers.map((handler) => [handler.name, handler] as const))(
+    '%s: an event source mapping on the stream with the route table\'s filters, batch size, partial failures, bisection and bounded retries',
+    (name, handler) => {
+      const [functionId] = functionOf(name);
+      const [tableId] = ofType('AWS::DynamoDB::Table')[0];
+      const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, mapping]) => mapping.Properties.FunctionName?.Ref === functionId);
+      expect(mappings).toHaveLength(1);
+      const [, mapping] = mappings[0];
+      expect(mapping.Properties).toMatchObject({
+        EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+        StartingPosition: 'LATEST',
+        BatchSize: handler.batchSize,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: handler.retryAttempts,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      expect(mapping.Properties.FilterCriteria.Filters.map((filter: { Pattern: string }) => JSON.parse(filter.Pattern))).toEqual(handler.filters);
+    },
+  );
+
+  it('lets deliver-notifications read the stream and the table, write the table, post to connections, and send no e-mail', () => {
+    const role = synthesized.stack.functions.get('deliver-notifications')!.role!;
+    const roleId = synthesized.stack.getLogicalId(role.node.defaultChild as import('aws-cdk-lib').CfnElement);
+    const statements = ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]);
+    const actions = statements.flatMap((statement) => [statement.Action].flat());
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'execute-api:ManageConnections']));
+    expect(actions.filter((action) => action.startsWith('ses:'))).toEqual([]);
+    const variables = functionOf('deliver-notifications')[1].Properties.Environment.Variables;
+    expect(JSON.stringify(variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
   });
 });
 
