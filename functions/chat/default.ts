@@ -56,6 +56,8 @@ class ChatFrameError extends Error {
 interface Caller {
   userId: string;
   connectionId: string;
+  /** When API Gateway received the frame (requestTimeEpoch): the rate limit counts frames as they were sent. */
+  arrivedAt: number;
 }
 
 function parseFrame(event: ChatEvent) {
@@ -148,8 +150,8 @@ async function sendMessage(frame: SendMessageFrame, caller: Caller): Promise<voi
     }
     const membership = memberOf(access, projectId);
     if (!access.live?.rooms.includes(projectId)) throw new ChatFrameError('FORBIDDEN', 'Join the room before sending to it.', { projectId });
-    const now = new Date();
-    if (access.mute && isMuted(access.mute.until, now)) {
+    const now = new Date(Math.max(caller.arrivedAt, access.live.bucket?.at ?? 0));
+    if (access.mute && isMuted(access.mute.until, new Date())) {
       throw new ChatFrameError('MUTED', 'You are muted in this chat for now.', { projectId, until: access.mute.until });
     }
     if (!mayTalkWhilePupilsChat(membership.type, access.settings.pupilsOpen)) {
@@ -157,7 +159,7 @@ async function sendMessage(frame: SendMessageFrame, caller: Caller): Promise<voi
     }
     const take = takeToken(access.live.bucket, now.getTime());
     if (!take.allowed) throw new ChatFrameError('RATE_LIMITED', 'You are sending too fast; wait a moment.', { projectId, retryAfter: take.retryAfter });
-    Object.assign(message, { authorName: sharedName(membership), authorType: membership.type, sentAt: now.toISOString() });
+    Object.assign(message, { authorName: sharedName(membership), authorType: membership.type, sentAt: new Date().toISOString() });
     const outcome = await storeMessageWithBucket(store, message, {
       userId: caller.userId,
       connectionId: caller.connectionId,
@@ -178,7 +180,7 @@ async function handle(event: ChatEvent): Promise<ChatResult> {
   try {
     const owner = connectionOwner(event);
     if (!owner) throw new ChatFrameError('FORBIDDEN', 'This connection was not authorised.');
-    const caller = { userId: owner.userId, connectionId };
+    const caller = { userId: owner.userId, connectionId, arrivedAt: event.requestContext.requestTimeEpoch || Date.now() };
     const frame = parseFrame(event);
     if (frame.action === 'join') await join(frame, caller);
     else if (frame.action === 'leave') await leave(frame, caller);

@@ -133,12 +133,16 @@ export async function startChatGateway(endpoints: LocalEndpoints, port: number):
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
       const connection: LiveConnection = { info, socket: webSocket, authorizer, lastActiveAt: Date.now(), queue: Promise.resolve() };
       connections.set(info.connectionId, connection);
+      // Above API Gateway's message limit ws closes the socket with 1009 (as API Gateway does); nothing else to do.
+      webSocket.on('error', (error) => console.warn(`[chat-gateway] connection ${info.connectionId}: ${error.message}`));
       webSocket.on('message', (frame, isBinary) => {
-        connection.lastActiveAt = Date.now();
+        // API Gateway stamps a frame when it arrives (requestTimeEpoch), not when $default gets to it.
+        const arrivedAt = new Date();
+        connection.lastActiveAt = arrivedAt.getTime();
         const body = isBinary ? Buffer.from(frame as Buffer).toString('base64') : frame.toString();
         // Route selection is $request.body.action, and only $default is defined: every frame goes there.
         connection.queue = connection.queue.then(() =>
-          invokeHandler(chatHandlers.default, messageEvent(info, authorizer, body, isBinary, new Date())).catch((error) =>
+          invokeHandler(chatHandlers.default, messageEvent(info, authorizer, body, isBinary, arrivedAt)).catch((error) =>
             console.error('[chat-default] failed:', error),
           ),
         );
