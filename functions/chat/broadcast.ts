@@ -1,17 +1,21 @@
 /**
  * Pushing frames to connections through the @connections API. A connection
- * that answers 410 (GoneException) is stale: its item is deleted, and the
- * broadcast carries on; one dead socket never fails the sender.
+ * that answers 410 (GoneException) is stale: its room item is deleted, and
+ * the broadcast carries on; one dead socket never fails the sender.
  *
  * What a broadcast needs from the world (the room's connections, sending to
  * one, forgetting one) is a parameter, the real table and @connections API by
  * default, so the rule is tested with fakes (tests/unit/chat-broadcast.test.ts).
+ * The sender is the small signed client of functions/lib/connections-api.ts,
+ * not the SDK's: the HTTP functions that post frames (member management, chat
+ * supervision) use this same file within their bundle budget.
  */
-import { PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
-import type { ServerFrame } from '../../events/chat-frames.ts';
-import { chatConnections, tableStore } from '../lib/clients.ts';
+import type { PresentMember, ServerFrame } from '../../events/chat-frames.ts';
+import { tableStore } from '../lib/clients.ts';
+import { postToConnection } from '../lib/connections-api.ts';
 import { logger } from '../lib/logger.ts';
-import { deleteChatConnection, listRoomConnections } from '../data/chat.ts';
+import { deleteChatConnection, listRoomConnections, type ChatConnection } from '../data/chat.ts';
+import type { TableStore } from '../data/store.ts';
 
 /** Sends one payload to one connection; throws as the @connections API does (GoneException, 410, when it no longer exists). */
 export type SendToConnection = (connectionId: string, payload: string) => Promise<void>;
@@ -26,15 +30,12 @@ export interface Room {
 }
 
 /** The real @connections API. */
-export const sendToConnection: SendToConnection = async (connectionId, payload) => {
-  await chatConnections().send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: payload }));
-};
+export const sendToConnection: SendToConnection = postToConnection;
 
-/** The project's room in the table, sent to through the @connections API. */
-export function liveRoom(projectId: string): Room {
-  const store = tableStore();
+/** The project's room in the table, sent to through the @connections API; `known` skips the Query when the caller already read the room. */
+export function liveRoom(projectId: string, known?: readonly ChatConnection[], store: TableStore = tableStore()): Room {
   return {
-    connections: async () => (await listRoomConnections(store, projectId)).map((connection) => connection.connectionId),
+    connections: async () => (known ?? (await listRoomConnections(store, projectId))).map((connection) => connection.connectionId),
     send: sendToConnection,
     forget: (connectionId) => deleteChatConnection(store, projectId, connectionId),
   };
@@ -73,4 +74,21 @@ export async function broadcast(projectId: string, frame: ServerFrame, room: Roo
     }),
   );
   return { sent: outcomes.filter((outcome) => outcome === 'sent').length, gone: outcomes.filter((outcome) => outcome === 'gone').length };
+}
+
+/** Who is in the room: one entry per person (several tabs count once), by name. */
+export function presentIn(connections: readonly ChatConnection[]): PresentMember[] {
+  const byUser = new Map<string, PresentMember>();
+  for (const connection of connections) {
+    if (!byUser.has(connection.userId) && connection.type) {
+      byUser.set(connection.userId, { userId: connection.userId, name: connection.name ?? '', type: connection.type });
+    }
+  }
+  return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+}
+
+/** Tells everyone in the room who is there now (one Query for both the list and the posting). */
+export async function broadcastPresence(projectId: string, store: TableStore = tableStore()): Promise<void> {
+  const connections = await listRoomConnections(store, projectId);
+  await broadcast(projectId, { type: 'presence', projectId, present: presentIn(connections) }, liveRoom(projectId, connections, store));
 }

@@ -1,7 +1,8 @@
-/** $connect (after the authorizer allowed it): the connection joins its project's room, with a TTL. */
+/** $connect (after the authorizer allowed it): the connection's item under its person (LIVE#<sub>), in no room yet, with a TTL and a full bucket. */
 import { tableStore } from '../lib/clients.ts';
 import { logger, observedHandler } from '../lib/observability.ts';
-import { connectionTtlSeconds, putChatConnection } from '../data/chat.ts';
+import { connectionTtlSeconds, putLiveConnection } from '../data/chat.ts';
+import { fullBucket } from '../domain/chat-rate.ts';
 import { connectionOwner, type ChatEvent, type ChatResult } from './events.ts';
 
 async function handle(event: ChatEvent): Promise<ChatResult> {
@@ -12,12 +13,12 @@ async function handle(event: ChatEvent): Promise<ChatResult> {
     return { statusCode: 403 };
   }
   const now = new Date();
-  await putChatConnection(tableStore(), {
+  await putLiveConnection(tableStore(), {
     connectionId: event.requestContext.connectionId,
-    projectId: owner.projectId,
     userId: owner.userId,
     connectedAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + connectionTtlSeconds,
+    bucket: fullBucket(now.getTime()),
   });
   return { statusCode: 200 };
 }

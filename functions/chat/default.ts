@@ -1,69 +1,178 @@
 /**
- * $default: every client frame (events/chat-frames.ts). The member's type is
- * read again from the table (a type changed since connecting counts now, not
- * at the next connect). A message is stored FIRST and then posted to every
- * connection of the room, so history and live view never disagree. Problems
- * go to the sender only, as an error frame.
+ * $default: every client frame of the live connection (events/chat-frames.ts,
+ * protocol v2): join, leave, sendMessage, ping.
+ *
+ * `join` and every `sendMessage` are checked against the table, in ONE
+ * BatchGetItem (project, membership, mute, room settings, the live
+ * connection): a type changed, a mute set or the pupils' chat closed counts at
+ * once, not at the next connect. A message is stored together with the
+ * connection's rate-limit bucket in one TransactWriteItems (conditional on
+ * the bucket as read), and only then posted to every connection of the room,
+ * so history and live view never disagree and a refused message is never
+ * stored. Problems go to the sender only, as an error frame; the socket
+ * stays open after every one.
  */
 import { ulid } from 'ulid';
-import { clientFrame, frameErrorCode, type ChatErrorCode, type DeleteMessageFrame, type SendMessageFrame } from '../../events/chat-frames.ts';
+import {
+  clientFrame,
+  frameErrorCode,
+  maxFrameBytes,
+  type ChatErrorCode,
+  type ErrorFrame,
+  type JoinFrame,
+  type LeaveFrame,
+  type SendMessageFrame,
+} from '../../events/chat-frames.ts';
 import { tableStore } from '../lib/clients.ts';
 import { countOf, logger, observedHandler } from '../lib/observability.ts';
-import { deleteChatMessage, putChatMessage, type ChatMessage } from '../data/chat.ts';
-import type { Membership } from '../data/memberships.ts';
-import { getProjectAccess } from '../data/projects.ts';
-import { mayDeleteChatMessage, mayJoinChat } from '../domain/chat-rules.ts';
-import type { ProjectState } from '../domain/project-lifecycle.ts';
+import {
+  chatRetentionDays,
+  connectionTtlSeconds,
+  getLiveConnection,
+  getRoomAccess,
+  joinRoom,
+  leaveRoom,
+  listRoomConnections,
+  storeMessageWithBucket,
+  type ChatMessage,
+  type RoomAccess,
+} from '../data/chat.ts';
+import { takeToken } from '../domain/chat-rate.ts';
+import { isMuted, mayJoinChat, mayTalkWhilePupilsChat } from '../domain/chat-rules.ts';
 import { sharedName } from '../domain/roster.ts';
-import { broadcast, postFrame } from './broadcast.ts';
+import { broadcast, broadcastPresence, liveRoom, postFrame, presentIn } from './broadcast.ts';
 import { connectionOwner, type ChatEvent, type ChatResult } from './events.ts';
 
 class ChatFrameError extends Error {
   constructor(
     readonly code: ChatErrorCode,
     message: string,
+    readonly extra: Pick<ErrorFrame, 'projectId' | 'retryAfter' | 'until'> = {},
   ) {
     super(message);
   }
 }
 
+interface Caller {
+  userId: string;
+  connectionId: string;
+  /** When API Gateway received the frame (requestTimeEpoch): the rate limit counts frames as they were sent. */
+  arrivedAt: number;
+}
+
 function parseFrame(event: ChatEvent) {
+  const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
+  if (Buffer.byteLength(raw, 'utf8') > maxFrameBytes) {
+    throw new ChatFrameError('TOO_LARGE', `A frame is at most ${maxFrameBytes / 1024} KB.`);
+  }
   let body: unknown;
   try {
-    const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-    body = JSON.parse(raw ?? '');
+    body = JSON.parse(raw);
   } catch {
     throw new ChatFrameError('BAD_FRAME', 'A frame is a JSON object with an "action".');
   }
   const parsed = clientFrame.safeParse(body);
   if (!parsed.success) {
-    const code = frameErrorCode(parsed.error);
-    throw new ChatFrameError(code, parsed.error.issues[0]?.message ?? 'This frame is not valid.');
+    const code = frameErrorCode(parsed.error, body);
+    const message = code === 'UNKNOWN_ACTION' ? 'Unknown action: use join, leave, sendMessage or ping.' : (parsed.error.issues[0]?.message ?? 'This frame is not valid.');
+    const projectId = (body as { projectId?: unknown } | null)?.projectId;
+    throw new ChatFrameError(code, message, typeof projectId === 'string' && projectId.length <= 64 ? { projectId } : {});
   }
   return parsed.data;
 }
 
-async function sendMessage(frame: SendMessageFrame, membership: Membership, state: ProjectState): Promise<void> {
-  if (!mayJoinChat(membership.type, state)) throw new ChatFrameError('FORBIDDEN', 'You may not send messages in this chat.');
-  const message: ChatMessage = {
-    id: ulid(),
-    projectId: membership.projectId,
-    authorId: membership.userId,
-    authorName: sharedName(membership),
-    authorType: membership.type,
-    text: frame.text,
-    sentAt: new Date().toISOString(),
-  };
-  await putChatMessage(tableStore(), message);
-  countOf('ChatMessagesSent');
-  await broadcast(message.projectId, { type: 'message', message });
+/** The member may take part in the room (member of a type that may chat, project open), else FORBIDDEN naming the room. */
+function memberOf(access: RoomAccess, projectId: string) {
+  const { project, membership } = access;
+  if (!project || !membership || !mayJoinChat(membership.type, project.state)) {
+    throw new ChatFrameError('FORBIDDEN', 'You may not take part in this chat.', { projectId });
+  }
+  return membership;
 }
 
-async function deleteMessage(frame: DeleteMessageFrame, membership: Membership, state: ProjectState): Promise<void> {
-  if (!mayDeleteChatMessage(membership.type, state)) throw new ChatFrameError('FORBIDDEN', 'Only a teacher administrator deletes messages.');
-  const deleted = await deleteChatMessage(tableStore(), membership.projectId, frame.messageId);
-  if (!deleted) throw new ChatFrameError('NOT_FOUND', 'There is no such message.');
-  await broadcast(membership.projectId, { type: 'messageDeleted', messageId: frame.messageId });
+async function join(frame: JoinFrame, caller: Caller): Promise<void> {
+  const store = tableStore();
+  const { projectId } = frame;
+  const access = await getRoomAccess(store, projectId, caller.userId, caller.connectionId);
+  const membership = memberOf(access, projectId);
+  if (!access.live) throw new ChatFrameError('FORBIDDEN', 'This connection is no longer known; reconnect.', { projectId });
+  const now = new Date();
+  const joined = await joinRoom(store, {
+    connectionId: caller.connectionId,
+    projectId,
+    userId: caller.userId,
+    name: sharedName(membership),
+    type: membership.type,
+    joinedAt: now.toISOString(),
+    expiresAt: access.live.expiresAt ?? Math.floor(now.getTime() / 1000) + connectionTtlSeconds,
+  });
+  if (!joined) throw new ChatFrameError('FORBIDDEN', 'You may not take part in this chat.', { projectId });
+  const connections = await listRoomConnections(store, projectId);
+  const present = presentIn(connections);
+  const muted = isMuted(access.mute?.until, now) ? access.mute?.until : undefined;
+  await postFrame(caller.connectionId, {
+    type: 'joined',
+    projectId,
+    present,
+    pupilsOpen: access.settings.pupilsOpen,
+    ...(muted ? { mutedUntil: muted } : {}),
+    retentionDays: chatRetentionDays(),
+  });
+  const others = connections.filter((connection) => connection.connectionId !== caller.connectionId);
+  await broadcast(projectId, { type: 'presence', projectId, present }, liveRoom(projectId, others, store));
+}
+
+async function leave(frame: LeaveFrame, caller: Caller): Promise<void> {
+  const store = tableStore();
+  await leaveRoom(store, frame.projectId, caller.userId, caller.connectionId);
+  await postFrame(caller.connectionId, { type: 'left', projectId: frame.projectId, reason: 'left' });
+  await broadcastPresence(frame.projectId, store);
+}
+
+async function sendMessage(frame: SendMessageFrame, caller: Caller): Promise<void> {
+  const store = tableStore();
+  const { projectId } = frame;
+  let access = await getRoomAccess(store, projectId, caller.userId, caller.connectionId);
+  const message: ChatMessage = {
+    id: ulid(),
+    projectId,
+    authorId: caller.userId,
+    authorName: '',
+    authorType: 'visitor',
+    text: frame.text,
+    sentAt: '',
+  };
+  // Two tries: the bucket as read, then (another frame took a token meanwhile) as read again.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt > 0) {
+      const live = await getLiveConnection(store, caller.userId, caller.connectionId);
+      access = { ...access, live };
+    }
+    const membership = memberOf(access, projectId);
+    if (!access.live?.rooms.includes(projectId)) throw new ChatFrameError('FORBIDDEN', 'Join the room before sending to it.', { projectId });
+    const now = new Date(Math.max(caller.arrivedAt, access.live.bucket?.at ?? 0));
+    if (access.mute && isMuted(access.mute.until, new Date())) {
+      throw new ChatFrameError('MUTED', 'You are muted in this chat for now.', { projectId, until: access.mute.until });
+    }
+    if (!mayTalkWhilePupilsChat(membership.type, access.settings.pupilsOpen)) {
+      throw new ChatFrameError('CHAT_CLOSED', "The pupils' chat is closed for now.", { projectId });
+    }
+    const take = takeToken(access.live.bucket, now.getTime());
+    if (!take.allowed) throw new ChatFrameError('RATE_LIMITED', 'You are sending too fast; wait a moment.', { projectId, retryAfter: take.retryAfter });
+    Object.assign(message, { authorName: sharedName(membership), authorType: membership.type, sentAt: new Date().toISOString() });
+    const outcome = await storeMessageWithBucket(store, message, {
+      userId: caller.userId,
+      connectionId: caller.connectionId,
+      readBucket: access.live.bucket,
+      newBucket: take.bucket,
+    });
+    if (outcome === 'stored') {
+      countOf('ChatMessagesSent');
+      await broadcast(projectId, { type: 'message', message: { ...message, ...(frame.clientId ? { clientId: frame.clientId } : {}) } });
+      return;
+    }
+  }
+  throw new ChatFrameError('RATE_LIMITED', 'You are sending too fast; wait a moment.', { projectId, retryAfter: 1 });
 }
 
 async function handle(event: ChatEvent): Promise<ChatResult> {
@@ -71,14 +180,15 @@ async function handle(event: ChatEvent): Promise<ChatResult> {
   try {
     const owner = connectionOwner(event);
     if (!owner) throw new ChatFrameError('FORBIDDEN', 'This connection was not authorised.');
+    const caller = { userId: owner.userId, connectionId, arrivedAt: event.requestContext.requestTimeEpoch || Date.now() };
     const frame = parseFrame(event);
-    const { project, membership } = await getProjectAccess(tableStore(), owner.projectId, owner.userId);
-    if (!project || !membership) throw new ChatFrameError('FORBIDDEN', 'You are no longer a member of this project.');
-    if (frame.action === 'sendMessage') await sendMessage(frame, membership, project.state);
-    else await deleteMessage(frame, membership, project.state);
+    if (frame.action === 'join') await join(frame, caller);
+    else if (frame.action === 'leave') await leave(frame, caller);
+    else if (frame.action === 'sendMessage') await sendMessage(frame, caller);
+    else await postFrame(connectionId, { type: 'pong' });
   } catch (error) {
     if (error instanceof ChatFrameError) {
-      await postFrame(connectionId, { type: 'error', code: error.code, message: error.message });
+      await postFrame(connectionId, { type: 'error', code: error.code, message: error.message, ...error.extra });
     } else {
       logger.error('Chat frame failed', { error: error as Error, connectionId });
       await postFrame(connectionId, { type: 'error', code: 'INTERNAL', message: 'Something went wrong on our side.' });

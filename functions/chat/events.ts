@@ -5,12 +5,9 @@
  */
 import type { APIGatewayEventWebsocketRequestContextV2, APIGatewayProxyWebsocketEventV2WithRequestContext } from 'aws-lambda';
 
-/** What authorize.ts returns as context (API Gateway passes strings through). */
+/** What authorize.ts returns as context (API Gateway passes strings through): who, nothing else (rooms are joined by frame). */
 export interface ChatAuthorizerContext {
   userId: string;
-  projectId: string;
-  twinspaceType: string;
-  displayName: string;
 }
 
 export type ChatEvent = APIGatewayProxyWebsocketEventV2WithRequestContext<
@@ -25,9 +22,9 @@ export interface ChatResult {
   body?: string;
 }
 
-/** The connection's user and room, from the authorizer's context; undefined if it is missing. */
-export function connectionOwner(event: ChatEvent): { userId: string; projectId: string } | undefined {
+/** The connection's person, from the authorizer's context; undefined if it is missing. */
+export function connectionOwner(event: ChatEvent): { userId: string } | undefined {
   const authorizer = event.requestContext.authorizer;
-  if (!authorizer?.userId || !authorizer.projectId) return undefined;
-  return { userId: authorizer.userId, projectId: authorizer.projectId };
+  if (!authorizer?.userId) return undefined;
+  return { userId: authorizer.userId };
 }

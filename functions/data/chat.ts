@@ -1,13 +1,26 @@
 /**
- * Chat messages and live connections, both under the room of their project
- * (keys.ts patterns 7, 8, 9): a broadcast reads exactly the room's
- * connections, in one Query.
+ * The chat and the live connections (keys.ts patterns 7, 8, 9, C1–C6).
+ *
+ * - A live connection (one per signed-in tab) lives under its person,
+ *   LIVE#<sub> / CONN#<connectionId>: the rooms it joined (a string set) and
+ *   its rate-limit bucket. A person's tabs are one Query (notifications,
+ *   revocation); one connection is a GetItem with the userId of the
+ *   authorizer's context.
+ * - A room connection, ROOM#<projectId> / CONN#<connectionId>, is written on
+ *   `join` and deleted on `leave`, $disconnect and revocation: a broadcast and
+ *   the presence list read exactly the room's connections, in one Query.
+ * - Messages under the room, with a TTL of the retention setting.
  */
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { ChatBucket } from '../domain/chat-rate.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
-import { keys, prefixes, withoutKeys } from './keys.ts';
+import { optionalSetting } from '../lib/config.ts';
+import { keys, prefixes, withoutKeys, type ItemKey } from './keys.ts';
+import { toMembership, type Membership } from './memberships.ts';
+import { toProject, type Project } from './projects.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
+import { transact } from './transact.ts';
 
 export interface ChatMessage {
   id: string;
@@ -19,31 +32,57 @@ export interface ChatMessage {
   sentAt: string;
 }
 
-export interface ChatConnection {
+/** A live connection (one per signed-in tab), under its person. */
+export interface LiveConnection {
   connectionId: string;
-  projectId: string;
   userId: string;
   connectedAt: string;
   /** TTL, epoch seconds: a connection whose $disconnect never came goes away on its own. */
   expiresAt: number;
+  /** The rooms (project ids) it joined. */
+  rooms: string[];
+  bucket?: ChatBucket;
 }
 
-/** How long a connection item lives without a $disconnect (API Gateway closes idle sockets sooner). */
+/** A connection in a room: who is there (presence) and where to post (broadcast). */
+export interface ChatConnection {
+  connectionId: string;
+  projectId: string;
+  userId: string;
+  /** The name the room shows (pupils by first name). */
+  name?: string;
+  type?: TwinspaceType;
+  joinedAt?: string;
+  /** TTL, epoch seconds. */
+  expiresAt: number;
+}
+
+/** How long a connection item lives without a $disconnect (API Gateway closes every socket within 2 h). */
 export const connectionTtlSeconds = 2 * 60 * 60;
 
+/** Days a chat message is kept (CHAT_RETENTION_DAYS, default 90: eTwinning's three months). */
+export function chatRetentionDays(): number {
+  const days = Number(optionalSetting('chatRetentionDays') ?? '');
+  return Number.isInteger(days) && days > 0 ? days : 90;
+}
+
+/** A message's TTL: sent at + the retention, epoch seconds. */
+export function messageExpiresAt(sentAt: string, retentionDays = chatRetentionDays()): number {
+  return Math.floor(Date.parse(sentAt) / 1000) + retentionDays * 24 * 60 * 60;
+}
+
 function toChatMessage(item: Record<string, unknown>): ChatMessage {
-  const { entity: _entity, ...message } = withoutKeys(item);
+  const { entity: _entity, expiresAt: _expiresAt, ...message } = withoutKeys(item);
   return message as unknown as ChatMessage;
 }
 
+/** The stored form of a message (its TTL set from the retention setting). */
+export function chatMessageItem(message: ChatMessage): Record<string, unknown> {
+  return { ...keys.chatMessage(message.projectId, message.id), entity: 'chatMessage', ...message, expiresAt: messageExpiresAt(message.sentAt) };
+}
+
 export async function putChatMessage(store: TableStore, message: ChatMessage): Promise<void> {
-  await store.db.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: { ...keys.chatMessage(message.projectId, message.id), entity: 'chatMessage', ...message },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+  await store.db.send(new PutCommand({ TableName: store.tableName, Item: chatMessageItem(message), ConditionExpression: 'attribute_not_exists(PK)' }));
 }
 
 /** Deletes a message; false when there was none with that id. */
@@ -54,17 +93,19 @@ export async function deleteChatMessage(store: TableStore, projectId: string, me
   return result.Attributes !== undefined;
 }
 
-/** One page of the history, newest first (ULIDs sort by time). */
+/** One page of the history, newest first (ULIDs sort by time). Messages past their TTL but not yet deleted are left out. */
 export async function listChatMessages(
   store: TableStore,
   projectId: string,
   page: { limit: number; startKey?: Record<string, unknown> },
+  now = new Date(),
 ): Promise<{ messages: ChatMessage[]; lastKey?: Record<string, unknown> }> {
   const result = await store.db.send(
     new QueryCommand({
       TableName: store.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)',
-      ExpressionAttributeValues: { ':pk': keys.roomPartition(projectId), ':msg': prefixes.chatMessage },
+      FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+      ExpressionAttributeValues: { ':pk': keys.roomPartition(projectId), ':msg': prefixes.chatMessage, ':now': Math.floor(now.getTime() / 1000) },
       ScanIndexForward: false,
       Limit: page.limit,
       ExclusiveStartKey: page.startKey,
@@ -73,6 +114,105 @@ export async function listChatMessages(
   return { messages: (result.Items ?? []).map(toChatMessage), lastKey: result.LastEvaluatedKey };
 }
 
+// ---- live connections (LIVE#<sub>) ----
+
+function toLiveConnection(item: Record<string, unknown>): LiveConnection {
+  const { entity: _entity, rooms, ...rest } = withoutKeys(item);
+  return { ...(rest as unknown as Omit<LiveConnection, 'rooms'>), rooms: rooms instanceof Set ? [...(rooms as Set<string>)] : Array.isArray(rooms) ? (rooms as string[]) : [] };
+}
+
+/** $connect: the connection's item under its person, with a full bucket and no room. */
+export async function putLiveConnection(store: TableStore, connection: Omit<LiveConnection, 'rooms'>): Promise<void> {
+  await store.db.send(
+    new PutCommand({ TableName: store.tableName, Item: { ...keys.liveConnection(connection.userId, connection.connectionId), entity: 'liveConnection', ...connection } }),
+  );
+}
+
+export async function getLiveConnection(store: TableStore, userId: string, connectionId: string): Promise<LiveConnection | undefined> {
+  const { Item } = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.liveConnection(userId, connectionId), ConsistentRead: true }));
+  return Item ? toLiveConnection(Item) : undefined;
+}
+
+/** $disconnect: deletes the connection's item; returns it as it was (its rooms), if there was one. */
+export async function deleteLiveConnection(store: TableStore, userId: string, connectionId: string): Promise<LiveConnection | undefined> {
+  const { Attributes } = await store.db.send(
+    new DeleteCommand({ TableName: store.tableName, Key: keys.liveConnection(userId, connectionId), ReturnValues: 'ALL_OLD' }),
+  );
+  return Attributes ? toLiveConnection(Attributes) : undefined;
+}
+
+/** Every live connection of a person (every tab): one Query of LIVE#<sub>. Expired-but-not-yet-deleted items count too. */
+export async function listLiveConnections(store: TableStore, userId: string): Promise<LiveConnection[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :conn)',
+    ExpressionAttributeValues: { ':pk': keys.livePartition(userId), ':conn': prefixes.chatConnection },
+  });
+  return items.map(toLiveConnection);
+}
+
+// ---- rooms (ROOM#<projectId> / CONN#<id>) ----
+
+/**
+ * `join`: the room connection and the room in the connection's set, in one
+ * TransactWriteItems, guarded by the connection still existing and the
+ * membership still being of the type the decision was made on. False when a
+ * guard failed (the socket went, or the member changed meanwhile).
+ */
+export async function joinRoom(store: TableStore, connection: ChatConnection & { name: string; type: TwinspaceType }): Promise<boolean> {
+  const outcome = await transact<'connection' | 'member'>(store, [
+    {
+      guard: 'connection',
+      Update: {
+        TableName: store.tableName,
+        Key: keys.liveConnection(connection.userId, connection.connectionId),
+        UpdateExpression: 'ADD #rooms :room',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#rooms': 'rooms' },
+        ExpressionAttributeValues: { ':room': new Set([connection.projectId]) },
+      },
+    },
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.chatConnection(connection.projectId, connection.connectionId), entity: 'chatConnection', ...connection },
+      },
+    },
+    {
+      guard: 'member',
+      ConditionCheck: {
+        TableName: store.tableName,
+        Key: keys.membership(connection.projectId, connection.userId),
+        ConditionExpression: '#type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': connection.type },
+      },
+    },
+  ]);
+  return outcome.written;
+}
+
+/** `leave`, revocation, $disconnect: the room connection goes, and the room leaves the connection's set (if it is still there). */
+export async function leaveRoom(store: TableStore, projectId: string, userId: string, connectionId: string, live: 'update' | 'gone' = 'update'): Promise<void> {
+  await deleteChatConnection(store, projectId, connectionId);
+  if (live === 'gone') return;
+  try {
+    await store.db.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.liveConnection(userId, connectionId),
+        UpdateExpression: 'DELETE #rooms :room',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#rooms': 'rooms' },
+        ExpressionAttributeValues: { ':room': new Set([projectId]) },
+      }),
+    );
+  } catch (error) {
+    // The connection went meanwhile: nothing left to update.
+    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
+
+/** Puts a room connection as it is (tests: a connection that no longer exists). */
 export async function putChatConnection(store: TableStore, connection: ChatConnection): Promise<void> {
   await store.db.send(
     new PutCommand({
@@ -101,18 +241,106 @@ export async function listRoomConnections(store: TableStore, projectId: string, 
   return connections;
 }
 
+// ---- what a frame is checked against ----
+
+export interface RoomSettings {
+  /** Absent item: open. */
+  pupilsOpen: boolean;
+  changedBy?: string;
+  changedAt?: string;
+}
+
+export interface RoomMute {
+  userId: string;
+  /** ISO. */
+  until: string;
+  by?: string;
+}
+
+/** Everything a `join` or a `sendMessage` is checked against, read in one BatchGetItem (strongly consistent). */
+export interface RoomAccess {
+  project?: Project;
+  membership?: Membership;
+  live?: LiveConnection;
+  settings: RoomSettings;
+  mute?: RoomMute;
+}
+
+async function batchGetConsistent(store: TableStore, wanted: ItemKey[]): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let left: Record<string, unknown>[] = wanted;
+  for (let attempt = 0; left.length > 0; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+    if (attempt > 6) throw new Error('DynamoDB left keys unprocessed after retries');
+    const result: BatchGetCommandOutput = await store.db.send(
+      new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: left, ConsistentRead: true } } }),
+    );
+    items.push(...(result.Responses?.[store.tableName] ?? []));
+    left = (result.UnprocessedKeys?.[store.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+  }
+  return items;
+}
+
+/** The project, the membership, the mute, the room's settings and the live connection: one round trip. */
+export async function getRoomAccess(store: TableStore, projectId: string, userId: string, connectionId: string): Promise<RoomAccess> {
+  const wanted = {
+    project: keys.project(projectId),
+    membership: keys.membership(projectId, userId),
+    mute: keys.roomMute(projectId, userId),
+    settings: keys.roomSettings(projectId),
+    live: keys.liveConnection(userId, connectionId),
+  };
+  const found = await batchGetConsistent(store, Object.values(wanted));
+  const is = (item: Record<string, unknown>, key: ItemKey) => item.PK === key.PK && item.SK === key.SK;
+  const access: RoomAccess = { settings: { pupilsOpen: true } };
+  for (const item of found) {
+    if (is(item, wanted.project)) access.project = toProject(item);
+    else if (is(item, wanted.membership)) access.membership = toMembership(item);
+    else if (is(item, wanted.live)) access.live = toLiveConnection(item);
+    else if (is(item, wanted.settings)) access.settings = { pupilsOpen: item.pupilsOpen !== false, changedBy: item.changedBy as string | undefined, changedAt: item.changedAt as string | undefined };
+    else if (is(item, wanted.mute)) access.mute = { userId, until: item.until as string, by: item.by as string | undefined };
+  }
+  return access;
+}
+
+export type SendOutcome = 'stored' | 'bucket' | 'left';
+
 /**
- * The ids of one user's connections in a room (every tab they opened), to
- * close them when they lose access: one Query of the room's connections
- * (pattern 9), filtered to the user, never a Scan. Expired items count too:
- * they are deleted with the rest.
+ * Stores a message and the connection's new bucket in ONE TransactWriteItems:
+ * the bucket conditional on `bucket.at` as read (or no bucket yet) and the
+ * room still joined, so a message is stored only when the bucket allowed it.
+ * 'bucket' when another frame of the connection took a token meanwhile,
+ * 'left' when the connection is no longer in the room (or gone).
  */
-export async function listUserRoomConnections(store: TableStore, projectId: string, userId: string): Promise<string[]> {
-  const items = await queryAll(store, {
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :conn)',
-    FilterExpression: 'userId = :user',
-    ProjectionExpression: 'connectionId',
-    ExpressionAttributeValues: { ':pk': keys.roomPartition(projectId), ':conn': prefixes.chatConnection, ':user': userId },
-  });
-  return items.map((item) => item.connectionId as string);
+export async function storeMessageWithBucket(
+  store: TableStore,
+  message: ChatMessage,
+  connection: { userId: string; connectionId: string; readBucket?: ChatBucket; newBucket: ChatBucket },
+): Promise<SendOutcome> {
+  const bucketAsRead = connection.readBucket ? '#bucket.#at = :readAt' : 'attribute_not_exists(#bucket)';
+  const outcome = await transact<'bucket' | 'message'>(
+    store,
+    [
+      {
+        guard: 'bucket',
+        Update: {
+          TableName: store.tableName,
+          Key: keys.liveConnection(connection.userId, connection.connectionId),
+          UpdateExpression: 'SET #bucket = :bucket',
+          ConditionExpression: `attribute_exists(PK) AND contains(#rooms, :room) AND ${bucketAsRead}`,
+          ExpressionAttributeNames: { '#bucket': 'bucket', '#rooms': 'rooms', ...(connection.readBucket ? { '#at': 'at' } : {}) },
+          ExpressionAttributeValues: {
+            ':bucket': connection.newBucket,
+            ':room': message.projectId,
+            ...(connection.readBucket ? { ':readAt': connection.readBucket.at } : {}),
+          },
+        },
+      },
+      { guard: 'message', Put: { TableName: store.tableName, Item: chatMessageItem(message), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ],
+    // Conflicts with a concurrent frame's transaction are the bucket's business: retried a little only.
+    { attempts: 3, baseDelayMs: 10, maxDelayMs: 100 },
+  );
+  if (outcome.written) return 'stored';
+  return outcome.failed.includes('bucket') ? 'bucket' : 'left';
 }

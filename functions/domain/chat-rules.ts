@@ -35,3 +35,18 @@ export function mayJoinChat(type: TwinspaceType, state: ProjectState): boolean {
 export function mayDeleteChatMessage(type: TwinspaceType, state: ProjectState): boolean {
   return mayAtAll(type, 'moderate') && isWritable(state);
 }
+
+/** Pupils' types: their chat closes when a teacher administrator closes the pupils' chat (teachers still chat). */
+export function isPupilType(type: TwinspaceType): boolean {
+  return type === 'pupil-admin' || type === 'pupil-member';
+}
+
+/** May this member send now, given the room's settings? Teachers always; pupils while the pupils' chat is open. */
+export function mayTalkWhilePupilsChat(type: TwinspaceType, pupilsOpen: boolean): boolean {
+  return pupilsOpen || !isPupilType(type);
+}
+
+/** Is a mute (its end, ISO) still in force at `now`? The table's TTL deletes it later, not at once. */
+export function isMuted(until: string | undefined, now: Date): boolean {
+  return until !== undefined && Date.parse(until) > now.getTime();
+}

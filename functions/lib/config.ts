@@ -16,6 +16,8 @@ export const envNames = {
   jwksUri: 'JWKS_URI',
   /** The @connections management API base URL, e.g. https://abc.execute-api.eu-west-1.amazonaws.com/prod */
   chatCallbackUrl: 'CHAT_CALLBACK_URL',
+  /** Days a chat message is kept before its TTL removes it (default 90; CDK context `chatRetentionDays`). */
+  chatRetentionDays: 'CHAT_RETENTION_DAYS',
   sesEndpoint: 'SES_ENDPOINT',
   mailFrom: 'MAIL_FROM',
 } as const;

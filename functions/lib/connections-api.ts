@@ -2,20 +2,27 @@
  * PostToConnection and DeleteConnection of the WebSocket API's @connections
  * management API, sent as the SDK would send them (POST / DELETE <callback
  * URL>/@connections/<id>, signed with SigV4 for `execute-api`), without the
- * SDK's client: that client and the REST protocol code it brings cost an HTTP
- * function 29 KB minified and pushed it past the 400 KB bundle budget
- * (DESIGN.md), while the signer is already in the bundle for the DynamoDB and
- * Cognito clients. The same IAM action (execute-api:ManageConnections) and the
- * same answers: 200 posted, 204 closed, 410 GoneException when the connection
- * no longer exists. Used by the HTTP functions that reach chat sockets:
- * member management (closing a removed member's sockets) and chat
- * supervision (a deleted message, the pupils' chat closed, a mute).
+ * SDK's client: that client and the REST protocol code it brings cost a
+ * function 29 KB minified and pushed the members function past the 400 KB
+ * bundle budget (DESIGN.md), while the signer is already in every bundle for
+ * the DynamoDB client. The same IAM action (execute-api:ManageConnections)
+ * and the same answers: 2xx done, 410 GoneException when the connection no
+ * longer exists. Used by the chat functions' broadcast and by the HTTP
+ * functions that post frames (functions/chat/broadcast.ts).
+ *
+ * Requests share one keep-alive agent of at most `maxSockets` sockets: a
+ * broadcast to a room of hundreds reuses connections instead of opening
+ * one TLS session per post.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { setting } from './config.ts';
+
+/** Sockets a function keeps open to @connections (a broadcast's parallel posts queue beyond that). */
+export const maxSockets = 64;
+const agents = { http: new HttpAgent({ keepAlive: true, maxSockets }), https: new HttpsAgent({ keepAlive: true, maxSockets }) };
 
 /** As long as the SDK clients wait for an answer (functions/lib/clients.ts): a stalled API does not hold the request. */
 const requestTimeoutMs = 1_500;
@@ -69,14 +76,16 @@ function signerOf(region: string): SignatureV4 {
   return signer;
 }
 
-/** One signed call to `<callback URL>/@connections/<id>`; throws a ConnectionsApiError (410: GoneException) unless 2xx. */
-async function callConnection(method: 'POST' | 'DELETE', connectionId: string, payload?: string): Promise<void> {
+/** Sends one signed request to @connections/<id>; throws a ConnectionsApiError (410: GoneException) unless 2xx. */
+async function callConnection(method: 'POST' | 'DELETE', connectionId: string, body?: string): Promise<void> {
   const base = new URL(setting('chatCallbackUrl'));
   const region = setting('region');
   const path = `${base.pathname.replace(/\/$/, '')}/@connections/${encodeLabel(connectionId)}`;
-  const body = payload === undefined ? undefined : Buffer.from(payload, 'utf8');
   const headers: Record<string, string> = { host: base.host };
-  if (body) headers['content-length'] = String(body.length);
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(body));
+  }
   const signed = await signerOf(region).sign({
     method,
     protocol: base.protocol,
@@ -87,10 +96,19 @@ async function callConnection(method: 'POST' | 'DELETE', connectionId: string, p
     headers,
     body,
   });
-  const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
+  const secure = base.protocol === 'https:';
+  const send = secure ? httpsRequest : httpRequest;
   await new Promise<void>((resolve, reject) => {
     const outgoing = send(
-      { method, hostname: base.hostname, port: base.port || undefined, path, headers: signed.headers, timeout: requestTimeoutMs },
+      {
+        method,
+        hostname: base.hostname,
+        port: base.port || undefined,
+        path,
+        headers: signed.headers,
+        timeout: requestTimeoutMs,
+        agent: secure ? agents.https : agents.http,
+      },
       (response) => {
         response.resume();
         const status = response.statusCode ?? 0;
@@ -105,14 +123,14 @@ async function callConnection(method: 'POST' | 'DELETE', connectionId: string, p
   });
 }
 
-/** Closes one connection (API Gateway then runs its $disconnect). Throws a ConnectionsApiError (410: GoneException) otherwise. */
-export function deleteConnection(connectionId: string): Promise<void> {
-  return callConnection('DELETE', connectionId);
+/** Posts one payload (a frame, as JSON text) to one connection. Throws a ConnectionsApiError (410: GoneException) otherwise. */
+export async function postToConnection(connectionId: string, payload: string): Promise<void> {
+  await callConnection('POST', connectionId, payload);
 }
 
-/** Sends one payload (a frame's JSON) to one connection. Throws a ConnectionsApiError (410: GoneException) otherwise. */
-export function postToConnection(connectionId: string, payload: string): Promise<void> {
-  return callConnection('POST', connectionId, payload);
+/** Closes one connection (API Gateway then runs its $disconnect). Throws a ConnectionsApiError (410: GoneException) otherwise. */
+export async function deleteConnection(connectionId: string): Promise<void> {
+  await callConnection('DELETE', connectionId);
 }
 
 /** Whether a failure says the connection no longer exists (410, GoneException). */

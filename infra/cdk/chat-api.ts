@@ -21,6 +21,8 @@ import { regionInFinding } from './nag-findings.ts';
 export interface ChatApiProps {
   table: TwinspaceTable;
   environment: Record<string, string>;
+  /** Days a chat message is kept (the messages' TTL), given to the chat functions as CHAT_RETENTION_DAYS. */
+  retentionDays: number;
 }
 
 export const chatStageName = 'prod';
@@ -31,9 +33,11 @@ export class TwinspaceChatApi extends Construct {
   readonly functions: Map<string, TwinspaceFunction> = new Map();
   /** Role that lets API Gateway write WebSocket access logs (an account-wide setting). */
   readonly cloudWatchRole: Role;
+  private readonly retentionDays: number;
 
   constructor(scope: Construct, id: string, props: ChatApiProps) {
     super(scope, id);
+    this.retentionDays = props.retentionDays;
     this.api = new WebSocketApi(this, 'Api', {
       apiName: 'twinspace-chat',
       routeSelectionExpression: '$request.body.action',
@@ -63,7 +67,7 @@ export class TwinspaceChatApi extends Construct {
     this.stage.node.addDependency(account);
     // The management API's URL is built from the API id and the literal stage
     // name, not from the stage resource: functions can carry it without a cycle.
-    const environment = { ...props.environment, [envNames.chatCallbackUrl]: this.stage.callbackUrl };
+    const environment = { ...props.environment, ...this.callbackEnvironment };
     const make = (handler: (typeof chatHandlers)[keyof typeof chatHandlers]) => {
       const fn = new TwinspaceFunction(this, { handler, environment });
       this.functions.set(handler.name, fn);
@@ -102,8 +106,10 @@ export class TwinspaceChatApi extends Construct {
       });
     }
 
-    // $default pushes frames to the room's connections (member management closes sockets: http-api.ts).
+    // $default pushes frames to the room's connections, $disconnect the presence to the rooms it left
+    // (member management takes members out of rooms: http-api.ts).
     this.grantConnections(defaultRoute.role as Role);
+    this.grantConnections(disconnect.role as Role);
   }
 
   /** The @connections management API of this API's stage (post to, and close, connections). */
@@ -115,8 +121,8 @@ export class TwinspaceChatApi extends Construct {
     });
   }
 
-  /** What a function needs in its environment to reach the @connections API. */
+  /** What a function needs in its environment to reach the @connections API (and to say how long messages are kept). */
   get callbackEnvironment(): Record<string, string> {
-    return { [envNames.chatCallbackUrl]: this.stage.callbackUrl };
+    return { [envNames.chatCallbackUrl]: this.stage.callbackUrl, [envNames.chatRetentionDays]: String(this.retentionDays) };
   }
 }

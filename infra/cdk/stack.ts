@@ -21,6 +21,8 @@ export interface TwinspaceStackProps extends StackProps {
   siteDir: string;
   /** Sender of the platform's e-mail; its domain must be a verified SES identity. */
   mailFrom: string;
+  /** Days a chat message is kept before the table's TTL removes it (CHAT_RETENTION_DAYS of the chat functions). */
+  chatRetentionDays?: number;
 }
 
 export class TwinspaceStack extends Stack {
@@ -46,7 +48,7 @@ export class TwinspaceStack extends Stack {
       [envNames.mailFrom]: props.mailFrom,
     };
     const table = this.storage;
-    this.chatApi = new TwinspaceChatApi(this, 'ChatApi', { table, environment });
+    this.chatApi = new TwinspaceChatApi(this, 'ChatApi', { table, environment, retentionDays: props.chatRetentionDays ?? 90 });
     this.httpApi = new TwinspaceHttpApi(this, 'HttpApi', {
       table,
       userPool: this.auth.userPool,

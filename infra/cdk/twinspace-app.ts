@@ -9,10 +9,20 @@ import { TwinspaceStack } from './stack.ts';
 
 export const stackName = 'Twinspace';
 export const defaultMailFrom = 'no-reply@twinspace.example';
+/** Days a chat message is kept (eTwinning's chatroom: three months); `cdk synth -c chatRetentionDays=30` changes it. */
+export const defaultChatRetentionDays = 90;
 
 export interface TwinspaceAppOptions {
   /** The built site; by default resolved by site-dist.ts. */
   siteDir?: string;
+}
+
+/** The `chatRetentionDays` context as a whole number of days (≥ 1), or the default. */
+function retentionDaysOf(value: unknown): number {
+  if (value === undefined || value === null || value === '') return defaultChatRetentionDays;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`The context chatRetentionDays must be a whole number of days, at least 1 (got ${String(value)})`);
+  return days;
 }
 
 export function defineTwinspace(app: App, options: TwinspaceAppOptions = {}): TwinspaceStack {
@@ -23,6 +33,7 @@ export function defineTwinspace(app: App, options: TwinspaceAppOptions = {}): Tw
     env: region ? { region: String(region) } : undefined,
     siteDir: options.siteDir ?? resolveSiteDir(app.node),
     mailFrom: String(app.node.tryGetContext('mailFrom') ?? defaultMailFrom),
+    chatRetentionDays: retentionDaysOf(app.node.tryGetContext('chatRetentionDays')),
   });
   // cdk-nag 3 is a policy-validation plugin (the Aspects form fails at synth).
   // Acknowledgements are also written into the template (cdk_nag metadata) as an audit trail.

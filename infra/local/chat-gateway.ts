@@ -1,6 +1,6 @@
 /**
  * The local WebSocket API on one port: upgrades go through the $connect
- * authorizer and handler, frames to $default, closes to $disconnect, and
+ * authorizer (the token only: one connection per signed-in tab, no projectId) and handler, frames to $default, closes to $disconnect, and
  * `/@connections/{id}` is the management API the handlers (and the real SDK
  * client) use to push to a connection.
  */
@@ -21,6 +21,9 @@ import {
 import type { LocalEndpoints } from './endpoints.ts';
 import { closeServer, listen } from './http-gateway.ts';
 import { invokeHandler } from './lambda-runtime.ts';
+
+/** API Gateway WebSocket APIs: a message is at most 128 KB (frames of 32 KB). */
+export const apiGatewayMaxMessageBytes = 128 * 1024;
 
 interface LiveConnection {
   info: ChatConnectionInfo;
@@ -51,7 +54,9 @@ export interface ChatGateway {
 export async function startChatGateway(endpoints: LocalEndpoints, port: number): Promise<ChatGateway> {
   const connections = new Map<string, LiveConnection>();
   let stopping = false;
-  const sockets = new WebSocketServer({ noServer: true });
+  // API Gateway's own limit on a message (128 KB): above it the connection is closed with 1009, as there.
+  // The chat's 8 KB limit is the $default handler's (an error frame TOO_LARGE, the socket stays open).
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: apiGatewayMaxMessageBytes });
 
   function send(response: ServerResponse, statusCode: number, body?: unknown, headers: Record<string, string> = {}) {
     const text = body === undefined ? '' : JSON.stringify(body);
@@ -128,12 +133,16 @@ export async function startChatGateway(endpoints: LocalEndpoints, port: number):
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
       const connection: LiveConnection = { info, socket: webSocket, authorizer, lastActiveAt: Date.now(), queue: Promise.resolve() };
       connections.set(info.connectionId, connection);
+      // Above API Gateway's message limit ws closes the socket with 1009 (as API Gateway does); nothing else to do.
+      webSocket.on('error', (error) => console.warn(`[chat-gateway] connection ${info.connectionId}: ${error.message}`));
       webSocket.on('message', (frame, isBinary) => {
-        connection.lastActiveAt = Date.now();
+        // API Gateway stamps a frame when it arrives (requestTimeEpoch), not when $default gets to it.
+        const arrivedAt = new Date();
+        connection.lastActiveAt = arrivedAt.getTime();
         const body = isBinary ? Buffer.from(frame as Buffer).toString('base64') : frame.toString();
         // Route selection is $request.body.action, and only $default is defined: every frame goes there.
         connection.queue = connection.queue.then(() =>
-          invokeHandler(chatHandlers.default, messageEvent(info, authorizer, body, isBinary, new Date())).catch((error) =>
+          invokeHandler(chatHandlers.default, messageEvent(info, authorizer, body, isBinary, arrivedAt)).catch((error) =>
             console.error('[chat-default] failed:', error),
           ),
         );

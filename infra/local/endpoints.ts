@@ -45,6 +45,8 @@ export function handlerEnv(endpoints: LocalEndpoints): Record<string, string> {
     [envNames.jwtIssuer]: issuer,
     [envNames.jwksUri]: `${issuer}/.well-known/jwks.json`,
     [envNames.chatCallbackUrl]: endpoints.chat.replace(/^ws/, 'http'),
+    // As the CDK app's default (context chatRetentionDays); CHAT_RETENTION_DAYS in the shell changes it locally.
+    [envNames.chatRetentionDays]: process.env[envNames.chatRetentionDays] || '90',
     [envNames.sesEndpoint]: endpoints.mail,
     [envNames.mailFrom]: 'no-reply@twinspace.local',
     // Local emulators accept any credentials; the SDK only needs some.

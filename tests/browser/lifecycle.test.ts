@@ -224,7 +224,7 @@ describe('a project from creation to closing, in a browser', () => {
     // The chat itself refuses a member of a closed project, whatever the page shows.
     const idToken = await ana.evaluate(() => JSON.parse(sessionStorage.getItem('twinspace.session') ?? '{}').idToken as string);
     const projectId = new URL(ana.url()).searchParams.get('id') ?? '';
-    expect(await chatHandshakeStatus(idToken, projectId)).toBe(403);
+    expect(await chatJoinAnswer(idToken, projectId)).toMatchObject({ type: 'error', code: 'FORBIDDEN', projectId });
     // The Chat tab says it is closed and offers no message box.
     await openTab(ana, 'Chat');
     await ana.getByText('The chat is closed while the project is closed.').waitFor();
@@ -270,17 +270,20 @@ describe('the new pages in Spanish', () => {
   });
 });
 
-/** The HTTP status with which the chat answers a WebSocket handshake (101 when it opens). */
-function chatHandshakeStatus(idToken: string, projectId: string): Promise<number> {
+/** What the live connection answers a `join` of the project's chat room (the handshake itself opens for any signed-in person). */
+function chatJoinAnswer(idToken: string, projectId: string): Promise<Record<string, unknown>> {
   const chat = inject('endpoints').chat.replace(/\/+$/, '');
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${chat}/?${new URLSearchParams({ token: idToken, projectId })}`);
+    const socket = new WebSocket(`${chat}/?${new URLSearchParams({ token: idToken })}`);
     socket.on('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
+      reject(new Error(`chat handshake answered ${response.statusCode}`));
       socket.terminate();
     });
-    socket.on('open', () => {
-      resolve(101);
+    socket.on('open', () => socket.send(JSON.stringify({ action: 'join', projectId })));
+    socket.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as Record<string, unknown>;
+      if (frame.type !== 'joined' && frame.type !== 'error') return;
+      resolve(frame);
       socket.close();
     });
     socket.on('error', (error) => reject(error));

@@ -93,6 +93,12 @@ describe('Lambda functions', () => {
     expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
   });
 
+  it('gives the chat functions the retention of chat messages (context chatRetentionDays, default 90 days)', () => {
+    for (const handler of Object.values(chatHandlers)) {
+      expect(functionOf(handler.name)[1].Properties.Environment.Variables[envNames.chatRetentionDays], handler.name).toBe('90');
+    }
+  });
+
   it('gives the chat functions the @connections callback URL of the prod stage', () => {
     for (const handler of Object.values(chatHandlers)) {
       const url = JSON.stringify(functionOf(handler.name)[1].Properties.Environment.Variables[envNames.chatCallbackUrl]);
@@ -244,7 +250,7 @@ describe('the chat (WebSocket) API', () => {
     expect(connect.Properties).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
   });
 
-  it('deploys a prod stage automatically; only $default, member management, chat supervision and the notification delivery reach the connections', () => {
+  it('deploys a prod stage automatically; only $default, $disconnect (presence), member management, chat supervision and the notification delivery reach the connections', () => {
     const [apiId] = chatApi();
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { ApiId: { Ref: apiId }, StageName: 'prod', AutoDeploy: true });
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('execute-api:ManageConnections'));
@@ -253,9 +259,11 @@ describe('the chat (WebSocket) API', () => {
       return synthesized.stack.getLogicalId(role.node.defaultChild as import('aws-cdk-lib').CfnElement);
     };
     const roles = policies.flatMap(([, p]) => p.Properties.Roles.map((role: { Ref: string }) => role.Ref)).sort();
-    expect(roles).toEqual([roleIdOf(chatHandlers.default.name), roleIdOf('http-members'), roleIdOf('http-chat'), roleIdOf('deliver-notifications')].sort());
-    // The members function closes sockets, the chat function posts supervision frames and the delivery posts
-    // notifications through the same stage's @connections; no other function can.
+    expect(roles).toEqual(
+      [roleIdOf(chatHandlers.default.name), roleIdOf(chatHandlers.disconnect.name), roleIdOf('http-members'), roleIdOf('http-chat'), roleIdOf('deliver-notifications')].sort(),
+    );
+    // $default and $disconnect post chat frames, the members function takes removed members out of rooms, the chat
+    // function posts supervision frames and the delivery posts notifications; no other function can (not $connect).
     expect(JSON.stringify(functionOf('http-members')[1].Properties.Environment.Variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
     expect(JSON.stringify(functionOf('http-chat')[1].Properties.Environment.Variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
     expect(functionOf('http-projects')[1].Properties.Environment.Variables[envNames.chatCallbackUrl]).toBeUndefined();

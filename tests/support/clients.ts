@@ -98,8 +98,9 @@ export class ChatSocket {
     });
   }
 
-  static open(endpoints: LocalEndpoints, idToken: string, projectId: string): Promise<ChatSocket> {
-    const socket = new WebSocket(`${endpoints.chat}/?token=${encodeURIComponent(idToken)}&projectId=${encodeURIComponent(projectId)}`);
+  /** The tab's live connection: `<chat>/?token=…`, no room yet. */
+  static connect(endpoints: LocalEndpoints, idToken: string): Promise<ChatSocket> {
+    const socket = new WebSocket(`${endpoints.chat}/?token=${encodeURIComponent(idToken)}`);
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(new ChatSocket(socket)));
       socket.once('unexpected-response', (_request, response) => {
@@ -110,13 +111,39 @@ export class ChatSocket {
     });
   }
 
-  send(frame: Frame): void {
-    this.socket.send(JSON.stringify(frame));
+  /** A live connection that has joined the project's room (rejects when the join is refused). */
+  static async open(endpoints: LocalEndpoints, idToken: string, projectId: string): Promise<ChatSocket> {
+    const chat = await ChatSocket.connect(endpoints, idToken);
+    const answer = await chat.join(projectId);
+    if (answer.type !== 'joined') {
+      chat.close();
+      throw new Error(`chat join refused: ${answer.code}`);
+    }
+    return chat;
+  }
+
+  /** Sends `join` and resolves with the answer: the `joined` frame, or the error naming the room. */
+  join(projectId: string): Promise<Frame> {
+    const seen = this.frames.length;
+    this.send({ action: 'join', projectId });
+    return this.frameAfter(seen, (frame) => (frame.type === 'joined' || frame.type === 'error') && frame.projectId === projectId);
+  }
+
+  /** Sends a frame (an object as JSON; a string as it is, for bad input). */
+  send(frame: Frame | string): void {
+    this.socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
 
   /** The first frame (already received or still to come) that matches. */
   frame(predicate: (frame: Frame) => boolean): Promise<Frame> {
     const received = this.frames.find(predicate);
+    if (received) return Promise.resolve(received);
+    return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
+  }
+
+  /** The first matching frame received after the first `index` frames. */
+  frameAfter(index: number, predicate: (frame: Frame) => boolean): Promise<Frame> {
+    const received = this.frames.slice(index).find(predicate);
     if (received) return Promise.resolve(received);
     return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
   }

@@ -10,7 +10,7 @@ import type { ServerFrame } from '../../events/chat-frames.ts';
 import { broadcast, postFrame, type Room } from '../../functions/chat/broadcast.ts';
 import { logger } from '../../functions/lib/logger.ts';
 
-const frame: ServerFrame = { type: 'messageDeleted', messageId: 'MSG1' };
+const frame: ServerFrame = { type: 'messageDeleted', projectId: 'P1', messageId: 'MSG1' };
 
 /** The SDK's own 410: GoneException with the response's status in $metadata. */
 const gone = () => new GoneException({ message: 'Gone', $metadata: { httpStatusCode: 410 } });

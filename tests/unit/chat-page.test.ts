@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChatMessageBody } from '../../events/chat-frames.ts';
-import { chatAccess, checkedText, errorMessage, mergeMessages } from '../../web/src/scripts/twinspace/chat/chat-page.ts';
+import { chatAccess, checkedText, errorMessage, errorWords, mergeMessages } from '../../web/src/scripts/twinspace/chat/chat-page.ts';
+import { reconnectDelay } from '../../web/src/scripts/common/live.ts';
 
 const message = (id: string, sentAt: string, text = id): ChatMessageBody => ({
   id,
@@ -54,5 +55,25 @@ describe('mergeMessages', () => {
   it('orders messages of the same instant by id', () => {
     const at = '2026-11-28T10:00:00.000Z';
     expect(mergeMessages([message('b', at)], [message('a', at)]).map((item) => item.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('errorWords', () => {
+  it('says until when a pupil is muted, in how many seconds to try again, and that the pupils’ chat is closed', () => {
+    const time = (iso: string) => iso.slice(11, 16);
+    expect(errorWords({ code: 'MUTED', until: '2026-11-28T10:10:00.000Z' }, time)).toEqual({ key: 'chat.mutedUntil', values: { time: '10:10' } });
+    expect(errorWords({ code: 'RATE_LIMITED', retryAfter: 2 }, time)).toEqual({ key: 'chat.rateLimitedFor', values: { seconds: '2' } });
+    expect(errorWords({ code: 'CHAT_CLOSED' }, time)).toEqual({ key: 'chat.pupilsClosed', values: {} });
+    expect(errorWords({ code: 'TOO_LARGE' }, time)).toEqual({ key: 'chat.sendFailed', values: {} });
+  });
+});
+
+describe('reconnectDelay', () => {
+  it('waits a random time up to 1 s, 2 s, 4 s … never more than 30 s', () => {
+    expect(reconnectDelay(0, () => 0.999)).toBeLessThan(1000);
+    expect(reconnectDelay(1, () => 0.5)).toBe(1000);
+    expect(reconnectDelay(3, () => 1)).toBe(8000);
+    expect(reconnectDelay(10, () => 1)).toBe(30000);
+    expect(reconnectDelay(10, () => 0)).toBe(0);
   });
 });

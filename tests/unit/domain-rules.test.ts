@@ -21,13 +21,18 @@ describe('chat messages', () => {
   });
 
   it('parses frames with the same rules and names the problem', () => {
-    expect(clientFrame.parse({ action: 'sendMessage', text: ' hi ' })).toEqual({ action: 'sendMessage', text: 'hi' });
-    const tooLong = clientFrame.safeParse({ action: 'sendMessage', text: 'x'.repeat(2001) });
+    expect(clientFrame.parse({ action: 'sendMessage', projectId: 'P1', text: ' hi ' })).toEqual({ action: 'sendMessage', projectId: 'P1', text: 'hi' });
+    const tooLong = clientFrame.safeParse({ action: 'sendMessage', projectId: 'P1', text: 'x'.repeat(2001) });
     expect(tooLong.success).toBe(false);
     if (!tooLong.success) expect(frameErrorCode(tooLong.error)).toBe('TOO_LONG');
     const unknown = clientFrame.safeParse({ action: 'shout', text: 'hi' });
     expect(unknown.success).toBe(false);
-    if (!unknown.success) expect(frameErrorCode(unknown.error)).toBe('BAD_FRAME');
+    if (!unknown.success) expect(frameErrorCode(unknown.error, { action: 'shout', text: 'hi' })).toBe('UNKNOWN_ACTION');
+    const noAction = clientFrame.safeParse({ text: 'hi' });
+    if (!noAction.success) expect(frameErrorCode(noAction.error, { text: 'hi' })).toBe('BAD_FRAME');
+    const noRoom = clientFrame.safeParse({ action: 'join' });
+    if (!noRoom.success) expect(frameErrorCode(noRoom.error, { action: 'join' })).toBe('BAD_FRAME');
+    expect(clientFrame.parse({ action: 'ping' })).toEqual({ action: 'ping' });
   });
 
   it('lets members but not visitors chat, and nobody in a closed project', () => {

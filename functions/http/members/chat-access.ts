@@ -1,48 +1,41 @@
 /**
  * A member who loses the chat (removed from the project, or given a type
- * that may not chat: a visitor) loses it at once, not at their next connect:
- * their connection items leave the project's room, so no broadcast reaches
- * them any more, and each of their sockets is closed through the @connections
- * API (DeleteConnection, connections-api.ts; API Gateway then runs
- * $disconnect, which finds nothing left to delete).
+ * that may not chat: a visitor) leaves its room at once, not at their next
+ * join: each of their connections in the room loses its room item (so no
+ * broadcast reaches it any more) and the room from its set (so every later
+ * send is refused; $default also reads the membership again), gets a `left`
+ * frame with reason 'removed', and the room is told who is left. The sockets
+ * stay open: they still carry the person's notifications.
  *
- * Their connections are found with one Query of the room (never a Scan): the
- * connection items carry the userId the $connect authorizer verified.
+ * Their connections are found with one Query of LIVE#<sub> (never a Scan),
+ * then the ones whose rooms include the project.
  */
-import { deleteChatConnection, listUserRoomConnections } from '../../data/chat.ts';
+import { listLiveConnections, leaveRoom } from '../../data/chat.ts';
 import type { TableStore } from '../../data/store.ts';
 import { mayReadChat } from '../../domain/chat-rules.ts';
 import type { TwinspaceType } from '../../domain/twinspace-types.ts';
 import { logger } from '../../lib/logger.ts';
-import { deleteConnection } from '../../lib/connections-api.ts';
+import { broadcastPresence, postFrame } from '../../chat/broadcast.ts';
 
-/** Whether a member of this type (none: no longer a member) keeps their chat sockets. */
+/** Whether a member of this type (none: no longer a member) keeps the chat. */
 export const keepsChat = (type: TwinspaceType | undefined): boolean => type !== undefined && mayReadChat(type);
 
-const isGone = (error: unknown) => {
-  const failure = error as { $metadata?: { httpStatusCode?: number }; name?: string };
-  return failure?.$metadata?.httpStatusCode === 410 || failure?.name === 'GoneException';
-};
-
 /**
- * Closes every chat socket `userId` has open in the project's room. The
- * items go first (a failure there is thrown: the caller answers 503 and the
- * same request again re-runs this); a socket that cannot be closed is only
- * logged, since without its item it receives nothing, and every frame it
- * sends is refused by $default, which reads the membership again.
- * Returns how many connections were closed.
+ * Takes `userId` out of the project's room on every tab. The items go first
+ * (a failure there is thrown: the caller answers 503 and the same request
+ * again re-runs this); a frame that cannot be posted is only logged, since
+ * without its items the connection receives nothing and may send nothing.
+ * Returns how many connections left the room.
  */
-export async function closeChatSockets(store: TableStore, projectId: string, userId: string): Promise<number> {
-  const connectionIds = await listUserRoomConnections(store, projectId, userId);
-  await Promise.all(
-    connectionIds.map(async (connectionId) => {
-      await deleteChatConnection(store, projectId, connectionId);
-      try {
-        await deleteConnection(connectionId);
-      } catch (error) {
-        if (!isGone(error)) logger.warn('Could not close a chat socket of a member who lost the chat', { connectionId, error: error as Error });
-      }
-    }),
-  );
-  return connectionIds.length;
+export async function leaveChatRoom(store: TableStore, projectId: string, userId: string): Promise<number> {
+  const inRoom = (await listLiveConnections(store, userId)).filter((connection) => connection.rooms.includes(projectId));
+  await Promise.all(inRoom.map((connection) => leaveRoom(store, projectId, userId, connection.connectionId)));
+  if (inRoom.length === 0) return 0;
+  await Promise.all(inRoom.map((connection) => postFrame(connection.connectionId, { type: 'left', projectId, reason: 'removed' })));
+  try {
+    await broadcastPresence(projectId, store);
+  } catch (error) {
+    logger.warn('Presence after a member left the chat could not be sent', { projectId, error: error as Error });
+  }
+  return inRoom.length;
 }

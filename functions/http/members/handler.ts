@@ -10,7 +10,7 @@
  * add an existing teacher or guest, create a pupil's account, change a type,
  * remove, reset a pupil's password. The table is written first, in one
  * transaction per change; then the member's access follows the table: a
- * member who lost the chat has their chat sockets closed (chat-access.ts),
+ * member who lost the chat leaves its chat room (chat-access.ts),
  * and their Cognito groups are synced. A failure there answers 503: the
  * change stands, and repeating the same request does it again
  * (functions/domain/README.md, "Group sync").
@@ -48,7 +48,7 @@ import type { Caller } from '../../lib/claims.ts';
 import { requireMember } from '../access.ts';
 import { areaHandler } from '../area.ts';
 import type { MembersPage } from '../schemas.ts';
-import { closeChatSockets, keepsChat } from './chat-access.ts';
+import { keepsChat, leaveChatRoom } from './chat-access.ts';
 import { membersRoutes } from './routes.ts';
 import type { AddMemberResponse, ChangeMemberTypeResponse, ManagedMember, PasswordResetResponse } from './schemas.ts';
 
@@ -273,16 +273,16 @@ async function syncOr503(store: TableStore, userId: string, message = accessNotU
 
 /**
  * The member's access after a change to their membership, now `type` (none:
- * removed): their chat sockets in the project closed if they may no longer
- * chat, then their groups synced. Idempotent; a failure is a 503 and the same
+ * removed): their connections leave the project's chat room if they may no
+ * longer chat (the sockets stay open for notifications), then their groups synced. Idempotent; a failure is a 503 and the same
  * request again does it again.
  */
 async function applyAccess(store: TableStore, projectId: string, userId: string, type: TwinspaceType | undefined): Promise<{ username: string }> {
   if (!keepsChat(type)) {
     try {
-      await closeChatSockets(store, projectId, userId);
+      await leaveChatRoom(store, projectId, userId);
     } catch (error) {
-      logger.warn('Closing the chat sockets of a member who lost the chat failed; the table change stands', { userId, error: error as Error });
+      logger.warn('Taking a member who lost the chat out of its room failed; the table change stands', { userId, error: error as Error });
       throw new HttpError('UNAVAILABLE', accessNotUpdated, [], 2);
     }
   }

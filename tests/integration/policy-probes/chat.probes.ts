@@ -1,51 +1,33 @@
-/** Probes of the chat: reading and sending (history and live socket agree), and moderating. */
+/**
+ * Probes of the chat: reading the history and taking part live (a `join`
+ * on the tab's one live connection, then a message) are one permission and
+ * must agree. Deleting, muting, closing and reporting are the supervision's
+ * probes; the forum's moderation is probed in forum.probes.ts.
+ */
 import { expect } from 'vitest';
-import { ChatSocket, chatHandshakeStatus } from '../../support/clients.ts';
+import { ChatSocket } from '../../support/clients.ts';
 import { callAs, outcome, type Probes } from './kit.ts';
 
 export const probes: Probes = {
   chat: async (caller, { endpoints, space }) => {
     const history = outcome(await callAs(endpoints, caller, 'GET', `/projects/${space.projectId}/chat/messages?limit=1`), `${caller.name} reads the chat`);
-    const query = new URLSearchParams({ token: caller.idToken ?? '', projectId: space.projectId }).toString();
-    const live = (await chatHandshakeStatus(endpoints, query)) === 101 ? 'allowed' : 'denied';
-    // History and live chat are one permission: they must never disagree.
-    expect(live, `${caller.name}: live chat and history disagree`).toBe(history);
-    if (live === 'allowed') {
-      const socket = await ChatSocket.open(endpoints, caller.idToken!, space.projectId);
-      try {
-        socket.send({ action: 'sendMessage', text: `Hello from ${caller.name}` });
-        const echoed = await socket.frame((frame) => frame.type === 'message' || frame.type === 'error');
+    if (!caller.idToken) {
+      expect(history, `${caller.name}: live chat and history disagree`).toBe('denied');
+      return 'denied';
+    }
+    const socket = await ChatSocket.connect(endpoints, caller.idToken);
+    try {
+      const answer = await socket.join(space.projectId);
+      const live = answer.type === 'joined' ? 'allowed' : 'denied';
+      if (live === 'denied') expect(answer.code, `${caller.name} joins the chat`).toBe('FORBIDDEN');
+      // History and live chat are one permission: they must never disagree.
+      expect(live, `${caller.name}: live chat and history disagree`).toBe(history);
+      if (live === 'allowed') {
+        socket.send({ action: 'sendMessage', projectId: space.projectId, text: `Hello from ${caller.name}` });
+        const echoed = await socket.frame((frame) => frame.type === 'message' || (frame.type === 'error' && frame.code !== 'FORBIDDEN'));
         expect(echoed.type, `${caller.name} sends a message`).toBe('message');
-      } finally {
-        socket.close();
       }
-    }
-    return live;
-  },
-  moderate: async (caller, { endpoints, space }) => {
-    if (!caller.idToken) return 'denied';
-    // A message of a pupil's, so there is something to moderate.
-    const pupil = space.members['pupil-member'];
-    const author = await ChatSocket.open(endpoints, pupil.idToken!, space.projectId);
-    let messageId: string;
-    try {
-      author.send({ action: 'sendMessage', text: 'A message to moderate' });
-      messageId = (await author.frame((frame) => frame.type === 'message' && frame.message.text === 'A message to moderate')).message.id;
-    } finally {
-      author.close();
-    }
-    let socket: ChatSocket;
-    try {
-      socket = await ChatSocket.open(endpoints, caller.idToken, space.projectId);
-    } catch {
-      return 'denied';
-    }
-    try {
-      socket.send({ action: 'deleteMessage', messageId });
-      const answer = await socket.frame((frame) => frame.type === 'messageDeleted' || frame.type === 'error');
-      if (answer.type === 'messageDeleted') return 'allowed';
-      expect(answer.code, `${caller.name} deletes a message`).toBe('FORBIDDEN');
-      return 'denied';
+      return live;
     } finally {
       socket.close();
     }

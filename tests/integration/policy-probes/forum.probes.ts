@@ -60,3 +60,14 @@ export const probes: Probes = {
     return outcome(replied, `${caller.name} replies in the pupils' forum`);
   },
 };
+
+/** Moderation: a pupil's reply in the pupils' forum, deleted by the caller (teacher administrators only). */
+probes.moderate = async (caller, { endpoints, space }) => {
+  const { threadId } = await pupilsForum(endpoints, space);
+  const reply = await callAs(endpoints, space.members['pupil-member'], 'POST', `/projects/${space.projectId}/forum/threads/${threadId}/replies`, {
+    body: 'A reply to moderate',
+  });
+  if (reply.status !== 201) throw new Error(`reply for the moderation probe: ${reply.status} ${JSON.stringify(reply.body)}`);
+  const deleted = await callAs(endpoints, caller, 'DELETE', `/projects/${space.projectId}/forum/threads/${threadId}/replies/${reply.body.replyId}`);
+  return outcome(deleted, `${caller.name} deletes a pupil's forum reply`);
+};

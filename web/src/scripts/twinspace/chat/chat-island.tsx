@@ -1,25 +1,44 @@
 /**
  * The TwinSpace's Chat tab (?id=<projectId>), a Preact island built from the
- * kit: the messages (history and live, merged by id, oldest first, newest in
- * view), a polite live region announcing each new message, and the send form
- * (Enter sends, Shift+Enter a new line) with what went wrong said next to
- * it. Visitors, a closed or not yet open project, or anyone the server
- * refuses get a short explanation instead.
+ * kit, on the tab's one live connection (common/live.ts): it joins the
+ * project's room when opened (and leaves it when closed), reads the history
+ * (GET …/chat/messages) and merges it with the live frames by id, oldest
+ * first, newest in view; who is in the room now (pupils by first name); a
+ * polite live region announcing each new message; the connection's state
+ * (reconnecting by itself); and the send form (Enter sends, Shift+Enter a new
+ * line) with what went wrong said next to it — muted until when, the pupils'
+ * chat closed, too fast. A message typed while reconnecting goes once the
+ * connection is back, or comes back to the box after 30 s. How long messages
+ * are kept is said under the log. Visitors, a closed or not yet open project,
+ * or anyone the server refuses get a short explanation instead.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChatMessageBody } from '../../../../../events/chat-frames.ts';
+import type { ChatMessageBody, PresentMember } from '../../../../../events/chat-frames.ts';
+import type { ChatMessagesPage } from '../../../../../functions/http/schemas.ts';
+import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
 import { AbsoluteDate, BusyButton, EmptyState, FormField, StatusMessage, type Status } from '../../../components/kit/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
-import { ApiError } from '../../common/api.ts';
-import { ChatRefused, startChat, type ChatConnection, type ChatConnectionState } from './chat.ts';
-import { chatAccess, checkedText, errorMessage, mergeMessages } from './chat-page.ts';
+import { apiGet, ApiError } from '../../common/api.ts';
+import { live, type LiveStatus } from '../../common/live.ts';
+import { chatAccess, checkedText, errorWords, mergeMessages } from './chat-page.ts';
+import { ChatControls, MessageActions } from './chat-supervision.tsx';
 import { dateLocale } from '../../common/dates.ts';
 import { typeName } from '../../common/labels.ts';
-import { requireSession, t } from '../../common/page.ts';
+import { fill, requireSession, t } from '../../common/page.ts';
 import { explanation, reportFailure } from '../../common/problems.ts';
 import { currentProject, projectIdOfPage } from '../twinspace-project.ts';
 
-type Opened = { projectId: string; idToken: string } | { closed: boolean; reason: MessageKey } | { failure: string };
+type Opened = { projectId: string; me: string; myType: TwinspaceType; writable: boolean } | { closed: boolean; reason: MessageKey } | { failure: string };
+
+/** The signed-in person's id (the ID token's `sub`). */
+function myUserId(idToken: string): string {
+  try {
+    const payload = idToken.split('.')[1] ?? '';
+    return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub ?? '';
+  } catch {
+    return '';
+  }
+}
 
 export default function ChatPage() {
   const [opened, setOpened] = useState<Opened>();
@@ -32,7 +51,11 @@ export default function ChatPage() {
     currentProject().then(
       (project) => {
         const access = chatAccess(project.myType, project.state);
-        setOpened(access.open ? { projectId, idToken: session.idToken } : { closed: project.state === 'closed', reason: access.reason });
+        setOpened(
+          access.open && project.myType
+            ? { projectId, me: myUserId(session.idToken), myType: project.myType, writable: project.state === 'approved' }
+            : { closed: project.state === 'closed', reason: access.open ? 'chat.refused' : access.reason },
+        );
       },
       (error: unknown) => {
         if (error instanceof ApiError && error.status === 401) return reportFailure(error);
@@ -51,62 +74,134 @@ export default function ChatPage() {
         {'reason' in opened ? (
           <p class="notice">{t(opened.reason)}</p>
         ) : (
-          <ChatPanel projectId={opened.projectId} idToken={opened.idToken} onRefused={() => setOpened({ closed: false, reason: 'chat.refused' })} />
+          <ChatPanel {...opened} onRefused={(reason) => setOpened({ closed: false, reason })} />
         )}
       </section>
     </>
   );
 }
 
-const connectionWords: Record<ChatConnectionState, MessageKey> = {
+const connectionWords: Record<LiveStatus, MessageKey> = {
   connecting: 'chat.connecting',
-  connected: 'chat.connected',
-  disconnected: 'chat.disconnected',
+  open: 'chat.connected',
+  reconnecting: 'chat.reconnecting',
+  offline: 'chat.offline',
 };
 
-function ChatPanel({ projectId, idToken, onRefused }: { projectId: string; idToken: string; onRefused: () => void }) {
+const pupilTypes: readonly TwinspaceType[] = ['pupil-admin', 'pupil-member'];
+const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(dateLocale, { hour: '2-digit', minute: '2-digit' });
+
+interface PanelProps {
+  projectId: string;
+  me: string;
+  myType: TwinspaceType;
+  writable: boolean;
+  onRefused: (reason: MessageKey) => void;
+}
+
+function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
   const [messages, setMessages] = useState<ChatMessageBody[]>([]);
   const [loaded, setLoaded] = useState(false);
-  const [connection, setConnection] = useState<ChatConnectionState>('connecting');
+  const [connection, setConnection] = useState<LiveStatus>(() => live().status());
+  const [present, setPresent] = useState<PresentMember[]>([]);
+  const [pupilsOpen, setPupilsOpen] = useState(true);
+  const [mutedUntil, setMutedUntil] = useState<string>();
+  const [retentionDays, setRetentionDays] = useState<number>();
   const [announcement, setAnnouncement] = useState('');
   const [failure, setFailure] = useState<Status>();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string>();
   const [status, setStatus] = useState<Status>();
+  /** Messages of this tab not yet seen back from the server, by clientId. */
+  const pending = useRef(new Map<string, string>());
+  /** Whether the room was joined once (a FORBIDDEN before that is the join refused). */
+  const joinedOnce = useRef(false);
   const [sending, setSending] = useState(0);
-  const chat = useRef<ChatConnection>();
   const list = useRef<HTMLOListElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
-    startChat(
-      projectId,
-      idToken,
-      {
-        connection: setConnection,
-        message: (message) => {
-          setMessages((shown) => mergeMessages(shown, [message]));
-          setAnnouncement(`${t('chat.newMessage')} ${message.authorName}: ${message.text}`);
+    const connection = live();
+    const mine = <T extends { projectId?: string }>(frame: T) => frame.projectId === projectId;
+    const settle = (clientId: string | undefined) => {
+      if (clientId && pending.current.delete(clientId)) setSending(pending.current.size);
+    };
+    /** The oldest message still waiting, given back to the box (if the box is empty) after a refusal. */
+    const giveBackOldest = () => {
+      const [first] = pending.current;
+      if (!first) return;
+      pending.current.delete(first[0]);
+      setSending(pending.current.size);
+      setText((typed) => typed || first[1]);
+    };
+    const readHistory = () =>
+      apiGet<ChatMessagesPage>(`/projects/${encodeURIComponent(projectId)}/chat/messages?limit=50`).then(
+        (page) => {
+          setMessages((shown) => mergeMessages(shown, page.items));
+          setLoaded(true);
         },
-        deleted: (messageId) => {
-          setMessages((shown) => shown.filter((message) => message.id !== messageId));
-          setAnnouncement(t('chat.deleted'));
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status === 403) return onRefused('chat.refused');
+          if (error instanceof ApiError && error.status === 401) return reportFailure(error);
+          setFailure({ tone: 'error', text: explanation(error) });
         },
-        error: (code) => setStatus({ tone: 'error', text: t(errorMessage(code)) }),
-      },
-      (connection) => (chat.current = connection),
-    ).then(
-      (history) => {
-        setMessages((shown) => mergeMessages(shown, history));
-        setLoaded(true);
-      },
-      (error: unknown) => {
-        if (error instanceof ChatRefused || (error instanceof ApiError && error.status === 403)) return onRefused();
-        if (error instanceof ApiError && error.status === 401) return reportFailure(error);
-        setFailure({ tone: 'error', text: explanation(error) });
-      },
-    );
-    return () => chat.current?.close();
+      );
+
+    const unsubscribe = [
+      connection.onStatus((next) => {
+        setConnection(next);
+        // Back after a drop: what was said meanwhile comes from the history (merged by id).
+        if (next === 'open') void readHistory();
+      }),
+      connection.on('joined', (frame) => {
+        if (!mine(frame)) return;
+        joinedOnce.current = true;
+        setPresent(frame.present);
+        setPupilsOpen(frame.pupilsOpen);
+        setMutedUntil(frame.mutedUntil);
+        setRetentionDays(frame.retentionDays);
+      }),
+      connection.on('presence', (frame) => mine(frame) && setPresent(frame.present)),
+      connection.on('chatState', (frame) => mine(frame) && setPupilsOpen(frame.pupilsOpen)),
+      connection.on('muted', (frame) => mine(frame) && setMutedUntil(frame.until ?? undefined)),
+      connection.on('message', ({ message }) => {
+        if (message.projectId !== projectId) return;
+        settle(message.clientId);
+        setMessages((shown) => mergeMessages(shown, [message]));
+        setAnnouncement(`${t('chat.newMessage')} ${message.authorName}: ${message.text}`);
+      }),
+      connection.on('messageDeleted', (frame) => {
+        if (!mine(frame)) return;
+        setMessages((shown) => shown.filter((message) => message.id !== frame.messageId));
+        setAnnouncement(t('chat.deleted'));
+      }),
+      connection.on('left', (frame) => {
+        if (mine(frame) && frame.reason === 'removed') onRefused('chat.removed');
+      }),
+      connection.on('error', (frame) => {
+        if (frame.projectId !== undefined && !mine(frame)) return;
+        if (frame.code === 'FORBIDDEN' && !joinedOnce.current) return onRefused('chat.refused');
+        if (frame.code === 'MUTED' && frame.until) setMutedUntil(frame.until);
+        if (frame.code === 'CHAT_CLOSED') setPupilsOpen(false);
+        const words = errorWords(frame, timeOf);
+        setStatus({ tone: 'error', text: fill(words.key, words.values) });
+        giveBackOldest();
+      }),
+      connection.onUnsent((frame) => {
+        if (frame.projectId !== projectId) return;
+        if (frame.clientId) pending.current.delete(frame.clientId);
+        setSending(pending.current.size);
+        setText((typed) => typed || frame.text);
+        setStatus({ tone: 'error', text: t('chat.unsent') });
+      }),
+    ];
+    connection.join(projectId);
+    // The socket first (joined above), then the history: nothing said in between is lost.
+    void readHistory();
+    return () => {
+      for (const stop of unsubscribe) stop();
+      connection.leave(projectId);
+    };
   }, []);
 
   // Newest at the bottom, in view.
@@ -114,7 +209,11 @@ function ChatPanel({ projectId, idToken, onRefused }: { projectId: string; idTok
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [messages]);
 
-  const send = async (event: Event) => {
+  const isPupil = pupilTypes.includes(myType);
+  const stillMuted = mutedUntil !== undefined && Date.parse(mutedUntil) > Date.now();
+  const mayWrite = writable && !(isPupil && !pupilsOpen);
+
+  const send = (event: Event) => {
     event.preventDefault();
     setStatus(undefined);
     const checked = checkedText(text);
@@ -124,17 +223,13 @@ function ChatPanel({ projectId, idToken, onRefused }: { projectId: string; idTok
       return;
     }
     setProblem(undefined);
-    const connected = chat.current;
-    if (!connected) return setStatus({ tone: 'error', text: t('chat.disconnected') });
+    const clientId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    pending.current.set(clientId, checked.text);
+    setSending(pending.current.size);
     setText('');
     input.current?.focus();
-    setSending((count) => count + 1);
-    const sent = await connected.send(checked.text);
-    setSending((count) => count - 1);
-    if (!sent) {
-      setText(checked.text);
-      setStatus({ tone: 'error', text: t('chat.disconnected') });
-    }
+    if (live().status() !== 'open') setStatus({ tone: 'success', text: t('chat.queued') });
+    live().send({ action: 'sendMessage', projectId, text: checked.text, clientId });
   };
 
   // As in any chat: Enter sends, Shift+Enter is a new line.
@@ -151,6 +246,19 @@ function ChatPanel({ projectId, idToken, onRefused }: { projectId: string; idTok
         {t(connectionWords[connection])}
       </p>
       <StatusMessage status={failure} />
+      <ChatControls projectId={projectId} myType={myType} writable={writable} pupilsOpen={pupilsOpen} />
+      {present.length > 0 && (
+        <section class="chat-present" aria-labelledby="chat-present-heading">
+          <h3 id="chat-present-heading">{t('chat.present')}</h3>
+          <ul>
+            {present.map((member) => (
+              <li key={member.userId}>
+                {member.name} <span class="chat-type">({typeName(member.type)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ol ref={list} class="chat-log" tabindex={0} aria-label={t('chat.history')}>
         {messages.map((message) => (
           <li key={message.id} class="chat-message">
@@ -159,21 +267,25 @@ function ChatPanel({ projectId, idToken, onRefused }: { projectId: string; idTok
               <AbsoluteDate value={message.sentAt} locale={dateLocale} />
             </p>
             <p class="chat-text">{message.text}</p>
+            <MessageActions message={message} projectId={projectId} me={me} myType={myType} writable={writable} />
           </li>
         ))}
       </ol>
       {loaded && messages.length === 0 && <EmptyState>{t('chat.empty')}</EmptyState>}
+      {retentionDays !== undefined && <p class="muted chat-retention">{fill('chat.retention', { days: String(retentionDays) })}</p>}
       <div class="visually-hidden" aria-live="polite">
         {announcement}
       </div>
-      {connection === 'connected' && (
-        <form class="chat-form" noValidate onSubmit={(event) => void send(event)}>
+      {!pupilsOpen && <p class="notice">{t(isPupil ? 'chat.pupilsClosed' : 'chat.pupilsClosedTeacher')}</p>}
+      {stillMuted && mutedUntil && <p class="notice">{fill('chat.mutedUntil', { time: timeOf(mutedUntil) })}</p>}
+      {mayWrite && (
+        <form class="chat-form" noValidate onSubmit={send}>
           <FormField id="chat-input" label={t('chat.message')} hint={t('chat.hint')} error={problem}>
             {(control) => (
               <textarea {...control} ref={input} name="text" maxLength={2000} required value={text} onInput={(event) => setText(event.currentTarget.value)} onKeyDown={enter} />
             )}
           </FormField>
-          <BusyButton type="submit" busy={sending > 0} busyLabel={t('common.busy')}>
+          <BusyButton type="submit" busy={sending > 0 && connection === 'open'} busyLabel={t('common.busy')}>
             {t('chat.send')}
           </BusyButton>
           <StatusMessage status={status} />

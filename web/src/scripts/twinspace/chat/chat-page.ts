@@ -3,7 +3,8 @@
  * island needs, who may take part (and else why not, in words), what a
  * server error says, the typed text checked as the server checks it, and the
  * list of messages kept in order (history and live frames merged by id). The
- * page itself is the Preact island chat-island.tsx; the connection is chat.ts.
+ * page itself is the Preact island chat-island.tsx; the connection is the
+ * tab's one live socket (common/live.ts).
  */
 import { checkChatText } from '../../../../../functions/domain/chat-rules.ts';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
@@ -31,7 +32,17 @@ export const chatStrings = [
   'chat.hint',
   'chat.connecting',
   'chat.connected',
-  'chat.disconnected',
+  'chat.reconnecting',
+  'chat.offline',
+  'chat.mutedUntil',
+  'chat.pupilsClosed',
+  'chat.pupilsClosedTeacher',
+  'chat.rateLimitedFor',
+  'chat.unsent',
+  'chat.queued',
+  'chat.retention',
+  'chat.present',
+  'chat.removed',
   'chat.visitor',
   'chat.refused',
   'chat.tooLong',
@@ -49,11 +60,25 @@ const errorMessages: Partial<Record<ChatErrorCode, MessageKey>> = {
   TOO_LONG: 'chat.tooLong',
   EMPTY_MESSAGE: 'chat.emptyMessage',
   MUTED: 'chat.muted',
+  CHAT_CLOSED: 'chat.pupilsClosed',
   RATE_LIMITED: 'chat.rateLimited',
   FORBIDDEN: 'chat.refused',
 };
 
 export const errorMessage = (code: ChatErrorCode): MessageKey => errorMessages[code] ?? 'chat.sendFailed';
+
+/**
+ * An error frame in words, with what it says: until when a mute lasts
+ * (`until`, formatted by the page) and in how many seconds to try again.
+ */
+export function errorWords(
+  frame: { code: ChatErrorCode; retryAfter?: number; until?: string },
+  formatTime: (iso: string) => string,
+): { key: MessageKey; values: Record<string, string> } {
+  if (frame.code === 'MUTED' && frame.until) return { key: 'chat.mutedUntil', values: { time: formatTime(frame.until) } };
+  if (frame.code === 'RATE_LIMITED' && frame.retryAfter) return { key: 'chat.rateLimitedFor', values: { seconds: String(frame.retryAfter) } };
+  return { key: errorMessage(frame.code), values: {} };
+}
 
 /**
  * Whether the chat opens for this member, or why not: only in an open project
