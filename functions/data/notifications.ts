@@ -72,9 +72,39 @@ export async function putNotification(store: TableStore, notification: Notificat
   await store.db.send(new PutCommand({ TableName: store.tableName, Item: notificationItem(notification) }));
 }
 
-function toNotification(item: Record<string, unknown>): Notification {
+/** A stored item (a Query's, or a stream record's NEW_IMAGE unmarshalled) as a Notification. */
+export function toNotification(item: Record<string, unknown>): Notification {
   const { entity: _entity, ...notification } = withoutKeys(item);
   return notification as unknown as Notification;
+}
+
+/** A notification as GET /me/notifications lists it and the live `notification` frame carries it (NotificationResponse). */
+export interface NotificationView {
+  notificationId: string;
+  topic: NotificationTopic;
+  title: string;
+  body: string;
+  createdAt: string;
+  projectId?: string;
+  subjectId?: string;
+  params?: Record<string, string | number>;
+  read: boolean;
+}
+
+/** The wire shape: read or not, never its owner, keys or TTL. */
+export function notificationView(notification: Notification): NotificationView {
+  const { notificationId, topic, title, body, createdAt, projectId, subjectId, params, readAt } = notification;
+  return {
+    notificationId,
+    topic,
+    title,
+    body,
+    createdAt,
+    ...(projectId ? { projectId } : {}),
+    ...(subjectId ? { subjectId } : {}),
+    ...(params ? { params } : {}),
+    read: readAt !== undefined,
+  };
 }
 
 export async function listNotifications(store: TableStore, userId: string, limit: number): Promise<Notification[]> {

@@ -9,7 +9,7 @@ import {
   splitNotices,
   transactionLimit,
 } from '../../functions/domain/notifications.ts';
-import { notificationPut } from '../../functions/data/notifications.ts';
+import { notificationPut, notificationView, toNotification } from '../../functions/data/notifications.ts';
 import { notificationResponse, profileUpdateBody } from '../../functions/http/desktop/schemas.ts';
 
 const store = { tableName: 'twinspace', db: undefined as never };
@@ -117,5 +117,39 @@ describe('a notification on the wire', () => {
     const item = { notificationId: 'n', topic: 'page-submitted', title: 't', body: 'b', createdAt: 'c', projectId: 'p', subjectId: 's', params: { page: 'Rivers' } };
     expect(notificationResponse.safeParse(item).success).toBe(false);
     expect(notificationResponse.parse({ ...item, read: false })).toMatchObject({ read: false, subjectId: 's' });
+  });
+});
+
+describe('from the table to the wire (GET /me/notifications and the live frame)', () => {
+  it('says read or not, and never gives its keys, owner, TTL or entity', () => {
+    const stored = {
+      PK: 'USER#u1',
+      SK: 'NOTIFICATION#n1',
+      entity: 'notification',
+      notificationId: 'n1',
+      userId: 'u1',
+      topic: 'mailbox-message',
+      projectId: 'p1',
+      subjectId: 'm1',
+      params: { from: 'Eva', subject: 'Maps' },
+      title: 'Eva wrote to you',
+      body: 'A new message.',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      expiresAt: 1774000000,
+    };
+    const unread = notificationView(toNotification(stored));
+    expect(unread).toEqual({
+      notificationId: 'n1',
+      topic: 'mailbox-message',
+      projectId: 'p1',
+      subjectId: 'm1',
+      params: { from: 'Eva', subject: 'Maps' },
+      title: 'Eva wrote to you',
+      body: 'A new message.',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      read: false,
+    });
+    expect(notificationResponse.parse(unread)).toEqual(unread);
+    expect(notificationView(toNotification({ ...stored, readAt: '2026-01-02T00:00:00.000Z' })).read).toBe(true);
   });
 });

@@ -13,7 +13,14 @@ import { ulid } from 'ulid';
 import { getDesktop } from '../../data/projects.ts';
 import { keys, prefixes } from '../../data/keys.ts';
 import { getMailCopies, getProfileAndUnread, listMailFolder, mailFolderPrefix, markMailRead, sendDesktopMail, type DesktopMail, type StoredMail } from '../../data/mail.ts';
-import { countUnreadNotifications, listNotificationPage, markAllNotificationsRead, markNotificationRead, type Notification } from '../../data/notifications.ts';
+import {
+  countUnreadNotifications,
+  listNotificationPage,
+  markAllNotificationsRead,
+  markNotificationRead,
+  notificationView,
+  type Notification,
+} from '../../data/notifications.ts';
 import { decodePartnerCursor, searchPartnerProfiles } from '../../data/partners.ts';
 import { createSchool, getSchoolAndTeachers, getSchoolWithReader, updateSchool, type School } from '../../data/schools.ts';
 import { findUserIdByUsername, getProfileAndProjects, getUserProfile, getUserProfiles, saveProfileChanges, type UserProfile } from '../../data/users.ts';
@@ -25,7 +32,7 @@ import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
 import { meWithProjectsResponse } from '../projects/schemas.ts';
 import { desktopRoutes } from './routes.ts';
-import type { MailResponse, NotificationResponse, ProfileResponse, SchoolResponse } from './schemas.ts';
+import type { MailResponse, NotificationsPage, ProfileResponse, SchoolResponse } from './schemas.ts';
 
 /** The profile as the desktop shows it: whatever fields the response schema names (zod drops the rest). */
 const myProfile = meWithProjectsResponse.shape.profile;
@@ -46,21 +53,6 @@ function profileView(profile: UserProfile): ProfileResponse {
   return view;
 }
 
-/** A notification on the wire: read or not, never its keys, TTL or owner. */
-function notificationView(notification: Notification): NotificationResponse {
-  const { notificationId, topic, title, body, createdAt, projectId, subjectId, params, readAt } = notification;
-  return {
-    notificationId,
-    topic,
-    title,
-    body,
-    createdAt,
-    ...(projectId ? { projectId } : {}),
-    ...(subjectId ? { subjectId } : {}),
-    ...(params ? { params } : {}),
-    read: readAt !== undefined,
-  };
-}
 
 function staleProfile(sent: number, current: number | undefined) {
   return conflict(
@@ -132,7 +124,8 @@ export const handler = areaHandler(desktopRoutes, {
       listNotificationPage(store, caller.userId, { limit: query.limit, startKey }),
       countUnreadNotifications(store, caller.userId),
     ]);
-    return { status: 200, body: { items: notifications.map(notificationView), nextCursor: encodeCursor(lastKey), unread } };
+    const page: NotificationsPage = { items: notifications.map(notificationView), nextCursor: encodeCursor(lastKey), unread };
+    return { status: 200, body: page };
   },
 
   countUnreadNotifications: async ({ caller, store }) => ({ status: 200, body: { unread: await countUnreadNotifications(store, caller.userId) } }),
