@@ -12,7 +12,7 @@ import * as z from 'zod';
 import { isOpenToEveryTeacher, type DiaryKind, type DiaryView, type DiaryVisibility } from '../domain/diary.ts';
 import { cursorRefused, parseCursorKey } from '../lib/cursor.ts';
 import { diaryIndex, diaryKeys, keys, withoutKeys } from './keys.ts';
-import type { Notification } from './notifications.ts';
+import { notificationPut, type Notification } from './notifications.ts';
 import { queryAll, queryPage, type PartitionQuery } from './query.ts';
 import type { TableStore } from './store.ts';
 import { transact, type GuardedItem } from './transact.ts';
@@ -168,12 +168,7 @@ export async function addDiaryReply(
     ...inboxCountries.map((country) => ({ Delete: { TableName: store.tableName, Key: diaryKeys.unansweredDoubt(entryId, country) } })),
   ];
   if (effects.notification) {
-    items.push({
-      Put: {
-        TableName: store.tableName,
-        Item: { ...keys.notification(effects.notification.userId, effects.notification.notificationId), entity: 'notification', ...effects.notification },
-      },
-    });
+    items.push(notificationPut(store, effects.notification));
   }
   const outcome = await transact(store, items);
   if (outcome.written) return 'added';

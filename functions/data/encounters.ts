@@ -22,9 +22,10 @@ import {
   type Registration,
   type RegistrationDecision,
 } from '../domain/encounters.ts';
-import { communityIndex, communityKeys, gsi1, keys, withoutKeys } from './keys.ts';
+import { communityIndex, communityKeys, gsi1, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
+import { notificationPut } from './notifications.ts';
 import { transact, WriteContention, type GuardedItem } from './transact.ts';
 
 export interface Encounter extends EncounterCounters {
@@ -321,22 +322,16 @@ export async function cancelRegistration(store: TableStore, encounterId: string,
         },
         countersUpdate(store, encounter, 'SET waitingCount = waitingCount - :one', '', { ':one': 1 }),
         // The promoted teacher hears of it on their next visit (GET /me/notifications), written with the seat.
-        {
-          Put: {
-            TableName: store.tableName,
-            Item: {
-              ...keys.notification(promoted.userId, notificationId),
-              entity: 'notification',
-              notificationId,
-              userId: promoted.userId,
-              topic: 'encounter-seat',
-              encounterId,
-              title: `You have a seat at “${encounter.title}”`,
-              body: `A seat became free at “${encounter.title}” (${encounter.startsAt}) and it is yours now.`,
-              createdAt: now().toISOString(),
-            },
-          },
-        },
+        notificationPut(store, {
+          notificationId,
+          userId: promoted.userId,
+          topic: 'encounter-seat',
+          subjectId: encounterId,
+          params: { encounter: encounter.title, startsAt: encounter.startsAt },
+          title: `You have a seat at “${encounter.title}”`,
+          body: `A seat became free at “${encounter.title}” (${encounter.startsAt}) and it is yours now.`,
+          createdAt: now().toISOString(),
+        }),
       ];
     }
     // A guard failed: the encounter, my registration or the first in line changed since the read; decide again.

@@ -18,6 +18,9 @@
  * |12 | a country's settings (label target days)         | GetItem   | PK = COUNTRY#<cc>, SK = SETTINGS                                     |
  * |13 | was today's digest sent to this evaluator        | PutItem if attribute_not_exists | PK = USER#<sub>, SK = DIGEST#<yyyy-mm-dd> (TTL) |
  * |14 | my in-app notifications, newest first            | Query     | PK = USER#<sub> AND begins_with(SK, 'NOTIFICATION#'), ScanIndexForward=false |
+ * |N1 | mark one of my notifications read                | UpdateItem| PK = USER#<sub>, SK = NOTIFICATION#<ulid>, attribute_exists(PK)     |
+ * |N2 | my unread notifications (count, mark all read)   | Query     | 14 + FilterExpression attribute_not_exists(readAt); Select COUNT     |
+ * |M3 | a project's teachers (page submitted)            | Query     | 6 + FilterExpression type IN (teacher-admin, member-teacher)         |
  * |15 | who is this username (add a partner or member)   | GetItem   | PK = USERNAME#<lower-case username>, SK = USER                        |
  * |M1 | a project's teacher administrators (last-admin rule) | Query | PK = PROJECT#<id> AND begins_with(SK, 'MEMBER#'), FilterExpression type = teacher-admin |
  * |M2 | the types a user holds anywhere (Cognito group sync) | (in 1) | PK = USER#<sub>, SK = PROJECT#<id> items: their `type`        |

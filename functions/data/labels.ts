@@ -17,7 +17,7 @@ import { defaultPassMark, type LabelApplication, type LabelEvaluation, type Labe
 import { batchGet } from './projects.ts';
 import { gsi1, keys, labelKeys, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
-import type { Notification } from './notifications.ts';
+import { notificationPut, type Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
 import { automaticEntry } from './feed.ts';
 import { transact, type GuardedItem } from './transact.ts';
@@ -307,12 +307,7 @@ export async function recordLabelEvaluation(
         ExpressionAttributeValues: { ':label': application.labelId },
       },
     },
-    {
-      Put: {
-        TableName: store.tableName,
-        Item: { ...keys.notification(applicantNotice.userId, applicantNotice.notificationId), entity: 'notification', ...applicantNotice },
-      },
-    },
+    notificationPut(store, applicantNotice),
     // A label granted is a public-area fact on the project's home (data/feed.ts): the country, no name.
     ...(evaluation.granted
       ? [automaticEntry(store, application.projectId, 'public', { kind: 'label-granted', label: { labelId: application.labelId, country: application.country } })]

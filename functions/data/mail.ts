@@ -7,6 +7,7 @@
  */
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, prefixes, withoutKeys } from './keys.ts';
+import { notificationPut, type Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
 import { transact } from './transact.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
@@ -43,11 +44,11 @@ function toStoredMail(item: Record<string, unknown>): StoredMail {
 }
 
 /**
- * Stores both copies and bumps the recipient's unread count, in one
- * transaction. 'exists': a copy with this mail id is already there (guard
+ * Stores both copies, bumps the recipient's unread count and writes their
+ * notification, in one transaction. 'exists': a copy with this mail id is already there (guard
  * 'exists'), nothing was written.
  */
-export async function sendDesktopMail(store: TableStore, mail: DesktopMail): Promise<'sent' | 'exists'> {
+export async function sendDesktopMail(store: TableStore, mail: DesktopMail, notice: Notification): Promise<'sent' | 'exists'> {
   const copy = (folder: MailFolder, ownerId: string) => ({ entity: 'desktopMail', ownerId, folder, ...mail });
   const outcome = await transact(store, [
     {
@@ -74,6 +75,8 @@ export async function sendDesktopMail(store: TableStore, mail: DesktopMail): Pro
         ExpressionAttributeValues: { ':entity': 'mailbox', ':one': 1 },
       },
     },
+    // The recipient's notification ('desktop-mail').
+    notificationPut(store, notice),
   ]);
   return outcome.written ? 'sent' : 'exists';
 }

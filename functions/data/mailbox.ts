@@ -8,6 +8,7 @@
 import type { MailboxBox, MailboxMessage } from '../domain/mailbox.ts';
 import { mailboxKeys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
+import { notificationPut, type Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
 import { transact } from './transact.ts';
 import { memberStillOfType, projectStillApproved } from './write-guards.ts';
@@ -23,7 +24,8 @@ function toMailboxMessage(item: Record<string, unknown>): MailboxMessage {
 /** 'sent', or why the write was refused: the project closed, or the recipient left or changed type meanwhile. */
 export type MailboxSendOutcome = 'sent' | 'closed' | 'recipient-changed';
 
-export async function putMailboxMessage(store: TableStore, message: MailboxMessage): Promise<MailboxSendOutcome> {
+/** Both copies, with the recipient's notification ('mailbox-message') in the same transaction. */
+export async function putMailboxMessage(store: TableStore, message: MailboxMessage, notice: Notification): Promise<MailboxSendOutcome> {
   const copy = (box: MailboxBox, ownerId: string) => ({ entity: 'mailboxMessage', box, ownerId, ...message });
   const outcome = await transact(store, [
     {
@@ -44,6 +46,7 @@ export async function putMailboxMessage(store: TableStore, message: MailboxMessa
     },
     projectStillApproved(store, message.projectId),
     memberStillOfType(store, message.projectId, message.to.userId, message.to.type),
+    notificationPut(store, notice),
   ]);
   if (outcome.written) return 'sent';
   if (outcome.failed.includes('closed')) return 'closed';

@@ -14,6 +14,7 @@ import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 import { sharedName } from '../domain/roster.ts';
 import { automaticEntry } from './feed.ts';
+import { notificationPut, type Notification } from './notifications.ts';
 import { transact, type GuardedItem, type TransactOutcome } from './transact.ts';
 import { approvedProjectCondition, memberStillOfType, projectStillApproved } from './write-guards.ts';
 
@@ -134,7 +135,7 @@ export async function addMemberToProject(
   store: TableStore,
   membership: Membership,
   projectTitle: string,
-  options: { partner?: PartnerEntry; partnerCountries?: boolean; guards: MembershipGuards },
+  options: { partner?: PartnerEntry; partnerCountries?: boolean; guards: MembershipGuards; notices?: readonly Notification[] },
 ): Promise<MembershipWrite> {
   const { partner } = options;
   const projectUpdate: GuardedItem<MembershipGuard> = partner
@@ -169,6 +170,8 @@ export async function addMemberToProject(
     projectUpdate,
     ...guardChecks(store, membership.projectId, options.guards),
     joined,
+    // The new member's notification ('member-added'), with the membership.
+    ...(options.notices ?? []).map((notice) => notificationPut(store, notice)),
   ]);
 }
 
@@ -181,6 +184,7 @@ export function changeMembershipType(
   store: TableStore,
   change: { projectId: string; userId: string; from: TwinspaceType; to: TwinspaceType },
   guards: MembershipGuards,
+  notices: readonly Notification[] = [],
 ): Promise<MembershipWrite> {
   const names = { '#type': 'type' };
   return transact<MembershipGuard>(store, [
@@ -208,6 +212,8 @@ export function changeMembershipType(
     },
     projectStillApproved(store, change.projectId),
     ...guardChecks(store, change.projectId, guards),
+    // The member's notification ('member-type-changed'), with the change.
+    ...notices.map((notice) => notificationPut(store, notice)),
   ]);
 }
 
@@ -270,6 +276,18 @@ export async function listTeacherAdminIds(store: TableStore, projectId: string):
     ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':member': prefixes.member, ':admin': 'teacher-admin' },
   });
   return admins.map((member) => member.userId as string);
+}
+
+/** userIds of a project's teachers (teacher administrators and member teachers), M3: pattern 6, every page, filtered to those types. */
+export async function listTeacherIds(store: TableStore, projectId: string): Promise<string[]> {
+  const teachers = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :member)',
+    FilterExpression: '#type IN (:admin, :teacher)',
+    ProjectionExpression: 'userId',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':pk': keys.projectPartition(projectId), ':member': prefixes.member, ':admin': 'teacher-admin', ':teacher': 'member-teacher' },
+  });
+  return teachers.map((member) => member.userId as string);
 }
 
 /**

@@ -17,6 +17,7 @@ import { gsi1, pageIndex, pageKeys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { automaticEntry } from './feed.ts';
+import { noticesFor, type Notification } from './notifications.ts';
 import { transact, type GuardedItem } from './transact.ts';
 import { memberStillOfType, projectStillApproved } from './write-guards.ts';
 
@@ -68,25 +69,38 @@ export async function getPage(store: TableStore, projectId: string, pageId: stri
  * still of the type read ('typeChanged'): a decision made on a read still
  * holds. When several fail, the page's own state is said first.
  */
-async function guardedWrite(store: TableStore, projectId: string, writer: PageWriter, pageWrite: GuardedItem<'stale'>, feedEntry: GuardedItem<never>[] = []): Promise<PageWriteOutcome> {
-  const outcome = await transact(store, [
-    pageWrite,
-    projectStillApproved(store, projectId),
-    memberStillOfType(store, projectId, writer.userId, writer.type),
-    ...feedEntry,
-  ]);
-  if (outcome.written) return 'written';
+async function guardedWrite(
+  store: TableStore,
+  projectId: string,
+  writer: PageWriter,
+  pageWrite: GuardedItem<'stale'>,
+  feedEntry: GuardedItem<never>[] = [],
+  notices: readonly Notification[] = [],
+): Promise<PageWriteOutcome> {
+  const items = [pageWrite, projectStillApproved(store, projectId), memberStillOfType(store, projectId, writer.userId, writer.type), ...feedEntry];
+  // The teachers' notifications of a page submitted for publishing: in the same transaction (those that fit).
+  const told = noticesFor(store, items.length, notices);
+  const outcome = await transact(store, [...items, ...told.items]);
+  if (outcome.written) {
+    await told.writeRest();
+    return 'written';
+  }
   if (outcome.failed.includes('stale')) return 'stale';
   return outcome.failed.includes('closed') ? 'closed' : 'typeChanged';
 }
 
 const itemOf = (page: Page) => ({ ...pageKeys.page(page.projectId, page.pageId), ...indexKeysOf(page), entity: 'page', ...page });
 
-export function createPage(store: TableStore, page: Page, writer: PageWriter): Promise<PageWriteOutcome> {
-  return guardedWrite(store, page.projectId, writer, {
-    guard: 'stale',
-    Put: { TableName: store.tableName, Item: itemOf(page), ConditionExpression: 'attribute_not_exists(PK)' },
-  });
+/** A new page; `notices` (a pupil's page submitted for publishing: its teachers') are written with it. */
+export function createPage(store: TableStore, page: Page, writer: PageWriter, notices: readonly Notification[] = []): Promise<PageWriteOutcome> {
+  return guardedWrite(
+    store,
+    page.projectId,
+    writer,
+    { guard: 'stale', Put: { TableName: store.tableName, Item: itemOf(page), ConditionExpression: 'attribute_not_exists(PK)' } },
+    [],
+    notices,
+  );
 }
 
 /**
@@ -100,7 +114,7 @@ const pagePublishedEntry = (store: TableStore, page: Page) =>
   automaticEntry(store, page.projectId, page.area, { kind: 'page-published', page: { pageId: page.pageId, title: page.title }, by: { userId: page.authorId, name: page.authorName } }, page.publishedAt);
 
 /** Replaces the page (edit or publish), on condition it still has the version `readVersion`; publishing also writes the home's entry. */
-export function replacePage(store: TableStore, next: Page, readVersion: number, writer: PageWriter): Promise<PageWriteOutcome> {
+export function replacePage(store: TableStore, next: Page, readVersion: number, writer: PageWriter, notices: readonly Notification[] = []): Promise<PageWriteOutcome> {
   const feedEntry = publishedNow(next) ? [pagePublishedEntry(store, next)] : [];
   return guardedWrite(store, next.projectId, writer, {
     guard: 'stale',
@@ -111,7 +125,7 @@ export function replacePage(store: TableStore, next: Page, readVersion: number, 
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ':read': readVersion },
     },
-  }, feedEntry);
+  }, feedEntry, notices);
 }
 
 /** Deletes the page, on condition it still has the version read. */

@@ -12,6 +12,7 @@ import { gsi1, keys, prefixes, withoutKeys, type ItemKey } from './keys.ts';
 import type { Membership } from './memberships.ts';
 import { membershipPuts, toMembership } from './memberships.ts';
 import { queryAll, queryPage } from './query.ts';
+import { notificationPut, type Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
 import { transact, type GuardedItem, type TransactOutcome } from './transact.ts';
 import { toUserProfile, type UserProfile } from './users.ts';
@@ -239,7 +240,12 @@ function pendingApprovalItem(store: TableStore, project: Project, country: strin
 }
 
 /** A new project, its creator's founder item and the partner's invitation, in one TransactWriteItems ('exists': the id is taken). */
-export async function proposeProject(store: TableStore, project: Project, invitedBy: { displayName: string; country: string }): Promise<'written' | 'exists'> {
+export async function proposeProject(
+  store: TableStore,
+  project: Project,
+  invitedBy: { displayName: string; country: string },
+  notices: readonly Notification[] = [],
+): Promise<'written' | 'exists'> {
   const partner = project.invitedPartner!;
   const outcome = await transact<LifecycleGuard>(store, [
     {
@@ -248,6 +254,7 @@ export async function proposeProject(store: TableStore, project: Project, invite
     },
     founderItem(store, project.founders[0], project.projectId),
     put(store, { ...keys.userInvitation(partner.userId, project.projectId), entity: 'userInvitation', projectId: project.projectId, invitedBy }),
+    ...notices.map((notice) => notificationPut(store, notice)),
   ]);
   return outcome.written ? 'written' : 'exists';
 }
@@ -257,7 +264,7 @@ export async function proposeProject(store: TableStore, project: Project, invite
  * approval pending (items P1 with their GSI1 keys), the invitation replaced
  * by a founder item.
  */
-export async function acceptPartnership(store: TableStore, before: Project, after: Project): Promise<LifecycleWrite> {
+export async function acceptPartnership(store: TableStore, before: Project, after: Project, notices: readonly Notification[] = []): Promise<LifecycleWrite> {
   const partnerId = before.invitedPartner!.userId;
   const outcome = await transact<LifecycleGuard>(store, [
     guardedProjectUpdate(
@@ -276,12 +283,13 @@ export async function acceptPartnership(store: TableStore, before: Project, afte
     del(store, keys.userInvitation(partnerId, before.projectId)),
     founderItem(store, partnerId, before.projectId),
     ...Object.keys(after.approvals ?? {}).map((country) => pendingApprovalItem(store, after, country, after.submittedAt!)),
+    ...notices.map((notice) => notificationPut(store, notice)),
   ]);
   return staleUnlessWritten(outcome);
 }
 
 /** The partner declines: the project and every item of it go, in one TransactWriteItems. */
-export async function deleteProposedProject(store: TableStore, project: Project): Promise<LifecycleWrite> {
+export async function deleteProposedProject(store: TableStore, project: Project, notices: readonly Notification[] = []): Promise<LifecycleWrite> {
   const guard = unchangedSince(project);
   const outcome = await transact<LifecycleGuard>(store, [
     {
@@ -297,6 +305,7 @@ export async function deleteProposedProject(store: TableStore, project: Project)
     ...project.founders.map((userId) => del(store, keys.userFounded(userId, project.projectId))),
     ...(project.invitedPartner ? [del(store, keys.userInvitation(project.invitedPartner.userId, project.projectId))] : []),
     ...Object.keys(project.approvals ?? {}).map((country) => del(store, keys.approval(project.projectId, country))),
+    ...notices.map((notice) => notificationPut(store, notice)),
   ]);
   return staleUnlessWritten(outcome);
 }
@@ -393,6 +402,7 @@ export async function recordDecision(
   after: Project,
   country: string,
   newMembers: Membership[],
+  notices: readonly Notification[] = [],
 ): Promise<LifecycleWrite> {
   const decision = after.approvals![country];
   const leavesTheList = after.state !== 'pending-approval';
@@ -423,6 +433,7 @@ export async function recordDecision(
       Update: { TableName: store.tableName, Key: keys.approval(before.projectId, other), UpdateExpression: 'REMOVE GSI1PK, GSI1SK' },
     })),
     ...newMembers.flatMap((membership) => membershipPuts(store, membership, after.title)),
+    ...notices.map((notice) => notificationPut(store, notice)),
   ]);
   return staleUnlessWritten(outcome);
 }

@@ -5,6 +5,7 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isListedPartner, type AgeRange, type ProfileChanges } from '../domain/desktop.ts';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
+import type { NotificationMail } from '../domain/notifications.ts';
 import { gsi1, keys, prefixes, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
@@ -28,6 +29,8 @@ export interface UserProfile {
   languages?: string[];
   ages?: AgeRange;
   about?: string;
+  /** E-mail of notifications (PUT /me/profile); absent = "daily"; pupils never (the stream job reads this attribute). */
+  notificationMail?: NotificationMail;
   /** Self-registered teachers: false until the NSS of their country validates them; absent = validated (made by the platform). */
   validated?: boolean;
   version: number;

@@ -4,6 +4,7 @@
  * uses desktop mail, and the partner filter. Pure rules, no I/O; the written
  * rules are in ./README.md.
  */
+import type { NotificationMail } from './notifications.ts';
 import type { AccountKind } from './twinspace-types.ts';
 
 /** Profile fields only a teacher has: their partner profile (what partner search shows) and the about text. */
@@ -23,6 +24,8 @@ export interface ProfileChanges {
   languages?: string[];
   ages?: AgeRange;
   about?: string;
+  /** E-mail of notifications; pupils have none (domain/notifications.ts). */
+  notificationMail?: NotificationMail;
 }
 
 export type ProfileEditDecision =
@@ -32,12 +35,19 @@ export type ProfileEditDecision =
 
 /**
  * Pupils are children whose accounts their teachers manage: they change
- * nothing on their profile (not even their display name). Guests, NSS
- * officers and evaluators change their display name only. Teachers change
- * everything here.
+ * nothing on their profile (not even their display name), and sending an
+ * e-mail preference is a 400 (they never get e-mail). Guests, NSS officers
+ * and evaluators change their display name and their e-mail preference.
+ * Teachers change everything here.
  */
 export function decideProfileEdit(kind: AccountKind, changes: ProfileChanges): ProfileEditDecision {
-  if (kind === 'pupil') return { outcome: 'forbidden', reason: "A pupil's profile is managed by their teachers." };
+  if (kind === 'pupil') {
+    // Pupils never get e-mail: a preference for it is a mistake in the request, said on its field.
+    if (changes.notificationMail !== undefined) {
+      return { outcome: 'invalid', problems: [{ field: 'body.notificationMail', message: 'Pupils never get e-mail, so they have no e-mail preference.' }] };
+    }
+    return { outcome: 'forbidden', reason: "A pupil's profile is managed by their teachers." };
+  }
   if (kind === 'teacher') return { outcome: 'allowed' };
   const problems = teacherOnlyProfileFields
     .filter((field) => changes[field] !== undefined)

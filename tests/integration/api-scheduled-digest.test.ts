@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys } from '../../functions/data/keys.ts';
 import { listWaitingLabelApplications, putWaitingLabelApplication } from '../../functions/data/labels.ts';
 import { listNotifications } from '../../functions/data/notifications.ts';
+import { notificationExpiresAt } from '../../functions/domain/notifications.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
 import { scheduledJobs } from '../../functions/routes.ts';
 import type { DigestRun } from '../../functions/scheduled/notify-evaluators.ts';
@@ -107,6 +108,8 @@ describe('the evaluators’ daily digest', () => {
     const notifications = await listNotifications(store, evalEsId, 10);
     expect(notifications).toHaveLength(1);
     expect(notifications[0]).toMatchObject({ topic: 'evaluator-digest', title: mail.subject });
+    // Kept 90 days, like every notification (the table's TTL).
+    expect(notifications[0].expiresAt).toBe(notificationExpiresAt(notifications[0].createdAt));
   });
 
   it('sends nothing more when the schedule fires again the same day', async () => {

@@ -13,20 +13,38 @@ import { filtersOf, partnerQuery } from '../../web/src/scripts/desktop/partners-
 import { createBody, updateBody } from '../../web/src/scripts/desktop/school-page.ts';
 import { profileBody, profileValues, type ProfileValues } from '../../web/src/scripts/desktop/profile-page.ts';
 
-const typed: ProfileValues = { displayName: ' Ana García ', openToPartnership: true, subjects: 'science, , geography', languages: 'EN, es', agesMin: '11', agesMax: '14', about: ' Rivers. ' };
+const typed: ProfileValues = {
+  displayName: ' Ana García ',
+  openToPartnership: true,
+  subjects: 'science, , geography',
+  languages: 'EN, es',
+  agesMin: '11',
+  agesMax: '14',
+  about: ' Rivers. ',
+  notificationMail: 'instant',
+};
 
 describe('profileBody', () => {
   it("gives a teacher's whole profile with the version it read, trimmed, languages in lower case", () => {
     expect(profileBody(typed, 7, true)).toEqual({
-      body: { version: 7, displayName: 'Ana García', openToPartnership: true, subjects: ['science', 'geography'], languages: ['en', 'es'], ages: { min: 11, max: 14 }, about: 'Rivers.' },
+      body: {
+        version: 7,
+        displayName: 'Ana García',
+        notificationMail: 'instant',
+        openToPartnership: true,
+        subjects: ['science', 'geography'],
+        languages: ['en', 'es'],
+        ages: { min: 11, max: 14 },
+        about: 'Rivers.',
+      },
     });
   });
   it('sends no ages when both are empty', () => {
     const checked = profileBody({ ...typed, agesMin: '', agesMax: '' }, 1, true);
     expect('body' in checked && !('ages' in checked.body)).toBe(true);
   });
-  it('sends only the display name for anyone but a teacher', () => {
-    expect(profileBody(typed, 2, false)).toEqual({ body: { version: 2, displayName: 'Ana García' } });
+  it('sends only the display name and the e-mail preference for anyone but a teacher', () => {
+    expect(profileBody(typed, 2, false)).toEqual({ body: { version: 2, displayName: 'Ana García', notificationMail: 'instant' } });
   });
   it('marks an empty name and wrong ages', () => {
     expect(profileBody({ ...typed, displayName: '  ', agesMin: '15' }, 1, true)).toEqual({ problems: { displayName: 'desk.required', ages: 'desk.agesInvalid' } });
@@ -41,6 +59,7 @@ describe('profileBody', () => {
       agesMin: '11',
       agesMax: '14',
       about: '',
+      notificationMail: 'daily',
     });
   });
 });

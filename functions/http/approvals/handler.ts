@@ -13,7 +13,7 @@ import { conflict } from '../../lib/errors.ts';
 import { syncTwinspaceGroups } from '../../lib/identity.ts';
 import { logger } from '../../lib/logger.ts';
 import { countOf } from '../../lib/observability.ts';
-import { loadForLifecycle, notify, refuseUnlessWritten, requireStep } from '../projects/lifecycle-access.ts';
+import { lifecycleNotices, loadForLifecycle, refuseUnlessWritten, requireStep } from '../projects/lifecycle-access.ts';
 import { founderPartners, projectDetail, rolesOf } from '../projects/schemas.ts';
 import { areaHandler } from '../area.ts';
 import { approvalsRoutes } from './routes.ts';
@@ -56,7 +56,26 @@ export const handler = areaHandler(approvalsRoutes, {
           joinedAt: decidedAt,
         }))
       : [];
-    refuseUnlessWritten(await recordDecision(store, project, after, country, newMembers));
+    // The founders are told in the decision's own transaction: a rejection by any NSS, or the last approval.
+    const nss = profile!.displayName;
+    const notices = !decision.approve
+      ? lifecycleNotices(project.founders, {
+          topic: 'project-rejected',
+          projectId: project.projectId,
+          params: { project: project.title, nss, reason: decision.reason ?? '' },
+          title: `“${project.title}” was not approved`,
+          body: `${nss} did not approve “${project.title}”: ${decision.reason}. Edit the project and resubmit it.`,
+        })
+      : opens
+        ? lifecycleNotices(project.founders, {
+            topic: 'project-approved',
+            projectId: project.projectId,
+            params: { project: project.title },
+            title: `“${project.title}” is approved`,
+            body: `Every NSS approved “${project.title}”. Its TwinSpace is open, with both founders as teacher administrators.`,
+          })
+        : [];
+    refuseUnlessWritten(await recordDecision(store, project, after, country, newMembers, notices));
     countOf('ProjectsDecided');
 
     if (opens) {
@@ -70,22 +89,6 @@ export const handler = areaHandler(approvalsRoutes, {
           logger.warn('Founder group sync failed after approval; the approval stands', { userId: founder.userId, error: error as Error }),
         );
       }
-    }
-    const nss = profile!.displayName;
-    if (!decision.approve) {
-      await notify(store, project.founders, {
-        topic: 'project-rejected',
-        projectId: project.projectId,
-        title: `“${project.title}” was not approved`,
-        body: `${nss} did not approve “${project.title}”: ${decision.reason}. Edit the project and resubmit it.`,
-      });
-    } else if (opens) {
-      await notify(store, project.founders, {
-        topic: 'project-approved',
-        projectId: project.projectId,
-        title: `“${project.title}” is approved`,
-        body: `Every NSS approved “${project.title}”. Its TwinSpace is open, with both founders as teacher administrators.`,
-      });
     }
     return { status: 200, body: projectDetail(after, { roles: rolesOf(after, caller.userId, access.membership, profile) }) };
   },

@@ -13,18 +13,26 @@ import { ulid } from 'ulid';
 import { getDesktop } from '../../data/projects.ts';
 import { keys, prefixes } from '../../data/keys.ts';
 import { getMailCopies, getProfileAndUnread, listMailFolder, mailFolderPrefix, markMailRead, sendDesktopMail, type DesktopMail, type StoredMail } from '../../data/mail.ts';
-import { listNotificationPage } from '../../data/notifications.ts';
+import {
+  countUnreadNotifications,
+  listNotificationPage,
+  markAllNotificationsRead,
+  markNotificationRead,
+  notificationView,
+  type Notification,
+} from '../../data/notifications.ts';
 import { decodePartnerCursor, searchPartnerProfiles } from '../../data/partners.ts';
 import { createSchool, getSchoolAndTeachers, getSchoolWithReader, updateSchool, type School } from '../../data/schools.ts';
 import { findUserIdByUsername, getProfileAndProjects, getUserProfile, getUserProfiles, saveProfileChanges, type UserProfile } from '../../data/users.ts';
 import { decideProfileEdit, isListedPartner, mayEditSchool, mayReadSchool, usesDesktop } from '../../domain/desktop.ts';
+import { notificationMailOf } from '../../domain/notifications.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
 import { meWithProjectsResponse } from '../projects/schemas.ts';
 import { desktopRoutes } from './routes.ts';
-import type { MailResponse, ProfileResponse, SchoolResponse } from './schemas.ts';
+import type { MailResponse, NotificationsPage, ProfileResponse, SchoolResponse } from './schemas.ts';
 
 /** The profile as the desktop shows it: whatever fields the response schema names (zod drops the rest). */
 const myProfile = meWithProjectsResponse.shape.profile;
@@ -33,10 +41,18 @@ const noProfile = () => notFound('This account has no profile yet.');
 const teachersOnly = () => forbidden('Desktop mail is for teachers only.');
 const noSuchSchool = () => notFound('No such school.');
 
+/** The profile with its e-mail preference as it applies ("daily" when never chosen; none for a pupil). */
+function withMailPreference<P extends UserProfile>(profile: P): P {
+  const { notificationMail: _stored, ...rest } = profile;
+  const notificationMail = notificationMailOf(profile);
+  return (notificationMail ? { ...rest, notificationMail } : rest) as P;
+}
+
 function profileView(profile: UserProfile): ProfileResponse {
-  const { createdAt: _createdAt, ...view } = profile;
+  const { createdAt: _createdAt, ...view } = withMailPreference(profile);
   return view;
 }
+
 
 function staleProfile(sent: number, current: number | undefined) {
   return conflict(
@@ -79,7 +95,7 @@ export const handler = areaHandler(desktopRoutes, {
         kind: profile.kind,
         country: profile.country,
         groups: caller.groups,
-        profile: myProfile.parse(profile),
+        profile: myProfile.parse(withMailPreference(profile)),
         projects,
         invitations,
       },
@@ -101,16 +117,29 @@ export const handler = areaHandler(desktopRoutes, {
     return { status: 200, body: profileView(saved.profile) };
   },
 
+  /** The page and the unread count: two Queries of my partition, at once. */
   listMyNotifications: async ({ caller, query, store }) => {
     const startKey = decodeCursor(query.cursor, keys.userPartition(caller.userId), prefixes.notification);
-    const { notifications, lastKey } = await listNotificationPage(store, caller.userId, { limit: query.limit, startKey });
-    return {
-      status: 200,
-      body: {
-        items: notifications.map(({ notificationId, topic, title, body: text, createdAt }) => ({ notificationId, topic, title, body: text, createdAt })),
-        nextCursor: encodeCursor(lastKey),
-      },
-    };
+    const [{ notifications, lastKey }, unread] = await Promise.all([
+      listNotificationPage(store, caller.userId, { limit: query.limit, startKey }),
+      countUnreadNotifications(store, caller.userId),
+    ]);
+    const page: NotificationsPage = { items: notifications.map(notificationView), nextCursor: encodeCursor(lastKey), unread };
+    return { status: 200, body: page };
+  },
+
+  countUnreadNotifications: async ({ caller, store }) => ({ status: 200, body: { unread: await countUnreadNotifications(store, caller.userId) } }),
+
+  /** Only my own: the key is under my partition, so someone else's id is simply unknown (404). */
+  markNotificationRead: async ({ caller, params: { notificationId }, store }) => {
+    const marked = await markNotificationRead(store, caller.userId, notificationId, new Date().toISOString());
+    if (marked === 'unknown') throw notFound('No such notification.');
+    return { status: 204 };
+  },
+
+  markAllNotificationsRead: async ({ caller, store }) => {
+    await markAllNotificationsRead(store, caller.userId, new Date().toISOString());
+    return { status: 204 };
   },
 
   createSchool: async ({ caller, body, store }) => {
@@ -209,7 +238,17 @@ export const handler = areaHandler(desktopRoutes, {
       body: input.body,
       sentAt: new Date().toISOString(),
     };
-    if ((await sendDesktopMail(store, mail)) === 'exists') throw new Error('A new mail id was already taken.');
+    const notice: Notification = {
+      notificationId: ulid(),
+      userId: recipient.userId,
+      topic: 'desktop-mail',
+      subjectId: mail.mailId,
+      params: { from: mail.from.displayName, subject: mail.subject },
+      title: `New mail from ${mail.from.displayName}: “${mail.subject}”`,
+      body: `${mail.from.displayName} (${mail.from.country}) sent you a desktop mail: “${mail.subject}”.`,
+      createdAt: mail.sentAt,
+    };
+    if ((await sendDesktopMail(store, mail, notice)) === 'exists') throw new Error('A new mail id was already taken.');
     countOf('DesktopMailSent');
     return { status: 201, body: { ...summaryOf({ ...mail, folder: 'sent' }), body: mail.body }, headers: { location: `/mail/${mail.mailId}` } };
   },

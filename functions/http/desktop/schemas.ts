@@ -4,6 +4,7 @@
  * OpenAPI document is generated from them.
  */
 import * as z from 'zod';
+import { notificationMailChoices, notificationTopics } from '../../domain/notifications.ts';
 import { accountKinds } from '../../domain/twinspace-types.ts';
 import { distinct, normaliseCountry, normaliseLanguage, normaliseSubject } from '../../domain/desktop.ts';
 import { pageQuery } from '../../lib/cursor.ts';
@@ -37,6 +38,8 @@ export const profileUpdateBody = z
     languages: z.array(languageCode).max(20).transform(distinct).optional(),
     ages: ageRange.optional(),
     about: z.string().trim().max(2000).optional(),
+    /** E-mail of notifications: each one, a daily digest, or none (not for pupils: they never get e-mail). */
+    notificationMail: z.enum(notificationMailChoices).optional(),
     version,
   })
   .strict();
@@ -56,6 +59,8 @@ export const profileResponse = z.object({
   languages: z.array(z.string()).optional(),
   ages: z.object({ min: z.number().int(), max: z.number().int() }).optional(),
   about: z.string().optional(),
+  /** E-mail of notifications ("daily" when never chosen); absent for pupils. */
+  notificationMail: z.enum(notificationMailChoices).optional(),
   version: z.number().int(),
 });
 export type ProfileResponse = z.infer<typeof profileResponse>;
@@ -149,12 +154,32 @@ export type MailPage = z.infer<typeof mailPage>;
 
 // ---- notifications
 
+/**
+ * One notification. The site renders its own sentence per `topic` from
+ * `params` (the names it needs); `title` and `body` are the English fallback.
+ * The same shape is pushed live as `{"type":"notification","notification":…}`.
+ */
 export const notificationResponse = z.object({
   notificationId: z.string(),
-  topic: z.string(),
+  topic: z.enum(notificationTopics),
   title: z.string(),
   body: z.string(),
   createdAt: z.string(),
+  /** The project it is about (link), when it is about one. */
+  projectId: z.string().optional(),
+  /** The thing it is about: a page, a mailbox message, a desktop mail, a diary entry, a label, an encounter, a chat message. */
+  subjectId: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  read: z.boolean(),
 });
-export const notificationsPage = z.object({ items: z.array(notificationResponse), nextCursor: z.string().nullable() });
+export type NotificationResponse = z.infer<typeof notificationResponse>;
+export const notificationsPage = z.object({
+  items: z.array(notificationResponse),
+  nextCursor: z.string().nullable(),
+  /** How many of all my notifications are unread (not only this page's). */
+  unread: z.number().int(),
+});
 export type NotificationsPage = z.infer<typeof notificationsPage>;
+export const notificationPathParams = z.object({ notificationId: ulidString });
+export const unreadResponse = z.object({ unread: z.number().int() });
+export type UnreadResponse = z.infer<typeof unreadResponse>;

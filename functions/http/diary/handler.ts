@@ -91,6 +91,8 @@ export const handler = areaHandler(diaryRoutes, {
             userId: entry.author.userId,
             topic: 'diary-reply',
             projectId,
+            subjectId: entry.entryId,
+            params: { entry: entry.title, by: reply.author.displayName, role: reply.author.role },
             title: view === 'nss' ? `The NSS answered "${entry.title}"` : `${reply.author.displayName} commented on "${entry.title}"`,
             body: body.body,
             createdAt: reply.createdAt,

@@ -137,6 +137,8 @@ export const handler = areaHandler(labelsRoutes, {
       userId: application.applicantId,
       topic: 'label-result',
       projectId: application.projectId,
+      subjectId: application.labelId,
+      params: { project: application.projectTitle, outcome: verdict.granted ? 'granted' : 'not-granted', total: verdict.total, passMark: verdict.passMark },
       title: verdict.granted
         ? `Quality Label granted: ${application.projectTitle}`
         : `Quality Label not granted: ${application.projectTitle}`,

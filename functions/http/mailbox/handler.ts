@@ -46,7 +46,19 @@ export const handler = areaHandler(mailboxRoutes, {
       body: body.body,
       sentAt: new Date().toISOString(),
     };
-    const outcome = await putMailboxMessage(store, message);
+    // The recipient sees the sender as their type lets them (domain/mailbox.ts).
+    const seen = messageAsSeenBy(message.to.type, message);
+    const outcome = await putMailboxMessage(store, message, {
+      notificationId: ulid(),
+      userId: message.to.userId,
+      topic: 'mailbox-message',
+      projectId,
+      subjectId: message.messageId,
+      params: { from: seen.from.displayName, subject: message.subject },
+      title: `${seen.from.displayName} wrote to you: “${message.subject}”`,
+      body: `A new message in the TwinSpace mailbox from ${seen.from.displayName}: “${message.subject}”.`,
+      createdAt: message.sentAt,
+    });
     if (outcome === 'closed') throw conflict('The project is closed: its TwinSpace is read-only.');
     if (outcome === 'recipient-changed') throw conflict('The recipient left the project or changed type meanwhile: check the member list and try again.');
     countOf('MailboxMessagesSent');

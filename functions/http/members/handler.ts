@@ -15,6 +15,7 @@
  * change stands, and repeating the same request does it again
  * (functions/domain/README.md, "Group sync").
  */
+import { ulid } from 'ulid';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, HttpError, notFound, validationFailed } from '../../lib/errors.ts';
 import { createPupilAccount, deleteAccount, setOneTimePassword, syncTwinspaceGroups, UsernameTaken } from '../../lib/identity.ts';
@@ -31,6 +32,7 @@ import {
   type Membership,
   type MembershipWrite,
 } from '../../data/memberships.ts';
+import type { Notification } from '../../data/notifications.ts';
 import type { Project } from '../../data/projects.ts';
 import type { TableStore } from '../../data/store.ts';
 import { createUserProfile, findUserIdByUsername, getUserProfile, UserProfileExists, type UserProfile } from '../../data/users.ts';
@@ -44,6 +46,7 @@ import {
 } from '../../domain/membership-rules.ts';
 import { rosterEntryFor, type RosterEntry } from '../../domain/roster.ts';
 import type { TwinspaceType } from '../../domain/twinspace-types.ts';
+import { typeInWords } from '../../domain/notifications.ts';
 import type { Caller } from '../../lib/claims.ts';
 import { requireMember } from '../access.ts';
 import { areaHandler } from '../area.ts';
@@ -97,6 +100,7 @@ export const handler = areaHandler(membersRoutes, {
         partner,
         partnerCountries: keepsPartnerCountries(project),
         guards: { stillTeacherAdmins: [caller.userId] },
+        notices: [memberAddedNotice(project, membership)],
       }),
     );
     countOf('MembersChanged');
@@ -115,7 +119,9 @@ export const handler = areaHandler(membersRoutes, {
     if (target.type !== type) {
       const witness = teacherAdminWitness(context, change);
       refuseUnlessWritten(
-        await changeMembershipType(store, { projectId, userId, from: target.type, to: type }, { stillTeacherAdmins: witness ? [witness] : [] }),
+        await changeMembershipType(store, { projectId, userId, from: target.type, to: type }, { stillTeacherAdmins: witness ? [witness] : [] }, [
+          typeChangedNotice(project, userId, target.type, type),
+        ]),
       );
       countOf('MembersChanged');
     }
@@ -215,7 +221,10 @@ async function createPupil(
       version: 1,
       createdAt: now,
     });
-    added = await addMemberToProject(store, membership, project.title, { guards: { stillTeacherAdmins: [caller.userId] } });
+    added = await addMemberToProject(store, membership, project.title, {
+      guards: { stillTeacherAdmins: [caller.userId] },
+      notices: [memberAddedNotice(project, membership)],
+    });
   } catch (error) {
     await undoAccount();
     if (error instanceof UserProfileExists) throw changedMeanwhile();
@@ -230,6 +239,34 @@ async function createPupil(
   await syncOr503(store, userId, `${username} was created, but their access could not be set up yet. Do not add them again: reset their password in a moment to finish.`);
   const response: AddMemberResponse = { member: managedMemberOf(membership, username), oneTimePassword: password };
   return { status: 201 as const, body: response };
+}
+
+/** The new member is told, in the transaction that adds them ('member-added'). */
+function memberAddedNotice(project: Project, membership: Membership): Notification {
+  return {
+    notificationId: ulid(),
+    userId: membership.userId,
+    topic: 'member-added',
+    projectId: project.projectId,
+    params: { project: project.title, type: membership.type },
+    title: `You were added to “${project.title}”`,
+    body: `You are now a ${typeInWords[membership.type]} of “${project.title}”. Its TwinSpace is on your desktop.`,
+    createdAt: membership.joinedAt,
+  };
+}
+
+/** The member is told of their new type, in the transaction that changes it ('member-type-changed'). */
+function typeChangedNotice(project: Project, userId: string, from: TwinspaceType, to: TwinspaceType): Notification {
+  return {
+    notificationId: ulid(),
+    userId,
+    topic: 'member-type-changed',
+    projectId: project.projectId,
+    params: { project: project.title, from, type: to },
+    title: `You are now a ${typeInWords[to]} of “${project.title}”`,
+    body: `Your type in “${project.title}” changed from ${typeInWords[from]} to ${typeInWords[to]}.`,
+    createdAt: new Date().toISOString(),
+  };
 }
 
 function managedMemberOf(membership: Membership, username: string): ManagedMember {

@@ -17,11 +17,15 @@ import { decodeDiaryCursor, listPublicDiaryEntries } from '../../data/diary.ts';
 import { listGrantedProjectLabels, type GrantedProjectLabel } from '../../data/labels.ts';
 import { listEuropeanLabels, type EuropeanLabel } from '../../data/european-labels.ts';
 import { createPage, decodePageCursor, deletePage, getPage, listPages, replacePage, type Page, type PageListScope, type PageWriteOutcome, type PageWriter } from '../../data/pages.ts';
+import { listTeacherIds } from '../../data/memberships.ts';
+import type { Notification } from '../../data/notifications.ts';
 import { getProject } from '../../data/projects.ts';
 import type { TableStore } from '../../data/store.ts';
 import { editPagesActionOf, readActionOf } from '../../domain/areas.ts';
 import { editRefusal, pageVisibility, publishRefusal, seesAllDrafts, statusAfterEdit } from '../../domain/pages.ts';
+import { isNewSubmission } from '../../domain/notifications.ts';
 import type { Action } from '../../domain/policy.ts';
+import type { TwinspaceType } from '../../domain/twinspace-types.ts';
 import { hasTwinspace } from '../../domain/project-lifecycle.ts';
 import { sharedName } from '../../domain/roster.ts';
 import type { Caller } from '../../lib/claims.ts';
@@ -95,6 +99,27 @@ async function pageBehindGate(
   return { page, access };
 }
 
+/**
+ * A pupil's page newly submitted for publishing tells each of the project's
+ * teachers ('page-submitted', subjectId = the page); anything else tells nobody.
+ */
+async function submissionNotices(store: TableStore, before: Page | undefined, after: Page, writerType: TwinspaceType): Promise<Notification[]> {
+  if (!isNewSubmission(before, after, writerType)) return [];
+  const teacherIds = await listTeacherIds(store, after.projectId);
+  const createdAt = new Date().toISOString();
+  return teacherIds.map((userId) => ({
+    notificationId: ulid(),
+    userId,
+    topic: 'page-submitted' as const,
+    projectId: after.projectId,
+    subjectId: after.pageId,
+    params: { page: after.title, author: after.authorName, area: after.area },
+    title: `${after.authorName} submitted “${after.title}” for publishing`,
+    body: `${after.authorName} asks a teacher to publish the page “${after.title}”. Read it and publish it, or tell them what to change.`,
+    createdAt,
+  }));
+}
+
 export const handler = areaHandler(pagesRoutes, {
   // Published pages are read while the gate checks the caller (one round trip of time); which drafts one sees depends on one's type, so those wait for the gate.
   listPages: gated({
@@ -128,7 +153,8 @@ export const handler = areaHandler(pagesRoutes, {
       createdAt: now,
       updatedAt: now,
     };
-    refuseUnlessWritten(await createPage(store, page, writerOf(caller, twinspace)));
+    const notices = await submissionNotices(store, undefined, page, twinspace.membership.type);
+    refuseUnlessWritten(await createPage(store, page, writerOf(caller, twinspace), notices));
     return { status: 201, body: page satisfies PageResponse };
   },
 
@@ -156,7 +182,8 @@ export const handler = areaHandler(pagesRoutes, {
       version: page.version + 1,
       updatedAt: new Date().toISOString(),
     };
-    refuseUnlessWritten(await replacePage(store, next, page.version, writerOf(caller, access)));
+    const notices = await submissionNotices(store, page, next, access.membership.type);
+    refuseUnlessWritten(await replacePage(store, next, page.version, writerOf(caller, access), notices));
     return { status: 200, body: next satisfies PageResponse };
   },
 

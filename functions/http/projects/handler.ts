@@ -31,7 +31,7 @@ import { encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, validationFailed } from '../../lib/errors.ts';
 import { countOf, logger } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
-import { changedMeanwhile, loadForLifecycle, notify, refuseUnlessWritten, requireStep, type LifecycleAccess } from './lifecycle-access.ts';
+import { changedMeanwhile, lifecycleNotices, loadForLifecycle, refuseUnlessWritten, requireStep, type LifecycleAccess } from './lifecycle-access.ts';
 import { projectsRoutes } from './routes.ts';
 import { founderCountries, projectDetail, rolesOf, type NssProjectsPage, type ProjectDetailResponse } from './schemas.ts';
 
@@ -129,7 +129,15 @@ export const handler = areaHandler(projectsRoutes, {
       accounts: { [profile.userId]: accountOf(profile), [partner.userId]: accountOf(partner) },
     };
     // A fresh ULID is never taken: if it were, that is a fault, not the caller's conflict.
-    if ((await proposeProject(store, project, { displayName: profile.displayName, country: profile.country })) === 'exists') {
+    // The invited partner is told in the same transaction as the invitation.
+    const invited = lifecycleNotices([partner.userId], {
+      topic: 'project-invited',
+      projectId: project.projectId,
+      params: { project: project.title, by: profile.displayName, country: profile.country },
+      title: `${profile.displayName} invites you to found “${project.title}”`,
+      body: `${profile.displayName} (${profile.country}) invites you to found “${project.title}” as their partner. Accept or decline the invitation on your desktop.`,
+    });
+    if ((await proposeProject(store, project, { displayName: profile.displayName, country: profile.country }, invited)) === 'exists') {
       throw new Error(`The new project id ${project.projectId} was already taken`);
     }
     countOf('ProjectsProposed');
@@ -145,13 +153,14 @@ export const handler = areaHandler(projectsRoutes, {
     const creatorId = project.founders[0];
 
     if (!accept) {
-      refuseUnlessWritten(await deleteProposedProject(store, project));
-      await notify(store, [creatorId], {
+      const declined = lifecycleNotices([creatorId], {
         topic: 'project-declined',
         projectId: project.projectId,
+        params: { project: project.title, partner: partner.displayName, country: partner.country },
         title: `${partner.displayName} declined “${project.title}”`,
         body: `${partner.displayName} (${partner.country}) declined your invitation to found “${project.title}”. The project was deleted; you can propose it to another partner.`,
       });
+      refuseUnlessWritten(await deleteProposedProject(store, project, declined));
       return { status: 200, body: { projectId: project.projectId, state: 'deleted' as const } };
     }
 
@@ -168,13 +177,14 @@ export const handler = areaHandler(projectsRoutes, {
       submittedAt,
       version: project.version + 1,
     };
-    refuseUnlessWritten(await acceptPartnership(store, project, accepted));
-    await notify(store, [creatorId], {
+    const acceptedNotice = lifecycleNotices([creatorId], {
       topic: 'project-accepted',
       projectId: project.projectId,
+      params: { project: project.title, partner: partner.displayName, country: partner.country, countries: countries.join(', ') },
       title: `${partner.displayName} accepted “${project.title}”`,
       body: `${partner.displayName} (${partner.country}) is now a founder of “${project.title}”. It awaits the approval of the NSS of ${countries.join(' and ')}.`,
     });
+    refuseUnlessWritten(await acceptPartnership(store, project, accepted, acceptedNotice));
     return { status: 200, body: detail(accepted, access) };
   },
 

@@ -1,12 +1,12 @@
 /**
  * What every lifecycle route (this area's handler.ts and the approvals area)
  * shares: loading the project with the caller's standing, asking the
- * transition table, and telling people. A module of its own so the approvals
+ * transition table, and the notifications a step writes. A module of its own so the approvals
  * function bundles only what it runs, not every project route.
  */
 import { ulid } from 'ulid';
 import type { Membership } from '../../data/memberships.ts';
-import { putNotification, type ProjectLifecycleTopic } from '../../data/notifications.ts';
+import type { Notification, ProjectLifecycleTopic } from '../../data/notifications.ts';
 import { getProjectAccess, type LifecycleWrite, type Project } from '../../data/projects.ts';
 import type { TableStore } from '../../data/store.ts';
 import type { UserProfile } from '../../data/users.ts';
@@ -44,11 +44,15 @@ export function refuseUnlessWritten(write: LifecycleWrite): void {
   if (write === 'stale') throw changedMeanwhile();
 }
 
-export async function notify(
-  store: TableStore,
+/**
+ * The notifications of a lifecycle step, one per person, written in the
+ * step's own transaction (data/projects.ts): the topic, the project, the
+ * names the site's sentence needs, and the English fallback sentences.
+ */
+export function lifecycleNotices(
   userIds: readonly string[],
-  message: { topic: ProjectLifecycleTopic; projectId: string; title: string; body: string },
-): Promise<void> {
+  message: { topic: ProjectLifecycleTopic; projectId: string; params: Record<string, string>; title: string; body: string },
+): Notification[] {
   const createdAt = new Date().toISOString();
-  await Promise.all(userIds.map((userId) => putNotification(store, { notificationId: ulid(), userId, createdAt, ...message })));
+  return userIds.map((userId) => ({ notificationId: ulid(), userId, createdAt, ...message }));
 }

@@ -141,7 +141,7 @@ export const invitationView = z.object({
 export const meWithProjectsResponse = meResponse.extend({
   /** Also what the desktop's profile form edits (a teacher's school and partner profile; absent for other kinds). */
   profile: meResponse.shape.profile.extend(
-    profileResponse.pick({ schoolId: true, openToPartnership: true, subjects: true, languages: true, ages: true, about: true }).shape,
+    profileResponse.pick({ schoolId: true, openToPartnership: true, subjects: true, languages: true, ages: true, about: true, notificationMail: true }).shape,
   ),
   projects: z.array(desktopProject),
   /** Projects in `proposed` where I am the invited partner. */

@@ -46,6 +46,11 @@ export const desktopEn = {
   'profile.conflict':
     'This profile was changed elsewhere (in another tab?) — reload to see the latest; your changes were not saved.',
   'profile.pupil': "A pupil's profile is looked after by their teachers, so there is nothing to edit here.",
+  'profile.notificationMail': 'Notifications by e-mail',
+  'profile.notificationMailHint': 'You always see them here on the site; this is only about e-mail.',
+  'profile.mailInstant': 'Each one as it comes',
+  'profile.mailDaily': 'One summary a day',
+  'profile.mailOff': 'None',
 
   'school.title': 'My school',
   'school.noSchool': 'You have not registered your school yet. Register it here; you will join it.',

@@ -48,6 +48,11 @@ export const desktopEs: Record<keyof typeof desktopEn, string> = {
   'profile.conflict':
     'Este perfil se ha cambiado en otro lugar (¿en otra pestaña?): recarga para ver la última versión; tus cambios no se han guardado.',
   'profile.pupil': 'El perfil de un alumno lo gestionan sus docentes, así que aquí no hay nada que editar.',
+  'profile.notificationMail': 'Notificaciones por correo electrónico',
+  'profile.notificationMailHint': 'Siempre las ves aquí, en el sitio; esto solo se refiere al correo.',
+  'profile.mailInstant': 'Cada una en cuanto llega',
+  'profile.mailDaily': 'Un resumen al día',
+  'profile.mailOff': 'Ninguna',
 
   'school.title': 'Mi centro',
   'school.noSchool': 'Aún no has registrado tu centro. Regístralo aquí; formarás parte de él.',

@@ -4,7 +4,8 @@
  * /me/profile). A 409 means another tab or device saved first: the page says
  * so next to the button, keeps what was typed and the old version, so nothing
  * is overwritten until the person loads the latest version. Teachers also
- * edit their partner profile; a pupil reads why there is nothing to edit.
+ * edit their partner profile; everyone here chooses how notifications come by
+ * e-mail; a pupil reads why there is nothing to edit.
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ProfileResponse } from '../../../../functions/http/desktop/schemas.ts';
@@ -14,7 +15,7 @@ import { useMe, type Me } from './desk-me.ts';
 import { failed } from '../common/problems.ts';
 import { problemsByField } from '../common/form-problems.ts';
 import { t } from '../common/page.ts';
-import { profileBody, profileValues, type ProfileField, type ProfileValues } from './profile-page.ts';
+import { notificationMailOptions, profileBody, profileValues, type ProfileField, type ProfileValues } from './profile-page.ts';
 
 export default function ProfilePage() {
   const { me, loading, status } = useMe();
@@ -72,7 +73,7 @@ function ProfileForm({ me }: { me: Me }) {
     }
   };
 
-  const set = (name: Exclude<keyof ProfileValues, 'openToPartnership'>) => (event: { currentTarget: { value: string } }) =>
+  const set = (name: Exclude<keyof ProfileValues, 'openToPartnership' | 'notificationMail'>) => (event: { currentTarget: { value: string } }) =>
     setValues({ ...values, [name]: event.currentTarget.value });
 
   return (
@@ -81,6 +82,19 @@ function ProfileForm({ me }: { me: Me }) {
       <form ref={form} noValidate onSubmit={save}>
         <FormField id="profile-name" label={t('profile.displayName')} error={problems.displayName}>
           {(control) => <input {...control} type="text" maxLength={80} required value={values.displayName} onInput={set('displayName')} />}
+        </FormField>
+        <FormField id="profile-mail" label={t('profile.notificationMail')} hint={t('profile.notificationMailHint')} error={problems.notificationMail}>
+          {(control) => (
+            <select
+              {...control}
+              value={values.notificationMail}
+              onChange={(event) => setValues({ ...values, notificationMail: event.currentTarget.value as ProfileValues['notificationMail'] })}
+            >
+              {notificationMailOptions.map((option) => (
+                <option value={option.value}>{t(option.label)}</option>
+              ))}
+            </select>
+          )}
         </FormField>
         {teacher && (
           <fieldset>

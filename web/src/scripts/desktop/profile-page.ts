@@ -5,6 +5,7 @@
  * or what needs attention first, field by field. The page itself is the
  * Preact island profile-island.tsx.
  */
+import type { NotificationMail } from '../../../../functions/domain/notifications.ts';
 import type { ProfileResponse, ProfileUpdateBodyInput } from '../../../../functions/http/desktop/schemas.ts';
 import type { MeWithProjectsResponse } from '../../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -22,6 +23,11 @@ export const profileStrings = [
   'profile.saved',
   'profile.conflict',
   'profile.pupil',
+  'profile.notificationMail',
+  'profile.notificationMailHint',
+  'profile.mailInstant',
+  'profile.mailDaily',
+  'profile.mailOff',
   'desk.required',
   'desk.checkFields',
   'desk.agesInvalid',
@@ -48,10 +54,19 @@ export interface ProfileValues {
   agesMin: string;
   agesMax: string;
   about: string;
+  /** E-mail of notifications (everyone who sees this form: pupils never do). */
+  notificationMail: NotificationMail;
 }
 
+/** The e-mail choices, in the order the form offers them, with their labels. */
+export const notificationMailOptions: readonly { value: NotificationMail; label: MessageKey }[] = [
+  { value: 'instant', label: 'profile.mailInstant' },
+  { value: 'daily', label: 'profile.mailDaily' },
+  { value: 'off', label: 'profile.mailOff' },
+];
+
 /** The API's fields a problem can be about (both ages share one). */
-export type ProfileField = 'displayName' | 'openToPartnership' | 'subjects' | 'languages' | 'ages' | 'about';
+export type ProfileField = 'displayName' | 'openToPartnership' | 'subjects' | 'languages' | 'ages' | 'about' | 'notificationMail';
 
 /** GET /me's profile, or what PUT /me/profile answers, as the form's values. */
 export function profileValues(profile: MeWithProjectsResponse['profile'] | ProfileResponse): ProfileValues {
@@ -63,13 +78,15 @@ export function profileValues(profile: MeWithProjectsResponse['profile'] | Profi
     agesMin: profile.ages ? String(profile.ages.min) : '',
     agesMax: profile.ages ? String(profile.ages.max) : '',
     about: profile.about ?? '',
+    notificationMail: profile.notificationMail ?? 'daily',
   };
 }
 
 /**
  * The form as PUT /me/profile's body, sent with the version it was read at,
  * or what needs attention (as dictionary keys). Only a teacher sends the
- * partner profile; languages go in lower case.
+ * partner profile; languages go in lower case; everyone who has the form
+ * sends their e-mail preference.
  */
 export function profileBody(
   typed: ProfileValues,
@@ -77,7 +94,7 @@ export function profileBody(
   teacher: boolean,
 ): { body: ProfileUpdateBodyInput } | { problems: Partial<Record<ProfileField, MessageKey>> } {
   const problems: Partial<Record<ProfileField, MessageKey>> = {};
-  const body: ProfileUpdateBodyInput = { version, displayName: typed.displayName.trim() };
+  const body: ProfileUpdateBodyInput = { version, displayName: typed.displayName.trim(), notificationMail: typed.notificationMail };
   if (!body.displayName) problems.displayName = 'desk.required';
   if (teacher) {
     const ages = ageRange(typed.agesMin, typed.agesMax);
