@@ -50,11 +50,30 @@ export function cognito(): CognitoIdentityProviderClient {
   return cognitoClient;
 }
 
+/**
+ * The @connections client's socket pool. A broadcast keeps at most
+ * `broadcastConcurrency` posts in flight (functions/chat/broadcast.ts), and the
+ * pool has a socket for each, so no post waits in the agent's queue: the SDK
+ * starts a request's timers when the request is made, not when it gets a
+ * socket, and a post queued behind 50 others for over a second failed with a
+ * connection timeout (README, "Fan-out"). Measured by `npm run bench`.
+ */
+export const connectionsPool = { maxSockets: 50 } as const;
+
+/** An @connections client with the shared limits and the pool above (chatConnections(); the bench builds its own against a stand-in). */
+export function newConnectionsClient(endpoint: string, pool: { maxSockets: number } = connectionsPool): ApiGatewayManagementApiClient {
+  const agent = { keepAlive: true, maxSockets: pool.maxSockets };
+  return new ApiGatewayManagementApiClient({
+    region: region(),
+    endpoint,
+    maxAttempts: clientLimits.maxAttempts,
+    requestHandler: { ...clientLimits.requestHandler, httpAgent: agent, httpsAgent: agent },
+  });
+}
+
 /** The WebSocket API's @connections management API (always an explicit endpoint). */
 export function chatConnections(): ApiGatewayManagementApiClient {
-  connectionsClient ??= tracer.captureAWSv3Client(
-    new ApiGatewayManagementApiClient({ region: region(), endpoint: setting('chatCallbackUrl'), ...clientLimits }),
-  );
+  connectionsClient ??= tracer.captureAWSv3Client(newConnectionsClient(setting('chatCallbackUrl')));
   return connectionsClient;
 }
 
