@@ -11,6 +11,7 @@ import { synthFigures } from './synth.ts';
 import { coldInitMs } from './cold-init.ts';
 import { printTable, type Table } from './table.ts';
 import { apiLatency } from './api-latency.ts';
+import { largeRoomFanout, roomFanout } from './fanout.ts';
 
 const coldInitRuns = Number(process.env.BENCH_COLD_INIT_RUNS ?? 7);
 
@@ -80,13 +81,19 @@ async function areaColdInit(bundled: Bundle[]): Promise<Table> {
   };
 }
 
+/** `BENCH_ONLY=fanout npm run bench` runs only the fan-out tables (the others need the bundles). */
+const only = process.env.BENCH_ONLY;
+
 async function main(): Promise<void> {
-  rmSync(benchDir, { recursive: true, force: true });
-  const { bundles: bundled, passMs } = bundleFunctions(allHandlers, 'bundled');
-  const { bundles: external } = bundleFunctions(allHandlers, 'external');
-  console.log(`\nOne esbuild pass bundled all ${bundled.length} functions in ${(passMs / 1000).toFixed(1)} s.`);
-  const measurements: (() => Promise<Table>)[] = [synthFigures, () => bundleSizes(bundled), () => coldInit(bundled, external), () => areaColdInit(bundled), apiLatency];
-  for (const measure of measurements) printTable(await measure());
+  if (only !== 'fanout') {
+    rmSync(benchDir, { recursive: true, force: true });
+    const { bundles: bundled, passMs } = bundleFunctions(allHandlers, 'bundled');
+    const { bundles: external } = bundleFunctions(allHandlers, 'external');
+    console.log(`\nOne esbuild pass bundled all ${bundled.length} functions in ${(passMs / 1000).toFixed(1)} s.`);
+    const measurements: (() => Promise<Table>)[] = [synthFigures, () => bundleSizes(bundled), () => coldInit(bundled, external), () => areaColdInit(bundled), apiLatency];
+    for (const measure of measurements) printTable(await measure());
+  }
+  for (const measure of [roomFanout, largeRoomFanout]) printTable(await measure());
 }
 
 await main();
