@@ -28,8 +28,8 @@ export const chatStageName = 'prod';
 /**
  * Memory of the chat functions that broadcast. A post through the SDK's
  * @connections client costs about 1 ms of one vCPU (`npm run bench`), and
- * Lambda gives one vCPU at 1,769 MB: at 512 MB a room of 1,000 took about
- * 4 s of the 10 s timeout, at 1,024 MB about 2 s (README, "Fan-out").
+ * Lambda gives one vCPU at 1,769 MB: a room of 1,000 needs an estimated
+ * 3–4 s of the 10 s timeout at 512 MB, 1.5–2 s at 1,024 MB (README, "Fan-out").
  */
 export const chatBroadcastMemoryMb = 1_024;
 
