@@ -11,6 +11,8 @@ import { synthFigures } from './synth.ts';
 import { coldInitMs } from './cold-init.ts';
 import { printTable, type Table } from './table.ts';
 import { apiLatency } from './api-latency.ts';
+import { largeRoomFanout, roomFanout } from './fanout.ts';
+import { stopBenchStack } from './stack.ts';
 
 const coldInitRuns = Number(process.env.BENCH_COLD_INIT_RUNS ?? 7);
 
@@ -80,13 +82,40 @@ async function areaColdInit(bundled: Bundle[]): Promise<Table> {
   };
 }
 
+/**
+ * `BENCH_ONLY=fanout npm run bench` (or a comma-separated list of the names
+ * below) runs only those measurements; the bundles are made only when one
+ * needs them.
+ */
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+
 async function main(): Promise<void> {
-  rmSync(benchDir, { recursive: true, force: true });
-  const { bundles: bundled, passMs } = bundleFunctions(allHandlers, 'bundled');
-  const { bundles: external } = bundleFunctions(allHandlers, 'external');
-  console.log(`\nOne esbuild pass bundled all ${bundled.length} functions in ${(passMs / 1000).toFixed(1)} s.`);
-  const measurements: (() => Promise<Table>)[] = [synthFigures, () => bundleSizes(bundled), () => coldInit(bundled, external), () => areaColdInit(bundled), apiLatency];
-  for (const measure of measurements) printTable(await measure());
+  let bundles: { bundled: Bundle[]; external: Bundle[] } | undefined;
+  const bundled = () => {
+    if (!bundles) {
+      rmSync(benchDir, { recursive: true, force: true });
+      const { bundles: withSdk, passMs } = bundleFunctions(allHandlers, 'bundled');
+      const { bundles: external } = bundleFunctions(allHandlers, 'external');
+      console.log(`\nOne esbuild pass bundled all ${withSdk.length} functions in ${(passMs / 1000).toFixed(1)} s.`);
+      bundles = { bundled: withSdk, external };
+    }
+    return bundles;
+  };
+  const measurements: [string, () => Promise<Table>][] = [
+    ['synth', synthFigures],
+    ['bundles', () => bundleSizes(bundled().bundled)],
+    ['cold-init', () => coldInit(bundled().bundled, bundled().external)],
+    ['areas', () => areaColdInit(bundled().bundled)],
+    ['api', apiLatency],
+    ['fanout', roomFanout],
+    ['fanout', largeRoomFanout],
+  ];
+  for (const [name, measure] of measurements) if (!only || only.includes(name)) printTable(await measure());
 }
 
-await main();
+try {
+  await main();
+} finally {
+  await stopBenchStack();
+}
+

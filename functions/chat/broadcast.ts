@@ -12,7 +12,7 @@
  */
 import type { PresentMember, ServerFrame } from '../../events/chat-frames.ts';
 import { tableStore } from '../lib/clients.ts';
-import { postToConnection } from '../lib/connections-api.ts';
+import { maxSockets, postToConnection } from '../lib/connections-api.ts';
 import { logger } from '../lib/logger.ts';
 import { deleteChatConnection, listRoomConnections, type ChatConnection } from '../data/chat.ts';
 import type { TableStore } from '../data/store.ts';
@@ -62,17 +62,36 @@ export async function postFrame(connectionId: string, frame: ServerFrame, send: 
   return deliver(connectionId, JSON.stringify(frame), send);
 }
 
-/** Sends a frame to every connection of the room (one Query), cleaning up stale ones. */
-export async function broadcast(projectId: string, frame: ServerFrame, room: Room = liveRoom(projectId)): Promise<{ sent: number; gone: number }> {
+/**
+ * Posts in flight at once in one broadcast: as many as the @connections
+ * client keeps sockets (`maxSockets` in functions/lib/connections-api.ts), so a room
+ * of 1,000 holds 50 requests in memory, not 1,000, and none waits in the
+ * agent's queue while its timeout runs (README, "Fan-out").
+ */
+export const broadcastConcurrency = maxSockets;
+
+/** Sends a frame to every connection of the room (one Query), cleaning up stale ones; at most `concurrency` posts in flight. */
+export async function broadcast(
+  projectId: string,
+  frame: ServerFrame,
+  room: Room = liveRoom(projectId),
+  concurrency: number = broadcastConcurrency,
+): Promise<{ sent: number; gone: number }> {
   const payload = JSON.stringify(frame);
   const connectionIds = await room.connections();
-  const outcomes = await Promise.all(
-    connectionIds.map(async (connectionId) => {
+  const outcomes: ('sent' | 'gone' | 'failed')[] = [];
+  let next = 0;
+  // A few workers take the next connection as each post ends.
+  const worker = async () => {
+    while (next < connectionIds.length) {
+      const connectionId = connectionIds[next];
+      next += 1;
       const outcome = await deliver(connectionId, payload, room.send);
       if (outcome === 'gone') await room.forget(connectionId);
-      return outcome;
-    }),
-  );
+      outcomes.push(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, connectionIds.length)) }, worker));
   return { sent: outcomes.filter((outcome) => outcome === 'sent').length, gone: outcomes.filter((outcome) => outcome === 'gone').length };
 }
 

@@ -12,7 +12,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { optionalSetting, setting } from './config.ts';
 import { tracer } from './observability.ts';
@@ -27,7 +26,6 @@ export const clientLimits = {
 
 let documentClient: DynamoDBDocumentClient | undefined;
 let cognitoClient: CognitoIdentityProviderClient | undefined;
-let connectionsClient: ApiGatewayManagementApiClient | undefined;
 let mailClient: SESv2Client | undefined;
 
 function region(): string | undefined {
@@ -48,14 +46,6 @@ export function cognito(): CognitoIdentityProviderClient {
     new CognitoIdentityProviderClient({ region: region(), endpoint: optionalSetting('cognitoEndpoint'), ...clientLimits }),
   );
   return cognitoClient;
-}
-
-/** The WebSocket API's @connections management API (always an explicit endpoint). */
-export function chatConnections(): ApiGatewayManagementApiClient {
-  connectionsClient ??= tracer.captureAWSv3Client(
-    new ApiGatewayManagementApiClient({ region: region(), endpoint: setting('chatCallbackUrl'), ...clientLimits }),
-  );
-  return connectionsClient;
 }
 
 export function mail(): SESv2Client {

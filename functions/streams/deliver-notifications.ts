@@ -11,13 +11,13 @@
  * which Lambda retries; live posting never fails a record: a tab that missed
  * the frame reads the notification on its next GET /me/notifications.
  */
-import { PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { deleteLiveConnection, getMailReader, listLiveConnectionIds, markDigestDue, queueInstantMail } from '../data/notification-mail.ts';
 import type { Notification } from '../data/notifications.ts';
 import type { TableStore } from '../data/store.ts';
 import { instantMail, mailChoice, notificationDay, type MailReader } from '../domain/notification-mail.ts';
-import { chatConnections, tableStore } from '../lib/clients.ts';
+import { tableStore } from '../lib/clients.ts';
+import { isGoneConnection, postToConnection } from '../lib/connections-api.ts';
 import { logger, observedHandler } from '../lib/observability.ts';
 
 /** A notification as its item holds it (pattern 14); producers may add projectId and subjectId. */
@@ -55,9 +55,8 @@ export interface DeliveryWorld {
 export function tableWorld(store: TableStore = tableStore()): DeliveryWorld {
   return {
     connections: (userId) => listLiveConnectionIds(store, userId),
-    send: async (connectionId, payload) => {
-      await chatConnections().send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: payload }));
-    },
+    // The same small signed client as the chat's broadcast (functions/lib/connections-api.ts).
+    send: postToConnection,
     forget: (userId, connectionId) => deleteLiveConnection(store, userId, connectionId),
     reader: (userId) => getMailReader(store, userId),
     queueInstant: (notification, mail, now) => queueInstantMail(store, notification, mail, now),
@@ -70,10 +69,7 @@ export interface Delivery {
   mail: 'instant' | 'instant-already-queued' | 'daily' | 'daily-already-sent' | 'none';
 }
 
-function isGone(error: unknown): boolean {
-  const failure = error as { $metadata?: { httpStatusCode?: number }; name?: string };
-  return failure?.$metadata?.httpStatusCode === 410 || failure?.name === 'GoneException';
-}
+const isGone = isGoneConnection;
 
 async function mailOf(notification: StoredNotification, world: DeliveryWorld, now: Date): Promise<Delivery['mail']> {
   const reader = await world.reader(notification.userId);

@@ -27,6 +27,14 @@ export interface ChatApiProps {
 
 export const chatStageName = 'prod';
 
+/**
+ * Memory of the chat functions that broadcast. A post through the SDK's
+ * @connections client costs about 1 ms of one vCPU (`npm run bench`), and
+ * Lambda gives one vCPU at 1,769 MB: a room of 1,000 needs an estimated
+ * 3–4 s of the 10 s timeout at 512 MB, 1.5–2 s at 1,024 MB (README, "Fan-out").
+ */
+export const chatBroadcastMemoryMb = 1_024;
+
 export class TwinspaceChatApi extends Construct {
   readonly api: WebSocketApi;
   readonly stage: WebSocketStage;
@@ -68,16 +76,17 @@ export class TwinspaceChatApi extends Construct {
     // The management API's URL is built from the API id and the literal stage
     // name, not from the stage resource: functions can carry it without a cycle.
     const environment = { ...props.environment, ...this.callbackEnvironment };
-    const make = (handler: (typeof chatHandlers)[keyof typeof chatHandlers]) => {
-      const fn = new TwinspaceFunction(this, { handler, environment });
+    const make = (handler: (typeof chatHandlers)[keyof typeof chatHandlers], memorySize?: number) => {
+      const fn = new TwinspaceFunction(this, { handler, environment, memorySize });
       this.functions.set(handler.name, fn);
       return fn;
     };
 
     const authorize = make(chatHandlers.authorize);
     const connect = make(chatHandlers.connect);
-    const disconnect = make(chatHandlers.disconnect);
-    const defaultRoute = make(chatHandlers.default);
+    // The two that broadcast to a room (messages; presence on leave) get the CPU for a room of 1,000.
+    const disconnect = make(chatHandlers.disconnect, chatBroadcastMemoryMb);
+    const defaultRoute = make(chatHandlers.default, chatBroadcastMemoryMb);
     // The authorizer checks membership; connect/disconnect keep the room's
     // connection items; default stores messages and reads the room.
     props.table.grantRead(authorize);

@@ -15,6 +15,7 @@ import { allHandlers, chatHandlers, httpRoutes, scheduledJobs, streamHandlers } 
 import { buildTwinspace, type Synthesized } from './synth.ts';
 import { assetFiles, bundleBudgetBytes, powertoolsVersion } from '../../infra/cdk/bundling.ts';
 import { repoRoot } from '../../infra/cdk/function.ts';
+import { chatBroadcastMemoryMb } from '../../infra/cdk/chat-api.ts';
 
 type Resource = { Type: string; Properties: any; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -267,6 +268,12 @@ describe('the chat (WebSocket) API', () => {
     expect(JSON.stringify(functionOf('http-members')[1].Properties.Environment.Variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
     expect(JSON.stringify(functionOf('http-chat')[1].Properties.Environment.Variables[envNames.chatCallbackUrl])).toMatch(/\/prod"/);
     expect(functionOf('http-projects')[1].Properties.Environment.Variables[envNames.chatCallbackUrl]).toBeUndefined();
+  });
+
+  it('gives the chat functions that broadcast the memory (and so the CPU) for a room of 1,000 (README, "Fan-out")', () => {
+    for (const handler of [chatHandlers.default, chatHandlers.disconnect]) {
+      expect(functionOf(handler.name)[1].Properties.MemorySize).toBe(chatBroadcastMemoryMb);
+    }
   });
 });
 
