@@ -61,6 +61,16 @@ describe('subjectLink', () => {
 });
 
 describe('shownOf', () => {
+  it('names the person whatever role the server stored them under (partner, by, author, from), numbers as text', () => {
+    // As the API stores them (README, "Notifications": params per topic).
+    expect(shownOf(item({ topic: 'project-accepted', params: { project: 'Water', partner: 'Luc Moreau', country: 'FR' } }))).toMatchObject({
+      kind: 'sentence',
+      values: { name: 'Luc Moreau', project: 'Water' },
+    });
+    expect(shownOf(item({ topic: 'desktop-mail', params: { from: 'Ana García', subject: 'Hello' } }))).toMatchObject({ kind: 'sentence', values: { name: 'Ana García', subject: 'Hello' } });
+    expect(shownOf(item({ topic: 'page-submitted', params: { author: 'Lena', page: 'Rivers', project: 'Water', total: 3 } }))).toMatchObject({ kind: 'sentence', values: { name: 'Lena' } });
+  });
+
   it('shows the stored English title and body when the notification has no names', () => {
     expect(shownOf(item())).toEqual({ kind: 'stored', title: 'Your project “Water” was approved', body: 'Its TwinSpace is open.' });
   });
@@ -69,7 +79,7 @@ describe('shownOf', () => {
     expect(shownOf(item({ topic: 'page-submitted', params: { name: 'Lena', page: 'Rivers', project: 'Water', extra: 'x' } }))).toEqual({
       kind: 'sentence',
       key: 'notifications.topic.page-submitted',
-      values: { name: 'Lena', page: 'Rivers', project: 'Water' },
+      values: { name: 'Lena', page: 'Rivers' },
     });
   });
   it('falls back to the stored words when a name the sentence needs is missing or empty', () => {

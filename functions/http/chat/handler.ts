@@ -118,6 +118,7 @@ export const handler = areaHandler(chatRoutes, {
           topic: 'chat-report',
           projectId,
           subjectId: messageId,
+          params: { by: reporter, project: twinspace.project.title },
           title: `${reporter} reported a chat message in "${twinspace.project.title}"`,
           body: `${String(message.authorName ?? '')}: "${excerpt}"${body.reason ? `\nReason: ${body.reason}` : ''}`,
           createdAt,

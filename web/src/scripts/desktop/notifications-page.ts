@@ -29,7 +29,7 @@ export interface NotificationItem {
    * name (a person), entry, page, subject (a mail's), encounter, type (a
    * TwinSpace type), outcome ('granted' | 'not-granted', a label's result).
    */
-  params?: Record<string, string>;
+  params?: Record<string, string | number>;
 }
 
 /** GET /me/notifications?limit=&cursor= */
@@ -123,12 +123,12 @@ export const topicPlaceholders: Record<Topic, readonly string[]> = {
   'project-declined': ['name', 'project'],
   'project-approved': ['project'],
   'project-rejected': ['project'],
-  'member-added': ['name', 'project'],
+  'member-added': ['project'],
   'member-type-changed': ['project', 'type'],
   'diary-reply': ['name', 'entry'],
   'label-result': ['project'],
-  'page-submitted': ['name', 'page', 'project'],
-  'mailbox-message': ['name', 'project'],
+  'page-submitted': ['name', 'page'],
+  'mailbox-message': ['name', 'subject'],
   'desktop-mail': ['name', 'subject'],
   'encounter-seat': ['encounter'],
   'chat-report': ['name', 'project'],
@@ -151,7 +151,10 @@ export type Shown =
 export function shownOf(item: NotificationItem, typeName: (type: string) => string = (type) => type): Shown {
   const stored: Shown = { kind: 'stored', title: item.title, body: item.body };
   if (!item.params || !isTopic(item.topic)) return stored;
-  const params = item.params;
+  // The person a sentence names is stored under the role it has in the event (README, "Notifications").
+  const given = Object.fromEntries(Object.entries(item.params).map(([name, value]) => [name, String(value)]));
+  const person = given.name ?? given.by ?? given.partner ?? given.author ?? given.from;
+  const params: Record<string, string> = { ...given, ...(person === undefined ? {} : { name: person }) };
   const needed = topicPlaceholders[item.topic];
   if (needed.some((name) => typeof params[name] !== 'string' || params[name].trim() === '')) return stored;
   const values = Object.fromEntries(needed.map((name) => [name, name === 'type' ? typeName(params[name]) : params[name]]));
