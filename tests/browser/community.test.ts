@@ -290,6 +290,8 @@ describe('the resource library in a browser', () => {
     await filters.getByRole('button', { name: 'Buscar' }).click();
     const results = eva.getByRole('region', { name: 'Recursos', exact: true });
     await results.getByRole('link', { name: 'El cambio climático en el aula' }).waitFor();
+    // The search's own answer (the whole library, shown before it, holds the same link): one resource found.
+    await eva.getByText('Se muestra 1 recurso.').waitFor();
     expect(await results.getByText('Climate change: a lesson kit').count()).toBe(0);
     await assertAccessible(eva);
 

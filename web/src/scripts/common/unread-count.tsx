@@ -25,13 +25,24 @@ export default function UnreadCount({ lang, href, label, one, other }: Props) {
   useEffect(() => {
     if (!currentSession()) return;
     let counted = false;
-    apiGet<UnreadAnswer>(unreadPath).then(
-      (answer) => {
-        // A live notification or the page may have set it meanwhile: the later word wins.
-        if (!counted && typeof answer?.unread === 'number') setCount(answer.unread);
-      },
-      () => undefined,
-    );
+    const readCount = () =>
+      apiGet<UnreadAnswer>(unreadPath).then(
+        (answer) => {
+          // A live notification or the page may have set it meanwhile: the later word wins.
+          if (!counted && typeof answer?.unread === 'number') setCount(answer.unread);
+        },
+        () => undefined,
+      );
+    void readCount();
+    // Back after a dropped connection: what arrived meanwhile was not framed to this tab, so read the count again.
+    let wasOpen = live().status() === 'open';
+    const offStatus = live().onStatus((status) => {
+      if (status === 'open' && wasOpen) {
+        counted = false;
+        void readCount();
+      }
+      if (status === 'open') wasOpen = true;
+    });
     const followPage = (event: Event) => {
       counted = true;
       setCount((event as CustomEvent<number>).detail);
@@ -45,6 +56,7 @@ export default function UnreadCount({ lang, href, label, one, other }: Props) {
     return () => {
       removeEventListener(unreadEvent, followPage);
       offLive();
+      offStatus();
     };
   }, []);
 

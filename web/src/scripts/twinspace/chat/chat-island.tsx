@@ -195,6 +195,8 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
         setStatus({ tone: 'error', text: t('chat.unsent') });
       }),
     ];
+    // The tab's socket may have opened (another island asked first) between the first render and this effect.
+    setConnection(connection.status());
     connection.join(projectId);
     // The socket first (joined above), then the history: nothing said in between is lost.
     void readHistory();
