@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     ports: portsFromEnvironment(),
     dataDir: dataFolder,
     dynamodb: 'disk',
-    site: { folder: defaultSiteFolder, build: 'if-missing' },
+    // Built on every start (a few seconds): after a pull, a site built from older code would talk an older protocol.
+    site: { folder: defaultSiteFolder, build: 'always' },
   });
   process.stdout.write(banner(stack));
   let stopping = false;
