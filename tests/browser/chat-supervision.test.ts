@@ -7,7 +7,7 @@
  * are checked with axe.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 import { givePupilKnownPassword } from '../support/cognito-users.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
@@ -77,7 +77,9 @@ describe('a supervised chat', () => {
     await ana.getByText(/cannot send messages until/).first().waitFor();
     const third = `Muted now ${Date.now().toString(36)}`;
     await say(pablo, third);
-    await pablo.getByText(/muted you in this chat until/).waitFor();
+    // Said once, as the answer to the send (an alert next to the form).
+    await pablo.getByRole('alert').filter({ hasText: /muted you in this chat until/ }).waitFor();
+    expect(await pablo.getByText(/muted you in this chat until/).count()).toBe(1);
     await assertAccessible(pablo);
     await ana.close();
     await pablo.close();

@@ -213,6 +213,9 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
 
   const isPupil = pupilTypes.includes(myType);
   const stillMuted = mutedUntil !== undefined && Date.parse(mutedUntil) > Date.now();
+  const mutedWords = mutedUntil ? fill('chat.mutedUntil', { time: timeOf(mutedUntil) }) : '';
+  // A refused send already says it, next to the form: the same sentence is not shown twice.
+  const saysMuted = status?.tone === 'error' && status.text === mutedWords;
   const mayWrite = writable && !(isPupil && !pupilsOpen);
 
   const send = (event: Event) => {
@@ -279,7 +282,7 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
         {announcement}
       </div>
       {!pupilsOpen && <p class="notice">{t(isPupil ? 'chat.pupilsClosed' : 'chat.pupilsClosedTeacher')}</p>}
-      {stillMuted && mutedUntil && <p class="notice">{fill('chat.mutedUntil', { time: timeOf(mutedUntil) })}</p>}
+      {stillMuted && mutedUntil && !saysMuted && <p class="notice">{mutedWords}</p>}
       {mayWrite && (
         <form class="chat-form" noValidate onSubmit={send}>
           <FormField id="chat-input" label={t('chat.message')} hint={t('chat.hint')} error={problem}>
