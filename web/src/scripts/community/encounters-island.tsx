@@ -25,8 +25,8 @@ import { CommunityGate, type Me } from './community-gate.tsx';
 import { failed } from '../common/problems.ts';
 import { dateLocale } from '../common/dates.ts';
 import { emptyEncounter, encounterBody, seatsText, zoneAt, zoneLabel, type EncounterField, type EncounterValues } from './encounters-page.ts';
-import { problemsByField } from '../common/form-problems.ts';
 import { fill, language, t } from '../common/page.ts';
+import { useCheckedForm, worded } from '../common/checked-form.ts';
 
 export default function EncountersPage() {
   return <CommunityGate>{(me, opening) => <Encounters me={me} opening={opening} />}</CommunityGate>;
@@ -201,36 +201,18 @@ function EncounterItem({ encounter, teacher, busy, onRegister, onCancel }: ItemP
 /** The NSS organises an encounter: the date and time in its own zone (named), seats, language, the https join link. */
 function Organise({ created }: { created: (title: string) => Promise<string> }) {
   const [values, setValues] = useState<EncounterValues>(emptyEncounter);
-  const [problems, setProblems] = useState<Partial<Record<EncounterField, string>>>({});
-  const [status, setStatus] = useState<Status>();
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { problems, status, saving, form, showProblems, send } = useCheckedForm<EncounterField>('community.checkFields');
   const set = (name: EncounterField) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [name]: event.currentTarget.value });
-
-  const showProblems = (found: Partial<Record<EncounterField, string>>) => {
-    setProblems(found);
-    setStatus({ tone: 'error', text: t('community.checkFields') });
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setStatus(undefined);
     const checked = encounterBody(values);
-    if ('problems' in checked) return showProblems(Object.fromEntries(Object.entries(checked.problems).map(([field, key]) => [field, t(key)])));
-    setProblems({});
-    setSaving(true);
-    try {
+    if ('problems' in checked) return showProblems(worded(checked.problems));
+    await send(async () => {
       const encounter = await apiPost<EncounterResponse>('/encounters', checked.body);
       setValues(emptyEncounter);
-      setStatus({ tone: 'success', text: await created(encounter.title) });
-    } catch (error) {
-      const found = problemsByField(error);
-      if (found) showProblems(found);
-      else failed(error, setStatus);
-    } finally {
-      setSaving(false);
-    }
+      return { tone: 'success', text: await created(encounter.title) };
+    });
   };
 
   return (

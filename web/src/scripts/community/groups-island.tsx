@@ -30,6 +30,7 @@ import { failed } from '../common/problems.ts';
 import { problemsByField } from '../common/form-problems.ts';
 import { emptyGroup, groupAction, groupBody, membersText, type GroupField, type GroupValues } from './groups-page.ts';
 import { fill, language, t } from '../common/page.ts';
+import { useCheckedForm, worded } from '../common/checked-form.ts';
 
 /** A question asked before what cannot be undone, and the work it confirms. */
 interface Question {
@@ -286,36 +287,18 @@ function OwnerTools({ group, me, ask, reloadGroups }: { group: GroupResponse; me
 /** Create a group: name, theme and who may join (radio buttons beside their labels). */
 function CreateGroup({ created }: { created: (name: string) => Promise<string> }) {
   const [values, setValues] = useState<GroupValues>(emptyGroup);
-  const [problems, setProblems] = useState<Partial<Record<GroupField, string>>>({});
-  const [status, setStatus] = useState<Status>();
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { problems, status, saving, form, showProblems, send } = useCheckedForm<GroupField>('community.checkFields');
   const set = (name: keyof GroupValues) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [name]: event.currentTarget.value });
-
-  const showProblems = (found: Partial<Record<GroupField, string>>) => {
-    setProblems(found);
-    setStatus({ tone: 'error', text: t('community.checkFields') });
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setStatus(undefined);
     const checked = groupBody(values);
-    if ('problems' in checked) return showProblems(Object.fromEntries(Object.entries(checked.problems).map(([field, key]) => [field, t(key)])));
-    setProblems({});
-    setSaving(true);
-    try {
+    if ('problems' in checked) return showProblems(worded(checked.problems));
+    await send(async () => {
       const group = await apiPost<GroupResponse>('/groups', checked.body);
       setValues(emptyGroup);
-      setStatus({ tone: 'success', text: await created(group.name) });
-    } catch (error) {
-      const found = problemsByField(error);
-      if (found) showProblems({ name: found.name, theme: found.theme });
-      else failed(error, setStatus);
-    } finally {
-      setSaving(false);
-    }
+      return { tone: 'success', text: await created(group.name) };
+    }, ['name', 'theme']);
   };
 
   return (

@@ -20,16 +20,12 @@ import { apiGet, apiPost } from '../common/api.ts';
 import { countedText, isSafeLink, listPath } from './community.ts';
 import { CommunityGate, type Me } from './community-gate.tsx';
 import { failed } from '../common/problems.ts';
-import type { MessageKey } from '../../i18n/index.ts';
 import { problemsByField } from '../common/form-problems.ts';
 import { fill, language, t } from '../common/page.ts';
 import { emptyFilter, emptyResource, filterQuery, pageWithItems, resourceBody, type FilterValues, type ResourceValues } from './resources-page.ts';
+import { useCheckedForm, worded } from '../common/checked-form.ts';
 
 type Problems<Values> = Partial<Record<keyof Values, string>>;
-
-/** Each problem's dictionary key in words. */
-const worded = <Values,>(problems: Partial<Record<keyof Values, MessageKey>>): Problems<Values> =>
-  Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key as MessageKey)])) as Problems<Values>;
 
 /** Focuses the first field marked wrong, once Preact has marked it. */
 const focusInvalid = (form: HTMLFormElement | null) => requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -56,7 +52,7 @@ function Library({ me, opening }: { me: Me; opening: (firstRead: Promise<unknown
     setSearchStatus(undefined);
     const checked = filterQuery(filter);
     if ('problems' in checked) {
-      setProblems(worded<FilterValues>(checked.problems));
+      setProblems(worded<keyof FilterValues & string>(checked.problems));
       focusInvalid(form.current);
       return;
     }
@@ -163,37 +159,19 @@ function ResourceItem({ resource }: { resource: ResourceResponse }) {
 /** The NSS adds a resource: an https link, tags separated by commas, a language. */
 function AddResource({ added }: { added: () => Promise<void> }) {
   const [values, setValues] = useState<ResourceValues>(emptyResource);
-  const [problems, setProblems] = useState<Problems<ResourceValues>>({});
-  const [status, setStatus] = useState<Status>();
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { problems, status, saving, form, showProblems, send } = useCheckedForm<keyof ResourceValues & string>('community.checkFields');
   const set = (name: keyof ResourceValues) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [name]: event.currentTarget.value });
-
-  const showProblems = (found: Problems<ResourceValues>) => {
-    setProblems(found);
-    setStatus({ tone: 'error', text: t('community.checkFields') });
-    focusInvalid(form.current);
-  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setStatus(undefined);
     const checked = resourceBody(values);
-    if ('problems' in checked) return showProblems(worded<ResourceValues>(checked.problems));
-    setProblems({});
-    setSaving(true);
-    try {
+    if ('problems' in checked) return showProblems(worded(checked.problems));
+    await send(async () => {
       const resource = await apiPost<ResourceResponse>('/resources', checked.body);
       setValues(emptyResource);
       await added();
-      setStatus({ tone: 'success', text: fill('resources.added', { title: resource.title }) });
-    } catch (error) {
-      const found = problemsByField(error);
-      if (found) showProblems(found);
-      else failed(error, setStatus);
-    } finally {
-      setSaving(false);
-    }
+      return { tone: 'success', text: fill('resources.added', { title: resource.title }) };
+    });
   };
 
   return (
