@@ -12,7 +12,7 @@
  */
 import type { PresentMember, ServerFrame } from '../../events/chat-frames.ts';
 import { tableStore } from '../lib/clients.ts';
-import { maxSockets, postToConnection } from '../lib/connections-api.ts';
+import { isGoneConnection, maxSockets, postToConnection } from '../lib/connections-api.ts';
 import { logger } from '../lib/logger.ts';
 import { deleteChatConnection, listRoomConnections, type ChatConnection } from '../data/chat.ts';
 import type { TableStore } from '../data/store.ts';
@@ -41,17 +41,12 @@ export function liveRoom(projectId: string, known?: readonly ChatConnection[], s
   };
 }
 
-function isGone(error: unknown): boolean {
-  const failure = error as { $metadata?: { httpStatusCode?: number }; name?: string };
-  return failure?.$metadata?.httpStatusCode === 410 || failure?.name === 'GoneException';
-}
-
 async function deliver(connectionId: string, payload: string, send: SendToConnection): Promise<'sent' | 'gone' | 'failed'> {
   try {
     await send(connectionId, payload);
     return 'sent';
   } catch (error) {
-    if (isGone(error)) return 'gone';
+    if (isGoneConnection(error)) return 'gone';
     logger.warn('Posting to a chat connection failed', { connectionId, error: error as Error });
     return 'failed';
   }

@@ -69,8 +69,6 @@ export interface Delivery {
   mail: 'instant' | 'instant-already-queued' | 'daily' | 'daily-already-sent' | 'none';
 }
 
-const isGone = isGoneConnection;
-
 async function mailOf(notification: StoredNotification, world: DeliveryWorld, now: Date): Promise<Delivery['mail']> {
   const reader = await world.reader(notification.userId);
   const choice = mailChoice(reader, notification.topic);
@@ -91,7 +89,7 @@ async function live(notification: StoredNotification, world: DeliveryWorld): Pro
         await world.send(connectionId, payload);
         outcome.sent += 1;
       } catch (error) {
-        if (isGone(error)) {
+        if (isGoneConnection(error)) {
           outcome.gone += 1;
           await world.forget(notification.userId, connectionId);
         } else {

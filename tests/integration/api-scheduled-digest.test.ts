@@ -16,36 +16,12 @@ import { createUserProfile } from '../../functions/data/users.ts';
 import { scheduledJobs } from '../../functions/routes.ts';
 import type { DigestRun } from '../../functions/scheduled/notify-evaluators.ts';
 import { applyHandlerEnv, invokeHandler } from '../../infra/local/lambda-runtime.ts';
-import { demoToken, subOf, tableStoreOf } from '../support/clients.ts';
+import { demoToken, mailsTo, subOf, tableStoreOf } from '../support/clients.ts';
+import { scheduledEvent } from '../../infra/local/scheduler.ts';
 
 const endpoints = inject('endpoints');
 const job = scheduledJobs.find((candidate) => candidate.name === 'notify-evaluators')!;
 const dayMs = 24 * 60 * 60 * 1000;
-
-function firing(time: Date) {
-  return {
-    version: '0',
-    id: ulid(),
-    'detail-type': 'Scheduled Event',
-    source: 'aws.events',
-    account: '123456789012',
-    time: time.toISOString().replace('.000Z', 'Z'),
-    region: endpoints.region,
-    resources: ['arn:aws:events:eu-west-1:123456789012:rule/notify-evaluators'],
-    detail: {},
-  };
-}
-
-interface StoredMail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string };
-}
-
-async function mailsTo(address: string): Promise<StoredMail[]> {
-  const store = (await (await fetch(`${endpoints.mail}/store`)).json()) as { emails: StoredMail[] };
-  return store.emails.filter((mail) => mail.destination.to.includes(address));
-}
 
 describe('the evaluators’ daily digest', () => {
   const store = tableStoreOf(endpoints);
@@ -94,11 +70,11 @@ describe('the evaluators’ daily digest', () => {
   it('sends eval.es one digest, overdue first, by e-mail and in the app', async () => {
     // Other tests (the label routes, the policy walk) may leave applications waiting in ES and evaluators of their own.
     const waitingInEs = (await listWaitingLabelApplications(store, 'ES')).length;
-    const run = (await invokeHandler(job, firing(now))) as DigestRun;
+    const run = (await invokeHandler(job, scheduledEvent(job, now, endpoints.region))) as DigestRun;
     expect(run.failed).toBe(0);
     firstRunSent = run.sent;
 
-    const [mail, ...more] = await mailsTo('eval.es@demo.twinspace');
+    const [mail, ...more] = await mailsTo(endpoints, 'eval.es@demo.twinspace');
     expect(more).toHaveLength(0);
     expect(waitingInEs).toBeGreaterThanOrEqual(2);
     expect(mail.subject).toBe(`${waitingInEs} Quality Label applications waiting in ES (1 over 30 days)`);
@@ -113,14 +89,14 @@ describe('the evaluators’ daily digest', () => {
   });
 
   it('sends nothing more when the schedule fires again the same day', async () => {
-    const run = (await invokeHandler(job, firing(now))) as DigestRun;
+    const run = (await invokeHandler(job, scheduledEvent(job, now, endpoints.region))) as DigestRun;
     expect(run).toMatchObject({ sent: 0, alreadySentToday: firstRunSent });
-    expect(await mailsTo('eval.es@demo.twinspace')).toHaveLength(1);
+    expect(await mailsTo(endpoints, 'eval.es@demo.twinspace')).toHaveLength(1);
     expect(await listNotifications(store, evalEsId, 10)).toHaveLength(1);
   });
 
   it('sends nothing to an evaluator whose country has nothing waiting', async () => {
-    expect(await mailsTo(quietEvaluator.email)).toHaveLength(0);
+    expect(await mailsTo(endpoints, quietEvaluator.email)).toHaveLength(0);
     expect(await listNotifications(store, quietEvaluator.userId, 10)).toHaveLength(0);
   });
 });

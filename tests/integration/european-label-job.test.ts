@@ -19,24 +19,13 @@ import { labelCriteria, mandatoryPoints, type LabelApplication, type LabelCriter
 import { scheduledJobs } from '../../functions/routes.ts';
 import type { EuropeanProposalRun } from '../../functions/scheduled/propose-european-labels.ts';
 import { applyHandlerEnv, invokeHandler } from '../../infra/local/lambda-runtime.ts';
+import { scheduledEvent } from '../../infra/local/scheduler.ts';
 import { apiGet, tableStoreOf } from '../support/clients.ts';
 import { newTwinspace } from '../support/twinspace.ts';
 
 const endpoints = inject('endpoints');
 const job = scheduledJobs.find((candidate) => candidate.name === 'propose-european-labels')!;
 const schoolYear = '2091-2092';
-const firing = (time: string) => ({
-  version: '0',
-  id: ulid(),
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: '123456789012',
-  time,
-  region: endpoints.region,
-  resources: ['arn:aws:events:eu-west-1:123456789012:rule/propose-european-labels'],
-  detail: {},
-});
-
 describe('the yearly European Quality Label proposal', () => {
   const store = tableStoreOf(endpoints);
   let best: string;
@@ -96,7 +85,7 @@ describe('the yearly European Quality Label proposal', () => {
   }, 60_000);
 
   it('proposes the best eligible project of each country, within its quarter', async () => {
-    const run = (await invokeHandler(job, firing('2092-09-01T05:00:00Z'))) as EuropeanProposalRun;
+    const run = (await invokeHandler(job, scheduledEvent(job, new Date('2092-09-01T05:00:00Z'), endpoints.region))) as EuropeanProposalRun;
     expect(run).toEqual({ schoolYear, nationalLabels: 9, proposed: 1, alreadyProposed: 0 });
     expect(await listEuropeanLabels(store, best)).toEqual([
       expect.objectContaining({ schoolYear, averageScore: 25, countries: ['LU', 'MT'], proposedBy: ['LU', 'MT'] }),
@@ -115,7 +104,7 @@ describe('the yearly European Quality Label proposal', () => {
   });
 
   it('proposes nothing new when the schedule fires again', async () => {
-    const again = (await invokeHandler(job, firing('2092-09-01T05:30:00Z'))) as EuropeanProposalRun;
+    const again = (await invokeHandler(job, scheduledEvent(job, new Date('2092-09-01T05:30:00Z'), endpoints.region))) as EuropeanProposalRun;
     expect(again).toMatchObject({ schoolYear, proposed: 0, alreadyProposed: 1 });
     expect(await listEuropeanLabels(store, best)).toHaveLength(1);
   });

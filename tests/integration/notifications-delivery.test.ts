@@ -22,7 +22,8 @@ import { createUserProfile, type UserProfile } from '../../functions/data/users.
 import { scheduledJobs, streamHandlers } from '../../functions/routes.ts';
 import type { NotificationDigestRun } from '../../functions/scheduled/send-notification-digests.ts';
 import { applyHandlerEnv, invokeHandler } from '../../infra/local/lambda-runtime.ts';
-import { ChatSocket, demoProjectId, demoToken, subOf, tableStoreOf } from '../support/clients.ts';
+import { ChatSocket, demoProjectId, demoToken, mailsTo, subOf, tableStoreOf } from '../support/clients.ts';
+import { scheduledEvent } from '../../infra/local/scheduler.ts';
 
 const endpoints = inject('endpoints');
 const store = tableStoreOf(endpoints);
@@ -39,31 +40,6 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
     if (done(value) || Date.now() > deadline) return value;
     await sleep(100);
   }
-}
-
-function firing(time: Date) {
-  return {
-    version: '0',
-    id: ulid(),
-    'detail-type': 'Scheduled Event',
-    source: 'aws.events',
-    account: '123456789012',
-    time: time.toISOString().replace('.000Z', 'Z'),
-    region: endpoints.region,
-    resources: ['arn:aws:events:eu-west-1:123456789012:rule/test'],
-    detail: {},
-  };
-}
-
-interface StoredMail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string };
-}
-
-async function mailsTo(address: string): Promise<StoredMail[]> {
-  const mailStore = (await (await fetch(`${endpoints.mail}/store`)).json()) as { emails: StoredMail[] };
-  return mailStore.emails.filter((mail) => mail.destination.to.includes(address));
 }
 
 function notificationFor(userId: string, at = new Date(), title = `Something happened ${ulid()}`): Notification {
@@ -207,15 +183,15 @@ describe('instant e-mail', () => {
     const record: DynamoDBStreamEvent = {
       Records: [{ eventID: '1', eventName: 'INSERT', eventSource: 'aws:dynamodb', dynamodb: { Keys: { PK: image.PK, SK: image.SK }, NewImage: image as never, SequenceNumber: '1' } }],
     };
-    await invokeHandler(sendMailJob, firing(new Date()));
+    await invokeHandler(sendMailJob, scheduledEvent(sendMailJob, new Date(), endpoints.region));
     expect(await invokeHandler(deliverHandler, record)).toEqual({ batchItemFailures: [] });
-    await invokeHandler(sendMailJob, firing(new Date()));
+    await invokeHandler(sendMailJob, scheduledEvent(sendMailJob, new Date(), endpoints.region));
     expect(await invokeHandler(deliverHandler, record)).toEqual({ batchItemFailures: [] });
-    await invokeHandler(sendMailJob, firing(new Date()));
+    await invokeHandler(sendMailJob, scheduledEvent(sendMailJob, new Date(), endpoints.region));
 
-    const mails = await eventually(() => mailsTo(person.email), (found) => found.length > 0);
+    const mails = await eventually(() => mailsTo(endpoints, person.email), (found) => found.length > 0);
     await sleep(500);
-    expect(await mailsTo(person.email)).toHaveLength(1);
+    expect(await mailsTo(endpoints, person.email)).toHaveLength(1);
     expect(mails[0].subject).toBe(`Twinspace: ${notification.title}`);
     expect(mails[0].body.text).toContain(notification.body);
     expect(await itemExists(keys.accountMail(notificationMailKeys.instantMailId(notification.notificationId)))).toBe(false);
@@ -253,13 +229,13 @@ describe('the daily digest', () => {
     expect(await itemExists(notificationMailKeys.digestDue(dayText, pupil.userId))).toBe(false);
     expect(await itemExists(notificationMailKeys.digestDue(dayText, instant.userId))).toBe(false);
 
-    const first = (await invokeHandler(digestJob, firing(nextMorning))) as NotificationDigestRun;
+    const first = (await invokeHandler(digestJob, scheduledEvent(digestJob, nextMorning, endpoints.region))) as NotificationDigestRun;
     expect(first).toMatchObject({ day: dayText, due: 1, queued: 1 });
-    const again = (await invokeHandler(digestJob, firing(nextMorning))) as NotificationDigestRun;
+    const again = (await invokeHandler(digestJob, scheduledEvent(digestJob, nextMorning, endpoints.region))) as NotificationDigestRun;
     expect(again).toMatchObject({ day: dayText, due: 0, queued: 0 });
 
-    await invokeHandler(sendMailJob, firing(new Date()));
-    const mails = await eventually(() => mailsTo(daily.email), (found) => found.length > 0);
+    await invokeHandler(sendMailJob, scheduledEvent(sendMailJob, new Date(), endpoints.region));
+    const mails = await eventually(() => mailsTo(endpoints, daily.email), (found) => found.length > 0);
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe(`Twinspace: 2 notifications on ${dayText}`);
     expect(mails[0].body.text).toContain('Morning news');
@@ -268,13 +244,13 @@ describe('the daily digest', () => {
     expect(mails[0].body.text!.indexOf('Morning news')).toBeLessThan(mails[0].body.text!.indexOf('Afternoon news'));
 
     // Run again (and the send job): still one summary.
-    await invokeHandler(digestJob, firing(nextMorning));
-    await invokeHandler(sendMailJob, firing(new Date()));
+    await invokeHandler(digestJob, scheduledEvent(digestJob, nextMorning, endpoints.region));
+    await invokeHandler(sendMailJob, scheduledEvent(sendMailJob, new Date(), endpoints.region));
     await sleep(300);
-    expect(await mailsTo(daily.email)).toHaveLength(1);
-    expect(await mailsTo(off.email)).toHaveLength(0);
-    expect(await mailsTo(pupil.email)).toHaveLength(0);
+    expect(await mailsTo(endpoints, daily.email)).toHaveLength(1);
+    expect(await mailsTo(endpoints, off.email)).toHaveLength(0);
+    expect(await mailsTo(endpoints, pupil.email)).toHaveLength(0);
     // The evaluator chose instant: that one e-mail, and no summary.
-    expect((await mailsTo(instant.email)).map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Twinspace: Something happened/)]);
+    expect((await mailsTo(endpoints, instant.email)).map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Twinspace: Something happened/)]);
   });
 });

@@ -169,3 +169,16 @@ export function chatHandshakeStatus(endpoints: LocalEndpoints, query: string): P
     socket.once('error', reject);
   });
 }
+
+/** A mail the local SES received (its `/store`), as the mail tests read it. */
+export interface StoredMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string };
+}
+
+/** Every mail the local SES holds for one address. */
+export async function mailsTo(endpoints: LocalEndpoints, address: string): Promise<StoredMail[]> {
+  const mailStore = (await (await fetch(`${endpoints.mail}/store`)).json()) as { emails: StoredMail[] };
+  return mailStore.emails.filter((mail) => mail.destination.to.includes(address));
+}
