@@ -141,14 +141,29 @@ export const streamHandlers: readonly StreamHandler[] = [
   },
 ];
 
+export interface StorageHandler extends HandlerRef {
+  /** Invoked for every object created under this prefix of the materials bucket (S3 event notification; locally s3rver's events). */
+  prefix: string;
+}
+
+/**
+ * Handlers of the materials bucket's ObjectCreated events, in S3's event
+ * shape: on AWS an S3 event notification each; locally the storage
+ * (infra/local/storage-local.ts) invokes the same handler with s3rver's event.
+ */
+export const storageHandlers: readonly StorageHandler[] = [
+  // An upload landed in incoming/: check its real type and size, re-encode images, move it to materials/ (or reject it).
+  { name: 'process-upload', module: 'storage/process-upload', export: 'handler', prefix: 'incoming/' },
+];
+
 /** Every HTTP function: one per area. */
 export const httpFunctions: readonly HandlerRef[] = [...new Map(httpRoutes.map((httpRoute) => [httpRoute.function.name, httpRoute.function])).values()];
 
 /** Every function, for bundling and the infra checks. */
-export const allHandlers: readonly HandlerRef[] = [...httpFunctions, ...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers];
+export const allHandlers: readonly HandlerRef[] = [...httpFunctions, ...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers, ...storageHandlers];
 
 /** Everything `npm run invoke` can run by name (each with a sample event in events/samples/<name>.json): routes, chat handlers, jobs, stream handlers. */
 export const invocables: readonly { name: string; function: HandlerRef }[] = [
   ...httpRoutes,
-  ...[...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers].map((handler) => ({ name: handler.name, function: handler })),
+  ...[...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers, ...storageHandlers].map((handler) => ({ name: handler.name, function: handler })),
 ];

@@ -37,6 +37,12 @@
  * |R2 | teachers awaiting my country's validation, oldest first | Query GSI1 | GSI1PK = TEACHERS-PENDING#<country> (GSI1SK = <registeredAt>#<sub>; sparse: keys removed once validated) |
  * |R3 | account e-mails waiting to be sent, oldest first | Query     | PK = OUTBOX#ACCOUNT-MAIL (SK = MAIL#<ulid>; written with the NSS's decision, deleted when sent) |
  * |L1 | attempts of one source in this window (sign-up limit) | UpdateItem ADD, conditional < limit | PK = RATE#<scope>#<hash of source>, SK = WINDOW#<epoch start> (TTL) |
+ * |T1 | a project's materials (albums, folders, videos) of an area | Query | PK = PROJECT#<id> AND begins_with(SK, 'MATERIAL#'), FilterExpression area = :area, ScanIndexForward=false |
+ * |T2 | one material                                     | GetItem   | PK = PROJECT#<id>, SK = MATERIAL#<materialId>                        |
+ * |T3 | an album's images / a folder's files             | Query     | PK = PROJECT#<id> AND begins_with(SK, 'MATERIALFILE#<materialId>#')  |
+ * |T4 | one uploaded file (status after upload; processing) | GetItem | PK = PROJECT#<id>, SK = MATERIALFILE#<materialId>#<fileId> (the object key names all three ids) |
+ * |T5 | the images a document shows (saving a page, post, entry) | BatchGet | T4 + T2 of each image (at most 100 per document) |
+ * |T6 | a project's bytes used (quota)                   | UpdateItem ADD, conditional usedBytes <= quota - size | PK = PROJECT#<id>, SK = MATERIALS-USAGE |
  *
  * Writes that go together: a profile (2) and its username item (15) are
  * created in one TransactWriteItems, so a username is never taken twice. A membership (4) and its inverse item under the
@@ -81,6 +87,9 @@ export const prefixes = {
   mailInbox: 'MAILIN#',
   mailSent: 'MAILOUT#',
   schoolTeacher: 'TEACHER#',
+  /** 'MATERIAL#' never matches 'MATERIALFILE#' (the character after MATERIAL differs), so T1 lists no files. */
+  material: 'MATERIAL#',
+  materialFile: 'MATERIALFILE#',
 } as const;
 
 const userPk = (userId: string) => `USER#${userId}`;
@@ -130,6 +139,16 @@ export const keys = {
   mailSent: (userId: string, mailId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.mailSent}${mailId}` }),
   /** The owner's unread counter ('MAILBOX' sorts before 'PROFILE'). */
   mailbox: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'MAILBOX' }),
+  /** A material of a TwinSpace (T2): an album, a folder or a video link. */
+  material: (projectId: string, materialId: string): ItemKey => ({ PK: projectPk(projectId), SK: `${prefixes.material}${materialId}` }),
+  /** An uploaded image or file of an album or folder (T4); T3 lists them with begins_with materialFilesPrefix. */
+  materialFile: (projectId: string, materialId: string, fileId: string): ItemKey => ({
+    PK: projectPk(projectId),
+    SK: `${prefixes.materialFile}${materialId}#${fileId}`,
+  }),
+  materialFilesPrefix: (materialId: string) => `${prefixes.materialFile}${materialId}#`,
+  /** The project's bytes of materials, reserved at upload and settled by processing (T6). */
+  materialsUsage: (projectId: string): ItemKey => ({ PK: projectPk(projectId), SK: 'MATERIALS-USAGE' }),
   /** One founder country's decision on a project (P1). */
   approval: (projectId: string, country: string): ItemKey => ({ PK: projectPk(projectId), SK: `${prefixes.approval}${country}` }),
   /**

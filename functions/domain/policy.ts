@@ -41,11 +41,17 @@ export const actions = [
   'open-pupils-chat',
   /** Report a chat message to the project's teacher administrators */
   'report-chat-message',
+  /** Materials (issue 10): add an album, a folder or a video link, and upload into one's own album or folder */
+  'add-material',
+  /** Publish a pupil member's waiting material (as pages: teachers any area, a pupil administrator the pupils' area) */
+  'publish-material',
+  /** Delete a material and its objects: teacher administrators anything, others their own */
+  'delete-material',
 ] as const;
 export type Action = (typeof actions)[number];
 
 /** Conditions that narrow an allowance; the handler of that action enforces them. */
-export const conditions = ['own pages', 'own activities only', 'pupils area only', 'to any member', "to the project's teachers"] as const;
+export const conditions = ['own pages', 'own activities only', 'pupils area only', 'to any member', "to the project's teachers", 'own materials'] as const;
 export type Condition = (typeof conditions)[number];
 
 export type Permission = 'allow' | 'deny' | Condition;
@@ -90,6 +96,9 @@ export const policyTable: Readonly<Record<Action, Row>> = {
   'supervise-chat': row('allow', 'allow', 'deny', 'deny', 'deny'),
   'open-pupils-chat': row('allow', 'deny', 'deny', 'deny', 'deny'),
   'report-chat-message': row('allow', 'allow', 'allow', 'allow', 'deny'),
+  'add-material': row('allow', 'allow', 'pupils area only', 'pupils area only', 'deny'),
+  'publish-material': row('allow', 'allow', 'pupils area only', 'deny', 'deny'),
+  'delete-material': row('allow', 'own materials', 'own materials', 'own materials', 'deny'),
 };
 
 /** The table's answer for one type and action. */

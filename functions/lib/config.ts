@@ -20,6 +20,12 @@ export const envNames = {
   chatRetentionDays: 'CHAT_RETENTION_DAYS',
   sesEndpoint: 'SES_ENDPOINT',
   mailFrom: 'MAIL_FROM',
+  /** The private bucket of the TwinSpaces' materials (issue 10): uploads land in incoming/, processed objects in materials/. */
+  materialsBucket: 'MATERIALS_BUCKET',
+  /** Local only: the storage endpoint (s3rver behind infra/local/storage-local.ts). On AWS the SDK finds S3 itself. */
+  s3Endpoint: 'S3_ENDPOINT',
+  /** Bytes a project's materials may hold (default 2 GB; CDK context `materialsQuotaBytes`). */
+  materialsQuotaBytes: 'MATERIALS_QUOTA_BYTES',
 } as const;
 
 export type Setting = keyof typeof envNames;

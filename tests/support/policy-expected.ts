@@ -49,6 +49,14 @@ export const domainMdTable: Readonly<Record<string, Cells>> = {
   'supervise-chat': ['yes', 'yes', 'no', 'no', 'no'],
   'open-pupils-chat': ['yes', 'no', 'no', 'no', 'no'],
   'report-chat-message': ['yes', 'yes', 'yes', 'yes', 'no'],
+  // Issue 10 (materials), as if DOMAIN.md said: "materials: add albums, folders and videos | yes | yes | pupils' area only |
+  // pupils' area only | no" ("Teachers add anywhere. Pupils add to the pupils' area"), "materials: publish a pupil member's
+  // items | yes | yes | pupils' area only | no | no" ("wait for a teacher or pupil administrator to publish them, as pages
+  // do"), "materials: delete | yes | own materials | own materials | own materials | no" ("Teacher administrators delete
+  // anything; authors delete their own").
+  'add-material': ['yes', 'yes', "pupils' area only", "pupils' area only", 'no'],
+  'publish-material': ['yes', 'yes', "pupils' area only", 'no', 'no'],
+  'delete-material': ['yes', 'own materials', 'own materials', 'own materials', 'no'],
 };
 
 /** The rows of the table, sorted: compare with the code's `actions` (every action has a row, every row is an action). */
