@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { allHandlers, httpRoutes } from '../functions/routes.ts';
-import { bundleBudgetBytes } from '../infra/cdk/bundling.ts';
+import { bundleBudgetBytes, bundleBudgetOf } from '../infra/cdk/bundling.ts';
 import { benchDir, bundleFunctions, type Bundle } from './bundle.ts';
 import { synthFigures } from './synth.ts';
 import { coldInitMs } from './cold-init.ts';
@@ -19,12 +19,15 @@ const coldInitRuns = Number(process.env.BENCH_COLD_INIT_RUNS ?? 7);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ms = (value: number) => value.toFixed(1);
 
-/** Bundle size per function (SDK bundled, as deployed) against the 400 KB budget. */
+/** Bundle size per function (SDK bundled, as deployed) against the 400 KB budget (the upload processing's own: bundling.ts). */
 async function bundleSizes(bundled: Bundle[]): Promise<Table> {
   return {
-    title: `Lambda bundle size, minified (budget ${kb(bundleBudgetBytes)} KB)`,
+    title: `Lambda bundle size, minified (budget ${kb(bundleBudgetBytes)} KB; the upload processing, which ships sharp, its own)`,
     columns: ['function', 'KB', 'within budget'],
-    rows: bundled.map((bundle) => [bundle.handler.name, kb(bundle.bytes), bundle.bytes <= bundleBudgetBytes ? 'yes' : 'NO']),
+    rows: bundled.map((bundle) => {
+      const budget = bundleBudgetOf(bundle.handler.name);
+      return [bundle.handler.name, kb(bundle.bytes), bundle.bytes <= budget ? (budget === bundleBudgetBytes ? 'yes' : `yes (≤ ${kb(budget)})`) : 'NO'];
+    }),
   };
 }
 

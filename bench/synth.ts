@@ -33,7 +33,7 @@ export async function synthFigures(): Promise<Table> {
       columns: ['measure', 'value', 'budget'],
       rows: [
         ['cdk synth wall time', `${seconds.toFixed(1)} s`, '≤ 30 s'],
-        ['CloudFormation resources', String(resources.length), '≤ 260 today, far from 500'],
+        ['CloudFormation resources', String(resources.length), '≤ 280 today, far from 500'],
         ['HTTP routes: declared / in the template', `${httpRoutes.length} / ${routes}`, 'equal'],
         ['Lambda functions', String(functions), ''],
         ['resources per HTTP route, whole stack', (resources.length / routes).toFixed(2), ''],

@@ -5,12 +5,13 @@
  * of what gets deployed. One pass instead of one esbuild run per function is
  * what keeps `cdk synth` within its budget.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { storageHandlers } from '../../functions/routes.ts';
 
 /** Pinned: a new Node major is a decision, never a side effect of upgrading CDK. */
 export const lambdaRuntime = Runtime.NODEJS_24_X;
@@ -51,7 +52,25 @@ export const bundlingSettings = {
    * comes from its own Lambda layer (function.ts), as Powertools recommends:
    * bundled, the tracer alone would add about 125 KB to every function.
    */
-  externalModules: ['@aws-lambda-powertools/*'] as string[],
+  externalModules: ['@aws-lambda-powertools/*', 'sharp'] as string[],
+} as const;
+
+/**
+ * sharp is a native addon (libvips): esbuild cannot put it in a bundle, so it
+ * stays external (above) and the functions that re-encode images ship it
+ * beside their bundle, in node_modules/, with the prebuilt binary of the
+ * architecture they run on. That architecture is x86_64 because it is the
+ * build `npm ci` installs on the machines we synth from (Linux x64): arm64
+ * would need a build nobody here has. Only the upload processing imports sharp.
+ */
+export const sharpBuild = {
+  architecture: Architecture.X86_64,
+  /** sharp itself (its runtime dependencies follow), its linux-x64 glibc binary, and libvips for it: what Lambda's Amazon Linux loads. */
+  packages: ['sharp', '@img/sharp-linux-x64', '@img/sharp-libvips-linux-x64'],
+  /** The fix when the build is missing (e.g. a deployer on macOS or Windows, whose npm installed their own platform's). */
+  install: 'npm install --os=linux --cpu=x64 --libc=glibc sharp',
+  /** The functions that ship it: the handlers of the materials bucket's uploads. */
+  functions: new Set(storageHandlers.map((handler) => handler.name)) as ReadonlySet<string>,
 } as const;
 
 /**
@@ -64,7 +83,19 @@ export const assetFiles = ['functions/lib/messages.es.json'] as const;
 /** Minified bundle budget per function (DESIGN.md, Budgets). */
 export const bundleBudgetBytes = 400 * 1024;
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * The upload processing's own budget: it carries the S3 client and file-type
+ * besides the table's client (about 450 KB measured with functions/lib/storage.ts),
+ * runs after an upload on no request's path, and its cold start is dominated
+ * by loading libvips (18 MB) anyway. Every other function keeps 400 KB.
+ */
+export const processingBundleBudgetBytes = 512 * 1024;
+
+export function bundleBudgetOf(name: string): number {
+  return sharpBuild.functions.has(name) ? processingBundleBudgetBytes : bundleBudgetBytes;
+}
+
+const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** The installed Powertools version: the layer deployed must be the one the code was written against. */
 export function powertoolsVersion(): string {
@@ -77,6 +108,13 @@ export interface BundleEntry {
   name: string;
   /** Entry module, absolute path. */
   entry: string;
+  /** Installed packages (external to the bundle) copied with their dependencies into the folder's node_modules/. */
+  packages?: readonly string[];
+}
+
+/** What a function's bundle folder carries besides its code (sharp for the image processing). */
+export function packagesOf(name: string): readonly string[] {
+  return sharpBuild.functions.has(name) ? sharpBuild.packages : [];
 }
 
 /**
@@ -85,6 +123,8 @@ export interface BundleEntry {
  * Shared code is compiled once, not once per function.
  */
 export function bundleAll(entries: readonly BundleEntry[], outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-bundles-')), external: readonly string[] = bundlingSettings.externalModules): Map<string, string> {
+  // Before the pass: a missing native build fails fast, with its fix.
+  if (entries.some((entry) => entry.packages?.includes('sharp'))) checkSharpBuild();
   buildSync({
     entryPoints: Object.fromEntries(entries.map(({ name, entry }) => [`${name}/index`, entry])),
     outdir,
@@ -109,7 +149,70 @@ export function bundleAll(entries: readonly BundleEntry[], outdir = mkdtempSync(
     for (const asset of assetFiles) copyFileSync(path.join(repoRoot, asset), path.join(folder, path.basename(asset)));
     folders.set(name, folder);
   }
+  for (const { name, packages = [] } of entries) shipPackages(packages, path.join(outdir, name, 'node_modules'));
   return folders;
+}
+
+interface PackageManifest {
+  name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+function manifestAt(folder: string): PackageManifest {
+  return JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as PackageManifest;
+}
+
+/** Where Node would find `name` from inside `from` (a package folder, or the root): its own node_modules, then each one above, up to the root's. */
+function installedFolder(name: string, from: string, root: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (dir === root || !dir.startsWith(root)) return undefined;
+  }
+}
+
+/**
+ * Copies installed packages, and the packages they depend on at run time
+ * (`dependencies`; optional ones only when named), into `target` as a flat
+ * node_modules/. A dependency nested inside a package's own node_modules
+ * travels with that package's folder.
+ */
+export function shipPackages(packages: readonly string[], target: string, root = repoRoot): void {
+  const queue = packages.map((name) => ({ name, from: root }));
+  const shipped = new Set<string>();
+  while (queue.length > 0) {
+    const { name, from } = queue.shift()!;
+    const folder = installedFolder(name, from, root);
+    if (!folder) throw new Error(`${name} is not installed (needed in a bundle's node_modules/): run npm ci`);
+    if (shipped.has(folder)) continue;
+    shipped.add(folder);
+    const nested = path.relative(root, folder).split(path.sep).filter((part) => part === 'node_modules').length > 1;
+    if (!nested) cpSync(folder, path.join(target, name), { recursive: true, dereference: true });
+    for (const dependency of Object.keys(manifestAt(folder).dependencies ?? {})) queue.push({ name: dependency, from: folder });
+  }
+}
+
+/**
+ * Synth stops here, naming the fix, when the linux-x64 build of sharp that
+ * the processing function ships is not installed (or is not the one the
+ * installed sharp expects): a deployment without it would fail on its first upload.
+ */
+export function checkSharpBuild(modules = path.join(repoRoot, 'node_modules')): void {
+  const sharpFolder = path.join(modules, 'sharp');
+  if (!existsSync(path.join(sharpFolder, 'package.json'))) throw new Error(`sharp is not installed: run npm ci`);
+  const expected = manifestAt(sharpFolder).optionalDependencies ?? {};
+  for (const name of sharpBuild.packages.filter((each) => each !== 'sharp')) {
+    const folder = path.join(modules, name);
+    const installed = existsSync(path.join(folder, 'package.json')) ? manifestAt(folder).version : undefined;
+    if (installed && installed === expected[name]) continue;
+    const found = installed ? `${name} ${installed} is installed, sharp expects ${expected[name]}` : `${name} is not installed`;
+    throw new Error(
+      `The upload processing runs on Lambda x86_64 (Linux, glibc) and ships sharp's linux-x64 build, but ${found}. ` +
+        `Install it, then synth again: ${sharpBuild.install}`,
+    );
+  }
 }
 
 /** A stand-in bundle for a synth that bundles nothing (`aws:cdk:bundling-stacks` empty: checks that read no code). */

@@ -1,6 +1,7 @@
 /**
  * One Lambda function of the route table, with the defaults every Twinspace
- * function shares: pinned runtime, ARM, the code of the one bundling pass
+ * function shares: pinned runtime, ARM (x86_64 for the functions that ship
+ * sharp's linux-x64 build, see bundling.ts), the code of the one bundling pass
  * (bundling.ts), the Powertools layer, a log group with a retention, X-Ray
  * tracing and the Powertools settings.
  */
@@ -13,7 +14,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { allHandlers, type HandlerRef } from '../../functions/routes.ts';
-import { bundleAll, lambdaArchitecture, lambdaRuntime, powertoolsVersion, standInBundle } from './bundling.ts';
+import { bundleAll, lambdaArchitecture, lambdaRuntime, packagesOf, powertoolsVersion, sharpBuild, standInBundle } from './bundling.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,7 +33,7 @@ function bundleFolderOf(scope: Construct, handler: HandlerRef): string {
   let bundles = bundlesByStack.get(stack);
   if (!bundles) {
     if (stack.bundlingRequired) {
-      bundles = bundleAll(allHandlers.map((each) => ({ name: each.name, entry: entryOf(each) })));
+      bundles = bundleAll(allHandlers.map((each) => ({ name: each.name, entry: entryOf(each), packages: packagesOf(each.name) })));
     } else {
       const standIn = standInBundle();
       bundles = new Map(allHandlers.map((each) => [each.name, standIn]));
@@ -95,7 +96,8 @@ export class TwinspaceFunction extends LambdaFunction {
       code: Code.fromAsset(bundleFolderOf(scope, handler)),
       handler: `index.${handler.export}`,
       runtime: lambdaRuntime,
-      architecture: lambdaArchitecture,
+      // The architecture of the native build a function ships, if any: it is decided with the bundle, never apart from it.
+      architecture: sharpBuild.functions.has(handler.name) ? sharpBuild.architecture : lambdaArchitecture,
       layers: [powertoolsLayer(scope)],
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),

@@ -15,6 +15,7 @@ import { httpRoutes, type HttpRoute } from '../../functions/routes.ts';
 import { accessLogSettings } from './access-log.ts';
 import { TwinspaceFunction } from './function.ts';
 import type { TwinspaceChatApi } from './chat-api.ts';
+import type { TwinspaceMaterialsStorage } from './materials-storage.ts';
 import { closesChatSockets, profileOf, RouteRoles } from './route-roles.ts';
 import type { TwinspaceTable } from './storage.ts';
 
@@ -28,6 +29,8 @@ export interface HttpApiProps {
   siteOrigin: string;
   /** The chat API: member management closes the sockets of members who lose the chat. */
   chat: TwinspaceChatApi;
+  /** The materials bucket: the areas it names get their S3 rights through their role (route-roles.ts). */
+  materials: TwinspaceMaterialsStorage;
 }
 
 export class TwinspaceHttpApi extends Construct {
@@ -61,7 +64,7 @@ export class TwinspaceHttpApi extends Construct {
     this.jwtAuthorizer = new HttpUserPoolAuthorizer('CognitoIdToken', props.userPool, {
       userPoolClients: [props.client],
     });
-    const roles = new RouteRoles(this, 'RouteRoles', { table: props.table, userPool: props.userPool, chat: props.chat });
+    const roles = new RouteRoles(this, 'RouteRoles', { table: props.table, userPool: props.userPool, chat: props.chat, materials: props.materials });
     const routesByFunction = new Map<string, HttpRoute[]>();
     for (const route of httpRoutes) routesByFunction.set(route.function.name, [...(routesByFunction.get(route.function.name) ?? []), route]);
     for (const routes of routesByFunction.values()) {

@@ -3,14 +3,17 @@
  * per function: a role and its policy per route would take two of
  * CloudFormation's 500 resources a stack for every route. Routes with the same
  * rights (read the table; write it; write it and administer identities) share
- * a role, and each role writes only to its own profile's log groups.
+ * a role, and each role writes only to its own profile's log groups. Areas that
+ * reach the materials bucket (materials-storage.ts) get a role of their profile
+ * and their materials access, so no other area carries S3 rights.
  */
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import type { UserPool } from 'aws-cdk-lib/aws-cognito';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { HttpRoute } from '../../functions/routes.ts';
 import { acknowledgeTracing } from './function.ts';
+import { materialsAccessOf, type MaterialsAccess } from './materials-storage.ts';
 import type { TwinspaceTable } from './storage.ts';
 import { regionInFinding } from './nag-findings.ts';
 
@@ -53,10 +56,12 @@ export interface RouteRolesProps {
   userPool: UserPool;
   /** Grants reaching chat sockets (the chat API's @connections). */
   chat: { grantConnections(role: Role): void };
+  /** Grants on the materials bucket, for the areas materials-storage.ts names. */
+  materials: { grantAccess(grantee: IGrantable, access: MaterialsAccess): void };
 }
 
 export class RouteRoles extends Construct {
-  private readonly roles = new Map<RouteProfile, { role: Role; logGroupPrefix: string }>();
+  private readonly roles = new Map<string, { role: Role; logGroupPrefix: string }>();
 
   constructor(
     scope: Construct,
@@ -69,18 +74,21 @@ export class RouteRoles extends Construct {
   /** The shared role of these routes' profile (one function's), and the log group name prefix it may write to. */
   roleFor(routes: readonly HttpRoute[]): { role: Role; logGroupPrefix: string } {
     const profile = profileOf(routes);
-    let shared = this.roles.get(profile);
+    const materials = materialsAccessOf(routes[0].function.name);
+    // e.g. 'write', or 'write-materials-read' for the areas whose documents show images.
+    const key = materials ? `${profile}-materials-${materials}` : profile;
+    let shared = this.roles.get(key);
     if (!shared) {
-      shared = this.create(profile);
-      this.roles.set(profile, shared);
+      shared = this.create(key, profile, materials);
+      this.roles.set(key, shared);
     }
     return shared;
   }
 
-  private create(profile: RouteProfile): { role: Role; logGroupPrefix: string } {
+  private create(key: string, profile: RouteProfile, materials: MaterialsAccess | undefined): { role: Role; logGroupPrefix: string } {
     const stack = Stack.of(this);
-    const logGroupPrefix = `/twinspace/${stack.stackName}/http/${profile}/`;
-    const role = new Role(this, `${profile}-role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const logGroupPrefix = `/twinspace/${stack.stackName}/http/${key}/`;
+    const role = new Role(this, `${key}-role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     role.addToPolicy(
       new PolicyStatement({
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
@@ -91,10 +99,11 @@ export class RouteRoles extends Construct {
     else this.props.table.grantReadWrite(role);
     if (profile === 'identity-admin' || profile === 'identity-admin-and-chat') this.props.userPool.grant(role, ...identityAdminActions);
     if (closesChatSockets(profile)) this.props.chat.grantConnections(role);
+    if (materials) this.props.materials.grantAccess(role, materials);
     acknowledgeTracing(role);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${regionInFinding(this)}:<AWS::AccountId>:log-group:${logGroupPrefix}*]`,
-      reason: `The ${profile} routes share this role; it writes to their log groups only, all named ${logGroupPrefix}<route>.`,
+      reason: `The ${key} routes share this role; it writes to their log groups only, all named ${logGroupPrefix}<route>.`,
     });
     return { role, logGroupPrefix };
   }

@@ -5,12 +5,14 @@
  */
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { materialLimits } from '../../functions/domain/materials.ts';
 import { envNames } from '../../functions/lib/config.ts';
 import type { SiteConfig } from '../local/endpoints.ts';
 import { TwinspaceAuth } from './auth.ts';
 import { TwinspaceChatApi } from './chat-api.ts';
 import type { TwinspaceFunction } from './function.ts';
 import { TwinspaceHttpApi } from './http-api.ts';
+import { TwinspaceMaterialsStorage } from './materials-storage.ts';
 import { TwinspaceSchedule } from './schedule.ts';
 import { TwinspaceSiteHosting } from './site.ts';
 import { TwinspaceTable } from './storage.ts';
@@ -23,6 +25,8 @@ export interface TwinspaceStackProps extends StackProps {
   mailFrom: string;
   /** Days a chat message is kept before the table's TTL removes it (CHAT_RETENTION_DAYS of the chat functions). */
   chatRetentionDays?: number;
+  /** Bytes a project's materials may hold (MATERIALS_QUOTA_BYTES of the HTTP functions); default 2 GB. */
+  materialsQuotaBytes?: number;
 }
 
 export class TwinspaceStack extends Stack {
@@ -33,6 +37,7 @@ export class TwinspaceStack extends Stack {
   readonly schedule: TwinspaceSchedule;
   readonly streams: TwinspaceStreams;
   readonly site: TwinspaceSiteHosting;
+  readonly materials: TwinspaceMaterialsStorage;
 
   constructor(scope: Construct, id: string, props: TwinspaceStackProps) {
     super(scope, id, props);
@@ -49,13 +54,22 @@ export class TwinspaceStack extends Stack {
     };
     const table = this.storage;
     this.chatApi = new TwinspaceChatApi(this, 'ChatApi', { table, environment, retentionDays: props.chatRetentionDays ?? 90 });
+    this.materials = new TwinspaceMaterialsStorage(this, 'Materials', {
+      table,
+      environment,
+      siteOrigin: this.site.origin,
+      accessLogBucket: this.site.logBucket,
+      quotaBytes: props.materialsQuotaBytes ?? materialLimits.defaultQuotaBytes,
+    });
     this.httpApi = new TwinspaceHttpApi(this, 'HttpApi', {
       table,
       userPool: this.auth.userPool,
       client: this.auth.client,
-      environment,
+      // Every area may issue material URLs or read the quota (its rights on the bucket come with its role).
+      environment: { ...environment, ...this.materials.environment },
       siteOrigin: this.site.origin,
       chat: this.chatApi,
+      materials: this.materials,
     });
     this.schedule = new TwinspaceSchedule(this, 'Schedule', { table, environment, mailFrom: props.mailFrom });
     this.streams = new TwinspaceStreams(this, 'Streams', { table, environment, chat: this.chatApi });
@@ -77,11 +91,12 @@ export class TwinspaceStack extends Stack {
     new CfnOutput(this, 'ChatUrl', { value: siteConfig.chat });
     new CfnOutput(this, 'UserPoolId', { value: siteConfig.cognito.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: siteConfig.cognito.clientId });
+    new CfnOutput(this, 'MaterialsBucketName', { value: this.materials.bucket.bucketName });
 
   }
 
   /** Every function of the route table, by its stable name. */
   get functions(): Map<string, TwinspaceFunction> {
-    return new Map([...this.httpApi.functions, ...this.chatApi.functions, ...this.schedule.functions, ...this.streams.functions]);
+    return new Map([...this.httpApi.functions, ...this.chatApi.functions, ...this.schedule.functions, ...this.streams.functions, ...this.materials.functions]);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { quotaBytesOf } from './materials-storage.ts';
 import { resolveSiteDir } from './site-dist.ts';
 import { TwinspaceStack } from './stack.ts';
 
@@ -34,6 +35,8 @@ export function defineTwinspace(app: App, options: TwinspaceAppOptions = {}): Tw
     siteDir: options.siteDir ?? resolveSiteDir(app.node),
     mailFrom: String(app.node.tryGetContext('mailFrom') ?? defaultMailFrom),
     chatRetentionDays: retentionDaysOf(app.node.tryGetContext('chatRetentionDays')),
+    // Bytes a project's materials may hold; `cdk synth -c materialsQuotaBytes=5368709120` (5 GB) changes the default 2 GB.
+    materialsQuotaBytes: quotaBytesOf(app.node.tryGetContext('materialsQuotaBytes')),
   });
   // cdk-nag 3 is a policy-validation plugin (the Aspects form fails at synth).
   // Acknowledgements are also written into the template (cdk_nag metadata) as an audit trail.

@@ -4,16 +4,19 @@
  * seven groups, both APIs with their authorizers, the schedule and the site.
  * One synth with real esbuild bundling for the whole file.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { tableDesign } from '../../functions/data/table.ts';
 import { cognitoGroups } from '../../functions/domain/twinspace-types.ts';
 import { envNames } from '../../functions/lib/config.ts';
-import { allHandlers, chatHandlers, httpRoutes, scheduledJobs, streamHandlers } from '../../functions/routes.ts';
+import { allHandlers, chatHandlers, httpFunctions, httpRoutes, scheduledJobs, storageHandlers, streamHandlers } from '../../functions/routes.ts';
+import { materialLimits } from '../../functions/domain/materials.ts';
 import { buildTwinspace, type Synthesized } from './synth.ts';
-import { assetFiles, bundleBudgetBytes, powertoolsVersion } from '../../infra/cdk/bundling.ts';
+import { assetFiles, bundleBudgetBytes, bundleBudgetOf, powertoolsVersion, sharpBuild } from '../../infra/cdk/bundling.ts';
 import { repoRoot } from '../../infra/cdk/function.ts';
 import { chatBroadcastMemoryMb } from '../../infra/cdk/chat-api.ts';
 
@@ -43,24 +46,25 @@ function functionOf(name: string): [string, Resource] {
 }
 
 describe('Lambda functions', () => {
-  it('runs every function on nodejs24.x, except the BucketDeployment provider CDK brings', () => {
+  it('runs every function on nodejs24.x, except the BucketDeployment provider and the bucket-notifications handler CDK brings', () => {
     const functions = ofType('AWS::Lambda::Function');
     const ours = functions.filter(([, fn]) => fn.Properties.Runtime === 'nodejs24.x');
     const others = functions.filter(([, fn]) => fn.Properties.Runtime !== 'nodejs24.x');
     expect(ours).toHaveLength(allHandlers.length);
-    expect(others.map(([, fn]) => fn.Metadata?.['aws:cdk:path'])).toEqual([
+    expect(others.map(([, fn]) => fn.Metadata?.['aws:cdk:path']).sort()).toEqual([
+      expect.stringMatching(/^Twinspace\/BucketNotificationsHandler/),
       expect.stringMatching(/^Twinspace\/Custom::CDKBucketDeployment/),
     ]);
     expect(others.every(([, fn]) => !String(fn.Properties.Runtime).startsWith('nodejs'))).toBe(true);
   });
 
   it.each(allHandlers.map((handler) => [handler.name, handler] as const))(
-    '%s: ARM, traced, handler = its export, bundled as ESM from its module',
+    '%s: ARM (x86_64 if it ships sharp), traced, handler = its export, bundled as ESM from its module',
     (name, handler) => {
       const [, fn] = functionOf(name);
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
-        Architectures: ['arm64'],
+        Architectures: [sharpBuild.functions.has(name) ? 'x86_64' : 'arm64'],
         Handler: `index.${handler.export}`,
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
@@ -76,8 +80,9 @@ describe('Lambda functions', () => {
       expect(code).toMatch(/from\s*["']@aws-lambda-powertools\/logger/);
       const [layer] = fn.Properties.Layers;
       expect(template.toJSON().Parameters[layer.Ref].Default).toBe(`/aws/service/powertools/typescript/generic/all/${powertoolsVersion()}`);
-      // DESIGN.md budget: at most 400 KB minified per function.
-      expect(statSync(bundle).size).toBeLessThanOrEqual(bundleBudgetBytes);
+      // DESIGN.md budget: at most 400 KB minified per function (the upload processing: 512 KB, see bundling.ts).
+      expect(statSync(bundle).size).toBeLessThanOrEqual(bundleBudgetOf(name));
+      if (!sharpBuild.functions.has(name)) expect(bundleBudgetOf(name)).toBe(bundleBudgetBytes);
       // The data files the code reads beside its bundle (the error-message catalogs) travel with it.
       for (const asset of assetFiles) {
         expect(readFileSync(path.join(path.dirname(bundle), path.basename(asset)), 'utf8')).toBe(readFileSync(path.join(repoRoot, asset), 'utf8'));
@@ -110,8 +115,9 @@ describe('Lambda functions', () => {
 });
 
 describe('the size of the stack', () => {
-  it('holds today\'s routes in at most 260 CloudFormation resources, one function per area', () => {
-    expect(Object.keys(resources).length).toBeLessThanOrEqual(260);
+  it('holds today\'s routes and the materials storage in at most 280 CloudFormation resources, one function per area', () => {
+    // 252 before the materials bucket, its processing function and notification (with CDK's handler) and the role of the areas that show images: 265.
+    expect(Object.keys(resources).length).toBeLessThanOrEqual(280);
     const areaFunctions = new Set(httpRoutes.map((route) => route.function.name));
     const [httpApi] = ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'HTTP')!;
     expect(ofType('AWS::ApiGatewayV2::Integration').filter(([, i]) => i.Properties.ApiId?.Ref === httpApi)).toHaveLength(areaFunctions.size);
@@ -386,5 +392,58 @@ describe('the site', () => {
     expect(markers[config.region]).toEqual({ Ref: 'AWS::Region' });
     expect(markers[config.cognito.userPoolId]).toEqual({ Ref: poolId });
     expect(markers[config.cognito.clientId]).toEqual({ Ref: clientId });
+  });
+});
+
+describe('the materials processing asset (sharp on Lambda x86_64)', () => {
+  const assetOf = (name: string) => path.join(synthesized.outdir, functionOf(name)[1].Metadata!['aws:asset:path']);
+  const processing = storageHandlers.map((handler) => handler.name);
+  const manifest = (folder: string) => JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version: string; optionalDependencies?: Record<string, string> };
+
+  it.each(processing)('%s ships sharp and its linux-x64 build (binary and libvips) in node_modules/', (name) => {
+    const modules = path.join(assetOf(name), 'node_modules');
+    const sharp = manifest(path.join(modules, 'sharp'));
+    expect(sharp.version).toBe(manifest(path.join(repoRoot, 'node_modules', 'sharp')).version);
+    for (const platformPackage of ['@img/sharp-linux-x64', '@img/sharp-libvips-linux-x64']) {
+      expect(manifest(path.join(modules, platformPackage)).version, platformPackage).toBe(sharp.optionalDependencies![platformPackage]);
+    }
+    expect(readdirSync(path.join(modules, '@img', 'sharp-linux-x64', 'lib')).some((file) => file.endsWith('.node'))).toBe(true);
+    // Its runtime dependencies travel with it.
+    for (const dependency of ['detect-libc', 'semver']) expect(existsSync(path.join(modules, dependency, 'package.json')), dependency).toBe(true);
+  });
+
+  it.runIf(process.platform === 'linux' && process.arch === 'x64').each(processing)('%s: sharp loads and re-encodes from the asset alone (no other node_modules)', (name) => {
+    const script = [
+      "import sharp from 'sharp';",
+      "const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0a0' } }).png().toBuffer();",
+      'const webp = await sharp(png).resize({ width: 4 }).webp().toBuffer();',
+      "console.log(JSON.stringify({ format: (await sharp(webp).metadata()).format, from: import.meta.resolve('sharp') }));",
+    ].join('\n');
+    const folder = assetOf(name);
+    const answer = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: folder, encoding: 'utf8' }));
+    expect(answer.format).toBe('webp');
+    expect(answer.from.startsWith(pathToFileURL(path.join(folder, 'node_modules', 'sharp')).href)).toBe(true);
+  });
+
+  it.each(processing)('%s bundles everything else: its code imports only node builtins, sharp and Powertools (from its layer)', (name) => {
+    const code = readFileSync(path.join(assetOf(name), 'index.mjs'), 'utf8');
+    const imported = [...code.matchAll(/(?:from\s*|import\s*\(\s*)["']([^"']+)["']/g)].map((match) => match[1]);
+    expect(imported.filter((module) => !module.startsWith('node:') && module !== 'sharp' && !module.startsWith('@aws-lambda-powertools/'))).toEqual([]);
+  });
+
+  it('no other function ships packages or imports sharp', () => {
+    for (const handler of allHandlers.filter((each) => !processing.includes(each.name))) {
+      const folder = assetOf(handler.name);
+      expect(existsSync(path.join(folder, 'node_modules')), handler.name).toBe(false);
+      expect(readFileSync(path.join(folder, 'index.mjs'), 'utf8'), handler.name).not.toMatch(/from\s*["']sharp["']/);
+    }
+  });
+
+  it('gives every HTTP function the materials bucket and the default quota (2 GB)', () => {
+    for (const handler of httpFunctions) {
+      const variables = functionOf(handler.name)[1].Properties.Environment.Variables;
+      expect(variables[envNames.materialsQuotaBytes], handler.name).toBe(String(materialLimits.defaultQuotaBytes));
+      expect(variables[envNames.materialsBucket], handler.name).toEqual({ Ref: expect.stringMatching(/^MaterialsBucket/) });
+    }
   });
 });
