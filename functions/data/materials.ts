@@ -214,7 +214,8 @@ const usageChange = (store: TableStore, projectId: string, delta: number): Guard
   Update: {
     TableName: store.tableName,
     Key: keys.materialsUsage(projectId),
-    UpdateExpression: 'SET entity = :entity ADD usedBytes :delta',
+    UpdateExpression: 'SET #entity = :entity ADD usedBytes :delta',
+    ExpressionAttributeNames: { '#entity': 'entity' },
     ExpressionAttributeValues: { ':entity': 'materials-usage', ':delta': delta },
   },
 });
@@ -413,8 +414,9 @@ export function recordUpload(
         Update: {
           TableName: store.tableName,
           Key: keys.materialsUsage(projectId),
-          UpdateExpression: 'SET entity = :entity ADD usedBytes :size',
+          UpdateExpression: 'SET #entity = :entity ADD usedBytes :size',
           ConditionExpression: 'attribute_not_exists(usedBytes) OR usedBytes <= :limit',
+          ExpressionAttributeNames: { '#entity': 'entity' },
           ExpressionAttributeValues: { ':entity': 'materials-usage', ':size': file.size, ':limit': options.quotaBytes - file.size },
         },
       },
