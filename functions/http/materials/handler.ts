@@ -219,12 +219,13 @@ export const handler = areaHandler(materialsRoutes, {
         authorName: sharedName(twinspace.membership),
         createdAt: new Date().toISOString(),
       };
+      // Signed first (local crypto): a form that cannot be made leaves no pending file holding bytes of the quota.
+      const upload = await presignUpload(objectKeys.incoming(projectId, material.materialId, file.fileId), contentType, materialLimits.bytes[body.kind]);
       // An author who may not publish here uploads only while their material waits: the transaction checks it still does.
       const onlyWhilePending = !mayPublishIn(type, material.area);
       refuseUnlessWritten(await recordUpload(store, file, { quotaBytes: quota, onlyWhilePending }, writerOf(caller, twinspace)), {
         full: quotaRefusal(usedBytes, quota, body.size),
       });
-      const upload = await presignUpload(objectKeys.incoming(projectId, material.materialId, file.fileId), contentType, materialLimits.bytes[body.kind]);
       return { status: 201, body: { file: await fileView(file), upload, remainingBytes: Math.max(0, quota - usedBytes - body.size) } };
     },
   }),
