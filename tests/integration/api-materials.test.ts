@@ -13,10 +13,12 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys } from '../../functions/data/keys.ts';
 import type { Area } from '../../functions/domain/areas.ts';
-import { materialLimits } from '../../functions/domain/materials.ts';
+import { materialLimits, objectKeys } from '../../functions/domain/materials.ts';
+import { applyHandlerEnv } from '../../infra/local/lambda-runtime.ts';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
 import { apiSend, demoToken, tableStoreOf } from '../support/clients.ts';
 import { domainMdCell } from '../support/policy-expected.ts';
+import { keysUnder, uploadWithForm, usedBytes } from '../support/materials.ts';
 import { firstPupilSignIn, newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 
 const endpoints = inject('endpoints');
@@ -38,14 +40,6 @@ const pngRequest = (materialId: string, size = 1234) => ({ materialId, kind: 'im
 /** A small PNG (sharp draws it), as a phone's photo would be, only smaller. */
 const png = () => sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 120, b: 200 } } }).png().toBuffer();
 
-/** The browser's upload: the form's fields, then the file, one multipart POST straight to storage. */
-async function postForm(upload: { url: string; fields: Record<string, string> }, bytes: Uint8Array, contentType: string, fileName: string): Promise<Response> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
-  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }), fileName);
-  return fetch(upload.url, { method: 'POST', body: form, signal: AbortSignal.timeout(30_000) });
-}
-
 /** Polls the file as the site does after an upload, until processing settled it. */
 async function settled(idToken: string | undefined, materialId: string, fileId: string): Promise<Record<string, any>> {
   const deadline = Date.now() + 20_000;
@@ -58,23 +52,18 @@ async function settled(idToken: string | undefined, materialId: string, fileId: 
   }
 }
 
-/** The project's bytes used, straight from the table (T6). */
-async function addUsage(delta: number): Promise<number> {
+/** Seeds the project's bytes used straight through the table (T6), as if uploads had filled it. */
+async function addUsage(delta: number): Promise<void> {
   const store = tableStoreOf(endpoints);
-  const answer = await store.db.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: keys.materialsUsage(space.projectId),
-      UpdateExpression: 'ADD usedBytes :delta',
-      ExpressionAttributeValues: { ':delta': delta },
-      ReturnValues: 'ALL_NEW',
-    }),
+  await store.db.send(
+    new UpdateCommand({ TableName: store.tableName, Key: keys.materialsUsage(space.projectId), UpdateExpression: 'ADD usedBytes :delta', ExpressionAttributeValues: { ':delta': delta } }),
   );
-  return answer.Attributes!.usedBytes as number;
 }
-const usage = () => addUsage(0);
+const usage = () => usedBytes(endpoints, space.projectId);
 
 beforeAll(async () => {
+  // The checks of the bucket (keysUnder) go through functions/lib/storage.ts, with the handlers' settings.
+  applyHandlerEnv(endpoints);
   space = await newTwinspace(endpoints, 'Materials of the river');
   const created = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/members`, as('teacher-admin'), { pupil: { displayName: 'Marta Gil' }, type: 'pupil-member' });
   expect(created.status).toBe(201);
@@ -258,12 +247,13 @@ describe('an upload made ready, and deleted with its objects', () => {
     const bytes = await png();
     const asked = await askUpload(as('member-teacher'), { ...pngRequest(materialId, bytes.byteLength) });
     expect(asked.status).toBe(201);
-    const posted = await postForm(asked.body.upload, bytes, 'image/png', 'river.png');
+    const posted = await uploadWithForm(asked.body.upload, bytes, 'image/png', 'river.png');
     expect(posted.status, await posted.clone().text()).toBeLessThan(300);
 
     const file = await settled(as('member-teacher'), materialId, asked.body.file.fileId);
     expect(file).toMatchObject({ status: 'ready', contentType: 'image/png', width: 64, height: 48 });
     expect(Object.keys(file.image).sort()).toEqual(['large', 'original', 'small']);
+    expect(await keysUnder(objectKeys.materialPrefix(space.projectId, materialId))).toHaveLength(3);
     const small = await fetch(file.image.small);
     expect(small.status).toBe(200);
     expect(small.headers.get('content-type')).toBe('image/webp');
@@ -292,6 +282,7 @@ describe('an upload made ready, and deleted with its objects', () => {
     expect((await apiSend(endpoints, 'GET', `${materials()}/${materialId}`, as('member-teacher'))).status).toBe(404);
     expect((await apiSend(endpoints, 'GET', `${materials()}/${materialId}/files/${asked.body.file.fileId}`, as('member-teacher'))).status).toBe(404);
     for (const url of [file.image.small, file.image.large, file.image.original]) expect((await fetch(url)).ok, 'an URL of a deleted file').toBe(false);
+    expect(await keysUnder(objectKeys.materialPrefix(space.projectId, materialId))).toEqual([]);
     expect(await usage()).toBe(usedBefore - file.size);
   });
 
@@ -300,7 +291,7 @@ describe('an upload made ready, and deleted with its objects', () => {
     const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     const asked = await askUpload(as('teacher-admin'), { materialId: folder.body.materialId, kind: 'file', fileName: 'Plan de mayo.pdf', size: pdf.byteLength, contentType: 'application/pdf' });
     expect(asked.status).toBe(201);
-    expect((await postForm(asked.body.upload, pdf, 'application/pdf', 'plan.pdf')).status).toBeLessThan(300);
+    expect((await uploadWithForm(asked.body.upload, pdf, 'application/pdf', 'plan.pdf')).status).toBeLessThan(300);
     const file = await settled(as('teacher-admin'), folder.body.materialId, asked.body.file.fileId);
     expect(file).toMatchObject({ status: 'ready', contentType: 'application/pdf', url: expect.any(String) });
     const download = await fetch(file.url);
