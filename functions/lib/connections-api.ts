@@ -14,11 +14,11 @@
  * broadcast to a room of hundreds reuses connections instead of opening
  * one TLS session per post.
  */
-import { createHash, createHmac } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { setting } from './config.ts';
+import { environmentCredentials, Sha256 } from './sigv4.ts';
 
 /** Sockets a function keeps open to @connections (a broadcast's parallel posts queue beyond that). */
 export const maxSockets = 64;
@@ -26,25 +26,6 @@ const agents = { http: new HttpAgent({ keepAlive: true, maxSockets }), https: ne
 
 /** As long as the SDK clients wait for an answer (functions/lib/clients.ts): a stalled API does not hold the request. */
 const requestTimeoutMs = 1_500;
-
-/** What the signer hashes: text, or bytes in any of their forms. */
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const bytesOf = (data: SourceData) =>
-  typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-/** SHA-256 and HMAC-SHA-256 from node:crypto, in the shape the signer wants. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytesOf(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytesOf(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
 
 /** What the SDK's REST serializer does to a path label. */
 const encodeLabel = (label: string) => encodeURIComponent(label).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -67,11 +48,7 @@ function signerOf(region: string): SignatureV4 {
     region,
     sha256: Sha256,
     // The function's role, as the SDK's environment provider reads it inside Lambda.
-    credentials: async () => {
-      const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
-      if (!accessKeyId || !secretAccessKey) throw new Error('No AWS credentials in the environment to sign a @connections call with');
-      return { accessKeyId, secretAccessKey, sessionToken };
-    },
+    credentials: environmentCredentials,
   });
   return signer;
 }

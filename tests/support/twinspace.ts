@@ -49,7 +49,7 @@ async function expectOk<T>(answer: Promise<{ status: number; body: T }>, what: s
 }
 
 /** A pupil created by a teacher administrator signs in with the one-time password and chooses their own. */
-async function firstPupilSignIn(endpoints: LocalEndpoints, username: string, oneTimePassword: string): Promise<string> {
+export async function firstPupilSignIn(endpoints: LocalEndpoints, username: string, oneTimePassword: string): Promise<string> {
   const cognito = new CognitoIdentityProviderClient({
     endpoint: endpoints.cognito.endpoint,
     region: endpoints.region,
