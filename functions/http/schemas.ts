@@ -8,7 +8,6 @@ import { accountKinds, cognitoGroups, twinspaceTypes } from '../domain/twinspace
 import { projectStates } from '../domain/project-lifecycle.ts';
 import { errorStatus } from '../lib/errors.ts';
 import { pageQuery } from '../lib/cursor.ts';
-import { chatMessageSchema } from '../../events/chat-frames.ts';
 
 /** IDs are ULIDs (Crockford base32, 26 characters). */
 export const ulidString = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected an id of 26 characters (a ULID).');
@@ -85,6 +84,3 @@ const page = <T extends z.ZodType>(itemSchema: T) => z.object({ items: z.array(i
 
 export const membersPage = page(rosterEntrySchema);
 export type MembersPage = z.infer<typeof membersPage>;
-
-export const chatMessagesPage = page(chatMessageSchema);
-export type ChatMessagesPage = z.infer<typeof chatMessagesPage>;

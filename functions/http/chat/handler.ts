@@ -20,7 +20,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { areaHandler } from '../area.ts';
 import { gated } from '../router.ts';
-import type { ChatMessagesPage } from '../schemas.ts';
+import type { ChatMessagesPage } from './schemas.ts';
 import type { TwinspaceAccess } from '../twinspace-access.ts';
 import { postToRoom } from './room-frames.ts';
 import { chatRoutes } from './routes.ts';

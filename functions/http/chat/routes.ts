@@ -14,7 +14,8 @@
  */
 import { pageQuery } from '../../lib/cursor.ts';
 import { area, route } from '../../lib/route.ts';
-import { chatMessagesPage, projectPathParams } from '../schemas.ts';
+import { projectPathParams } from '../schemas.ts';
+import { chatMessagesPage } from './schemas.ts';
 import {
   chatMessagePathParams,
   chatMutePathParams,

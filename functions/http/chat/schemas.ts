@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { isTimeZone, muteDurations } from '../../domain/chat-supervision.ts';
 import { userIdString } from '../members/schemas.ts';
 import { ulidString } from '../schemas.ts';
+import { chatMessageSchema } from '../../../events/chat-frames.ts';
 
 export const chatMessagePathParams = z.object({ projectId: ulidString, messageId: ulidString });
 export const chatMutePathParams = z.object({ projectId: ulidString, userId: userIdString });
@@ -48,3 +49,7 @@ export type ReportBodyInput = z.input<typeof reportBody>;
 
 export const reportResponse = z.object({ messageId: z.string() });
 export type ReportResponse = z.infer<typeof reportResponse>;
+
+/** The chat's history, newest first. Here and not in ../schemas.ts, so the other areas do not carry the frames' schemas. */
+export const chatMessagesPage = z.object({ items: z.array(chatMessageSchema), nextCursor: z.string().nullable() });
+export type ChatMessagesPage = z.infer<typeof chatMessagesPage>;

@@ -14,7 +14,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatMessageBody, PresentMember } from '../../../../../events/chat-frames.ts';
-import type { ChatMessagesPage } from '../../../../../functions/http/schemas.ts';
+import type { ChatMessagesPage } from '../../../../../functions/http/chat/schemas.ts';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
 import { AbsoluteDate, BusyButton, EmptyState, FormField, StatusMessage, type Status } from '../../../components/kit/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
