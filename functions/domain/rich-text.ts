@@ -138,9 +138,10 @@ export interface RichDoc {
 
 const ulidLike = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not an id of this project.');
 
-const listItem: z.ZodType<RichListItem> = z.lazy(() =>
-  z.object({ type: z.literal('listItem'), content: z.array(block).min(1) }).strict(),
-);
+// The recursive schemas carry an id, so the OpenAPI document names them once and refers to them ($ref) instead of recursing for ever.
+const listItem: z.ZodType<RichListItem> = z
+  .lazy(() => z.object({ type: z.literal('listItem'), content: z.array(block).min(1) }).strict())
+  .meta({ id: 'RichListItem' });
 
 const block: z.ZodType<RichBlock> = z.lazy(() =>
   z.discriminatedUnion('type', [
@@ -177,7 +178,7 @@ const block: z.ZodType<RichBlock> = z.lazy(() =>
       })
       .strict(),
   ]),
-) as z.ZodType<RichBlock>;
+).meta({ id: 'RichBlock' }) as z.ZodType<RichBlock>;
 
 /** Walks every node once: calls visit(node, depth) for blocks, list items and text runs. */
 export function walkDoc(doc: RichDoc, visit: (node: RichBlock | RichListItem | RichText, depth: number) => void): void {
