@@ -49,6 +49,8 @@ export function handlerEnv(endpoints: LocalEndpoints): Record<string, string> {
     [envNames.chatRetentionDays]: process.env[envNames.chatRetentionDays] || '90',
     [envNames.sesEndpoint]: endpoints.mail,
     [envNames.mailFrom]: 'no-reply@twinspace.local',
+    // Rich text presigns its images' URLs with the bucket's name (no request is made); the local storage names the same bucket.
+    [envNames.materialsBucket]: 'twinspace-materials',
     // Local emulators accept any credentials; the SDK only needs some.
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
