@@ -7,7 +7,8 @@
  * Every repository of a surface that holds rich text (pages, forum, diary,
  * Home posts) reads its items through `storedDocument`.
  */
-import { plainToDoc, type RichDoc } from '../domain/rich-text.ts';
+import { plainToDoc } from '../domain/rich-doc.ts';
+import type { RichDoc } from '../domain/rich-text.ts';
 import type { StoredMedia } from './material-media.ts';
 
 /** A document as an item keeps it. */
