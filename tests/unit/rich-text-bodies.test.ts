@@ -8,13 +8,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { plainToDoc } from '../../functions/domain/rich-text.ts';
+import { plainToDoc, type RichDoc } from '../../functions/domain/rich-text.ts';
 import { diaryEntryBody } from '../../functions/http/diary/schemas.ts';
 import { discussionCreateBody, replyCreateBody, threadCreateBody } from '../../functions/http/forum/schemas.ts';
 import { postBody } from '../../functions/http/home/schemas.ts';
 import { buildOpenApiDocument } from '../../functions/http/openapi/document.ts';
 import { pageCreateBody, pageUpdateBody } from '../../functions/http/pages/schemas.ts';
-import { problemsOf } from '../../functions/lib/errors.ts';
+import { HttpError, problemsOf } from '../../functions/lib/errors.ts';
+import type { TableStore } from '../../functions/data/store.ts';
+import { documentToSave } from '../../functions/http/rich-document.ts';
 
 const surfaces: [string, z.ZodType, Record<string, unknown>][] = [
   ['a page', pageCreateBody, { area: 'public', title: 'Our river' }],
@@ -27,7 +29,7 @@ const surfaces: [string, z.ZodType, Record<string, unknown>][] = [
 ];
 
 const text = (value: string, marks?: unknown[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
-const doc = (...content: unknown[]) => ({ type: 'doc', content });
+const doc = (...content: unknown[]) => ({ type: 'doc', content }) as RichDoc;
 const nested = (depth: number): unknown => (depth === 0 ? { type: 'paragraph', content: [text('deep')] } : { type: 'blockquote', content: [nested(depth - 1)] });
 
 /** Each hostile document, and the field its first detail names. */
@@ -88,3 +90,26 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document.components?.schemas ?? {})).toEqual(expect.arrayContaining(['RichBlock', 'RichListItem']));
   });
 });
+
+describe('the stored size of a document', () => {
+  /** A store that fails the test if anything reads it: a document refused for its size costs no read. */
+  const noReads = { db: { send: () => Promise.reject(new Error('no read expected')) }, tableName: 'none' } as unknown as TableStore;
+  const projectId = '01JF8Z3Q4W5X6Y7Z8A9B0C1D2E';
+
+  it('refuses a document within its character limit but made of thousands of long links (it would overflow the item), before any read', async () => {
+    const href = `https://example.org/${'a'.repeat(1_900)}`;
+    const heavy = doc({ type: 'paragraph', content: Array.from({ length: 2_000 }, (_, index) => text(String(index % 10), [{ type: 'link', attrs: { href } }])) });
+    const parsed = pageCreateBody.safeParse({ area: 'public', title: 'Links', body: heavy });
+    expect(parsed.success).toBe(true);
+    const refused = await documentToSave(noReads, projectId, heavy, { surface: 'page', area: 'public' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HttpError);
+    expect((refused as HttpError).statusCode).toBe(400);
+    expect((refused as HttpError).details).toEqual([{ field: 'body.body', message: 'This text is too large to store: split it, or use fewer links, marks and images.' }]);
+  });
+
+  it('stores a document without images with no read, and no media', async () => {
+    const river = doc({ type: 'paragraph', content: [text('River')] });
+    expect(await documentToSave(noReads, projectId, river, { surface: 'diary-entry', area: 'public' })).toEqual({ content: river });
+  });
+});
+
