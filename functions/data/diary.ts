@@ -17,6 +17,8 @@ import { queryAll, queryPage, type PartitionQuery } from './query.ts';
 import type { TableStore } from './store.ts';
 import { transact, type GuardedItem } from './transact.ts';
 import { projectStillApproved } from './write-guards.ts';
+import { withStoredDocument, type StoredDocument } from './stored-document.ts';
+import type { RichDoc } from '../domain/rich-text.ts';
 
 export interface DiaryPerson {
   userId: string;
@@ -31,13 +33,13 @@ export interface DiaryReply {
   createdAt: string;
 }
 
-export interface DiaryEntry {
+/** An entry's text is a rich-text document (stored-document.ts); its replies stay plain text. */
+export interface DiaryEntry extends StoredDocument {
   entryId: string;
   projectId: string;
   kind: DiaryKind;
   visibility: DiaryVisibility;
   title: string;
-  body: string;
   author: DiaryPerson;
   createdAt: string;
   /** Doubts: when an NSS officer first answered; null while unanswered. */
@@ -59,9 +61,10 @@ export const repliesByteBudget = 280_000;
 
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
+/** A stored entry; one written before rich text (a plain `body`) reads as paragraphs. */
 export function toDiaryEntry(item: Record<string, unknown>): DiaryEntry {
   const { entity: _entity, inboxCountries: _inbox, authorId: _authorId, repliesBytes: _bytes, ...entry } = withoutKeys(item);
-  return { ...(entry as unknown as DiaryEntry), answeredAt: (entry.answeredAt as string | undefined) ?? null, replies: (entry.replies as DiaryReply[]) ?? [] };
+  return { ...(withStoredDocument(entry) as unknown as DiaryEntry), answeredAt: (entry.answeredAt as string | undefined) ?? null, replies: (entry.replies as DiaryReply[]) ?? [] };
 }
 
 /** The author's id as stored (for the hidden rule), without the rest of the entry. */
@@ -267,12 +270,12 @@ export async function listUnansweredDoubts(
 // ---------------------------------------------------------------------------
 // The public project page (DY6).
 
-/** A public entry as anyone sees it: no author and no replier by name (the public page shows nobody's name). */
+/** A public entry as anyone sees it: no author and no replier by name (the public page shows nobody's name), and its document without its images' keys. */
 export interface PublicDiaryEntry {
   entryId: string;
   kind: DiaryKind;
   title: string;
-  body: string;
+  content: RichDoc;
   createdAt: string;
   /** Doubts: when an NSS officer first answered; null while unanswered. */
   answeredAt: string | null;
@@ -319,7 +322,7 @@ export async function listPublicDiaryEntries(
       entryId: entry.entryId,
       kind: entry.kind,
       title: entry.title,
-      body: entry.body,
+      content: entry.content,
       createdAt: entry.createdAt,
       answeredAt: entry.answeredAt,
       replies: entry.replies.map((reply) => ({ role: reply.author.role, body: reply.body, createdAt: reply.createdAt })),

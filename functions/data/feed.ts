@@ -27,6 +27,7 @@ import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { transact, type GuardedItem } from './transact.ts';
 import { memberStillOfType, projectStillApproved } from './write-guards.ts';
+import { withStoredDocument, type StoredDocument } from './stored-document.ts';
 
 /** ULIDs from one factory are strictly increasing: two entries of one millisecond keep their order. */
 export const newFeedId = monotonicFactory();
@@ -48,9 +49,9 @@ interface EntryBase {
   createdAt: string;
 }
 
-export interface PostEntry extends EntryBase {
+/** A member's post holds a rich-text document (stored-document.ts); comments and board notes stay plain text. */
+export interface PostEntry extends EntryBase, StoredDocument {
   kind: 'post';
-  body: string;
   author: HomeAuthor;
   likeCount: number;
   commentCount: number;
@@ -91,6 +92,12 @@ function fromItem<T>(item: Record<string, unknown>): T {
   return fields as unknown as T;
 }
 
+/** A stored home entry; a post written before rich text (a plain `body`) reads as paragraphs. */
+function toEntry(item: Record<string, unknown>): FeedEntry {
+  const entry = fromItem<Record<string, unknown>>(item);
+  return (entry.kind === 'post' ? withStoredDocument(entry) : entry) as unknown as FeedEntry;
+}
+
 /**
  * The automatic entry to append to the transaction of the event that causes
  * it (a fresh ULID, so its Put needs no condition).
@@ -105,7 +112,7 @@ export function automaticEntry(store: TableStore, projectId: string, area: FeedA
 export function entryAmong(found: Record<string, unknown>[], projectId: string, entryId: string): FeedEntry | undefined {
   const key = feedKeys.entry(projectId, entryId);
   const item = found.find((candidate) => candidate.PK === key.PK && candidate.SK === key.SK);
-  return item ? fromItem<FeedEntry>(item) : undefined;
+  return item ? toEntry(item) : undefined;
 }
 
 /** The comment among items the gate read. */
@@ -133,7 +140,7 @@ export async function listFeed(store: TableStore, projectId: string, page: Page)
     },
     page,
   );
-  return { entries: items.map((item) => fromItem<FeedEntry>(item)), lastKey };
+  return { entries: items.map(toEntry), lastKey };
 }
 
 /** H2: the pinned posts, most recently pinned first (at most ten are ever pinned). */
@@ -148,7 +155,7 @@ export async function listPinned(store: TableStore, projectId: string): Promise<
     },
     { limit: feedLimits.pinned * 2 },
   );
-  return items.map((item) => fromItem<PostEntry>(item));
+  return items.map((item) => toEntry(item) as PostEntry);
 }
 
 /** H5: which of these posts this member has liked (one BatchGetItem per 100 posts, sent at once). */

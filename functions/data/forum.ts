@@ -17,6 +17,7 @@ import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { automaticEntry } from './feed.ts';
 import { transact, type GuardedItem } from './transact.ts';
+import { withStoredDocument, type StoredDocument } from './stored-document.ts';
 
 export interface ForumAuthor {
   authorId: string;
@@ -25,42 +26,41 @@ export interface ForumAuthor {
   authorType: TwinspaceType;
 }
 
-export interface Discussion extends ForumAuthor {
+/** Discussions, threads and replies hold a rich-text document (stored-document.ts): `content`, and `media` when it shows images. */
+export interface Discussion extends ForumAuthor, StoredDocument {
   discussionId: string;
   projectId: string;
   area: ForumArea;
   title: string;
-  body: string;
   createdAt: string;
   threadCount: number;
   lastActivityAt: string;
 }
 
-export interface Thread extends ForumAuthor {
+export interface Thread extends ForumAuthor, StoredDocument {
   threadId: string;
   discussionId: string;
   projectId: string;
   area: ForumArea;
   title: string;
-  body: string;
   createdAt: string;
   replyCount: number;
   lastActivityAt: string;
 }
 
-export interface Reply extends ForumAuthor {
+export interface Reply extends ForumAuthor, StoredDocument {
   replyId: string;
   threadId: string;
   projectId: string;
-  body: string;
   createdAt: string;
 }
 
 type Page = { limit: number; startKey?: Record<string, unknown> };
 
+/** A stored post; one written before rich text (a plain `body`) reads as paragraphs. */
 function fromItem<T>(item: Record<string, unknown>): T {
   const { entity: _entity, ...fields } = withoutKeys(item);
-  return fields as unknown as T;
+  return withStoredDocument(fields) as unknown as T;
 }
 
 export async function putDiscussion(store: TableStore, discussion: Discussion): Promise<void> {

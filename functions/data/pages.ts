@@ -20,13 +20,14 @@ import { automaticEntry } from './feed.ts';
 import { noticesFor, type Notification } from './notifications.ts';
 import { transact, type GuardedItem } from './transact.ts';
 import { memberStillOfType, projectStillApproved } from './write-guards.ts';
+import { withStoredDocument, type StoredDocument } from './stored-document.ts';
 
-export interface Page {
+/** A page's text is a rich-text document (stored-document.ts): `content`, and `media` when it shows images. */
+export interface Page extends StoredDocument {
   pageId: string;
   projectId: string;
   area: Area;
   title: string;
-  body: string;
   status: PageStatus;
   authorId: string;
   /** Pupils by first name (as other members see them). */
@@ -48,9 +49,10 @@ export interface PageWriter {
   type: TwinspaceType;
 }
 
+/** A stored page; one written before rich text (a plain `body`) reads as paragraphs. */
 const toPage = (item: Record<string, unknown>): Page => {
   const { entity: _entity, ...page } = withoutKeys(item);
-  return page as unknown as Page;
+  return withStoredDocument(page) as unknown as Page;
 };
 
 const indexKeysOf = (page: Page) =>

@@ -12,6 +12,10 @@
  * the handler that saves the document (functions/data/material-media.ts).
  */
 import * as z from 'zod';
+import { plainToDoc, walkDoc } from './rich-doc.ts';
+
+// The pure functions live in rich-doc.ts (no zod); exported from here too.
+export { docImages, docToPlainText, isEmptyDoc, plainToDoc, videoEmbedUrl, walkDoc } from './rich-doc.ts';
 
 /** Video providers shown through their privacy-enhanced embeds only. */
 export const videoProviders = ['youtube', 'vimeo'] as const;
@@ -22,11 +26,6 @@ export const videoIdPatterns: Readonly<Record<VideoProvider, RegExp>> = {
   youtube: /^[A-Za-z0-9_-]{11}$/,
   vimeo: /^\d{1,12}$/,
 };
-
-/** The only iframe sources ever rendered: youtube-nocookie and Vimeo with do-not-track. */
-export function videoEmbedUrl(provider: VideoProvider, videoId: string): string {
-  return provider === 'youtube' ? `https://www.youtube-nocookie.com/embed/${videoId}` : `https://player.vimeo.com/video/${videoId}?dnt=1`;
-}
 
 /** A video link as a member pastes it (watch, share, embed or shorts URLs) → provider and id; undefined for anything else. */
 export function parseVideoUrl(url: string): { provider: VideoProvider; videoId: string } | undefined {
@@ -138,9 +137,10 @@ export interface RichDoc {
 
 const ulidLike = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not an id of this project.');
 
-const listItem: z.ZodType<RichListItem> = z.lazy(() =>
-  z.object({ type: z.literal('listItem'), content: z.array(block).min(1) }).strict(),
-);
+// The recursive schemas carry an id, so the OpenAPI document names them once and refers to them ($ref) instead of recursing for ever.
+const listItem: z.ZodType<RichListItem> = z
+  .lazy(() => z.object({ type: z.literal('listItem'), content: z.array(block).min(1) }).strict())
+  .meta({ id: 'RichListItem' });
 
 const block: z.ZodType<RichBlock> = z.lazy(() =>
   z.discriminatedUnion('type', [
@@ -177,59 +177,7 @@ const block: z.ZodType<RichBlock> = z.lazy(() =>
       })
       .strict(),
   ]),
-) as z.ZodType<RichBlock>;
-
-/** Walks every node once: calls visit(node, depth) for blocks, list items and text runs. */
-export function walkDoc(doc: RichDoc, visit: (node: RichBlock | RichListItem | RichText, depth: number) => void): void {
-  const walk = (nodes: readonly (RichBlock | RichListItem | RichText)[] | undefined, depth: number) => {
-    for (const node of nodes ?? []) {
-      visit(node, depth);
-      if ('content' in node) walk(node.content as (RichBlock | RichListItem | RichText)[] | undefined, depth + 1);
-    }
-  };
-  walk(doc.content, 1);
-}
-
-/** Every document's plain text, as a reader would read it aloud (lists with "- ", blocks apart by a blank line). */
-export function docToPlainText(doc: RichDoc): string {
-  const inline = (content?: RichText[]) => (content ?? []).map((run) => run.text).join('');
-  const blocks = (nodes: readonly RichBlock[], prefix = ''): string[] =>
-    nodes.flatMap((node): string[] => {
-      switch (node.type) {
-        case 'paragraph':
-        case 'heading':
-          return [prefix + inline(node.content)];
-        case 'bulletList':
-        case 'orderedList':
-          return node.content.map((item, index) => {
-            const bullet = node.type === 'bulletList' ? '- ' : `${(node.attrs?.start ?? 1) + index}. `;
-            return blocks(item.content, '').map((line, lineIndex) => (lineIndex === 0 ? prefix + bullet + line : `${prefix}  ${line}`)).join('\n');
-          });
-        case 'blockquote':
-          return blocks(node.content, `${prefix}> `);
-        case 'image':
-          return node.attrs.alt ? [`${prefix}[${node.attrs.alt}]`] : [];
-        case 'video':
-          return [prefix + videoEmbedUrl(node.attrs.provider, node.attrs.videoId)];
-      }
-    });
-  return blocks(doc.content).filter((line) => line.trim() !== '').join('\n\n');
-}
-
-/** Today's plain text (items written before rich text) read as paragraphs: one per line, blank lines dropped. */
-export function plainToDoc(text: string): RichDoc {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  return { type: 'doc', content: lines.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) };
-}
-
-/** The images a document shows, in order, each once. */
-export function docImages(doc: RichDoc): RichImage['attrs'][] {
-  const seen = new Map<string, RichImage['attrs']>();
-  walkDoc(doc, (node) => {
-    if (node.type === 'image' && !seen.has(node.attrs.fileId)) seen.set(node.attrs.fileId, node.attrs);
-  });
-  return [...seen.values()];
-}
+).meta({ id: 'RichBlock' }) as z.ZodType<RichBlock>;
 
 /**
  * The schema of a stored document, with its limits: `maxChars` characters of
@@ -268,13 +216,4 @@ export function richBodyInput(maxChars: number) {
       .transform(plainToDoc),
     doc,
   ]);
-}
-
-/** Whether a document has no text and no media (an empty page body is allowed, an empty post is not). */
-export function isEmptyDoc(doc: RichDoc): boolean {
-  let empty = true;
-  walkDoc(doc, (node) => {
-    if (node.type === 'image' || node.type === 'video' || (node.type === 'text' && node.text.trim() !== '')) empty = false;
-  });
-  return empty;
 }

@@ -56,9 +56,32 @@ export const forbidden = (message = 'You may not do this.') => new HttpError('FO
 export const notFound = (message = 'Not found.') => new HttpError('NOT_FOUND', message);
 export const conflict = (message: string) => new HttpError('CONFLICT', message);
 
+type Issue = ZodError['issues'][number];
+
+/** An issue at the top of a union's branch saying the input is not of that branch's type at all. */
+const isWrongType = (issue: Issue) => issue.code === 'invalid_type' && issue.path.length === 0;
+
+/**
+ * A union's failure said where it happened. A rich-text body is a string OR
+ * a document, and zod reports a bad document as one "Invalid input" on the
+ * whole body; the branch that took the input (the only one whose issues are
+ * not "not my type") knows which node is wrong, so its issues are reported,
+ * under the union's path. A union of values (heading levels 2, 3, 4) says
+ * which values it accepts.
+ */
+function explained(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const taken = issue.errors.filter((branch) => !branch.every(isWrongType));
+  if (taken.length === 1) return taken[0].flatMap((inner) => explained({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
+  const values = issue.errors.every((branch) => branch.length === 1 && branch[0].code === 'invalid_value' && branch[0].path.length === 0)
+    ? issue.errors.flatMap((branch) => (branch[0].code === 'invalid_value' ? branch[0].values : []))
+    : undefined;
+  return values ? [{ ...issue, message: `Invalid option: expected one of ${values.map((value) => JSON.stringify(value)).join('|')}` }] : [issue];
+}
+
 /** A zod failure as field problems; `where` prefixes each path (e.g. 'query', 'body'). */
 export function problemsOf(zodError: ZodError, where?: string): FieldProblem[] {
-  return zodError.issues.map((issue) => {
+  return zodError.issues.flatMap(explained).map((issue) => {
     const path = issue.path.map(String).join('.');
     const field = [where, path].filter(Boolean).join('.') || '(root)';
     return { field, message: issue.message };

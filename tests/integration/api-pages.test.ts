@@ -5,6 +5,7 @@
  * paging, and the public project page that anyone may open.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { plainToDoc } from '../../functions/domain/rich-text.ts';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
 import { apiSend, demoToken } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
@@ -185,6 +186,8 @@ describe('the public project page', () => {
       pageId: shown.body.pageId,
       title: 'Our river, from source to sea',
       body: 'Published for everyone.',
+      // Rich text (issue 10): the document too; a plain text reads as paragraphs.
+      content: plainToDoc('Published for everyone.'),
       publishedAt: expect.any(String),
       updatedAt: expect.any(String),
     });

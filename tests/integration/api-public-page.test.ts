@@ -9,6 +9,7 @@
  * waiting), so no one else's lists or quotas move.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { plainToDoc } from '../../functions/domain/rich-text.ts';
 import { newTestAccount } from '../support/accounts.ts';
 import { apiSend, demoToken } from '../support/clients.ts';
 import { labelApplicationForm } from '../support/labels.ts';
@@ -98,6 +99,8 @@ describe('the public project page, signed out', () => {
       kind: 'activity',
       title: 'A public activity',
       body: 'What happened, for public eyes.',
+      // Rich text (issue 10): the document too, never media URLs.
+      content: plainToDoc('What happened, for public eyes.'),
       createdAt: expect.any(String),
       answeredAt: null,
       replies: [],

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { deleteReply, putReply, type Reply, type Thread } from '../../functions/data/forum.ts';
 import { forumAuthorName, mayReadForum, mayWriteInForum, type ForumArea, type ForumWriteAction } from '../../functions/domain/forum.ts';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
+import { plainToDoc } from '../../functions/domain/rich-text.ts';
 import { discussionCreateBody, discussionsQuery, replyCreateBody, threadCreateBody } from '../../functions/http/forum/schemas.ts';
 import { cancelledWith, scriptedStore } from '../support/scripted-store.ts';
 
@@ -63,7 +64,7 @@ describe('names in the forum', () => {
 
 describe('forum text', () => {
   it('trims titles and bodies and refuses empty ones', () => {
-    expect(threadCreateBody.parse({ title: '  The Ebro ', body: '\nIt flows east.\n' })).toEqual({ title: 'The Ebro', body: 'It flows east.' });
+    expect(threadCreateBody.parse({ title: '  The Ebro ', body: '\nIt flows east.\n' })).toEqual({ title: 'The Ebro', body: plainToDoc('It flows east.') });
     expect(threadCreateBody.safeParse({ title: '   ', body: 'x' }).success).toBe(false);
     expect(replyCreateBody.safeParse({ body: ' \t ' }).success).toBe(false);
   });
@@ -99,13 +100,13 @@ describe('a reply meeting other writes on its thread', () => {
     projectId: '01JF8Z3Q4W5X6Y7Z8A9B0C1D2E',
     area: 'pupils',
     title: 'The Ebro',
-    body: 'It reaches the sea.',
+    content: plainToDoc('It reaches the sea.'),
     ...author,
     createdAt: '2026-11-28T10:00:00.000Z',
     replyCount: 0,
     lastActivityAt: '2026-11-28T10:00:00.000Z',
   };
-  const reply: Reply = { replyId: '01JG2M8A1C3E5G7J9K1M3P5R7V', threadId: thread.threadId, projectId: thread.projectId, body: 'Herons!', ...author, createdAt: '2026-11-28T10:01:00.000Z' };
+  const reply: Reply = { replyId: '01JG2M8A1C3E5G7J9K1M3P5R7V', threadId: thread.threadId, projectId: thread.projectId, content: plainToDoc('Herons!'), ...author, createdAt: '2026-11-28T10:01:00.000Z' };
 
   it('is sent again when cancelled by a conflict on the thread, never taken for a missing thread', async () => {
     // Items: the reply, the thread header, its listing, the discussion.

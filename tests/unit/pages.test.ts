@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePageCursor, replacePage, type Page } from '../../functions/data/pages.ts';
 import type { TableStore } from '../../functions/data/store.ts';
 import { editRefusal, pageVisibility, publishRefusal, seesAllDrafts, statusAfterEdit, type PageFacts } from '../../functions/domain/pages.ts';
+import { plainToDoc } from '../../functions/domain/rich-text.ts';
 import { pageCreateBody, pageUpdateBody } from '../../functions/http/pages/schemas.ts';
 import { HttpError } from '../../functions/lib/errors.ts';
 
@@ -89,7 +90,7 @@ describe('who sees a page', () => {
 
 describe('page text', () => {
   it('trims the title and counts characters as code points', () => {
-    expect(pageCreateBody.parse({ area: 'public', title: '  Rivers  ' })).toEqual({ area: 'public', title: 'Rivers', body: '', submittedForPublishing: false });
+    expect(pageCreateBody.parse({ area: 'public', title: '  Rivers  ' })).toEqual({ area: 'public', title: 'Rivers', body: { type: 'doc', content: [] }, submittedForPublishing: false });
     expect(pageCreateBody.safeParse({ area: 'public', title: '🌊'.repeat(200) }).success).toBe(true);
     expect(pageCreateBody.safeParse({ area: 'public', title: '🌊'.repeat(201) }).success).toBe(false);
     expect(pageCreateBody.safeParse({ area: 'public', title: '   ' }).success).toBe(false);
@@ -100,7 +101,7 @@ describe('page text', () => {
   it('needs the version read for an edit, and never moves a page to another area', () => {
     expect(pageUpdateBody.safeParse({ title: 'x' }).success).toBe(false);
     expect(pageUpdateBody.safeParse({ version: 2, area: 'public' }).success).toBe(false);
-    expect(pageUpdateBody.parse({ version: 2, body: ' text ' })).toEqual({ version: 2, body: 'text' });
+    expect(pageUpdateBody.parse({ version: 2, body: ' text ' })).toEqual({ version: 2, body: plainToDoc('text') });
   });
 });
 
@@ -151,7 +152,7 @@ describe('a refused page write', () => {
     projectId: '01JF8Z3Q4W5X6Y7Z8A9B0C1D2E',
     area: 'public',
     title: 'Our river',
-    body: '',
+    content: { type: 'doc', content: [] },
     status: 'draft',
     authorId: me,
     authorName: 'Ana',

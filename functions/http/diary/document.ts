@@ -3,14 +3,17 @@
  * final assessment): Markdown, or a printable HTML page. Pure rendering, no
  * I/O. Every text a user wrote is escaped: it is shown as text, never as
  * markup (Markdown's special characters too, so a title cannot become a link).
+ * An entry's rich text keeps its structure — headings (under the entry's own
+ * title), bold and italic, lists, quotes, links — through the one renderer of
+ * functions/domain/rich-text-export.ts; replies are plain text.
  */
 import type { DiaryEntry } from '../../data/diary.ts';
+import { docToHtml, docToMarkdown, escapeHtml, escapeMarkdown } from '../../domain/rich-text-export.ts';
 
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => htmlEscapes[character]);
+export { escapeHtml, escapeMarkdown };
 
-/** Backslash before every character Markdown could read as markup; line breaks kept. */
-export const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()<>#+\-.!|~]/g, (character) => `\\${character}`);
+/** An entry's title is `##` (h2): its own headings sit one level below. */
+const underEntryTitle = { headingOffset: 1 };
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -25,7 +28,7 @@ export function diaryMarkdown({ projectTitle, entries }: DiaryDocument): string 
   for (const entry of entries) {
     lines.push(`## ${escapeMarkdown(entry.title)}`, '');
     lines.push(`*${entry.kind}, ${entry.visibility} — ${escapeMarkdown(entry.author.displayName)} (${entry.author.country}), ${day(entry.createdAt)}*`, '');
-    lines.push(escapeMarkdown(entry.body), '');
+    lines.push(docToMarkdown(entry.content, underEntryTitle), '');
     for (const reply of entry.replies) {
       const who = reply.author.role === 'nss' ? `NSS ${reply.author.country}` : reply.author.country;
       lines.push(`> **${escapeMarkdown(reply.author.displayName)}** (${who}), ${day(reply.createdAt)}:`);
@@ -45,7 +48,7 @@ export function diaryHtml({ projectTitle, entries }: DiaryDocument, lang = 'en')
         return `<blockquote><p><strong>${escapeHtml(reply.author.displayName)}</strong> (${who}), <time datetime="${escapeHtml(reply.createdAt)}">${day(reply.createdAt)}</time></p>${paragraphs(reply.body)}</blockquote>`;
       })
       .join('');
-    return `<article><h2>${escapeHtml(entry.title)}</h2><p><em>${entry.kind}, ${entry.visibility} — ${escapeHtml(entry.author.displayName)} (${escapeHtml(entry.author.country)}), <time datetime="${escapeHtml(entry.createdAt)}">${day(entry.createdAt)}</time></em></p>${paragraphs(entry.body)}${replies}</article>`;
+    return `<article><h2>${escapeHtml(entry.title)}</h2><p><em>${entry.kind}, ${entry.visibility} — ${escapeHtml(entry.author.displayName)} (${escapeHtml(entry.author.country)}), <time datetime="${escapeHtml(entry.createdAt)}">${day(entry.createdAt)}</time></em></p>${docToHtml(entry.content, underEntryTitle)}${replies}</article>`;
   });
   const title = `Project Diary: ${escapeHtml(projectTitle)}`;
   return [

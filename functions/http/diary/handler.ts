@@ -28,15 +28,23 @@ import { diaryIndex, diaryKeys } from '../../data/keys.ts';
 import type { Notification } from '../../data/notifications.ts';
 import { getUserProfile } from '../../data/users.ts';
 import { answersTheDoubt, mayReadEntry, mayReply, partnerCountriesOf, waitsForAnswer } from '../../domain/diary.ts';
+import { documentAreaOf } from '../../domain/rich-documents.ts';
 import { encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
+import { documentReply, documentToSave } from '../rich-document.ts';
 import { requireDiaryReader } from './access.ts';
 import { diaryHtml, diaryMarkdown } from './document.ts';
 import { diaryRoutes } from './routes.ts';
+import type { DiaryEntryResponse } from './schemas.ts';
 
 const closedProject = () => conflict('The project is closed: its TwinSpace is read-only.');
+
+/** An entry as the wire shows it: its text as plain text, document and image URLs (public-area images: the rule when it was written). */
+async function entryResponseOf({ content, media, ...entry }: DiaryEntry): Promise<DiaryEntryResponse> {
+  return { ...entry, ...(await documentReply({ content, media })) };
+}
 
 export const handler = areaHandler(diaryRoutes, {
   listDiaryEntries: async ({ caller, params: { projectId }, query, store }) => {
@@ -44,17 +52,19 @@ export const handler = areaHandler(diaryRoutes, {
     // The cursor is checked against the caller's own view: a cursor of another list (or another project) is a 400.
     const startKey = decodeDiaryCursor(query.cursor, projectId, view);
     const { entries, lastKey } = await listDiaryEntries(store, projectId, { view, userId: caller.userId }, { limit: query.limit, startKey });
-    return { status: 200, body: { view, items: entries, nextCursor: encodeCursor(lastKey) } };
+    return { status: 200, body: { view, items: await Promise.all(entries.map(entryResponseOf)), nextCursor: encodeCursor(lastKey) } };
   },
 
   writeDiaryEntry: async ({ caller, params: { projectId }, body, twinspace: { project, membership }, store }) => {
+    // Its readers reach beyond the TwinSpace (the NSS, any teacher, the public page): public-area images only.
+    const document = await documentToSave(store, projectId, body.body, { surface: 'diary-entry', area: documentAreaOf('diary-entry') });
     const entry: DiaryEntry = {
       entryId: ulid(),
       projectId,
       kind: body.kind,
       visibility: body.visibility,
       title: body.title,
-      body: body.body,
+      ...document,
       author: { userId: caller.userId, displayName: membership.displayName, country: membership.country },
       createdAt: new Date().toISOString(),
       answeredAt: null,
@@ -63,7 +73,7 @@ export const handler = areaHandler(diaryRoutes, {
     const countries = waitsForAnswer(entry) ? partnerCountriesOf(project.partners) : [];
     if ((await writeDiaryEntry(store, entry, { countries, projectTitle: project.title })) === 'closed') throw closedProject();
     countOf('DiaryEntriesWritten');
-    return { status: 201, body: entry };
+    return { status: 201, body: await entryResponseOf(entry) };
   },
 
   replyToDiaryEntry: async ({ caller, params: { projectId, entryId }, body, store }) => {
@@ -105,7 +115,7 @@ export const handler = areaHandler(diaryRoutes, {
     if (answers && !entry.answeredAt) countOf('DoubtsAnswered');
     return {
       status: 201,
-      body: { ...entry, answeredAt: entry.answeredAt ?? (answers ? reply.createdAt : null), replies: [...entry.replies, reply] },
+      body: await entryResponseOf({ ...entry, answeredAt: entry.answeredAt ?? (answers ? reply.createdAt : null), replies: [...entry.replies, reply] }),
     };
   },
 

@@ -47,7 +47,7 @@ export const diaryRoutes = area('diary', {
     auth: 'jwt',
     action: 'diary-private',
     summary:
-      "Write an entry {kind: activity|assessment|doubt, visibility: private|restricted|public|hidden, title (1..200), body (1..20,000 characters, trimmed)} (the project's teachers). A doubt that is not hidden waits in the NSS inbox of every partner country. Answers 201; a closed project: 409",
+      "Write an entry {kind: activity|assessment|doubt, visibility: private|restricted|public|hidden, title (1..200), body (a rich-text document or plain text, 1..20,000 characters; images of public-area albums only)} (the project's teachers). A doubt that is not hidden waits in the NSS inbox of every partner country. Answers 201; a closed project: 409",
     params: diaryPathParams,
     body: diaryEntryBody,
     responses: { 201: diaryEntry },

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { codePointLength, diaryKinds, diaryLimits, diaryVisibilities } from '../../domain/diary.ts';
 import { pageQuery } from '../../lib/cursor.ts';
+import { documentResponseFields, nonEmptyRichBody } from '../rich-text-schemas.ts';
 import { ulidString } from '../schemas.ts';
 
 /** A trimmed text of 1..max code points. */
@@ -24,7 +25,8 @@ export const diaryEntryBody = z
     kind: z.enum(diaryKinds),
     visibility: z.enum(diaryVisibilities),
     title: text(diaryLimits.title),
-    body: text(diaryLimits.body),
+    /** A rich-text document, or plain text (read as paragraphs). */
+    body: nonEmptyRichBody(diaryLimits.body, 'Must not be empty.'),
   })
   .strict();
 export type DiaryEntryBodyInput = z.input<typeof diaryEntryBody>;
@@ -53,7 +55,7 @@ export const diaryEntry = z.object({
   kind: z.enum(diaryKinds),
   visibility: z.enum(diaryVisibilities),
   title: z.string(),
-  body: z.string(),
+  ...documentResponseFields(diaryLimits.body),
   author: person,
   createdAt: z.string(),
   answeredAt: z.string().nullable(),

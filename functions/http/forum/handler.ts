@@ -20,13 +20,17 @@ import * as forumStore from '../../data/forum.ts';
 import type { Discussion, ForumAuthor, Reply, Thread } from '../../data/forum.ts';
 import { forumKeys, keys } from '../../data/keys.ts';
 import type { Membership } from '../../data/memberships.ts';
-import { forumAuthorName, mayReadForum, mayWriteInForum, type ForumDecision } from '../../domain/forum.ts';
+import { forumAuthorName, mayReadForum, mayWriteInForum, type ForumArea, type ForumDecision } from '../../domain/forum.ts';
+import { documentAreaOf } from '../../domain/rich-documents.ts';
+import type { RichDoc } from '../../domain/rich-text.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
+import { documentToSave, withDocumentReply } from '../rich-document.ts';
 import { gated } from '../router.ts';
 import type { TwinspaceAccess } from '../twinspace-access.ts';
+import type { TableStore } from '../../data/store.ts';
 import { forumRoutes } from './routes.ts';
 
 /** ULIDs from one factory are strictly increasing, so two replies of the same millisecond keep their order. */
@@ -42,6 +46,10 @@ function enforce(decision: ForumDecision): void {
 function authorOf(membership: Membership): ForumAuthor {
   return { authorId: membership.userId, authorName: forumAuthorName(membership), authorType: membership.type };
 }
+
+/** A post's text, checked for its forum: its readers are the discussion's area's (threads and replies inherit it). */
+const forumDocument = (store: TableStore, projectId: string, body: RichDoc, area: ForumArea) =>
+  documentToSave(store, projectId, body, { surface: 'forum-post', area: documentAreaOf('forum-post', area) });
 
 type DiscussionParams = { params: { projectId: string; discussionId: string } };
 type ThreadParams = { params: { projectId: string; threadId: string } };
@@ -72,17 +80,23 @@ export const handler = areaHandler(forumRoutes, {
       const startKey = decodeCursor(query.cursor, keys.projectPartition(projectId), forumKeys.discussionPrefix(query.area));
       return forumStore.listDiscussions(store, projectId, query.area, { limit: query.limit, startKey });
     },
-    handle: async (_request, { discussions, lastKey }) => ({ status: 200, body: { items: discussions, nextCursor: encodeCursor(lastKey) } }),
+    handle: async (_request, { discussions, lastKey }) => ({
+      status: 200,
+      body: { items: await Promise.all(discussions.map((discussion) => withDocumentReply(discussion))), nextCursor: encodeCursor(lastKey) },
+    }),
   }),
 
   createDiscussion: async ({ params: { projectId }, body, twinspace, store }) => {
     const { membership } = twinspace;
     enforce(mayWriteInForum(membership.type, 'forum-open-discussion', body.area));
+    const document = await forumDocument(store, projectId, body.body, body.area);
     const now = new Date().toISOString();
     const discussion: Discussion = {
       discussionId: newId(),
       projectId,
-      ...body,
+      area: body.area,
+      title: body.title,
+      ...document,
       ...authorOf(membership),
       createdAt: now,
       threadCount: 0,
@@ -90,7 +104,7 @@ export const handler = areaHandler(forumRoutes, {
     };
     await forumStore.putDiscussion(store, discussion);
     countOf('ForumPostsWritten');
-    return { status: 201, body: discussion, headers: { location: `/projects/${projectId}/forum/discussions/${discussion.discussionId}/threads` } };
+    return { status: 201, body: await withDocumentReply(discussion), headers: { location: `/projects/${projectId}/forum/discussions/${discussion.discussionId}/threads` } };
   },
 
   listThreads: {
@@ -101,7 +115,7 @@ export const handler = areaHandler(forumRoutes, {
       enforce(mayReadForum(twinspace.membership.type, discussion.area));
       const startKey = decodeCursor(query.cursor, forumKeys.discussionPartition(projectId, discussionId), forumKeys.threadPrefix);
       const { threads, lastKey } = await forumStore.listThreads(store, projectId, discussionId, { limit: query.limit, startKey });
-      return { status: 200, body: { items: threads, nextCursor: encodeCursor(lastKey) } };
+      return { status: 200, body: { items: await Promise.all(threads.map((thread) => withDocumentReply(thread))), nextCursor: encodeCursor(lastKey) } };
     },
   },
 
@@ -111,13 +125,15 @@ export const handler = areaHandler(forumRoutes, {
       const { params: { projectId, discussionId }, body, twinspace, store } = request;
       const discussion = discussionOf(twinspace, request);
       enforce(mayWriteInForum(twinspace.membership.type, 'forum-open-thread', discussion.area));
+      const document = await forumDocument(store, projectId, body.body, discussion.area);
       const now = new Date().toISOString();
       const thread: Thread = {
         threadId: newId(),
         discussionId,
         projectId,
         area: discussion.area,
-        ...body,
+        title: body.title,
+        ...document,
         ...authorOf(twinspace.membership),
         createdAt: now,
         replyCount: 0,
@@ -125,7 +141,7 @@ export const handler = areaHandler(forumRoutes, {
       };
       if ((await forumStore.putThread(store, thread)) === 'not-found') throw noSuchDiscussion();
       countOf('ForumPostsWritten');
-      return { status: 201, body: thread, headers: { location: `/projects/${projectId}/forum/threads/${thread.threadId}/replies` } };
+      return { status: 201, body: await withDocumentReply(thread), headers: { location: `/projects/${projectId}/forum/threads/${thread.threadId}/replies` } };
     },
   },
 
@@ -137,7 +153,7 @@ export const handler = areaHandler(forumRoutes, {
       enforce(mayReadForum(twinspace.membership.type, thread.area));
       const startKey = decodeCursor(query.cursor, forumKeys.threadPartition(projectId, threadId), forumKeys.replyPrefix);
       const { replies, lastKey } = await forumStore.listReplies(store, projectId, threadId, { limit: query.limit, startKey });
-      return { status: 200, body: { items: replies, nextCursor: encodeCursor(lastKey) } };
+      return { status: 200, body: { items: await Promise.all(replies.map((reply) => withDocumentReply(reply))), nextCursor: encodeCursor(lastKey) } };
     },
   },
 
@@ -147,11 +163,12 @@ export const handler = areaHandler(forumRoutes, {
       const { params: { projectId, threadId }, body, twinspace, store } = request;
       const thread = threadOf(twinspace, request);
       enforce(mayWriteInForum(twinspace.membership.type, 'forum-reply', thread.area));
-      const reply: Reply = { replyId: newId(), threadId, projectId, body: body.body, ...authorOf(twinspace.membership), createdAt: new Date().toISOString() };
+      const document = await forumDocument(store, projectId, body.body, thread.area);
+      const reply: Reply = { replyId: newId(), threadId, projectId, ...document, ...authorOf(twinspace.membership), createdAt: new Date().toISOString() };
       // A conflict with concurrent replies is retried inside putReply (transact()); 'not-found' only when the thread is really gone.
       if ((await forumStore.putReply(store, thread, reply)) === 'not-found') throw noSuchThread();
       countOf('ForumPostsWritten');
-      return { status: 201, body: reply, headers: { location: `/projects/${projectId}/forum/threads/${threadId}/replies` } };
+      return { status: 201, body: await withDocumentReply(reply), headers: { location: `/projects/${projectId}/forum/threads/${threadId}/replies` } };
     },
   },
 

@@ -52,7 +52,7 @@ export const forumRoutes = area('forum', {
     path: '/projects/{projectId}/forum/discussions',
     auth: 'jwt',
     summary:
-      "Open a discussion {area, title (1..200), body (1..10,000)} in the pupils' or the teachers' forum (the project's teachers). Answers 201; a closed project: 409",
+      "Open a discussion {area, title (1..200), body (a rich-text document or plain text, 1..10,000 characters)} in the pupils' or the teachers' forum (the project's teachers). Answers 201; a closed project: 409",
     action: 'forum-open-discussion',
     params: projectPathParams,
     body: discussionCreateBody,

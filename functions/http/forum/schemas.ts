@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { codePointLength, forumAreas, forumBodyMaxLength, forumTitleMaxLength } from '../../domain/forum.ts';
 import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
+import { documentResponseFields, nonEmptyRichBody } from '../rich-text-schemas.ts';
 import { projectPathParams, ulidString } from '../schemas.ts';
 
 const text = (maxLength: number, what: string) =>
@@ -17,7 +18,8 @@ const text = (maxLength: number, what: string) =>
     .refine((value) => codePointLength(value) <= maxLength, `${what} is at most ${maxLength.toLocaleString('en')} characters.`);
 
 const title = text(forumTitleMaxLength, 'A title');
-const body = text(forumBodyMaxLength, 'The text');
+/** A rich-text document, or plain text (read as paragraphs); never empty. */
+const body = nonEmptyRichBody(forumBodyMaxLength, 'The text needs some text.');
 const area = z.enum(forumAreas);
 
 export const discussionPathParams = projectPathParams.extend({ discussionId: ulidString });
@@ -46,7 +48,7 @@ const topic = {
   projectId: z.string(),
   area,
   title: z.string(),
-  body: z.string(),
+  ...documentResponseFields(forumBodyMaxLength),
   ...author,
   createdAt: z.string(),
   lastActivityAt: z.string(),
@@ -62,7 +64,7 @@ export const replyResponse = z.object({
   replyId: z.string(),
   threadId: z.string(),
   projectId: z.string(),
-  body: z.string(),
+  ...documentResponseFields(forumBodyMaxLength),
   ...author,
   createdAt: z.string(),
 });

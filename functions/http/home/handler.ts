@@ -38,12 +38,14 @@ import {
 import { feedKeys, keys } from '../../data/keys.ts';
 import type { Membership } from '../../data/memberships.ts';
 import { homeName, homePage, mayDeleteBoardNote, mayDeleteHomeItem, seesArea } from '../../domain/feed.ts';
+import { documentAreaOf } from '../../domain/rich-documents.ts';
 import { mayAtAll } from '../../domain/policy.ts';
 import type { Caller } from '../../lib/claims.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
+import { documentToSave, withDocumentReply } from '../rich-document.ts';
 import { gated } from '../router.ts';
 import type { TwinspaceAccess } from '../twinspace-access.ts';
 import { homeRoutes } from './routes.ts';
@@ -67,13 +69,14 @@ const writerOf = (caller: Caller, twinspace: TwinspaceAccess): HomeWriter => ({ 
 const authorOf = (membership: Membership) => ({ userId: membership.userId, name: homeName(membership), type: membership.type });
 
 /** An entry as the wire shows it: a post says whether it is pinned and whether the reader likes it. */
-function entryResponse(entry: FeedEntry, liked: Set<string>): FeedEntryResponse {
+async function entryResponse(entry: FeedEntry, liked: Set<string>): Promise<FeedEntryResponse> {
   if (entry.kind !== 'post') return entry as FeedEntryResponse;
   return postResponseOf(entry, liked.has(entry.entryId));
 }
 
-const postResponseOf = (post: PostEntry, likedByMe: boolean): PostResponse => ({
-  ...post,
+/** A post with its text as plain text, document and image URLs (public-area images: every member may see them). */
+const postResponseOf = async (post: PostEntry, likedByMe: boolean): Promise<PostResponse> => ({
+  ...(await withDocumentReply(post)),
   likeCount: post.likeCount ?? 0,
   commentCount: post.commentCount ?? 0,
   pinned: post.pinnedAt !== undefined,
@@ -112,8 +115,8 @@ export const handler = areaHandler(homeRoutes, {
       return {
         status: 200,
         body: {
-          pinned: shown.pinned.map((entry) => entryResponse(entry, liked)),
-          items: shown.items.map((entry) => entryResponse(entry, liked)),
+          pinned: await Promise.all(shown.pinned.map((entry) => entryResponse(entry, liked))),
+          items: await Promise.all(shown.items.map((entry) => entryResponse(entry, liked))),
           nextCursor: encodeCursor(lastKey),
         },
       };
@@ -121,19 +124,21 @@ export const handler = areaHandler(homeRoutes, {
   }),
 
   createHomePost: async ({ caller, params: { projectId }, body, twinspace, store }) => {
+    // Every member reads Home posts, visitors too: public-area images only.
+    const document = await documentToSave(store, projectId, body.body, { surface: 'home-post', area: documentAreaOf('home-post') });
     const post: PostEntry = {
       entryId: newFeedId(),
       projectId,
       area: 'public',
       createdAt: new Date().toISOString(),
       kind: 'post',
-      body: body.body,
+      ...document,
       author: authorOf(twinspace.membership),
       likeCount: 0,
       commentCount: 0,
     };
     refuseUnlessWritten(await createPost(store, post, writerOf(caller, twinspace)));
-    return { status: 201, body: postResponseOf(post, false), headers: { location: `/projects/${projectId}/home/posts/${post.entryId}` } };
+    return { status: 201, body: await postResponseOf(post, false), headers: { location: `/projects/${projectId}/home/posts/${post.entryId}` } };
   },
 
   deleteHomePost: gated({

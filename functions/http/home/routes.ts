@@ -44,7 +44,7 @@ export const homeRoutes = area('home', {
     path: '/projects/{projectId}/home/posts',
     auth: 'jwt',
     action: 'home-post',
-    summary: 'Write a post {body: plain text 1..5,000} (teachers and pupils; pupils appear by first name)',
+    summary: 'Write a post {body: a rich-text document or plain text, 1..5,000 characters; images of public-area albums only} (teachers and pupils; pupils appear by first name)',
     params: homePathParams,
     body: postBody,
     responses: { 201: postResponse },

@@ -7,6 +7,7 @@ import { codePointLength } from '../../domain/agenda.ts';
 import { feedAreas, feedLimits } from '../../domain/feed.ts';
 import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
+import { documentResponseFields, nonEmptyRichBody } from '../rich-text-schemas.ts';
 import { ulidString } from '../schemas.ts';
 
 /** Plain text, trimmed, 1..max characters (code points); stored as text and always rendered as text. */
@@ -26,7 +27,8 @@ export const homeQuery = pageQuery;
 export const commentsQuery = pageQuery;
 export const boardQuery = pageQuery;
 
-export const postBody = z.object({ body: plainText(feedLimits.post) }).strict();
+/** A post is rich text (a document, or plain text read as paragraphs); comments and board notes stay plain. */
+export const postBody = z.object({ body: nonEmptyRichBody(feedLimits.post, 'Cannot be empty.') }).strict();
 export const commentBody = z.object({ body: plainText(feedLimits.comment) }).strict();
 export const noteBody = z.object({ body: plainText(feedLimits.note) }).strict();
 export type PostBodyInput = z.input<typeof postBody>;
@@ -46,7 +48,7 @@ const entryBase = {
 export const postResponse = z.object({
   ...entryBase,
   kind: z.literal('post'),
-  body: z.string(),
+  ...documentResponseFields(feedLimits.post),
   author,
   likeCount: z.number().int(),
   commentCount: z.number().int(),

@@ -22,6 +22,7 @@ import type { Notification } from '../../data/notifications.ts';
 import { getProject } from '../../data/projects.ts';
 import type { TableStore } from '../../data/store.ts';
 import { editPagesActionOf, readActionOf } from '../../domain/areas.ts';
+import { documentAreaOf } from '../../domain/rich-documents.ts';
 import { editRefusal, pageVisibility, publishRefusal, seesAllDrafts, statusAfterEdit } from '../../domain/pages.ts';
 import { isNewSubmission } from '../../domain/notifications.ts';
 import type { Action } from '../../domain/policy.ts';
@@ -33,6 +34,7 @@ import { encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
+import { documentReply, documentToSave } from '../rich-document.ts';
 import { gated } from '../router.ts';
 import { requireTwinspaceAction, type TwinspaceAccess } from '../twinspace-access.ts';
 import { pagesRoutes } from './routes.ts';
@@ -81,6 +83,11 @@ function refuseUnlessWritten(outcome: PageWriteOutcome): void {
 }
 
 const writerOf = (caller: Caller, access: TwinspaceAccess): PageWriter => ({ userId: caller.userId, type: access.membership.type });
+
+/** A page as the wire shows it: its text as plain text, document and image URLs (the caller may read the page). */
+async function pageResponseOf({ content, media, ...page }: Page): Promise<PageResponse> {
+  return { ...page, ...(await documentReply({ content, media })) };
+}
 
 /**
  * The page and the gate: the page's area picks the action; a missing page
@@ -132,7 +139,7 @@ export const handler = areaHandler(pagesRoutes, {
       const scope: PageListScope = seesAllDrafts(twinspace.membership.type, query.area) ? { status: 'draft' } : { status: 'draft', authorId: caller.userId };
       const { pages, lastKey } =
         published ?? (await listPages(store, projectId, query.area, scope, { limit: query.limit, startKey: decodePageCursor(query.cursor, projectId, query.area, scope) }));
-      return { status: 200, body: { items: pages satisfies PageResponse[], nextCursor: encodeCursor(lastKey) } };
+      return { status: 200, body: { items: await Promise.all(pages.map(pageResponseOf)), nextCursor: encodeCursor(lastKey) } };
     },
   }),
 
@@ -144,7 +151,7 @@ export const handler = areaHandler(pagesRoutes, {
       projectId,
       area: body.area,
       title: body.title,
-      body: body.body,
+      content: body.body,
       status: 'draft',
       authorId: caller.userId,
       authorName: sharedName(twinspace.membership),
@@ -153,16 +160,21 @@ export const handler = areaHandler(pagesRoutes, {
       createdAt: now,
       updatedAt: now,
     };
-    const notices = await submissionNotices(store, undefined, page, twinspace.membership.type);
-    refuseUnlessWritten(await createPage(store, page, writerOf(caller, twinspace), notices));
-    return { status: 201, body: page satisfies PageResponse };
+    // The images are checked while the teachers to notify are read: one round trip of time.
+    const [document, notices] = await Promise.all([
+      documentToSave(store, projectId, body.body, { surface: 'page', area: documentAreaOf('page', page.area) }),
+      submissionNotices(store, undefined, page, twinspace.membership.type),
+    ]);
+    const saved: Page = { ...page, ...document };
+    refuseUnlessWritten(await createPage(store, saved, writerOf(caller, twinspace), notices));
+    return { status: 201, body: await pageResponseOf(saved) };
   },
 
   getPage: async ({ caller, params, store }) => {
     const { page, access } = await pageBehindGate(store, caller, params, (found) => readActionOf[found.area], false);
     // Someone else's draft the caller may not see does not exist for them.
     if (pageVisibility(access.membership.type, caller.userId, page) !== 'visible') throw noSuchPage();
-    return { status: 200, body: page satisfies PageResponse };
+    return { status: 200, body: await pageResponseOf(page) };
   },
 
   updatePage: async ({ caller, params, body: input, store }) => {
@@ -170,13 +182,15 @@ export const handler = areaHandler(pagesRoutes, {
     const refused = editRefusal(access.membership.type, caller.userId, page);
     if (refused) throw forbidden(refused);
     if (input.version !== page.version) throw conflict(`The page is at version ${page.version}, you sent ${input.version}: reload it. Nothing was saved.`);
-    const { publishedAt, ...unpublished } = page;
+    const { publishedAt, content, media, ...unpublished } = page;
     const status = statusAfterEdit(access.membership.type, page);
+    // A new text is checked (its images); an edit that leaves the text keeps it as stored (a plain one now as a document).
+    const document = input.body === undefined ? { content, media } : await documentToSave(store, page.projectId, input.body, { surface: 'page', area: documentAreaOf('page', page.area) });
     const next: Page = {
       ...unpublished,
       ...(status === 'published' ? { publishedAt } : {}),
+      ...document,
       title: input.title ?? page.title,
-      body: input.body ?? page.body,
       submittedForPublishing: input.submittedForPublishing ?? page.submittedForPublishing,
       status,
       version: page.version + 1,
@@ -184,7 +198,7 @@ export const handler = areaHandler(pagesRoutes, {
     };
     const notices = await submissionNotices(store, page, next, access.membership.type);
     refuseUnlessWritten(await replacePage(store, next, page.version, writerOf(caller, access), notices));
-    return { status: 200, body: next satisfies PageResponse };
+    return { status: 200, body: await pageResponseOf(next) };
   },
 
   deletePage: async ({ caller, params, store }) => {
@@ -203,7 +217,7 @@ export const handler = areaHandler(pagesRoutes, {
     const now = new Date().toISOString();
     const next: Page = { ...page, status: 'published', publishedAt: now, updatedAt: now, submittedForPublishing: false, version: page.version + 1 };
     refuseUnlessWritten(await replacePage(store, next, page.version, writerOf(caller, access)));
-    return { status: 200, body: next satisfies PageResponse };
+    return { status: 200, body: await pageResponseOf(next) };
   },
 
   /**
@@ -244,10 +258,14 @@ export const handler = areaHandler(pagesRoutes, {
         partners: project.partners.map((partner) => (partner.school ? { country: partner.country, school: partner.school } : { country: partner.country })),
       },
       pages: {
-        items: listed.pages.map((page) => ({ pageId: page.pageId, title: page.title, body: page.body, publishedAt: page.publishedAt ?? page.updatedAt, updatedAt: page.updatedAt })),
+        // A published public page's images are public-area images (the rule when it was saved): their URLs go to anyone.
+        items: await Promise.all(
+          listed.pages.map(async (page) => ({ pageId: page.pageId, title: page.title, ...(await documentReply(page)), publishedAt: page.publishedAt ?? page.updatedAt, updatedAt: page.updatedAt })),
+        ),
         nextCursor: encodeCursor(listed.lastKey),
       },
-      diary: { items: diary.entries, nextCursor: encodeCursor(diary.lastKey) },
+      // Entries carry their document, never URLs: the public page shows only published public pages' images.
+      diary: { items: await Promise.all(diary.entries.map(async ({ content, ...entry }) => ({ ...entry, ...(await documentReply({ content }, { withMedia: false })) }))), nextCursor: encodeCursor(diary.lastKey) },
       labels: [...nationalBadges(granted), ...europeanBadges(european)],
     };
     return { status: 200, body };

@@ -43,7 +43,7 @@ export const pagesRoutes = area('pages', {
     path: '/projects/{projectId}/pages',
     auth: 'jwt',
     summary:
-      "Write a page {area, title (1..200), body (≤ 20,000), submittedForPublishing?} as a draft of mine. Public and teachers' areas: the project's teachers; pupils' area: teachers and pupils. Answers 201; a closed project: 409",
+      "Write a page {area, title (1..200), body (a rich-text document or plain text, ≤ 20,000 characters; images whose area every reader of the page reads), submittedForPublishing?} as a draft of mine. Public and teachers' areas: the project's teachers; pupils' area: teachers and pupils. Answers 201; a closed project: 409",
     action: ({ body }) => editPagesActionOf[body.area as Area],
     params: projectPathParams,
     body: pageCreateBody,

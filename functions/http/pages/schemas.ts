@@ -4,10 +4,12 @@
  */
 import * as z from 'zod';
 import { areas } from '../../domain/areas.ts';
-import { diaryKinds } from '../../domain/diary.ts';
+import { diaryKinds, diaryLimits } from '../../domain/diary.ts';
 import { codePointLength, pageBodyMaxLength, pageStatuses, pageTitleMaxLength } from '../../domain/pages.ts';
+import type { RichDoc } from '../../domain/rich-text.ts';
 import { projectStates } from '../../domain/project-lifecycle.ts';
 import { pageQuery } from '../../lib/cursor.ts';
+import { documentResponseFields, richBody } from '../rich-text-schemas.ts';
 import { ulidString } from '../schemas.ts';
 
 const pageTitle = z
@@ -16,10 +18,9 @@ const pageTitle = z
   .refine((title) => codePointLength(title) >= 1, 'A page needs a title.')
   .refine((title) => codePointLength(title) <= pageTitleMaxLength, `A title is at most ${pageTitleMaxLength} characters.`);
 
-const pageBody = z
-  .string()
-  .trim()
-  .refine((body) => codePointLength(body) <= pageBodyMaxLength, `A page's text is at most ${pageBodyMaxLength} characters.`);
+/** A page's text: a rich-text document, or plain text (read as paragraphs); it may be empty. */
+const pageBody = richBody(pageBodyMaxLength);
+const emptyDoc = (): RichDoc => ({ type: 'doc', content: [] });
 
 export const pagePathParams = z.object({ projectId: ulidString, pageId: ulidString });
 
@@ -33,7 +34,7 @@ export const pageCreateBody = z
   .object({
     area: z.enum(areas),
     title: pageTitle,
-    body: pageBody.default(''),
+    body: pageBody.default(emptyDoc),
     submittedForPublishing: z.boolean().default(false),
   })
   .strict();
@@ -55,7 +56,7 @@ export const pageResponse = z.object({
   projectId: z.string(),
   area: z.enum(areas),
   title: z.string(),
-  body: z.string(),
+  ...documentResponseFields(pageBodyMaxLength),
   status: z.enum(pageStatuses),
   authorId: z.string(),
   /** Pupils by first name. */
@@ -77,21 +78,27 @@ export const publicProjectQuery = pageQuery.extend({
   diaryCursor: z.string().min(1).optional(),
 });
 
-/** A published public page as anyone sees it: no author (no names of members reach the public). */
+/** A published public page as anyone sees it: no author (no names of members reach the public); its images' URLs in `media`. */
 export const publicPage = z.object({
   pageId: z.string(),
   title: z.string(),
-  body: z.string(),
+  ...documentResponseFields(pageBodyMaxLength),
   publishedAt: z.string(),
   updatedAt: z.string(),
 });
 
-/** A public diary entry as anyone sees it: kind, text and the replies' roles (nss/teacher), never a name. */
+const { media: _noMedia, ...diaryDocumentFields } = documentResponseFields(diaryLimits.body);
+
+/**
+ * A public diary entry as anyone sees it: kind, text and the replies' roles (nss/teacher), never a name. Its
+ * document but no `media`: the public page issues URLs only for the images of published public pages, so an
+ * entry's images show as their alt text.
+ */
 export const publicDiaryEntry = z.object({
   entryId: z.string(),
   kind: z.enum(diaryKinds),
   title: z.string(),
-  body: z.string(),
+  ...diaryDocumentFields,
   createdAt: z.string(),
   /** Doubts: when the NSS first answered; null while unanswered (and for other kinds). */
   answeredAt: z.string().nullable(),
