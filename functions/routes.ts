@@ -20,6 +20,7 @@ import { forumRoutes } from './http/forum/routes.ts';
 import { homeRoutes } from './http/home/routes.ts';
 import { labelsRoutes } from './http/labels/routes.ts';
 import { mailboxRoutes } from './http/mailbox/routes.ts';
+import { materialsRoutes } from './http/materials/routes.ts';
 import { membersRoutes } from './http/members/routes.ts';
 import { openApiRoutes } from './http/openapi/routes.ts';
 import { pagesRoutes } from './http/pages/routes.ts';
@@ -58,6 +59,7 @@ export const httpAreas: readonly Area[] = [
   diaryRoutes, // the Project Diary and the NSS's inbox of doubts
   labelsRoutes, // Quality Label applications and their evaluation
   homeRoutes, // the TwinSpace home: latest updates, posts, comments, likes, the teachers' board
+  materialsRoutes, // albums, folders and video links; uploads (presigned POST) and reads (presigned GET) of the materials bucket
   openApiRoutes, // GET /openapi.json, generated from all of the above
 ];
 

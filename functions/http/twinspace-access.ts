@@ -51,7 +51,13 @@ const refusals: Partial<Record<Action, string>> = {
   'supervise-chat': "Only the project's teachers delete other members' messages and mute pupils.",
   'open-pupils-chat': "Only the project's teacher administrators close and reopen the pupils' chat.",
   'report-chat-message': 'Visitors do not take part in the chat.',
+  'add-material': 'Visitors do not add materials.',
+  'publish-material': 'A teacher or a pupil administrator publishes materials: yours waits for one of them.',
+  'delete-material': 'Visitors do not delete materials.',
 };
+
+/** The gate's words for a type the table denies this action (also for a handler that checks an item's area after the gate). */
+export const refusalOf = (action: Action): string => refusals[action] ?? 'Your type in this project may not do this.';
 
 export async function requireTwinspaceAction(
   store: TableStore,
@@ -62,7 +68,7 @@ export async function requireTwinspaceAction(
 ): Promise<TwinspaceAccess> {
   const { project, membership, profile, alongside } = await requireMember(store, projectId, caller, alongWith);
   const permission = may(membership.type, action);
-  if (permission === 'deny') throw forbidden(refusals[action] ?? 'Your type in this project may not do this.');
+  if (permission === 'deny') throw forbidden(refusalOf(action));
   if (!hasTwinspace(project.state)) throw conflict('The TwinSpace opens once the project is approved.');
   if (write && !isWritable(project.state)) throw conflict('The project is closed: its TwinSpace is read-only.');
   return { project, membership, profile, permission, alongside };

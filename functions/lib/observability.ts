@@ -40,7 +40,8 @@ export type BusinessMetric =
   | 'ChatMessagesSent'
   | 'DigestsSent'
   | 'AccountMailsSent'
-  | 'HomeWrites';
+  | 'HomeWrites'
+  | 'MaterialsWritten';
 
 /** Counts one business event (flushed with the invocation's metrics). */
 export function countOf(name: BusinessMetric, count = 1): void {

@@ -10,6 +10,10 @@ export interface LocalEndpoints {
   web: string;
   mail: string;
   dynamodb: string;
+  /** The materials storage (s3rver behind its signature-checking front, infra/local/storage-local.ts), path-style. */
+  storage: string;
+  /** The materials bucket in it. */
+  bucket: string;
   table: string;
   region: string;
   cognito: { endpoint: string; userPoolId: string; clientId: string };
@@ -49,6 +53,10 @@ export function handlerEnv(endpoints: LocalEndpoints): Record<string, string> {
     [envNames.chatRetentionDays]: process.env[envNames.chatRetentionDays] || '90',
     [envNames.sesEndpoint]: endpoints.mail,
     [envNames.mailFrom]: 'no-reply@twinspace.local',
+    [envNames.s3Endpoint]: endpoints.storage,
+    [envNames.materialsBucket]: endpoints.bucket,
+    // As the CDK app's default (2 GB, functions/domain/materials.ts) unless MATERIALS_QUOTA_BYTES is set in the shell.
+    ...(process.env[envNames.materialsQuotaBytes] ? { [envNames.materialsQuotaBytes]: process.env[envNames.materialsQuotaBytes]! } : {}),
     // Local emulators accept any credentials; the SDK only needs some.
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',

@@ -18,14 +18,14 @@ export function freePort(): Promise<number> {
 }
 
 /** Free ports for every part of a stack (tests, bench), all distinct. */
-export async function freeStackPorts(): Promise<{ dynamodb: number; cognito: number; mail: number; api: number; chat: number; web: number }> {
+export async function freeStackPorts(): Promise<{ dynamodb: number; cognito: number; mail: number; api: number; chat: number; web: number; storage: number }> {
   const ports: number[] = [];
-  while (ports.length < 6) {
+  while (ports.length < 7) {
     const port = await freePort();
     if (!ports.includes(port)) ports.push(port);
   }
-  const [dynamodb, cognito, mail, api, chat, web] = ports;
-  return { dynamodb, cognito, mail, api, chat, web };
+  const [dynamodb, cognito, mail, api, chat, web, storage] = ports;
+  return { dynamodb, cognito, mail, api, chat, web, storage };
 }
 
 function isFree(port: number): Promise<boolean> {

@@ -1,8 +1,8 @@
 /**
  * The whole local stack, started by ONE function used by both `npm start`
  * and the test global setup: emulators, bootstrap (table, user pool, demo
- * data), the HTTP and chat gateways, the scheduler, the table's stream poller
- * and the site.
+ * data), the HTTP and chat gateways, the scheduler, the table's stream poller,
+ * the materials storage (s3rver behind its signature-checking front) and the site.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import { startMail } from './mail-local.ts';
 import { assertPortFree } from './ports.ts';
 import { startScheduler } from './scheduler.ts';
 import { startStreams } from './streams.ts';
+import { localMaterialsBucket, startStorage } from './storage-local.ts';
 import { buildSite, startSite } from './site.ts';
 
 export interface StackPorts {
@@ -30,6 +31,7 @@ export interface StackPorts {
   api: number;
   chat: number;
   web: number;
+  storage: number;
 }
 
 /** The environment variable that moves each port (DESIGN.md defaults). */
@@ -40,11 +42,12 @@ export const portSettings: Record<keyof StackPorts, { env: string; fallback: num
   api: { env: 'API_PORT', fallback: 3000, part: 'the HTTP API' },
   chat: { env: 'CHAT_PORT', fallback: 3001, part: 'the chat API' },
   web: { env: 'WEB_PORT', fallback: 4321, part: 'the site' },
+  storage: { env: 'STORAGE_PORT', fallback: 4569, part: 'the materials storage' },
 };
 
 export interface StackOptions {
   ports: StackPorts;
-  /** Holds local-state.json, endpoints.json, cognito/ and (on disk) dynamodb/. */
+  /** Holds local-state.json, endpoints.json, cognito/, storage/ and (on disk) dynamodb/. */
   dataDir: string;
   /** 'disk' keeps the table under dataDir/dynamodb; 'memory' is for tests. */
   dynamodb: 'disk' | 'memory';
@@ -75,6 +78,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     web: `http://localhost:${ports.web}`,
     mail: `http://localhost:${ports.mail}`,
     dynamodb: `http://localhost:${ports.dynamodb}`,
+    storage: `http://localhost:${ports.storage}`,
+    bucket: localMaterialsBucket,
     table: defaultTableName,
     region: options.region ?? 'eu-west-1',
     cognito: { endpoint: `http://localhost:${ports.cognito}`, userPoolId: '', clientId: '' },
@@ -112,6 +117,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // The table's stream → the stream handlers (new notifications to open tabs and the e-mail outbox), every 250 ms.
     const streams = await startStreams(endpoints);
     stops.push(() => streams.stop());
+    // Uploads land in s3rver (data under dataDir/storage); its ObjectCreated events → the storage handlers (processing).
+    const storage = await startStorage({
+      port: ports.storage,
+      folder: join(dataDir, 'storage'),
+      bucket: endpoints.bucket,
+      region: endpoints.region,
+      siteOrigins: [endpoints.web, endpoints.web.replace('localhost', '127.0.0.1')],
+    });
+    stops.push(() => storage.stop());
 
     let siteProblem: string | undefined;
     const missing = !existsSync(join(options.site.folder, 'index.html'));

@@ -32,6 +32,7 @@ function banner(stack: RunningStack): string {
     `  site      ${endpoints.web}/`,
     `  API       ${endpoints.api}   chat ${endpoints.chat}`,
     `  e-mail    ${endpoints.mail}   DynamoDB ${endpoints.dynamodb}   Cognito ${endpoints.cognito.endpoint}`,
+    `  storage   ${endpoints.storage}/${endpoints.bucket}   (files in .twinspace/storage)`,
     `  accounts  ${demoAccounts.map((account) => account.username).join(', ')}`,
     `            password ${demoPassword}`,
     `  settings  .twinspace/endpoints.json`,

@@ -14,13 +14,15 @@ const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 describe('the endpoints', () => {
   it('have exactly the shape API.md shows', () => {
-    expect(Object.keys(endpoints).sort()).toEqual(['api', 'chat', 'cognito', 'dynamodb', 'mail', 'region', 'table', 'web']);
+    expect(Object.keys(endpoints).sort()).toEqual(['api', 'bucket', 'chat', 'cognito', 'dynamodb', 'mail', 'region', 'storage', 'table', 'web']);
     expect(endpoints).toMatchObject({
       api: expect.stringMatching(/^http:\/\/localhost:\d+$/),
       chat: expect.stringMatching(/^ws:\/\/localhost:\d+$/),
       web: expect.stringMatching(/^http:\/\/localhost:\d+$/),
       mail: expect.stringMatching(/^http:\/\/localhost:\d+$/),
       dynamodb: expect.stringMatching(/^http:\/\/localhost:\d+$/),
+      storage: expect.stringMatching(/^http:\/\/localhost:\d+$/),
+      bucket: 'twinspace-materials',
       table: 'Twinspace',
       region: 'eu-west-1',
       cognito: { endpoint: expect.stringMatching(/^http:\/\/localhost:\d+$/), userPoolId: expect.any(String), clientId: expect.any(String) },

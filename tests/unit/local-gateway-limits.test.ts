@@ -16,6 +16,8 @@ const endpoints: LocalEndpoints = {
   web: 'http://127.0.0.1:1',
   mail: 'http://127.0.0.1:1',
   dynamodb: 'http://127.0.0.1:1',
+  storage: 'http://127.0.0.1:1',
+  bucket: 'twinspace-materials',
   table: 'twinspace',
   region: 'eu-west-1',
   cognito: { endpoint: 'http://127.0.0.1:1', userPoolId: 'local_pool', clientId: 'client' },
