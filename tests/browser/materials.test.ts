@@ -197,11 +197,17 @@ describe('the Materials tab in a browser', () => {
     expect(await pablo.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: "Pupils' area" }).getAttribute('aria-current')).toBe('page');
     expect(await pablo.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: "Teachers' area" }).count()).toBe(0);
     await pablo.getByText('Each waits until a teacher or a pupil administrator publishes it', { exact: false }).waitFor();
-    await pablo.getByRole('button', { name: 'Add an album, a folder or a video' }).click();
+    // By keyboard: the button opens the form on its first choice; Tab reaches the area, then the title; Enter sends.
+    await pablo.getByRole('button', { name: 'Add an album, a folder or a video' }).focus();
+    await pablo.keyboard.press('Enter');
+    await pablo.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.value === 'album');
     const options = await pablo.getByLabel('Area').locator('option').allInnerTexts();
     expect(options).toEqual(["Pupils' area"]);
-    await pablo.getByLabel('Title').fill(pupilAlbum);
-    await pablo.getByRole('button', { name: 'Add', exact: true }).click();
+    await pablo.keyboard.press('Tab');
+    await pablo.keyboard.press('Tab');
+    await pablo.keyboard.type(pupilAlbum);
+    expect(await pablo.getByLabel('Title').inputValue()).toBe(pupilAlbum);
+    await pablo.keyboard.press('Enter');
     await pablo.getByRole('status').filter({ hasText: `“${pupilAlbum}” was added. It waits for a teacher or a pupil administrator to publish it.` }).waitFor();
     const view = pablo.locator('#material-view');
     await view.getByText('Waiting for publishing').waitFor();
