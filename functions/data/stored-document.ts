@@ -7,7 +7,7 @@
  * Every repository of a surface that holds rich text (pages, forum, diary,
  * Home posts) reads its items through `storedDocument`.
  */
-import { plainToDoc } from '../domain/rich-doc.ts';
+import { plainToDoc } from '../domain/rich-text-core.ts';
 import type { RichDoc } from '../domain/rich-text.ts';
 import type { StoredMedia } from './material-media.ts';
 

@@ -5,71 +5,34 @@
  * node, an attribute outside the schema, a `javascript:` link — fails the
  * schema, so the API answers 400 and nothing is stored; there is nothing to
  * sanitize on the way out. The site's renderer (web/src/components/kit/
- * rich-text.tsx) turns the same document into elements and escapes all text.
+ * RichText.tsx) turns the same document into elements and escapes all text.
+ * The types and pure helpers live in rich-text-core.ts (no zod, so the site
+ * bundles them without the schema) and are re-exported here: importers of
+ * this module see one API.
  *
  * Pure: no I/O. Images name a file of the project's materials
  * ({materialId, fileId}); which ones exist and who may see them is checked by
  * the handler that saves the document (functions/data/material-media.ts).
  */
 import * as z from 'zod';
-import { plainToDoc, walkDoc } from './rich-doc.ts';
+import {
+  isAllowedHref,
+  plainToDoc,
+  richTextLimits,
+  videoIdPatterns,
+  videoProviders,
+  walkDoc,
+  type RichBlock,
+  type RichDoc,
+  type RichListItem,
+  type RichMark,
+  type RichText,
+} from './rich-text-core.ts';
 
-// The pure functions live in rich-doc.ts (no zod); exported from here too.
-export { docImages, docToPlainText, isEmptyDoc, plainToDoc, videoEmbedUrl, walkDoc } from './rich-doc.ts';
+export * from './rich-text-core.ts';
 
-/** Video providers shown through their privacy-enhanced embeds only. */
-export const videoProviders = ['youtube', 'vimeo'] as const;
-export type VideoProvider = (typeof videoProviders)[number];
-
-/** A YouTube id is 11 characters of [A-Za-z0-9_-]; a Vimeo id is digits. */
-export const videoIdPatterns: Readonly<Record<VideoProvider, RegExp>> = {
-  youtube: /^[A-Za-z0-9_-]{11}$/,
-  vimeo: /^\d{1,12}$/,
-};
-
-/** A video link as a member pastes it (watch, share, embed or shorts URLs) → provider and id; undefined for anything else. */
-export function parseVideoUrl(url: string): { provider: VideoProvider; videoId: string } | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  const host = parsed.hostname.toLowerCase().replace(/^www\.|^m\./, '');
-  const segments = parsed.pathname.split('/').filter(Boolean);
-  let found: { provider: VideoProvider; videoId: string } | undefined;
-  if (host === 'youtu.be') found = { provider: 'youtube', videoId: segments[0] ?? '' };
-  else if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
-    const id = segments[0] === 'watch' ? parsed.searchParams.get('v') : ['embed', 'shorts', 'live'].includes(segments[0] ?? '') ? segments[1] : undefined;
-    found = { provider: 'youtube', videoId: id ?? '' };
-  } else if (host === 'vimeo.com') found = { provider: 'vimeo', videoId: segments[0] ?? '' };
-  else if (host === 'player.vimeo.com' && segments[0] === 'video') found = { provider: 'vimeo', videoId: segments[1] ?? '' };
-  return found && videoIdPatterns[found.provider].test(found.videoId) ? found : undefined;
-}
-
-/** Links: https and mailto only (no javascript:, data:, http: or relative links). */
-export const allowedLinkProtocols = ['https:', 'mailto:'] as const;
-export function isAllowedHref(href: string): boolean {
-  if (href.length > 2_000 || /[\s\u0000-\u001f]/.test(href)) return false;
-  try {
-    const url = new URL(href);
-    return (allowedLinkProtocols as readonly string[]).includes(url.protocol) && (url.protocol === 'mailto:' || url.hostname.length > 0);
-  } catch {
-    return false;
-  }
-}
-
-export const richTextLimits = {
-  /** Nodes (text runs included) in one document. */
-  nodes: 5_000,
-  /** Lists and quotes nest at most this deep. */
-  depth: 8,
-  /** Characters of alt text on an image. */
-  alt: 300,
-} as const;
-
-const mark = z.discriminatedUnion('type', [
+// Typed with the core's types: a schema that drifted from them fails the type check.
+const mark: z.ZodType<RichMark> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bold') }).strict(),
   z.object({ type: z.literal('italic') }).strict(),
   z.object({ type: z.literal('underline') }).strict(),
@@ -80,60 +43,14 @@ const mark = z.discriminatedUnion('type', [
     })
     .strict(),
 ]);
-export type RichMark = z.infer<typeof mark>;
-
-const textNode = z
+const textNode: z.ZodType<RichText> = z
   .object({
     type: z.literal('text'),
     text: z.string().min(1),
     marks: z.array(mark).max(4).optional(),
   })
   .strict();
-export type RichText = z.infer<typeof textNode>;
-
 const inlineContent = z.array(textNode).optional();
-
-export interface RichParagraph {
-  type: 'paragraph';
-  content?: RichText[];
-}
-export interface RichHeading {
-  type: 'heading';
-  attrs: { level: 2 | 3 | 4 };
-  content?: RichText[];
-}
-export interface RichListItem {
-  type: 'listItem';
-  content: RichBlock[];
-}
-export interface RichBulletList {
-  type: 'bulletList';
-  content: RichListItem[];
-}
-export interface RichOrderedList {
-  type: 'orderedList';
-  attrs?: { start?: number; type?: null };
-  content: RichListItem[];
-}
-export interface RichBlockquote {
-  type: 'blockquote';
-  content: RichBlock[];
-}
-/** An image of the project's materials: a ready image file of an album. */
-export interface RichImage {
-  type: 'image';
-  attrs: { materialId: string; fileId: string; alt?: string };
-}
-/** A video of an allowed provider, by id (never a URL: the embed URL is made by videoEmbedUrl). */
-export interface RichVideo {
-  type: 'video';
-  attrs: { provider: VideoProvider; videoId: string };
-}
-export type RichBlock = RichParagraph | RichHeading | RichBulletList | RichOrderedList | RichBlockquote | RichImage | RichVideo;
-export interface RichDoc {
-  type: 'doc';
-  content: RichBlock[];
-}
 
 const ulidLike = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not an id of this project.');
 
@@ -217,3 +134,4 @@ export function richBodyInput(maxChars: number) {
     doc,
   ]);
 }
+

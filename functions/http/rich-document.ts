@@ -11,7 +11,7 @@ import { documentFields, type StoredDocument } from '../data/stored-document.ts'
 import type { TableStore } from '../data/store.ts';
 import type { Area } from '../domain/areas.ts';
 import { storedDocumentBytes, storedSize, type DocumentSurface } from '../domain/rich-documents.ts';
-import { docToPlainText } from '../domain/rich-doc.ts';
+import { docToPlainText } from '../domain/rich-text-core.ts';
 import type { RichDoc } from '../domain/rich-text.ts';
 import { validationFailed } from '../lib/errors.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, siteAddress } from '../support/browser.ts';
 
 const budgetBytes = 30 * 1024;
-const pages = ['/en/', '/es/', '/en/desktop/', '/en/twinspace/?id=any', '/es/twinspace/?id=any', '/en/signout/', '/en/projects/new/', '/es/nss/', '/en/profile/', '/en/school/', '/en/partners/', '/es/mail/', '/en/groups/', '/es/encounters/', '/en/resources/', '/es/projects/edit/', '/en/twinspace/diary/?id=any', '/es/nss/diary/', '/en/twinspace/labels/?id=any', '/es/evaluations/', '/en/twinspace/agenda/?id=any', '/es/twinspace/mailbox/?id=any', '/en/twinspace/forum/?id=any', '/en/twinspace/pages/?id=any', '/en/twinspace/chat/?id=any', '/es/twinspace/members/?id=any', '/es/public/?id=any', '/en/notifications/', '/es/notifications/'];
+const pages = ['/en/', '/es/', '/en/desktop/', '/en/twinspace/?id=any', '/es/twinspace/?id=any', '/en/signout/', '/en/projects/new/', '/es/nss/', '/en/profile/', '/en/school/', '/en/partners/', '/es/mail/', '/en/groups/', '/es/encounters/', '/en/resources/', '/es/projects/edit/', '/en/twinspace/diary/?id=any', '/es/nss/diary/', '/en/twinspace/labels/?id=any', '/es/evaluations/', '/en/twinspace/agenda/?id=any', '/es/twinspace/mailbox/?id=any', '/en/twinspace/forum/?id=any', '/en/twinspace/pages/?id=any', '/en/twinspace/materials/?id=any', '/es/twinspace/materials/?id=any', '/en/twinspace/chat/?id=any', '/es/twinspace/members/?id=any', '/es/public/?id=any', '/en/notifications/', '/es/notifications/'];
 
 let browser: Browser;
 let site: string;

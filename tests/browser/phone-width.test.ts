@@ -51,6 +51,7 @@ const visits: { route: string; who: Who[]; withId?: boolean }[] = [
   { route: 'projects/edit/', who: ['teacher'], withId: true },
   { route: 'twinspace/', who: ['teacher', 'pupil'], withId: true },
   { route: 'twinspace/pages/', who: ['teacher', 'pupil'], withId: true },
+  { route: 'twinspace/materials/', who: ['teacher', 'pupil'], withId: true },
   { route: 'twinspace/forum/', who: ['teacher', 'pupil'], withId: true },
   { route: 'twinspace/chat/', who: ['teacher', 'pupil'], withId: true },
   { route: 'twinspace/agenda/', who: ['teacher', 'pupil'], withId: true },

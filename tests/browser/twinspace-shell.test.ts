@@ -53,14 +53,14 @@ const tabBar = (page: Page) => page.getByRole('navigation', { name: 'TwinSpace s
 const entry = (page: Page, text: string) => page.getByRole('region', { name: 'Latest updates' }).getByRole('listitem').filter({ hasText: text }).first();
 
 /** DOMAIN.md's table, as tabs: what each type sees. */
-const everyTab = ['Home', 'Pages', 'Forum', 'Chat', 'Agenda', 'Mailbox', 'Members', 'Project Diary', 'Quality Labels'];
-const pupilTabs = ['Home', 'Pages', 'Forum', 'Chat', 'Agenda', 'Mailbox', 'Members'];
+const everyTab = ['Home', 'Pages', 'Materials', 'Forum', 'Chat', 'Agenda', 'Mailbox', 'Members', 'Project Diary', 'Quality Labels'];
+const pupilTabs = ['Home', 'Pages', 'Materials', 'Forum', 'Chat', 'Agenda', 'Mailbox', 'Members'];
 const expectedTabs: Record<TwinspaceType, string[]> = {
   'teacher-admin': everyTab,
   'member-teacher': everyTab,
   'pupil-admin': pupilTabs,
   'pupil-member': pupilTabs,
-  visitor: ['Home', 'Pages', 'Agenda', 'Mailbox', 'Members'],
+  visitor: ['Home', 'Pages', 'Materials', 'Agenda', 'Mailbox', 'Members'],
 };
 
 describe('the TwinSpace shell and its Home', () => {

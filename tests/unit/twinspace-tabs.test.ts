@@ -7,11 +7,11 @@ import { actionsLost, tabPath, tabsFor } from '../../web/src/scripts/twinspace/t
 
 describe('the TwinSpace tabs', () => {
   it('shows each type the tabs its policy allows', () => {
-    expect(tabsFor('teacher-admin', 'approved')).toEqual(['home', 'pages', 'forum', 'chat', 'agenda', 'mailbox', 'members', 'diary', 'labels']);
+    expect(tabsFor('teacher-admin', 'approved')).toEqual(['home', 'pages', 'materials', 'forum', 'chat', 'agenda', 'mailbox', 'members', 'diary', 'labels']);
     expect(tabsFor('member-teacher', 'closed')).toEqual(tabsFor('teacher-admin', 'approved'));
-    expect(tabsFor('pupil-member', 'approved')).toEqual(['home', 'pages', 'forum', 'chat', 'agenda', 'mailbox', 'members']);
+    expect(tabsFor('pupil-member', 'approved')).toEqual(['home', 'pages', 'materials', 'forum', 'chat', 'agenda', 'mailbox', 'members']);
     expect(tabsFor('pupil-admin', 'approved')).toEqual(tabsFor('pupil-member', 'approved'));
-    expect(tabsFor('visitor', 'approved')).toEqual(['home', 'pages', 'agenda', 'mailbox', 'members']);
+    expect(tabsFor('visitor', 'approved')).toEqual(['home', 'pages', 'materials', 'agenda', 'mailbox', 'members']);
   });
 
   it('has only Home before the project is approved, or for someone without a type', () => {

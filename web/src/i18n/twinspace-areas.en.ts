@@ -4,6 +4,7 @@ export const twinspaceAreasEn = {
   'areas.tabs': 'TwinSpace sections',
   'areas.home': 'Home',
   'areas.pages': 'Pages',
+  'areas.materials': 'Materials',
   'areas.chat': 'Chat',
   'areas.members': 'Members',
   'areas.forum': 'Forum',

@@ -5,6 +5,7 @@ export const twinspaceAreasEs: Record<keyof typeof twinspaceAreasEn, string> = {
   'areas.tabs': 'Secciones del TwinSpace',
   'areas.home': 'Inicio',
   'areas.pages': 'Páginas',
+  'areas.materials': 'Materiales',
   'areas.chat': 'Chat',
   'areas.members': 'Miembros',
   'areas.forum': 'Foro',

@@ -128,3 +128,13 @@ export function keepSessionFresh(): void {
     });
   }, refreshDelay(session.expiresAt, Date.now()));
 }
+
+/** The user id (Cognito `sub`) in a session's ID token: whose posts, comments and materials are one's own. */
+export function subOf(idToken: string): string {
+  const payload = idToken.split('.')[1] ?? '';
+  try {
+    return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub ?? '';
+  } catch {
+    return '';
+  }
+}

@@ -130,12 +130,5 @@ export function entryHref(entry: Exclude<FeedEntryResponse, { kind: 'post' }>, l
   }
 }
 
-/** The user id (Cognito `sub`) in a session's ID token: whose posts and comments are one's own. */
-export function subOf(idToken: string): string {
-  const payload = idToken.split('.')[1] ?? '';
-  try {
-    return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub ?? '';
-  } catch {
-    return '';
-  }
-}
+/** The user id in a session's ID token (common/session.ts): whose posts and comments are one's own. */
+export { subOf } from '../common/session.ts';

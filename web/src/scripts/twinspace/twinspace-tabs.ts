@@ -8,13 +8,15 @@ import { mayAtAll, policyTable, actions, type Action } from '../../../../functio
 import type { TwinspaceType } from '../../../../functions/domain/twinspace-types.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
-export const tabs = ['home', 'pages', 'forum', 'chat', 'agenda', 'mailbox', 'members', 'diary', 'labels'] as const;
+export const tabs = ['home', 'pages', 'materials', 'forum', 'chat', 'agenda', 'mailbox', 'members', 'diary', 'labels'] as const;
 export type Tab = (typeof tabs)[number];
 
 /** What each tab needs the member's type to be allowed. */
 export const tabAction: Record<Tab, Action> = {
   home: 'read-public-area',
   pages: 'read-public-area',
+  // Visitors read the public area's materials too.
+  materials: 'read-public-area',
   forum: 'forum-reply',
   chat: 'chat',
   agenda: 'read-public-area',

@@ -4,28 +4,15 @@
  * said next to its control, and a page's author and date line with its badges.
  */
 import type { PageResponse } from '../../../../../functions/http/pages/schemas.ts';
-import { Badge, type Status } from '../../../components/kit/index.ts';
+import { Badge } from '../../../components/kit/index.ts';
 import { FilledDate } from '../../common/filled-date.tsx';
 import { fill, pageUrl, t } from '../../common/page.ts';
 
 /** The address of a view of the project's pages: an area's list, or one page (&page=). */
 export const viewUrl = (projectId: string, query: { area: string; page?: string }) => pageUrl('twinspace/pages', { id: projectId, ...query });
 
-// A message to say after moving to another address (a page created, deleted).
-const flashKey = 'pages.flash';
-
-/** Moves to another view, with a success message to say there. */
-export function goWith(url: string, message: string): void {
-  sessionStorage.setItem(flashKey, message);
-  location.assign(url);
-}
-
-/** The message left by goWith, once. */
-export function takeFlash(): Status | undefined {
-  const message = sessionStorage.getItem(flashKey);
-  sessionStorage.removeItem(flashKey);
-  return message ? { tone: 'success', text: message } : undefined;
-}
+// Moving to another view with a message to say there (common/flash.ts, shared with the materials tab).
+export { goWith, takeFlash } from '../../common/flash.ts';
 
 /** Who wrote the page and when it was published (or last changed). */
 export function PageByline({ page, locale }: { page: PageResponse; locale: string }) {
