@@ -4,7 +4,7 @@
  * asks the pure rule (domain/rich-text-images.ts) whether this document may
  * show it, and keeps the object keys of those it may: the document's `media`,
  * stored beside it. Reading a document then needs no read at all: its URLs
- * are presigned from the stored keys, which is local crypto (lib/presign-read.ts:
+ * are presigned from the stored keys, which is local crypto (lib/storage-signed.ts:
  * the same URLs as lib/storage.ts presignRead, without the S3 client).
  *
  * A URL is issued only for what the stored document shows, to whoever the
@@ -15,7 +15,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Area } from '../domain/areas.ts';
 import { distinctImages, documentImagesMax, imageRefusal, placedImages, type AlbumFacts, type ImageFileFacts } from '../domain/rich-text-images.ts';
 import type { RichDoc } from '../domain/rich-text.ts';
-import { presignGet } from '../lib/presign-read.ts';
+import { presignRead } from '../lib/storage-signed.ts';
 import { keys, type ItemKey } from './keys.ts';
 import type { TableStore } from './store.ts';
 
@@ -102,7 +102,7 @@ export async function resolveDocumentImages(store: TableStore, projectId: string
 }
 
 /**
- * Short-lived URLs of a document's images (lib/presign-read.ts; no request
+ * Short-lived URLs of a document's images (lib/storage-signed.ts; no request
  * is made): the thumbnails as WebP, the original as the type its
  * bytes have. Undefined when the document shows no image.
  */
@@ -112,9 +112,9 @@ export async function presignMedia(stored: StoredMedia | undefined): Promise<Pre
   const signed = await Promise.all(
     entries.map(async ([fileId, image]) => {
       const [small, large, original] = await Promise.all([
-        presignGet(image.small, { contentType: image.small === image.original ? image.contentType : 'image/webp' }),
-        presignGet(image.large, { contentType: image.large === image.original ? image.contentType : 'image/webp' }),
-        presignGet(image.original, { contentType: image.contentType }),
+        presignRead(image.small, { contentType: image.small === image.original ? image.contentType : 'image/webp' }),
+        presignRead(image.large, { contentType: image.large === image.original ? image.contentType : 'image/webp' }),
+        presignRead(image.original, { contentType: image.contentType }),
       ]);
       return [fileId, { small, large, original }] as const;
     }),

@@ -74,16 +74,28 @@ function s3Signer(): SignatureV4 {
  * one processing found in the bytes; files are served as attachments (named as
  * uploaded), images inline.
  */
-export async function presignRead(key: string, options: { contentType: string; download?: string }): Promise<string> {
+export async function presignRead(key: string, options: { contentType: string; download?: string; signingDate?: Date }): Promise<string> {
   const address = bucketAddress();
   const path = objectPath(address, key);
   const query = {
     'response-content-type': options.contentType,
     'response-content-disposition': options.download ? `attachment; filename*=UTF-8''${encodeURIComponent(options.download)}` : 'inline',
+    // The S3 client names its operation so; kept, so this URL is byte for byte the SDK presigner's (tests/unit/presign-read.test.ts).
+    'x-id': 'GetObject',
   };
   const signed = await s3Signer().presign(
-    { method: 'GET', protocol: address.protocol, hostname: address.hostname, port: address.port, path, query, headers: { host: hostOf(address), 'x-amz-content-sha256': unsignedPayload } },
-    { expiresIn: materialLimits.urlSeconds, unsignableHeaders: new Set(['content-type']) },
+    {
+      method: 'GET',
+      protocol: address.protocol,
+      hostname: address.hostname,
+      port: address.port,
+      path,
+      query,
+      // As the S3 client sends a GetObject: the payload unsigned, checksums asked for; the signer hoists both into the query.
+      headers: { host: hostOf(address), 'X-Amz-Content-Sha256': unsignedPayload, 'x-amz-checksum-mode': 'ENABLED' },
+    },
+    // signingDate: tests only (a fixed moment).
+    { expiresIn: materialLimits.urlSeconds, signingDate: options.signingDate, unsignableHeaders: new Set(['content-type']) },
   );
   return `${originOf(address)}${path}?${queryString(signed.query as Record<string, string>)}`;
 }

@@ -1,6 +1,6 @@
 /**
  * The light presigner of the functions that show images (functions/lib/
- * presign-read.ts) makes exactly the URL the S3 client's presigner makes for
+ * storage-signed.ts presignRead) makes exactly the URL the S3 client's presigner makes for
  * the same GetObject (lib/storage.ts presignRead: the same client settings),
  * locally (path-style, the storage endpoint) and on AWS (the bucket's virtual
  * host), so whatever checks one checks the other: the local storage front,
@@ -10,7 +10,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { materialLimits } from '../../functions/domain/materials.ts';
-import { presignGet } from '../../functions/lib/presign-read.ts';
+import { presignRead } from '../../functions/lib/storage-signed.ts';
 
 const signingDate = new Date('2026-11-29T10:00:00Z');
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -49,7 +49,7 @@ describe.each([
   it.each(cases)('of %s is the S3 client’s own URL', async (key, contentType, download) => {
     if (endpoint) vi.stubEnv('S3_ENDPOINT', endpoint);
     else vi.stubEnv('S3_ENDPOINT', '');
-    const mine = await presignGet(key, { contentType, download, signingDate });
+    const mine = await presignRead(key, { contentType, download, signingDate });
     expect(mine).toBe(await sdkUrl(endpoint, key, contentType, download));
     const url = new URL(mine);
     expect(url.searchParams.get('X-Amz-Expires')).toBe(String(materialLimits.urlSeconds));
