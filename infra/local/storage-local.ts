@@ -99,7 +99,8 @@ export async function startStorage(options: StorageOptions): Promise<LocalStorag
   const { port: innerPort } = await s3rver.run();
 
   const checker = new SignatureChecker(options.region);
-  const agent = new Agent({ keepAlive: true });
+  // No kept-alive sockets to s3rver: it closes idle ones after 5 s, and a request sent on one just closed got a 502.
+  const agent = new Agent({ keepAlive: false });
   const passThrough = (incoming: IncomingMessage, answer: ServerResponse) => {
     const upstream = request({ host: localHost, port: innerPort, method: incoming.method, path: incoming.url, headers: incoming.headers, agent }, (inner) => {
       answer.writeHead(inner.statusCode ?? 502, inner.headers);
