@@ -17,6 +17,7 @@ import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { decodeCursor } from '../lib/cursor.ts';
 import { deleteObject, deletePrefix } from '../lib/storage.ts';
 import { keys, prefixes, withoutKeys, type ItemKey } from './keys.ts';
+import { noticesFor, type Notification } from './notifications.ts';
 import { batchGet } from './projects.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
@@ -130,9 +131,13 @@ const materialItem = (store: TableStore, material: Material) => ({
   Item: { ...keys.material(material.projectId, material.materialId), entity: 'material', ...material },
 });
 
-/** A new material (a fresh ULID: its Put needs no condition). */
-export function createMaterial(store: TableStore, material: Material, writer: MaterialWriter): Promise<MaterialWriteOutcome> {
-  return guardedWrite<never>(store, material.projectId, writer, [{ Put: materialItem(store, material) }], []);
+/** A new material (a fresh ULID: its Put needs no condition); `notices` (a pupil member's material waiting: its teachers') are written with it. */
+export async function createMaterial(store: TableStore, material: Material, writer: MaterialWriter, notices: readonly Notification[] = []): Promise<MaterialWriteOutcome> {
+  // The material and the guards take 3 of the transaction's 100 items; teachers past those are told right after.
+  const told = noticesFor(store, 3, notices);
+  const outcome = await guardedWrite<never>(store, material.projectId, writer, [{ Put: materialItem(store, material) }, ...told.items], []);
+  if (outcome === 'written') await told.writeRest();
+  return outcome;
 }
 
 /** A list cursor back into its key (it must name a material of this project), or the 400. */

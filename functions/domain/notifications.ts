@@ -16,6 +16,7 @@ export const notificationTopics = [
   'diary-reply',
   'label-result',
   'page-submitted',
+  'material-submitted',
   'mailbox-message',
   'desktop-mail',
   'member-added',

@@ -196,6 +196,19 @@ describe('every kind of notification reaches its person, and nobody else', () =>
     expect(item).toMatchObject({ projectId: space.projectId, params: { outcome: 'granted' } });
   });
 
+  it("material-submitted: each of the project's teachers, when a pupil member's material waits for publishing; a published one tells nobody", async () => {
+    const materials = `/projects/${space.projectId}/materials`;
+    const waiting = await ok(apiSend(endpoints, 'POST', materials, pablo.idToken, { area: 'pupils', kind: 'album', title: 'River photos' }), 'album');
+    expect(waiting).toMatchObject({ status: 'pending' });
+    const item = await expectNotified({ topic: 'material-submitted', subjectId: waiting.materialId }, [ana, luc, eva], [pablo, lucia, guest]);
+    expect(item).toMatchObject({ projectId: space.projectId, params: { material: 'River photos', author: 'Pablo' } });
+
+    // A pupil administrator's material is published at once: nobody is asked to publish it.
+    const published = await ok(apiSend(endpoints, 'POST', materials, lucia.idToken, { area: 'pupils', kind: 'folder', title: 'Worksheets' }), 'folder');
+    expect(published).toMatchObject({ status: 'published' });
+    await expectNotified({ topic: 'material-submitted', subjectId: published.materialId }, [], [ana, luc, eva]);
+  });
+
   it("page-submitted: each of the project's teachers, when a pupil submits a page (new, or by an edit), never twice", async () => {
     const pages = `/projects/${space.projectId}/pages`;
     const submitted = await ok(apiSend(endpoints, 'POST', pages, pablo.idToken, { area: 'pupils', title: 'My river map', body: 'Look!', submittedForPublishing: true }), 'submit');

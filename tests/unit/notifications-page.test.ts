@@ -43,6 +43,7 @@ describe('subjectLink', () => {
     expect(link('diary-reply')).toBe('/en/twinspace/diary/?id=P1');
     expect(link('label-result')).toBe('/en/twinspace/labels/?id=P1');
     expect(link('page-submitted', { subjectId: 'PG1' })).toBe('/en/twinspace/pages/?id=P1&page=PG1');
+    expect(link('material-submitted', { subjectId: 'MT1' })).toBe('/en/twinspace/materials/?id=P1&material=MT1');
     expect(link('mailbox-message', { subjectId: 'M1' })).toBe('/en/twinspace/mailbox/?id=P1');
     expect(link('desktop-mail', { projectId: undefined, subjectId: 'MAIL1' })).toBe('/en/mail/?id=MAIL1');
     expect(link('desktop-mail', { projectId: undefined })).toBe('/en/mail/');

@@ -34,6 +34,9 @@ import {
   type MaterialWriter,
 } from '../../data/materials.ts';
 import { keys } from '../../data/keys.ts';
+import { listTeacherIds } from '../../data/memberships.ts';
+import type { Notification } from '../../data/notifications.ts';
+import type { TableStore } from '../../data/store.ts';
 import { readActionOf } from '../../domain/areas.ts';
 import {
   addRefusal,
@@ -109,6 +112,27 @@ function refuseUnlessWritten(outcome: MaterialWriteOutcome<'stale' | 'gone' | 'c
 
 const materialKey = ({ params }: { params: { projectId: string; materialId: string } }) => [keys.material(params.projectId, params.materialId)];
 
+/**
+ * A pupil member's material waits for a teacher or pupil administrator, as a
+ * submitted page does: each of the project's teachers is told
+ * ('material-submitted', subjectId = the material). A published one tells nobody.
+ */
+async function waitingNotices(store: TableStore, material: Material): Promise<Notification[]> {
+  if (material.status !== 'pending') return [];
+  const teacherIds = await listTeacherIds(store, material.projectId);
+  return teacherIds.map((userId) => ({
+    notificationId: ulid(),
+    userId,
+    topic: 'material-submitted' as const,
+    projectId: material.projectId,
+    subjectId: material.materialId,
+    params: { material: material.title, author: material.authorName, area: material.area, kind: material.kind },
+    title: `${material.authorName} added “${material.title}” to the materials`,
+    body: `${material.authorName} asks a teacher to publish “${material.title}” in the materials. Look at it and publish it, or tell them what to change.`,
+    createdAt: material.createdAt,
+  }));
+}
+
 export const handler = areaHandler(materialsRoutes, {
   // The page is read while the gate checks; which pending materials the reader sees, and the albums' covers, follow the gate.
   listMaterials: gated({
@@ -145,7 +169,7 @@ export const handler = areaHandler(materialsRoutes, {
       ...(linked.video ? { video: linked.video } : {}),
       fileCount: 0,
     };
-    refuseUnlessWritten(await createMaterial(store, material, writerOf(caller, twinspace)));
+    refuseUnlessWritten(await createMaterial(store, material, writerOf(caller, twinspace), await waitingNotices(store, material)));
     return { status: 201, body: await materialView(material) };
   },
 

@@ -25,6 +25,7 @@ export const notificationsEn = {
   'notifications.topic.label-result.granted': 'Quality Label granted to “{project}”.',
   'notifications.topic.label-result.not-granted': 'Quality Label not granted to “{project}”.',
   'notifications.topic.page-submitted': '{name} submitted the page “{page}” for publishing.',
+  'notifications.topic.material-submitted': '{name} added “{material}” to the materials: it waits for you to publish it.',
   'notifications.topic.mailbox-message': '{name} wrote to you in the TwinSpace mailbox: “{subject}”.',
   'notifications.topic.desktop-mail': '{name} sent you a mail: “{subject}”.',
   'notifications.topic.encounter-seat': 'You have a seat at the online encounter “{encounter}”.',

@@ -26,6 +26,7 @@ export const notificationsEs: Record<keyof typeof notificationsEn, string> = {
   'notifications.topic.label-result.granted': 'Sello de Calidad concedido a «{project}».',
   'notifications.topic.label-result.not-granted': 'Sello de Calidad no concedido a «{project}».',
   'notifications.topic.page-submitted': '{name} ha enviado la página «{page}» para publicarla.',
+  'notifications.topic.material-submitted': '{name} ha añadido «{material}» a los materiales: espera a que lo publiques.',
   'notifications.topic.mailbox-message': '{name} te ha escrito en el buzón del TwinSpace: «{subject}».',
   'notifications.topic.desktop-mail': '{name} te ha enviado un correo: «{subject}».',
   'notifications.topic.encounter-seat': 'Tienes plaza en el encuentro en línea «{encounter}».',

@@ -62,6 +62,7 @@ export const topics = [
   'diary-reply',
   'label-result',
   'page-submitted',
+  'material-submitted',
   'mailbox-message',
   'desktop-mail',
   'encounter-seat',
@@ -101,6 +102,8 @@ export function subjectLink(item: Pick<NotificationItem, 'topic' | 'projectId' |
       return twinspace('labels');
     case 'page-submitted':
       return twinspace('pages', subjectId ? { page: subjectId } : {});
+    case 'material-submitted':
+      return twinspace('materials', subjectId ? { material: subjectId } : {});
     case 'mailbox-message':
       return twinspace('mailbox');
     case 'desktop-mail':
@@ -128,6 +131,7 @@ export const topicPlaceholders: Record<Topic, readonly string[]> = {
   'diary-reply': ['name', 'entry'],
   'label-result': ['project'],
   'page-submitted': ['name', 'page'],
+  'material-submitted': ['name', 'material'],
   'mailbox-message': ['name', 'subject'],
   'desktop-mail': ['name', 'subject'],
   'encounter-seat': ['encounter'],
