@@ -5,72 +5,34 @@
  * node, an attribute outside the schema, a `javascript:` link — fails the
  * schema, so the API answers 400 and nothing is stored; there is nothing to
  * sanitize on the way out. The site's renderer (web/src/components/kit/
- * rich-text.tsx) turns the same document into elements and escapes all text.
+ * RichText.tsx) turns the same document into elements and escapes all text.
+ * The types and pure helpers live in rich-text-core.ts (no zod, so the site
+ * bundles them without the schema) and are re-exported here: importers of
+ * this module see one API.
  *
  * Pure: no I/O. Images name a file of the project's materials
  * ({materialId, fileId}); which ones exist and who may see them is checked by
  * the handler that saves the document (functions/data/material-media.ts).
  */
 import * as z from 'zod';
+import {
+  isAllowedHref,
+  plainToDoc,
+  richTextLimits,
+  videoIdPatterns,
+  videoProviders,
+  walkDoc,
+  type RichBlock,
+  type RichDoc,
+  type RichListItem,
+  type RichMark,
+  type RichText,
+} from './rich-text-core.ts';
 
-/** Video providers shown through their privacy-enhanced embeds only. */
-export const videoProviders = ['youtube', 'vimeo'] as const;
-export type VideoProvider = (typeof videoProviders)[number];
+export * from './rich-text-core.ts';
 
-/** A YouTube id is 11 characters of [A-Za-z0-9_-]; a Vimeo id is digits. */
-export const videoIdPatterns: Readonly<Record<VideoProvider, RegExp>> = {
-  youtube: /^[A-Za-z0-9_-]{11}$/,
-  vimeo: /^\d{1,12}$/,
-};
-
-/** The only iframe sources ever rendered: youtube-nocookie and Vimeo with do-not-track. */
-export function videoEmbedUrl(provider: VideoProvider, videoId: string): string {
-  return provider === 'youtube' ? `https://www.youtube-nocookie.com/embed/${videoId}` : `https://player.vimeo.com/video/${videoId}?dnt=1`;
-}
-
-/** A video link as a member pastes it (watch, share, embed or shorts URLs) → provider and id; undefined for anything else. */
-export function parseVideoUrl(url: string): { provider: VideoProvider; videoId: string } | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  const host = parsed.hostname.toLowerCase().replace(/^www\.|^m\./, '');
-  const segments = parsed.pathname.split('/').filter(Boolean);
-  let found: { provider: VideoProvider; videoId: string } | undefined;
-  if (host === 'youtu.be') found = { provider: 'youtube', videoId: segments[0] ?? '' };
-  else if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
-    const id = segments[0] === 'watch' ? parsed.searchParams.get('v') : ['embed', 'shorts', 'live'].includes(segments[0] ?? '') ? segments[1] : undefined;
-    found = { provider: 'youtube', videoId: id ?? '' };
-  } else if (host === 'vimeo.com') found = { provider: 'vimeo', videoId: segments[0] ?? '' };
-  else if (host === 'player.vimeo.com' && segments[0] === 'video') found = { provider: 'vimeo', videoId: segments[1] ?? '' };
-  return found && videoIdPatterns[found.provider].test(found.videoId) ? found : undefined;
-}
-
-/** Links: https and mailto only (no javascript:, data:, http: or relative links). */
-export const allowedLinkProtocols = ['https:', 'mailto:'] as const;
-export function isAllowedHref(href: string): boolean {
-  if (href.length > 2_000 || /[\s\u0000-\u001f]/.test(href)) return false;
-  try {
-    const url = new URL(href);
-    return (allowedLinkProtocols as readonly string[]).includes(url.protocol) && (url.protocol === 'mailto:' || url.hostname.length > 0);
-  } catch {
-    return false;
-  }
-}
-
-export const richTextLimits = {
-  /** Nodes (text runs included) in one document. */
-  nodes: 5_000,
-  /** Lists and quotes nest at most this deep. */
-  depth: 8,
-  /** Characters of alt text on an image. */
-  alt: 300,
-} as const;
-
-const mark = z.discriminatedUnion('type', [
+// Typed with the core's types: a schema that drifted from them fails the type check.
+const mark: z.ZodType<RichMark> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bold') }).strict(),
   z.object({ type: z.literal('italic') }).strict(),
   z.object({ type: z.literal('underline') }).strict(),
@@ -81,60 +43,14 @@ const mark = z.discriminatedUnion('type', [
     })
     .strict(),
 ]);
-export type RichMark = z.infer<typeof mark>;
-
-const textNode = z
+const textNode: z.ZodType<RichText> = z
   .object({
     type: z.literal('text'),
     text: z.string().min(1),
     marks: z.array(mark).max(4).optional(),
   })
   .strict();
-export type RichText = z.infer<typeof textNode>;
-
 const inlineContent = z.array(textNode).optional();
-
-export interface RichParagraph {
-  type: 'paragraph';
-  content?: RichText[];
-}
-export interface RichHeading {
-  type: 'heading';
-  attrs: { level: 2 | 3 | 4 };
-  content?: RichText[];
-}
-export interface RichListItem {
-  type: 'listItem';
-  content: RichBlock[];
-}
-export interface RichBulletList {
-  type: 'bulletList';
-  content: RichListItem[];
-}
-export interface RichOrderedList {
-  type: 'orderedList';
-  attrs?: { start?: number; type?: null };
-  content: RichListItem[];
-}
-export interface RichBlockquote {
-  type: 'blockquote';
-  content: RichBlock[];
-}
-/** An image of the project's materials: a ready image file of an album. */
-export interface RichImage {
-  type: 'image';
-  attrs: { materialId: string; fileId: string; alt?: string };
-}
-/** A video of an allowed provider, by id (never a URL: the embed URL is made by videoEmbedUrl). */
-export interface RichVideo {
-  type: 'video';
-  attrs: { provider: VideoProvider; videoId: string };
-}
-export type RichBlock = RichParagraph | RichHeading | RichBulletList | RichOrderedList | RichBlockquote | RichImage | RichVideo;
-export interface RichDoc {
-  type: 'doc';
-  content: RichBlock[];
-}
 
 const ulidLike = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Not an id of this project.');
 
@@ -179,58 +95,6 @@ const block: z.ZodType<RichBlock> = z.lazy(() =>
   ]),
 ) as z.ZodType<RichBlock>;
 
-/** Walks every node once: calls visit(node, depth) for blocks, list items and text runs. */
-export function walkDoc(doc: RichDoc, visit: (node: RichBlock | RichListItem | RichText, depth: number) => void): void {
-  const walk = (nodes: readonly (RichBlock | RichListItem | RichText)[] | undefined, depth: number) => {
-    for (const node of nodes ?? []) {
-      visit(node, depth);
-      if ('content' in node) walk(node.content as (RichBlock | RichListItem | RichText)[] | undefined, depth + 1);
-    }
-  };
-  walk(doc.content, 1);
-}
-
-/** Every document's plain text, as a reader would read it aloud (lists with "- ", blocks apart by a blank line). */
-export function docToPlainText(doc: RichDoc): string {
-  const inline = (content?: RichText[]) => (content ?? []).map((run) => run.text).join('');
-  const blocks = (nodes: readonly RichBlock[], prefix = ''): string[] =>
-    nodes.flatMap((node): string[] => {
-      switch (node.type) {
-        case 'paragraph':
-        case 'heading':
-          return [prefix + inline(node.content)];
-        case 'bulletList':
-        case 'orderedList':
-          return node.content.map((item, index) => {
-            const bullet = node.type === 'bulletList' ? '- ' : `${(node.attrs?.start ?? 1) + index}. `;
-            return blocks(item.content, '').map((line, lineIndex) => (lineIndex === 0 ? prefix + bullet + line : `${prefix}  ${line}`)).join('\n');
-          });
-        case 'blockquote':
-          return blocks(node.content, `${prefix}> `);
-        case 'image':
-          return node.attrs.alt ? [`${prefix}[${node.attrs.alt}]`] : [];
-        case 'video':
-          return [prefix + videoEmbedUrl(node.attrs.provider, node.attrs.videoId)];
-      }
-    });
-  return blocks(doc.content).filter((line) => line.trim() !== '').join('\n\n');
-}
-
-/** Today's plain text (items written before rich text) read as paragraphs: one per line, blank lines dropped. */
-export function plainToDoc(text: string): RichDoc {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  return { type: 'doc', content: lines.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) };
-}
-
-/** The images a document shows, in order, each once. */
-export function docImages(doc: RichDoc): RichImage['attrs'][] {
-  const seen = new Map<string, RichImage['attrs']>();
-  walkDoc(doc, (node) => {
-    if (node.type === 'image' && !seen.has(node.attrs.fileId)) seen.set(node.attrs.fileId, node.attrs);
-  });
-  return [...seen.values()];
-}
-
 /**
  * The schema of a stored document, with its limits: `maxChars` characters of
  * text (code points, as the plain-text limits of each surface count them).
@@ -270,11 +134,3 @@ export function richBodyInput(maxChars: number) {
   ]);
 }
 
-/** Whether a document has no text and no media (an empty page body is allowed, an empty post is not). */
-export function isEmptyDoc(doc: RichDoc): boolean {
-  let empty = true;
-  walkDoc(doc, (node) => {
-    if (node.type === 'image' || node.type === 'video' || (node.type === 'text' && node.text.trim() !== '')) empty = false;
-  });
-  return empty;
-}
