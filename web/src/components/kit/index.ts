@@ -8,6 +8,7 @@ export { EmptyState } from './EmptyState.tsx';
 export { FieldError, FormField, controlProps, errorId, hintId, type ControlProps } from './FormField.tsx';
 export { formatAbsolute, formatRange, formatRelative, readerLocale } from './format.ts';
 export { Pager } from './Pager.tsx';
+export { RichText, type DocumentMedia, type MediaUrls, type RichTextLabels } from './RichText.tsx';
 export { cursorPages, type CursorPage } from './paging.ts';
 export { StatusMessage, type Status } from './StatusMessage.tsx';
 export { usePagedList } from './usePagedList.ts';
