@@ -9,7 +9,8 @@ import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import type { RichBlock, RichDoc } from '../../functions/domain/rich-text.ts';
-import { RichText, type DocumentMedia } from '../../web/src/components/kit/index.ts';
+import type { DocumentMedia } from '../../web/src/components/kit/index.ts';
+import { RichText } from '../../web/src/components/kit/RichText.tsx';
 
 const labels = { video: '{provider} video {id}', imageMissing: 'Image not available', videoMissing: 'Video not available' };
 const show = (content: unknown[], options: { media?: DocumentMedia; headingLevel?: number } = {}) =>

@@ -14,6 +14,7 @@ import { diaryLabelsEn } from './diary-labels.en.ts';
 import { homeEn } from './home.en.ts';
 import { chatSupervisionEn } from './chat-supervision.en.ts';
 import { notificationsEn } from './notifications.en.ts';
+import { richTextEn } from './rich-text.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -28,6 +29,7 @@ export const en = {
   ...homeEn,
   ...chatSupervisionEn,
   ...notificationsEn,
+  ...richTextEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

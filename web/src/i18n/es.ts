@@ -11,6 +11,7 @@ import { diaryLabelsEs } from './diary-labels.es.ts';
 import { homeEs } from './home.es.ts';
 import { chatSupervisionEs } from './chat-supervision.es.ts';
 import { notificationsEs } from './notifications.es.ts';
+import { richTextEs } from './rich-text.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -26,6 +27,7 @@ export const es: Dictionary = {
   ...homeEs,
   ...chatSupervisionEs,
   ...notificationsEs,
+  ...richTextEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',

@@ -15,13 +15,12 @@
 import { Fragment, type ComponentChildren, type JSX } from 'preact';
 import { isAllowedHref, videoEmbedUrl, videoIdPatterns, type RichBlock, type RichDoc, type RichImage, type RichText as RichRun, type RichVideo } from '../../../../functions/domain/rich-text-core.ts';
 
-/** The presigned URLs of one image's renditions, by size (API: `media[fileId]`). */
-export interface MediaUrls {
-  small: string;
-  large: string;
-  original: string;
-}
-export type DocumentMedia = Readonly<Record<string, MediaUrls>>;
+import type { DocumentMedia as ApiDocumentMedia, ImageUrls } from '../../../../functions/http/materials/schemas.ts';
+
+/** The presigned URLs of one image's renditions, by size (the API's `media[fileId]`). */
+export type MediaUrls = ImageUrls;
+/** The images a document shows, by fileId. */
+export type DocumentMedia = Readonly<ApiDocumentMedia>;
 
 /** The renderer's words (the kit has none of its own). `video` may hold {provider} and {id}: each frame's title must differ. */
 export interface RichTextLabels {
