@@ -1,15 +1,15 @@
 /**
  * TwinSpace pages and the public project page in a real browser, in a fresh
- * TwinSpace: Ana writes a public page (its text shown as text, line breaks
- * kept) and publishes it; someone signed out reads it on the project's public
- * page, with the agenda's iCalendar link; Eva (member teacher) gets no edit
+ * TwinSpace: Ana writes a public page in the rich-text editor (each line a
+ * paragraph, its tags shown as text) and publishes it; someone signed out
+ * reads it on the project's public page, with the agenda's iCalendar link; Eva (member teacher) gets no edit
  * control on Ana's page; an edit made elsewhere meanwhile is a conflict that
  * keeps Ana's typed text; the Spanish pages speak Spanish; a closed project
  * is read-only. Every page visited is checked with axe.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
+import { assertAccessible, fillRichText, paragraphs, richEditor, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 import { apiSend, demoToken } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 
@@ -62,13 +62,14 @@ describe('TwinSpace pages in a browser', () => {
 
     await newPage.getByLabel('Area').selectOption({ label: 'Public area' });
     await newPage.getByLabel('Title').fill(pageTitle);
-    await newPage.getByLabel('Text').fill(pageText);
+    await fillRichText(newPage, 'Text', pageText);
     await newPage.getByRole('button', { name: 'Save as a draft' }).click();
     await ana.getByRole('status').filter({ hasText: `The page “${pageTitle}” was saved as a draft.` }).waitFor();
     // The title is text, not markup: the tags show as typed.
     await ana.getByRole('heading', { level: 2, name: pageTitle }).waitFor();
     const body = ana.locator('#read-body');
-    expect(await body.innerText()).toBe(pageText);
+    // Each line a paragraph of the document.
+    expect(await paragraphs(body)).toEqual(pageText.split('\n'));
     expect(await body.locator('b').count()).toBe(0);
     pageId = new URL(ana.url()).searchParams.get('page') ?? '';
     expect(pageId).not.toBe('');
@@ -93,7 +94,7 @@ describe('TwinSpace pages in a browser', () => {
     expect(new URL(visitor.url()).pathname).toBe('/en/public/');
     const article = visitor.getByRole('article').filter({ has: visitor.getByRole('heading', { name: pageTitle }) });
     await article.waitFor();
-    expect(await article.locator('.page-text').innerText()).toBe(pageText);
+    expect(await paragraphs(article.locator('.page-text'))).toEqual(pageText.split('\n'));
     expect(await visitor.getByText('Pupils follow a river from its source to the sea.').isVisible()).toBe(true);
     expect(await visitor.getByText('10 to 12 years').isVisible()).toBe(true);
     const agenda = visitor.getByRole('link', { name: 'Subscribe to the agenda' });
@@ -107,7 +108,7 @@ describe('TwinSpace pages in a browser', () => {
     const eva = await signIn('eva@demo.twinspace');
     await eva.goto(pagesUrl('en', { area: 'public', page: pageId }));
     await eva.getByRole('heading', { level: 2, name: pageTitle }).waitFor();
-    expect(await eva.locator('#read-body').innerText()).toBe(pageText);
+    expect(await paragraphs(eva.locator('#read-body'))).toEqual(pageText.split('\n'));
     expect(await eva.getByRole('button', { name: 'Edit', exact: true }).isVisible()).toBe(false);
     expect(await eva.getByRole('button', { name: 'Delete', exact: true }).isVisible()).toBe(false);
     await assertAccessible(eva);
@@ -124,7 +125,7 @@ describe('TwinSpace pages in a browser', () => {
     await ana.getByRole('button', { name: 'Edit', exact: true }).click();
     const typed = 'My longer text about the walk.\nWith a second line.';
     const editForm = ana.getByRole('form', { name: 'Edit the page' });
-    await editForm.getByLabel('Text').fill(typed);
+    await fillRichText(editForm, 'Text', typed);
     await assertAccessible(ana);
 
     // Luc (the other founder) changes the page first.
@@ -133,15 +134,15 @@ describe('TwinSpace pages in a browser', () => {
 
     await editForm.getByRole('button', { name: 'Save the changes' }).click();
     await ana.getByRole('alert').filter({ hasText: 'Nothing was saved.' }).waitFor();
-    expect(await editForm.getByLabel('Text').inputValue()).toBe(typed);
+    expect(await paragraphs(await richEditor(editForm, 'Text'))).toEqual(typed.split('\n'));
     await ana.getByText('Your text is still in the form.').waitFor();
-    expect(await ana.locator('#read-body').innerText()).toBe('Luc was here first.');
+    expect(await paragraphs(ana.locator('#read-body'))).toEqual(['Luc was here first.']);
     await assertAccessible(ana);
 
     // Saving again, knowingly, replaces Luc's text with hers.
     await editForm.getByRole('button', { name: 'Save the changes' }).click();
     await ana.getByRole('status').filter({ hasText: `Your changes to “${pageTitle}” were saved.` }).waitFor();
-    expect(await ana.locator('#read-body').innerText()).toBe(typed);
+    expect(await paragraphs(ana.locator('#read-body'))).toEqual(typed.split('\n'));
   });
 
   it('deleting a page asks first in a dialog: Cancel keeps it, Delete removes it and the area says so', { timeout: patience }, async () => {

@@ -12,8 +12,9 @@
  * the text. On a phone the toolbar wraps; nothing scrolls sideways.
  */
 import { Editor } from '@tiptap/core';
+import { Selection } from '@tiptap/pm/state';
 import type { JSX } from 'preact';
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { RichDoc } from '../../../../functions/domain/rich-text-core.ts';
 import type { ControlProps } from './FormField.tsx';
 import { ImageDialog, LinkDialog, VideoDialog } from './RichEditorDialogs.tsx';
@@ -62,12 +63,12 @@ export function RichEditor({ value, onChange, media, control, labelledBy, labels
     class: 'rich-editor-area rich-text',
   });
 
-  useEffect(() => {
+  // In the same task as the render that replaced the stand-in: a key pressed meanwhile lands in the editor, not on the page.
+  useLayoutEffect(() => {
     const created = new Editor({
       element: area.current!,
       extensions: richExtensions(),
       content: toEditorContent(value),
-      autofocus: autofocus ? 'end' : false,
       editorProps: {
         attributes: attributes(),
         handleKeyDown: (_view, event) => {
@@ -88,6 +89,11 @@ export function RichEditor({ value, onChange, media, control, labelledBy, labels
       },
       onTransaction: () => redraw(undefined),
     });
+    if (autofocus) {
+      // Tiptap's own autofocus waits a frame; the caret goes to the end of what was typed in the stand-in at once.
+      created.view.dispatch(created.state.tr.setSelection(Selection.atEnd(created.state.doc)));
+      created.view.focus();
+    }
     setEditor(created);
     return () => created.destroy();
   }, []);

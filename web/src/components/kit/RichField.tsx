@@ -108,10 +108,10 @@ export function RichField({ id, label, hint, error, value, onChange, media, labe
 
   return (
     <div class="field rich-field">
-      {/* Not a <label for>: the editing area is not a form control; it names it through aria-labelledby. */}
-      <span id={labelId} class="field-label" onClick={focusArea}>
+      {/* Labels the stand-in text area; the editing area (not a form control) is named through aria-labelledby, and a click on it focuses it. */}
+      <label id={labelId} for={id} onClick={focusArea}>
         {label}
-      </span>
+      </label>
       {body}
       {state === 'failed' && load === 'on-focus' && <p class="hint">{labels.loadFailed}</p>}
       {hint && (
