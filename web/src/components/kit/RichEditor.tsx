@@ -46,8 +46,9 @@ export function RichEditor({ value, onChange, media, control, labelledBy, labels
   const [editor, setEditor] = useState<Editor>();
   const [dialog, setDialog] = useState<Dialog>();
   const [, redraw] = useReducer((count: number) => count + 1, 0);
-  // The last document handed out: a `value` that differs from it comes from the form (reset after sending).
-  const handedOut = useRef<RichDoc>(value);
+  // Every document handed out: a `value` that is none of them comes from the form (emptied after sending). Not only the last one:
+  // an effect of an earlier render still runs with the value of that render, and must not put an older text back.
+  const handedOut = useRef(new WeakSet<RichDoc>([value]));
   const change = useRef(onChange);
   change.current = onChange;
 
@@ -84,8 +85,9 @@ export function RichEditor({ value, onChange, media, control, labelledBy, labels
         },
       },
       onUpdate: ({ editor: changed }) => {
-        handedOut.current = toRichDoc(changed.getJSON());
-        change.current(handedOut.current);
+        const doc = toRichDoc(changed.getJSON());
+        handedOut.current.add(doc);
+        change.current(doc);
       },
       onTransaction: () => redraw(undefined),
     });
@@ -100,8 +102,8 @@ export function RichEditor({ value, onChange, media, control, labelledBy, labels
 
   // The form replaced the value (it was sent and emptied): show that instead.
   useEffect(() => {
-    if (editor && value !== handedOut.current) {
-      handedOut.current = value;
+    if (editor && !handedOut.current.has(value)) {
+      handedOut.current.add(value);
       editor.commands.setContent(toEditorContent(value), { emitUpdate: false });
     }
   }, [value, editor]);

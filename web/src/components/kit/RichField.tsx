@@ -60,11 +60,12 @@ export function RichField({ id, label, hint, error, value, onChange, media, labe
   useEffect(() => {
     if (load === 'now') start();
   }, []);
-  // The last document the stand-in handed out: any other value comes from the form, emptied once sent.
-  const handedOut = useRef(value);
+  // Every document the stand-in handed out (an effect of an earlier render runs with that render's value): any other comes from
+  // the form, emptied once sent.
+  const handedOut = useRef(new WeakSet<RichDoc>([value]));
   useEffect(() => {
-    if (!Editor && value !== handedOut.current) {
-      handedOut.current = value;
+    if (!Editor && !handedOut.current.has(value)) {
+      handedOut.current.add(value);
       setTyped('');
     }
   }, [value]);
@@ -99,8 +100,9 @@ export function RichField({ id, label, hint, error, value, onChange, media, labe
         onFocus={start}
         onInput={(event) => {
           setTyped(event.currentTarget.value);
-          handedOut.current = plainToDoc(event.currentTarget.value);
-          onChange(handedOut.current);
+          const doc = plainToDoc(event.currentTarget.value);
+          handedOut.current.add(doc);
+          onChange(doc);
         }}
       />
     );
