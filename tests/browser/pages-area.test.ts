@@ -145,6 +145,66 @@ describe('TwinSpace pages in a browser', () => {
     expect(await paragraphs(ana.locator('#read-body'))).toEqual(typed.split('\n'));
   });
 
+  it('Ana writes with the editor’s toolbar on a phone: a heading, bold text, a list, a link and a video', { timeout: patience }, async () => {
+    const ana = await visitors.page({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    await signInToDesktop(ana, site, 'ana@demo.twinspace');
+    await ana.goto(pagesUrl('en', { area: 'teachers' }));
+    const newPage = ana.getByRole('region', { name: 'New page' });
+    await newPage.getByLabel('Title').fill('Our plan, formatted');
+    const text = await fillRichText(newPage, 'Text', 'The plan');
+    const toolbar = newPage.getByRole('toolbar', { name: 'Formatting' });
+    // The whole paragraph becomes a heading.
+    await toolbar.getByRole('combobox', { name: 'Text style' }).selectOption({ label: 'Heading' });
+    await text.press('End');
+    await text.press('Enter');
+    await toolbar.getByRole('button', { name: 'Bold' }).click();
+    expect(await toolbar.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed')).toBe('true');
+    await ana.keyboard.insertText('Measure');
+    await toolbar.getByRole('button', { name: 'Bold' }).click();
+    await ana.keyboard.insertText(' the river.');
+    await ana.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: '• List' }).click();
+    await ana.keyboard.insertText('depth');
+    await ana.keyboard.press('Enter');
+    await ana.keyboard.insertText('width');
+    await ana.keyboard.press('Enter');
+    await ana.keyboard.press('Enter');
+    await ana.keyboard.insertText('Our map');
+    await ana.keyboard.press('Shift+Home');
+    await toolbar.getByRole('button', { name: 'Link' }).click();
+    const link = ana.getByRole('dialog', { name: 'Link' });
+    // Only https and mailto: anything else is refused with a sentence.
+    await link.getByLabel('Address').fill('javascript:alert(1)');
+    await link.getByRole('button', { name: 'Set link' }).click();
+    await link.getByText('A link starts with https:// or mailto:').waitFor();
+    await link.getByLabel('Address').fill('https://example.org/map');
+    await link.getByRole('button', { name: 'Set link' }).click();
+    await link.waitFor({ state: 'detached' });
+    await ana.keyboard.press('End');
+    await toolbar.getByRole('button', { name: 'Video' }).click();
+    const video = ana.getByRole('dialog', { name: 'Add a video' });
+    await video.getByLabel('Video address').fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    await assertAccessible(ana);
+    await video.getByRole('button', { name: 'Add video' }).click();
+    await video.waitFor({ state: 'detached' });
+    // At 390 px the toolbar wraps: nothing scrolls sideways.
+    expect(await ana.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await assertAccessible(ana);
+
+    await newPage.getByRole('button', { name: 'Save as a draft' }).click();
+    await ana.getByRole('status').filter({ hasText: 'The page “Our plan, formatted” was saved as a draft.' }).waitFor();
+    const body = ana.locator('#read-body');
+    // Under the page's h2 title, the text's first heading is an h3.
+    expect(await body.getByRole('heading', { level: 3, name: 'The plan' }).count()).toBe(1);
+    expect(await body.locator('strong').innerText()).toBe('Measure');
+    expect(await body.locator('ul > li').allInnerTexts()).toEqual(['depth', 'width']);
+    expect(await body.getByRole('link', { name: 'Our map' }).getAttribute('href')).toBe('https://example.org/map');
+    expect(await body.getByRole('link', { name: 'Our map' }).getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    // The only frame: the privacy-enhanced embed.
+    expect(await body.locator('iframe').getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    expect(await ana.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   it('deleting a page asks first in a dialog: Cancel keeps it, Delete removes it and the area says so', { timeout: patience }, async () => {
     const doomedTitle = 'A page to throw away';
     const doomed = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/pages`, space.members['teacher-admin'].idToken, { area: 'teachers', title: doomedTitle, body: 'Soon gone.' });
