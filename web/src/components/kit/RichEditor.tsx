@@ -114,10 +114,8 @@ export function RichEditor({ value, onChange, media, control, labelledBy, labels
   }, [editor, control.id, control['aria-describedby'], control['aria-invalid']]);
 
   const focusToolbar = () => toolbar.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
-  const closeDialog = () => {
-    setDialog(undefined);
-    editor?.commands.focus();
-  };
+  // The dialog gives the focus back to the text as it closes (RichEditorDialogs.tsx).
+  const closeDialog = () => setDialog(undefined);
 
   return (
     <div class="rich-editor">
@@ -146,11 +144,16 @@ function Toolbar({ editor, labels, images, areaId, toolbarRef, onDialog }: Toolb
   const [current, setCurrent] = useState(0);
   let index = 0;
   // Each control in order: in the tab order only when it is the current one.
+  // A click on a button keeps the focus (and the selection) in the text: mousedown would move it to the button first.
   const roving = () => {
     const mine = index++;
-    return { tabIndex: mine === current ? 0 : -1, onFocus: () => setCurrent(mine) };
+    return { tabIndex: mine === current ? 0 : -1, onFocus: () => setCurrent(mine), onMouseDown: (event: MouseEvent) => event.preventDefault() };
   };
-  const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => command(editor.chain().focus()).run();
+  // The text takes the focus back at once (Tiptap's focus command waits a frame: a key pressed meanwhile would land on the toolbar).
+  const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => {
+    command(editor.chain()).run();
+    editor.view.focus();
+  };
 
   const toggle = (name: string, label: string, short: string | undefined, command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => (
     <button
@@ -193,6 +196,8 @@ function Toolbar({ editor, labels, images, areaId, toolbarRef, onDialog }: Toolb
         aria-label={labels.textStyle}
         value={level ? String(level) : 'p'}
         {...roving()}
+        /* A select opens on mousedown: it keeps its own. */
+        onMouseDown={undefined}
         onChange={(event) => {
           const chosen = event.currentTarget.value;
           run((chain) => (chosen === 'p' ? chain.setParagraph() : chain.setHeading({ level: Number(chosen) as 2 | 3 | 4 })));

@@ -17,15 +17,22 @@ import type { ImageSource, PickerAlbum, PickerImage, RichEditorLabels } from './
 
 let dialogs = 0;
 
-/** A modal dialog with its heading as its name; open while mounted. */
-function EditorDialog({ heading, onClose, children }: { heading: string; onClose: () => void; children: (headingId: string) => ComponentChildren }) {
+/**
+ * A modal dialog with its heading as its name; open while mounted. As it
+ * closes, the text takes the focus back, in the same task (the browser would
+ * give it to the toolbar's button, and a frame later a key is already lost).
+ */
+function EditorDialog({ editor, heading, onClose, children }: { editor: Editor; heading: string; onClose: () => void; children: (headingId: string) => ComponentChildren }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useRef(`rich-dialog-${++dialogs}`).current;
   useEffect(() => {
     const element = dialog.current!;
     element.showModal();
     element.querySelector<HTMLElement>('input, button')?.focus();
-    return () => element.close();
+    return () => {
+      element.close();
+      if (!editor.isDestroyed) editor.view.focus();
+    };
   }, []);
   return (
     <dialog
@@ -61,7 +68,7 @@ export function LinkDialog({ editor, labels, onClose }: DialogProps) {
     event.preventDefault();
     const address = href.trim();
     if (!isAllowedHref(address)) return setProblem(labels.linkRefused);
-    const chain = editor.chain().focus().extendMarkRange('link');
+    const chain = editor.chain().extendMarkRange('link');
     // Nothing selected: the address itself becomes the linked text.
     if (editor.state.selection.empty && !current) chain.insertContent({ type: 'text', text: address, marks: [{ type: 'link', attrs: { href: address } }] });
     else chain.setMark('link', { href: address });
@@ -69,12 +76,12 @@ export function LinkDialog({ editor, labels, onClose }: DialogProps) {
     onClose();
   };
   const remove = () => {
-    editor.chain().focus().extendMarkRange('link').unsetMark('link').run();
+    editor.chain().extendMarkRange('link').unsetMark('link').run();
     onClose();
   };
 
   return (
-    <EditorDialog heading={labels.linkHeading} onClose={onClose}>
+    <EditorDialog editor={editor} heading={labels.linkHeading} onClose={onClose}>
       {() => (
         <form noValidate onSubmit={apply}>
           <FormField id="rich-link-href" label={labels.linkAddress} hint={labels.linkHint} error={problem}>
@@ -110,7 +117,7 @@ export function VideoDialog({ editor, labels, onClose }: DialogProps) {
   };
 
   return (
-    <EditorDialog heading={labels.videoHeading} onClose={onClose}>
+    <EditorDialog editor={editor} heading={labels.videoHeading} onClose={onClose}>
       {() => (
         <form noValidate onSubmit={insert}>
           <FormField id="rich-video-url" label={labels.videoAddress} hint={labels.videoHint} error={problem}>
@@ -174,7 +181,7 @@ export function ImageDialog({ editor, labels, images, onClose }: DialogProps & {
     </button>
   );
   return (
-    <EditorDialog heading={labels.imageHeading} onClose={onClose}>
+    <EditorDialog editor={editor} heading={labels.imageHeading} onClose={onClose}>
       {() =>
         !album ? (
           <div>

@@ -158,7 +158,6 @@ export function richExtensions() {
 export function insertBlock(editor: Editor, node: { type: 'image' | 'video'; attrs: Record<string, string> }): void {
   editor
     .chain()
-    .focus()
     .insertContent(node)
     .command(({ tr }) => {
       const after = tr.selection.to;
