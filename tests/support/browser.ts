@@ -117,10 +117,10 @@ export async function signInToDesktop(page: Page, site: string, username: string
  */
 export async function richEditor(scope: Page | Locator, label: string): Promise<Locator> {
   const area = scope.locator('[contenteditable="true"]').and(scope.getByLabel(label, { exact: true }));
-  if ((await area.count()) === 0) {
-    const standIn = scope.locator('textarea.rich-stand-in').and(scope.getByLabel(label, { exact: true }));
-    if ((await standIn.count()) > 0) await standIn.focus();
-  }
+  const standIn = scope.locator('textarea.rich-stand-in').and(scope.getByLabel(label, { exact: true }));
+  // Whichever shows first (the form may still be rendering): the stand-in is focused, which fetches the editor.
+  await area.or(standIn).first().waitFor();
+  if ((await standIn.count()) > 0) await standIn.focus();
   await area.waitFor();
   return area;
 }
