@@ -24,27 +24,6 @@ export function videoEmbedUrl(provider: VideoProvider, videoId: string): string 
   return provider === 'youtube' ? `https://www.youtube-nocookie.com/embed/${videoId}` : `https://player.vimeo.com/video/${videoId}?dnt=1`;
 }
 
-/** A video link as a member pastes it (watch, share, embed or shorts URLs) → provider and id; undefined for anything else. */
-export function parseVideoUrl(url: string): { provider: VideoProvider; videoId: string } | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  const host = parsed.hostname.toLowerCase().replace(/^www\.|^m\./, '');
-  const segments = parsed.pathname.split('/').filter(Boolean);
-  let found: { provider: VideoProvider; videoId: string } | undefined;
-  if (host === 'youtu.be') found = { provider: 'youtube', videoId: segments[0] ?? '' };
-  else if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
-    const id = segments[0] === 'watch' ? parsed.searchParams.get('v') : ['embed', 'shorts', 'live'].includes(segments[0] ?? '') ? segments[1] : undefined;
-    found = { provider: 'youtube', videoId: id ?? '' };
-  } else if (host === 'vimeo.com') found = { provider: 'vimeo', videoId: segments[0] ?? '' };
-  else if (host === 'player.vimeo.com' && segments[0] === 'video') found = { provider: 'vimeo', videoId: segments[1] ?? '' };
-  return found && videoIdPatterns[found.provider].test(found.videoId) ? found : undefined;
-}
-
 /** Links: https and mailto only (no javascript:, data:, http: or relative links). */
 export const allowedLinkProtocols = ['https:', 'mailto:'] as const;
 export function isAllowedHref(href: string): boolean {

@@ -6,9 +6,9 @@
  * schema, so the API answers 400 and nothing is stored; there is nothing to
  * sanitize on the way out. The site's renderer (web/src/components/kit/
  * RichText.tsx) turns the same document into elements and escapes all text.
- * The types and pure helpers live in rich-text-core.ts (no zod, so the site
- * bundles them without the schema) and are re-exported here: importers of
- * this module see one API.
+ * The types and pure helpers live in rich-text-core.ts and video-url.ts (no
+ * zod, so the site bundles them without the schema) and are re-exported
+ * here: importers of this module see one API.
  *
  * Pure: no I/O. Images name a file of the project's materials
  * ({materialId, fileId}); which ones exist and who may see them is checked by
@@ -30,6 +30,7 @@ import {
 } from './rich-text-core.ts';
 
 export * from './rich-text-core.ts';
+export * from './video-url.ts';
 
 // Typed with the core's types: a schema that drifted from them fails the type check.
 const mark: z.ZodType<RichMark> = z.discriminatedUnion('type', [

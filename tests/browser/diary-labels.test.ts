@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newTestAccount } from '../support/accounts.ts';
-import { assertAccessible, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
+import { assertAccessible, fillRichText, fillSignIn, paragraphs, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 import { apiSend, demoToken } from '../support/clients.ts';
 import { testPassword } from '../support/cognito-users.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
@@ -58,20 +58,22 @@ describe('the Project Diary', () => {
     await form.getByLabel('Kind').selectOption('doubt');
     await expect(form.getByRole('radio', { name: 'Private' }).isChecked()).resolves.toBe(true);
     expect(await form.getByText('The project’s teachers and the NSS of the partners’ countries.').isVisible()).toBe(true);
-    // An empty text is the server's 400, shown next to the field.
+    // An empty text is marked next to the field before anything is sent.
     await form.getByLabel('Title').fill(doubt);
     await form.getByRole('button', { name: 'Save the entry' }).click();
     await expect.poll(() => form.getByLabel('Text').getAttribute('aria-invalid')).toBe('true');
+    await form.getByText('Please write something first.').waitFor();
     await assertAccessible(ana);
 
-    await form.getByLabel('Text').fill(doubtText);
+    await fillRichText(form, 'Text', doubtText);
     await form.getByRole('button', { name: 'Save the entry' }).click();
     const entry = itemHeaded(ana, doubt);
     await entry.waitFor();
     // Said next to the form that saved it (the kit's StatusMessage).
     expect(await form.getByRole('status').textContent()).toContain(doubt);
-    // The text is shown as it was written: its line break kept, its markup as text.
-    expect(await entry.locator('.diary-text').innerText()).toBe(doubtText);
+    // The text is shown as it was written: each line a paragraph, its markup as text.
+    expect(await paragraphs(entry.locator('.diary-text'))).toEqual(doubtText.split('\n'));
+    expect(await entry.locator('.diary-text b').count()).toBe(0);
     expect(await entry.textContent()).toContain('Doubt');
     expect(await entry.textContent()).toContain('Private');
     expect(await entry.textContent()).toContain('Waiting for an answer from the NSS');

@@ -1,15 +1,15 @@
 /**
  * TwinSpace pages and the public project page in a real browser, in a fresh
- * TwinSpace: Ana writes a public page (its text shown as text, line breaks
- * kept) and publishes it; someone signed out reads it on the project's public
- * page, with the agenda's iCalendar link; Eva (member teacher) gets no edit
+ * TwinSpace: Ana writes a public page in the rich-text editor (each line a
+ * paragraph, its tags shown as text) and publishes it; someone signed out
+ * reads it on the project's public page, with the agenda's iCalendar link; Eva (member teacher) gets no edit
  * control on Ana's page; an edit made elsewhere meanwhile is a conflict that
  * keeps Ana's typed text; the Spanish pages speak Spanish; a closed project
  * is read-only. Every page visited is checked with axe.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
+import { assertAccessible, fillRichText, paragraphs, richEditor, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 import { apiSend, demoToken } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 
@@ -62,13 +62,14 @@ describe('TwinSpace pages in a browser', () => {
 
     await newPage.getByLabel('Area').selectOption({ label: 'Public area' });
     await newPage.getByLabel('Title').fill(pageTitle);
-    await newPage.getByLabel('Text').fill(pageText);
+    await fillRichText(newPage, 'Text', pageText);
     await newPage.getByRole('button', { name: 'Save as a draft' }).click();
     await ana.getByRole('status').filter({ hasText: `The page “${pageTitle}” was saved as a draft.` }).waitFor();
     // The title is text, not markup: the tags show as typed.
     await ana.getByRole('heading', { level: 2, name: pageTitle }).waitFor();
     const body = ana.locator('#read-body');
-    expect(await body.innerText()).toBe(pageText);
+    // Each line a paragraph of the document.
+    expect(await paragraphs(body)).toEqual(pageText.split('\n'));
     expect(await body.locator('b').count()).toBe(0);
     pageId = new URL(ana.url()).searchParams.get('page') ?? '';
     expect(pageId).not.toBe('');
@@ -93,7 +94,7 @@ describe('TwinSpace pages in a browser', () => {
     expect(new URL(visitor.url()).pathname).toBe('/en/public/');
     const article = visitor.getByRole('article').filter({ has: visitor.getByRole('heading', { name: pageTitle }) });
     await article.waitFor();
-    expect(await article.locator('.page-text').innerText()).toBe(pageText);
+    expect(await paragraphs(article.locator('.page-text'))).toEqual(pageText.split('\n'));
     expect(await visitor.getByText('Pupils follow a river from its source to the sea.').isVisible()).toBe(true);
     expect(await visitor.getByText('10 to 12 years').isVisible()).toBe(true);
     const agenda = visitor.getByRole('link', { name: 'Subscribe to the agenda' });
@@ -107,7 +108,7 @@ describe('TwinSpace pages in a browser', () => {
     const eva = await signIn('eva@demo.twinspace');
     await eva.goto(pagesUrl('en', { area: 'public', page: pageId }));
     await eva.getByRole('heading', { level: 2, name: pageTitle }).waitFor();
-    expect(await eva.locator('#read-body').innerText()).toBe(pageText);
+    expect(await paragraphs(eva.locator('#read-body'))).toEqual(pageText.split('\n'));
     expect(await eva.getByRole('button', { name: 'Edit', exact: true }).isVisible()).toBe(false);
     expect(await eva.getByRole('button', { name: 'Delete', exact: true }).isVisible()).toBe(false);
     await assertAccessible(eva);
@@ -124,7 +125,7 @@ describe('TwinSpace pages in a browser', () => {
     await ana.getByRole('button', { name: 'Edit', exact: true }).click();
     const typed = 'My longer text about the walk.\nWith a second line.';
     const editForm = ana.getByRole('form', { name: 'Edit the page' });
-    await editForm.getByLabel('Text').fill(typed);
+    await fillRichText(editForm, 'Text', typed);
     await assertAccessible(ana);
 
     // Luc (the other founder) changes the page first.
@@ -133,15 +134,75 @@ describe('TwinSpace pages in a browser', () => {
 
     await editForm.getByRole('button', { name: 'Save the changes' }).click();
     await ana.getByRole('alert').filter({ hasText: 'Nothing was saved.' }).waitFor();
-    expect(await editForm.getByLabel('Text').inputValue()).toBe(typed);
+    expect(await paragraphs(await richEditor(editForm, 'Text'))).toEqual(typed.split('\n'));
     await ana.getByText('Your text is still in the form.').waitFor();
-    expect(await ana.locator('#read-body').innerText()).toBe('Luc was here first.');
+    expect(await paragraphs(ana.locator('#read-body'))).toEqual(['Luc was here first.']);
     await assertAccessible(ana);
 
     // Saving again, knowingly, replaces Luc's text with hers.
     await editForm.getByRole('button', { name: 'Save the changes' }).click();
     await ana.getByRole('status').filter({ hasText: `Your changes to “${pageTitle}” were saved.` }).waitFor();
-    expect(await ana.locator('#read-body').innerText()).toBe(typed);
+    expect(await paragraphs(ana.locator('#read-body'))).toEqual(typed.split('\n'));
+  });
+
+  it('Ana writes with the editor’s toolbar on a phone: a heading, bold text, a list, a link and a video', { timeout: patience }, async () => {
+    const ana = await visitors.page({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    await signInToDesktop(ana, site, 'ana@demo.twinspace');
+    await ana.goto(pagesUrl('en', { area: 'teachers' }));
+    const newPage = ana.getByRole('region', { name: 'New page' });
+    await newPage.getByLabel('Title').fill('Our plan, formatted');
+    const text = await fillRichText(newPage, 'Text', 'The plan');
+    const toolbar = newPage.getByRole('toolbar', { name: 'Formatting' });
+    // The whole paragraph becomes a heading.
+    await toolbar.getByRole('combobox', { name: 'Text style' }).selectOption({ label: 'Heading' });
+    await text.press('End');
+    await text.press('Enter');
+    await toolbar.getByRole('button', { name: 'Bold' }).click();
+    expect(await toolbar.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed')).toBe('true');
+    await ana.keyboard.insertText('Measure');
+    await toolbar.getByRole('button', { name: 'Bold' }).click();
+    await ana.keyboard.insertText(' the river.');
+    await ana.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: '• List' }).click();
+    await ana.keyboard.insertText('depth');
+    await ana.keyboard.press('Enter');
+    await ana.keyboard.insertText('width');
+    await ana.keyboard.press('Enter');
+    await ana.keyboard.press('Enter');
+    await ana.keyboard.insertText('Our map');
+    await ana.keyboard.press('Shift+Home');
+    await toolbar.getByRole('button', { name: 'Link' }).click();
+    const link = ana.getByRole('dialog', { name: 'Link' });
+    // Only https and mailto: anything else is refused with a sentence.
+    await link.getByLabel('Address').fill('javascript:alert(1)');
+    await link.getByRole('button', { name: 'Set link' }).click();
+    await link.getByText('A link starts with https:// or mailto:').waitFor();
+    await link.getByLabel('Address').fill('https://example.org/map');
+    await link.getByRole('button', { name: 'Set link' }).click();
+    await link.waitFor({ state: 'detached' });
+    await ana.keyboard.press('End');
+    await toolbar.getByRole('button', { name: 'Video' }).click();
+    const video = ana.getByRole('dialog', { name: 'Add a video' });
+    await video.getByLabel('Video address').fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    await assertAccessible(ana);
+    await video.getByRole('button', { name: 'Add video' }).click();
+    await video.waitFor({ state: 'detached' });
+    // At 390 px the toolbar wraps: nothing scrolls sideways.
+    expect(await ana.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await assertAccessible(ana);
+
+    await newPage.getByRole('button', { name: 'Save as a draft' }).click();
+    await ana.getByRole('status').filter({ hasText: 'The page “Our plan, formatted” was saved as a draft.' }).waitFor();
+    const body = ana.locator('#read-body');
+    // Under the page's h2 title, the text's first heading is an h3.
+    expect(await body.getByRole('heading', { level: 3, name: 'The plan' }).count()).toBe(1);
+    expect(await body.locator('strong').innerText()).toBe('Measure');
+    expect(await body.locator('ul > li').allInnerTexts()).toEqual(['depth', 'width']);
+    expect(await body.getByRole('link', { name: 'Our map' }).getAttribute('href')).toBe('https://example.org/map');
+    expect(await body.getByRole('link', { name: 'Our map' }).getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    // The only frame: the privacy-enhanced embed.
+    expect(await body.locator('iframe').getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    expect(await ana.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it('deleting a page asks first in a dialog: Cancel keeps it, Delete removes it and the area says so', { timeout: patience }, async () => {

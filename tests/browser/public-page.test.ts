@@ -9,7 +9,7 @@
  * (IE). Every page visited is checked with axe.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, fillSignIn, siteAddress, Visitors } from '../support/browser.ts';
+import { assertAccessible, fillSignIn, paragraphs, siteAddress, Visitors } from '../support/browser.ts';
 import { newTestAccount } from '../support/accounts.ts';
 import { apiSend, demoToken } from '../support/clients.ts';
 import { labelApplicationForm } from '../support/labels.ts';
@@ -75,9 +75,9 @@ describe('the public project page, signed out', () => {
     const diary = visitor.getByRole('region', { name: 'Project Diary' });
     const entry = diary.getByRole('article').filter({ has: visitor.getByRole('heading', { level: 3, name: publicTitle }) });
     await entry.waitFor();
-    // Text, never markup: the tags show as typed, the line break stays.
+    // Text, never markup: the tags show as typed, each line a paragraph (written as plain text: read as paragraphs).
     expect(await entry.locator('i').count()).toBe(0);
-    expect(await entry.locator('.page-text').first().innerText()).toBe(publicText);
+    expect(await paragraphs(entry.locator('.page-text').first())).toEqual(publicText.split('\n'));
     expect(await entry.getByText('Doubt', { exact: true }).isVisible()).toBe(true);
     expect(await entry.getByText('Answered', { exact: true }).isVisible()).toBe(true);
     const replies = entry.getByRole('list', { name: `Replies to “${publicTitle}”` });

@@ -3,7 +3,7 @@
  * every page they visit with axe (WCAG 2.1 AA): any violation fails the test.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import type { LocalEndpoints } from '../../infra/local/endpoints.ts';
 
 /** The seeded demo accounts' password (API.md). */
@@ -108,3 +108,36 @@ export async function signInToDesktop(page: Page, site: string, username: string
   await page.getByRole('heading', { level: 1, name: 'My desktop' }).waitFor();
   return page;
 }
+
+/**
+ * The rich-text editor named `label` inside `scope`, once its code is there
+ * (web/src/components/kit/RichField.tsx): a box always on the page stands in
+ * as a plain text area until it is focused, a form that just opened fetches
+ * it at once.
+ */
+export async function richEditor(scope: Page | Locator, label: string): Promise<Locator> {
+  const area = scope.locator('[contenteditable="true"]').and(scope.getByLabel(label, { exact: true }));
+  const standIn = scope.locator('textarea.rich-stand-in').and(scope.getByLabel(label, { exact: true }));
+  // Whichever shows first (the form may still be rendering): the stand-in is focused, which fetches the editor.
+  await area.or(standIn).first().waitFor();
+  if ((await standIn.count()) > 0) await standIn.focus();
+  await area.waitFor();
+  return area;
+}
+
+/** Replaces the editor's text with `text` as a person types it: one paragraph per line (Enter between lines). */
+export async function fillRichText(scope: Page | Locator, label: string, text: string): Promise<Locator> {
+  const area = await richEditor(scope, label);
+  const page = area.page();
+  await area.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  for (const [index, line] of text.split('\n').entries()) {
+    if (index > 0) await page.keyboard.press('Enter');
+    if (line) await page.keyboard.insertText(line);
+  }
+  return area;
+}
+
+/** The paragraphs of a rich text (shown by the kit's RichText, or in the editor), as their texts. */
+export const paragraphs = (text: Locator): Promise<string[]> => text.locator('p').allInnerTexts();

@@ -5,16 +5,22 @@
  * other teachers read; the form offers exactly the API's kinds and visibilities.
  */
 import { describe, expect, it } from 'vitest';
-import { diaryKinds, diaryVisibilities } from '../../functions/domain/diary.ts';
-import { backTo, diaryRights, emptyEntry, entryBody, entryKinds, entryVisibilities, exportFileName, replyProblem } from '../../web/src/scripts/twinspace/diary/diary-page.ts';
+import { diaryKinds, diaryLimits, diaryVisibilities } from '../../functions/domain/diary.ts';
+import { plainToDoc } from '../../functions/domain/rich-text.ts';
+import { backTo, diaryRights, emptyEntry, entryBody, entryKinds, entryTextProblem, entryVisibilities, exportFileName, replyProblem } from '../../web/src/scripts/twinspace/diary/diary-page.ts';
 import { doubtAddress } from '../../web/src/scripts/twinspace/diary/nss-diary-page.ts';
 
 describe('the diary page', () => {
   it('offers every kind and visibility of the domain, private by default', () => {
     expect([...entryKinds].sort()).toEqual([...diaryKinds].sort());
     expect([...entryVisibilities].sort()).toEqual([...diaryVisibilities].sort());
-    expect(emptyEntry.visibility).toBe('private');
-    expect(entryBody({ ...emptyEntry, kind: 'doubt', title: 'T', body: 'B' })).toEqual({ kind: 'doubt', visibility: 'private', title: 'T', body: 'B' });
+    expect(emptyEntry().visibility).toBe('private');
+    expect(entryBody({ ...emptyEntry(), kind: 'doubt', title: 'T', body: plainToDoc('B') })).toEqual({ kind: 'doubt', visibility: 'private', title: 'T', body: plainToDoc('B') });
+  });
+  it('asks for a text before sending, and no longer than an entry holds', () => {
+    expect(entryTextProblem(emptyEntry().body)).toEqual({ key: 'richEditor.empty' });
+    expect(entryTextProblem(plainToDoc('We met.'))).toBeUndefined();
+    expect(entryTextProblem(plainToDoc('x'.repeat(diaryLimits.body + 1)))).toMatchObject({ key: 'richEditor.tooLong' });
   });
   it('lets the team write and comment, the NSS answer, other teachers only read', () => {
     expect(diaryRights('team')).toEqual({ write: true, reply: 'teacher' });

@@ -2,11 +2,13 @@
  * The forum page's rules (web/src/scripts/twinspace/forum/forum-page.ts), pure: the level the
  * address asks for, what each type may do (DOMAIN.md's table: discussions by
  * teachers, threads also by the pupil administrator, replies by every member
- * but visitors; teacher administrators moderate; nothing while closed), empty
- * fields, and finding a listed item page by page.
+ * but visitors; teacher administrators moderate; nothing while closed), a
+ * post's text's problem, and finding a listed item page by page.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyFields, findListed, forumRights, levelOf } from '../../web/src/scripts/twinspace/forum/forum-page.ts';
+import { forumBodyMaxLength } from '../../functions/domain/forum.ts';
+import { plainToDoc } from '../../functions/domain/rich-text.ts';
+import { findListed, forumRights, forumTextProblem, levelOf } from '../../web/src/scripts/twinspace/forum/forum-page.ts';
 
 describe('levelOf', () => {
   it('reads the level from the address', () => {
@@ -44,11 +46,12 @@ describe('forumRights', () => {
   });
 });
 
-describe('emptyFields', () => {
-  it('names the blank fields in order', () => {
-    expect(emptyFields({ title: ' ', body: 'text' }, ['title', 'body'])).toEqual(['title']);
-    expect(emptyFields({ title: '', body: '\n' }, ['title', 'body'])).toEqual(['title', 'body']);
-    expect(emptyFields({ body: 'x' }, ['body'])).toEqual([]);
+describe('forumTextProblem', () => {
+  it('asks for a text, and no longer than a post holds', () => {
+    expect(forumTextProblem(plainToDoc(' \n '))).toEqual({ key: 'richEditor.empty' });
+    expect(forumTextProblem(plainToDoc('Hello'))).toBeUndefined();
+    expect(forumTextProblem({ type: 'doc', content: [{ type: 'video', attrs: { provider: 'youtube', videoId: 'dQw4w9WgXcQ' } }] })).toBeUndefined();
+    expect(forumTextProblem(plainToDoc('x'.repeat(forumBodyMaxLength + 1)))).toEqual({ key: 'richEditor.tooLong', max: forumBodyMaxLength, count: forumBodyMaxLength + 1 });
   });
 });
 

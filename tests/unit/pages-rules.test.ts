@@ -6,6 +6,8 @@
  * rules (web/src/scripts/public/public-page.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { pageBodyMaxLength } from '../../functions/domain/pages.ts';
+import { plainToDoc } from '../../functions/domain/rich-text.ts';
 import { chosenArea, guidanceFor, newPageBody, pageControls, showsDrafts, writableAreas } from '../../web/src/scripts/twinspace/pages/pages-page.ts';
 import { displayName, labelCountries, partnerLine, publicQuery } from '../../web/src/scripts/public/public-page.ts';
 
@@ -80,13 +82,20 @@ describe('pageControls', () => {
 });
 
 describe('newPageBody', () => {
-  const typed = { area: 'pupils', title: 'My map', body: 'Line one\nLine two', submit: true } as const;
+  const text = plainToDoc('Line one\nLine two');
+  const typed = { area: 'pupils', title: 'My map', body: text, submit: true } as const;
   it('asks for a title before anything is sent', () => {
     expect(newPageBody({ ...typed, title: '   ' }, 'pupil-member')).toEqual({ problems: { title: 'pagesArea.titleMissing' } });
   });
-  it('sends the text as typed; only a pupil member submits on creating', () => {
-    expect(newPageBody(typed, 'pupil-member')).toEqual({ body: { area: 'pupils', title: 'My map', body: 'Line one\nLine two', submittedForPublishing: true } });
-    expect(newPageBody(typed, 'teacher-admin')).toEqual({ body: { area: 'pupils', title: 'My map', body: 'Line one\nLine two', submittedForPublishing: false } });
+  it('sends the text as a document; only a pupil member submits on creating', () => {
+    expect(newPageBody(typed, 'pupil-member')).toEqual({ body: { area: 'pupils', title: 'My map', body: text, submittedForPublishing: true } });
+    expect(newPageBody(typed, 'teacher-admin')).toEqual({ body: { area: 'pupils', title: 'My map', body: text, submittedForPublishing: false } });
+  });
+  it('takes an empty text, and refuses a text longer than a page holds before sending it', () => {
+    expect(newPageBody({ ...typed, body: { type: 'doc', content: [] } }, 'teacher-admin')).toHaveProperty('body');
+    expect(newPageBody({ ...typed, body: plainToDoc('x'.repeat(pageBodyMaxLength + 1)) }, 'teacher-admin')).toEqual({
+      problems: { body: { key: 'richEditor.tooLong', max: pageBodyMaxLength, count: pageBodyMaxLength + 1 } },
+    });
   });
 });
 

@@ -15,6 +15,7 @@ import { homeEn } from './home.en.ts';
 import { chatSupervisionEn } from './chat-supervision.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { materialsEn } from './materials.en.ts';
+import { richTextEn } from './rich-text.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -30,6 +31,7 @@ export const en = {
   ...chatSupervisionEn,
   ...notificationsEn,
   ...materialsEn,
+  ...richTextEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

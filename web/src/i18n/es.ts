@@ -12,6 +12,7 @@ import { homeEs } from './home.es.ts';
 import { chatSupervisionEs } from './chat-supervision.es.ts';
 import { notificationsEs } from './notifications.es.ts';
 import { materialsEs } from './materials.es.ts';
+import { richTextEs } from './rich-text.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -28,6 +29,7 @@ export const es: Dictionary = {
   ...chatSupervisionEs,
   ...notificationsEs,
   ...materialsEs,
+  ...richTextEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',

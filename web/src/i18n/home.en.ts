@@ -6,7 +6,7 @@ export const homeEn = {
   'home.visitorNote': 'Visitors read the home; only the project’s teachers and pupils post, comment and like.',
   'home.write': 'Post an update',
   'home.yourPost': 'Your post',
-  'home.postHint': 'Everyone in the project reads it. Plain text, at most 5,000 characters.',
+  'home.postHint': 'Everyone in the project reads it, and visitors too. At most 5,000 characters.',
   'home.post': 'Post',
   'home.posted': 'Your post is on the home.',
   'home.required': 'Write something first.',

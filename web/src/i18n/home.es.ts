@@ -7,7 +7,7 @@ export const homeEs: Record<keyof typeof homeEn, string> = {
   'home.visitorNote': 'Los visitantes leen el inicio; solo los docentes y alumnos del proyecto publican, comentan y dan «me gusta».',
   'home.write': 'Publicar una novedad',
   'home.yourPost': 'Tu publicación',
-  'home.postHint': 'La lee todo el proyecto. Texto sin formato, como máximo 5.000 caracteres.',
+  'home.postHint': 'La lee todo el proyecto, también los visitantes. Como máximo 5.000 caracteres.',
   'home.post': 'Publicar',
   'home.posted': 'Tu publicación está en el inicio.',
   'home.required': 'Escribe algo primero.',

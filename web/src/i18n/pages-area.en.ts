@@ -16,7 +16,7 @@ export const pagesAreaEn = {
   'pagesArea.new': 'New page',
   'pagesArea.pageTitle': 'Title',
   'pagesArea.text': 'Text',
-  'pagesArea.textHint': 'Line breaks are kept as you type them.',
+  'pagesArea.textHint': 'Headings, lists, links, pictures from the project’s albums and videos; at most 20,000 characters.',
   'pagesArea.submitOnCreate': 'Submit it for publishing: a teacher or a pupil administrator publishes it',
   'pagesArea.create': 'Save as a draft',
   'pagesArea.created': 'The page “{title}” was saved as a draft.',

@@ -17,7 +17,7 @@ export const pagesAreaEs: Record<keyof typeof pagesAreaEn, string> = {
   'pagesArea.new': 'Nueva página',
   'pagesArea.pageTitle': 'Título',
   'pagesArea.text': 'Texto',
-  'pagesArea.textHint': 'Los saltos de línea se conservan tal como los escribes.',
+  'pagesArea.textHint': 'Títulos, listas, enlaces, imágenes de los álbumes del proyecto y vídeos; como máximo 20.000 caracteres.',
   'pagesArea.submitOnCreate': 'Enviarla para publicar: la publica un docente o un alumno administrador',
   'pagesArea.create': 'Guardar como borrador',
   'pagesArea.created': 'La página «{title}» se ha guardado como borrador.',

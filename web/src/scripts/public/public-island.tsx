@@ -3,8 +3,8 @@
  * kit. Anyone may read it, so it asks for no session and sends no token
  * (apiGetPublic). The first answer fills every part: the description and
  * facts, the granted Quality Labels (kit Badges, named in words), the
- * published public pages and the Project Diary's public entries (replies by
- * role, never by name); each of the two lists then reads its next page with
+ * published public pages and the Project Diary's public entries (their texts
+ * through the kit's RichText; replies by role, never by name); each of the two lists then reads its next page with
  * its own cursor ("Show more"). The agenda's iCalendar feed to subscribe to.
  */
 import type { JSX } from 'preact';
@@ -16,6 +16,7 @@ import { loadConfig, withoutTrailingSlash } from '../common/config.ts';
 import { FilledDate } from '../common/filled-date.tsx';
 import { fill, language, t } from '../common/page.ts';
 import { explanation } from '../common/problems.ts';
+import { Body } from '../common/rich-text.tsx';
 import { displayName, labelCountries, partnerLine, publicQuery, type PublicAnswer, type PublicEntry, type PublicLabel, type PublicPageItem } from './public-page.ts';
 
 const locale = readerLocale(language, navigator.languages);
@@ -169,7 +170,8 @@ function PageArticle({ page }: { page: PublicPageItem }) {
       <p class="muted">
         <FilledDate text="publicPage.publishedOn" date={page.publishedAt} locale={locale} />
       </p>
-      <div class="page-text">{page.body}</div>
+      {/* Under the article's h3: the page's headings start at h4. Its pictures come with URLs the API issued for this page. */}
+      <Body item={page} headingLevel={4} class="page-text" />
     </article>
   );
 }
@@ -188,7 +190,8 @@ function EntryArticle({ entry }: { entry: PublicEntry }) {
       <p class="muted">
         <FilledDate text="publicPage.writtenOn" date={entry.createdAt} locale={locale} />
       </p>
-      <div class="page-text">{entry.body}</div>
+      {/* No picture URLs for diary entries: their images show as their alt text. */}
+      <Body item={entry} headingLevel={4} class="page-text" />
       {entry.replies.length > 0 && (
         <ul class="plain public-replies" aria-label={fill('publicPage.replies', { title: entry.title })}>
           {entry.replies.map((reply, index) => (

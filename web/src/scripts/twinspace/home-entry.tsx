@@ -1,5 +1,6 @@
 /**
- * One entry of the TwinSpace home: a member's post (text as text, likes,
+ * One entry of the TwinSpace home: a member's post (its text through the
+ * kit's RichText, headings under the feed's; likes,
  * comments opened in place, pin and delete as the reader may) or an automatic
  * entry in words. Built from the kit; every outcome is said next to it.
  */
@@ -12,6 +13,7 @@ import { entryHref, entrySentence, type HomeRights } from './home-page.ts';
 import { typeName } from '../common/labels.ts';
 import { fill, language, t } from '../common/page.ts';
 import { failed } from '../common/problems.ts';
+import { Body } from '../common/rich-text.tsx';
 
 export interface EntryContext {
   homePath: string;
@@ -108,7 +110,7 @@ function Post({ post, context, postPath, onStatus }: { post: PostResponse; conte
         </span>{' '}
         {post.pinned && <Badge variant="info">{t('home.pinned')}</Badge>}
       </p>
-      <p class="home-body">{post.body}</p>
+      <Body item={post} headingLevel={3} class="home-body" />
       <div class="actions">
         <span class="muted">{plural(likes, { one: t('home.likes.one'), other: t('home.likes.other') }, language)}</span>
         {context.rights.react && (

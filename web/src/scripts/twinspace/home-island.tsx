@@ -1,18 +1,23 @@
 /**
  * The TwinSpace home (?id=<projectId>), a Preact island built from the kit:
- * the post box (members who may post), the updates newest first with the
+ * the post box (members who may post; the rich-text editor, fetched when the
+ * box is used), the updates newest first with the
  * pinned posts on top, read page by page ("Load more"), and the teachers'
  * board for the project's teachers. Visitors and a closed project read only.
  * Before approval there is no home yet (the page shows the project instead).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { feedLimits } from '../../../../functions/domain/feed.ts';
+import type { RichDoc } from '../../../../functions/domain/rich-text-core.ts';
 import type { TwinspaceType } from '../../../../functions/domain/twinspace-types.ts';
-import type { FeedEntryResponse, HomePage, NoteResponse } from '../../../../functions/http/home/schemas.ts';
+import type { FeedEntryResponse, HomePage, NoteResponse, PostBodyInput } from '../../../../functions/http/home/schemas.ts';
 import { BusyButton, ConfirmDialog, EmptyState, FormField, Pager, readerLocale, RelativeDate, StatusMessage, usePagedList, type Status } from '../../components/kit/index.ts';
 import { apiDelete, apiGet, apiPost } from '../common/api.ts';
 import { EntryItem, type EntryContext } from './home-entry.tsx';
 import { failed } from '../common/problems.ts';
 import { homeRights, subOf, type HomeRights } from './home-page.ts';
+import { docProblem, emptyDoc, type WithRichBody } from '../common/rich-body.ts';
+import { problemWords, TextField } from '../common/rich-text.tsx';
 import { typeName } from '../common/labels.ts';
 import { language, t } from '../common/page.ts';
 import { currentSession } from '../common/session.ts';
@@ -78,16 +83,10 @@ function Feed({ projectId, rights, me, type }: { projectId: string; rights: Home
       {/* A closed project: its one notice is the page's (twinspace-about.tsx); the feed only loses its controls. */}
       {rights.writable && type === 'visitor' && <p class="muted">{t('home.visitorNote')}</p>}
       {rights.post && (
-        <Composer
-          id="home-post"
-          heading={t('home.write')}
-          label={t('home.yourPost')}
-          hint={t('home.postHint')}
-          submit={t('home.post')}
-          done={t('home.posted')}
-          maxLength={5000}
+        <PostBox
+          projectId={projectId}
           send={async (body) => {
-            await apiPost(`${homePath}/posts`, { body });
+            await apiPost(`${homePath}/posts`, { body } satisfies WithRichBody<PostBodyInput>);
             await entries.reload();
           }}
         />
@@ -111,7 +110,61 @@ function Feed({ projectId, rights, me, type }: { projectId: string; rights: Home
   );
 }
 
-/** A write box (a post, a note): one labelled text area, its error and its outcome under the button. */
+/**
+ * The post box: a post is written in the rich-text editor (its pictures from
+ * the public area's albums: visitors read the home too), its error and its
+ * outcome under the button.
+ */
+function PostBox({ projectId, send }: { projectId: string; send: (body: RichDoc) => Promise<void> }) {
+  const [text, setText] = useState<RichDoc>(emptyDoc);
+  const [problem, setProblem] = useState<string>();
+  const [status, setStatus] = useState<Status>();
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setStatus(undefined);
+    // A post says something (a text, a picture or a video), no longer than the API takes. Here, not in home-page.ts: other tabs read that one.
+    const found = docProblem(text, { maxChars: feedLimits.post, required: true });
+    setProblem(found && (found.key === 'richEditor.empty' ? t('home.required') : problemWords(found)));
+    if (found) return document.getElementById('home-post-text')?.focus();
+    setSaving(true);
+    try {
+      await send(text);
+      setText(emptyDoc());
+      setStatus({ tone: 'success', text: t('home.posted') });
+    } catch (error) {
+      failed(error, setStatus);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="home-post-heading">
+      <h2 id="home-post-heading">{t('home.write')}</h2>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <TextField
+          id="home-post-text"
+          label={t('home.yourPost')}
+          hint={t('home.postHint')}
+          error={problem}
+          value={text}
+          onChange={setText}
+          pictures={{ projectId, area: 'public' }}
+          load="on-focus"
+          rows={3}
+        />
+        <BusyButton type="submit" busy={saving} busyLabel={t('common.busy')}>
+          {t('home.post')}
+        </BusyButton>
+        <StatusMessage status={status} />
+      </form>
+    </section>
+  );
+}
+
+/** A write box for a board note: one labelled plain text area, its error and its outcome under the button. */
 function Composer(props: { id: string; heading: string; label: string; hint?: string; submit: string; done: string; maxLength: number; send: (body: string) => Promise<void> }) {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string>();

@@ -21,12 +21,26 @@ import { Pager } from '../../../components/kit/Pager.tsx';
 import { StatusMessage, type Status } from '../../../components/kit/StatusMessage.tsx';
 import { usePagedList } from '../../../components/kit/usePagedList.ts';
 import { ApiError, apiGet, apiGetText, apiPost } from '../../common/api.ts';
-import { backTo, diaryRights, emptyEntry, entryBody, entryKinds, entryVisibilities, exportFileName, replyProblem, type DiaryView, type EntryField, type EntryValues } from './diary-page.ts';
+import {
+  backTo,
+  diaryRights,
+  emptyEntry,
+  entryBody,
+  entryKinds,
+  entryTextProblem,
+  entryVisibilities,
+  exportFileName,
+  replyProblem,
+  type DiaryView,
+  type EntryField,
+  type EntryValues,
+} from './diary-page.ts';
 import { fillParts } from '../../common/fill-parts.ts';
 import { problemsByField } from '../../common/form-problems.ts';
 import { fill, language, pageUrl, requireSession, t } from '../../common/page.ts';
 import { failed } from '../../common/problems.ts';
 import { projectIdOfPage } from '../twinspace-project.ts';
+import { Body, problemWords, TextField } from '../../common/rich-text.tsx';
 
 const locale = readerLocale(language, navigator.languages);
 
@@ -110,6 +124,7 @@ function Diary({ projectId }: { projectId: string }) {
       <Exports diaryPath={diaryPath} projectId={projectId} />
       {rights.write && (
         <Writer
+          projectId={projectId}
           diaryPath={diaryPath}
           onWritten={async (entry) => {
             await entries.reload().catch((error: unknown) => failed(error, setListStatus));
@@ -201,18 +216,27 @@ function Exports({ diaryPath, projectId }: { diaryPath: string; projectId: strin
   );
 }
 
-/** "Write an entry": kind, who reads it (each choice explained), title and text. */
-function Writer({ diaryPath, onWritten }: { diaryPath: string; onWritten: (entry: DiaryEntryResponse) => Promise<void> }) {
+/**
+ * "Write an entry": kind, who reads it (each choice explained), title and
+ * text (the rich-text editor, fetched when the text is used; its pictures
+ * from the public area's albums: the diary is read by NSS officers and on
+ * the public page).
+ */
+function Writer({ projectId, diaryPath, onWritten }: { projectId: string; diaryPath: string; onWritten: (entry: DiaryEntryResponse) => Promise<void> }) {
   const [values, setValues] = useState<EntryValues>(emptyEntry);
   const [problems, setProblems] = useState<Partial<Record<EntryField, string>>>({});
   const [status, setStatus] = useState<Status>();
   const [saving, setSaving] = useState(false);
-  const set = (name: 'title' | 'body') => (event: { currentTarget: { value: string } }) => setValues({ ...values, [name]: event.currentTarget.value });
-
   const submit = async (event: Event) => {
     event.preventDefault();
     setProblems({});
     setStatus(undefined);
+    const textProblem = entryTextProblem(values.body);
+    if (textProblem) {
+      setProblems({ body: textProblem.key === 'richEditor.empty' ? t('diary.emptyReply') : problemWords(textProblem) });
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('#entry-form [aria-invalid="true"]')?.focus());
+      return;
+    }
     setSaving(true);
     let entry: DiaryEntryResponse;
     try {
@@ -227,7 +251,7 @@ function Writer({ diaryPath, onWritten }: { diaryPath: string; onWritten: (entry
       return;
     }
     setSaving(false);
-    setValues(emptyEntry);
+    setValues(emptyEntry());
     setStatus({ tone: 'success', text: fill('diary.written', { title: entry.title }) });
     await onWritten(entry);
   };
@@ -270,11 +294,18 @@ function Writer({ diaryPath, onWritten }: { diaryPath: string; onWritten: (entry
           <FieldError id={errorId('visibility')} message={problems.visibility} />
         </fieldset>
         <FormField id="entry-title" label={t('diary.entryTitle')} error={problems.title}>
-          {(control) => <input {...control} type="text" maxLength={200} required value={values.title} onInput={set('title')} />}
+          {(control) => <input {...control} type="text" maxLength={200} required value={values.title} onInput={(event) => setValues({ ...values, title: event.currentTarget.value })} />}
         </FormField>
-        <FormField id="entry-body" label={t('diary.body')} error={problems.body}>
-          {(control) => <textarea {...control} rows={6} required value={values.body} onInput={set('body')} />}
-        </FormField>
+        <TextField
+          id="entry-body"
+          label={t('diary.body')}
+          error={problems.body}
+          value={values.body}
+          onChange={(body) => setValues((before) => ({ ...before, body }))}
+          pictures={{ projectId, area: 'public' }}
+          load="on-focus"
+          rows={6}
+        />
         <BusyButton type="submit" busy={saving} busyLabel={t('common.busy')}>
           {t('diary.submit')}
         </BusyButton>
@@ -315,7 +346,8 @@ function Entry({ entry, reply, diaryPath, onReplied }: EntryProps) {
       <p class="muted">
         {fillParts(t('diary.by'), { name: entry.author.displayName, country: entry.author.country, date: <AbsoluteDate value={entry.createdAt} locale={locale} /> })}
       </p>
-      <p class="diary-text">{entry.body}</p>
+      {/* Under the entry's h3: its headings start at h4. */}
+      <Body item={entry} headingLevel={4} class="diary-text" />
       {entry.replies.length > 0 && (
         <ul class="plain diary-replies" aria-label={`${t('diary.replies')}: ${entry.title}`}>
           {entry.replies.map((answer) => (

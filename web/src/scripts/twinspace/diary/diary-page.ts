@@ -4,8 +4,11 @@
  * the form offers, the form as the API's body, what each view of the diary
  * may do, where its back link goes, and the exports' file names.
  */
+import { diaryLimits } from '../../../../../functions/domain/diary.ts';
+import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts';
 import type { DiaryEntryBodyInput, DiaryPage } from '../../../../../functions/http/diary/schemas.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
+import { docProblem, emptyDoc, type DocProblem, type WithRichBody } from '../../common/rich-body.ts';
 
 /** The API's kinds and visibilities, in the form's order (tests/unit/diary-form.test.ts checks them against the domain's). */
 export const entryKinds = ['activity', 'assessment', 'doubt'] as const satisfies readonly DiaryEntryBodyInput['kind'][];
@@ -59,13 +62,16 @@ export interface EntryValues {
   kind: DiaryEntryBodyInput['kind'];
   visibility: DiaryEntryBodyInput['visibility'];
   title: string;
-  body: string;
+  body: RichDoc;
 }
 
-export const emptyEntry: EntryValues = { kind: 'activity', visibility: 'private', title: '', body: '' };
+export const emptyEntry = (): EntryValues => ({ kind: 'activity', visibility: 'private', title: '', body: emptyDoc() });
 
-/** The entry as POST /projects/{id}/diary takes it; the server judges the texts (its 400 goes next to the fields). */
-export const entryBody = (values: EntryValues): DiaryEntryBodyInput => ({ kind: values.kind, visibility: values.visibility, title: values.title, body: values.body });
+/** The entry as POST /projects/{id}/diary takes it; the server judges the title (its 400 goes next to the field). */
+export const entryBody = (values: EntryValues): WithRichBody<DiaryEntryBodyInput> => ({ kind: values.kind, visibility: values.visibility, title: values.title, body: values.body });
+
+/** An entry's text must say something, and no more than the API takes; checked before sending. */
+export const entryTextProblem = (body: RichDoc): DocProblem | undefined => docProblem(body, { maxChars: diaryLimits.body, required: true });
 
 /** The fields of the write form a 400 can name. */
 export type EntryField = keyof EntryValues;

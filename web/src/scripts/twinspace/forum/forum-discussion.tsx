@@ -4,6 +4,7 @@
  * administrators a Delete per thread, after a confirmation.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts';
 import type { DiscussionResponse, ThreadCreateBodyInput, ThreadResponse } from '../../../../../functions/http/forum/schemas.ts';
 import { BusyButton, ConfirmDialog, EmptyState, Pager, StatusMessage, usePagedList, type Status } from '../../../components/kit/index.ts';
 import { apiDelete, apiPost } from '../../common/api.ts';
@@ -12,6 +13,7 @@ import type { ForumRights } from './forum-page.ts';
 import { Byline, counted, forumUrl, PostHead, type ForumApi } from './forum-shared.tsx';
 import { failed } from '../../common/problems.ts';
 import { fill, t } from '../../common/page.ts';
+import type { WithRichBody } from '../../common/rich-body.ts';
 
 interface Props {
   discussion: DiscussionResponse;
@@ -44,8 +46,8 @@ export function DiscussionLevel({ discussion, projectId, rights, api, focus, fla
     if (ready && focus) heading.current?.focus();
   }, [ready]);
 
-  const open = async (values: { title: string; body: string }) => {
-    const thread = await apiPost<ThreadResponse>(`${api.base}/discussions/${encodeURIComponent(discussion.discussionId)}/threads`, values satisfies ThreadCreateBodyInput);
+  const open = async (values: { title: string; body: RichDoc }) => {
+    const thread = await apiPost<ThreadResponse>(`${api.base}/discussions/${encodeURIComponent(discussion.discussionId)}/threads`, values satisfies WithRichBody<ThreadCreateBodyInput>);
     await threads.reload().catch((error: unknown) => failed(error, setStatus));
     return fill('forum.threadOpened', { title: thread.title });
   };
@@ -99,7 +101,13 @@ export function DiscussionLevel({ discussion, projectId, rights, api, focus, fla
       {threads.loaded && shown.length === 0 && <EmptyState>{t('forum.noThreads')}</EmptyState>}
       {threads.loaded && <Pager done={threads.done} label={t('forum.more')} busyLabel={t('common.busy')} onMore={() => threads.more().catch((error: unknown) => failed(error, setStatus))} />}
       {rights.may('forum-open-thread', discussion.area) && (
-        <TopicOpener id="thread" openLabel={t('forum.openThread')} submitLabel={t('forum.openThreadSubmit')} onOpen={open} />
+        <TopicOpener
+          id="thread"
+          openLabel={t('forum.openThread')}
+          submitLabel={t('forum.openThreadSubmit')}
+          onOpen={open}
+          pictures={{ projectId, area: discussion.area }}
+        />
       )}
       <ConfirmDialog
         open={!!toDelete}

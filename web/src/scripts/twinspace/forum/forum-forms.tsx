@@ -1,17 +1,23 @@
 /**
  * The forum's write forms, from the kit: "Open a discussion" / "Open a
  * thread" (a button that shows a title and a text, Cancel hides it again)
- * and the reply form. Empty fields are marked before anything is sent; a
- * 400's problems go next to their fields; any other refusal (the server's
- * own sentence) and the success are said under the form.
+ * and the reply form; the texts are written in the rich-text editor and sent
+ * as documents. Empty fields (and a text the API would refuse) are marked
+ * before anything is sent; a 400's problems go next to their fields; any
+ * other refusal (the server's own sentence) and the success are said under
+ * the form.
  */
 import { useRef, useState } from 'preact/hooks';
-import { forumBodyMaxLength, forumTitleMaxLength } from '../../../../../functions/domain/forum.ts';
+import type { Area } from '../../../../../functions/domain/areas.ts';
+import { forumTitleMaxLength } from '../../../../../functions/domain/forum.ts';
+import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts';
 import { BusyButton, FormField, StatusMessage, type Status } from '../../../components/kit/index.ts';
-import { emptyFields } from './forum-page.ts';
+import { forumTextProblem } from './forum-page.ts';
 import { problemsByField } from '../../common/form-problems.ts';
 import { t } from '../../common/page.ts';
 import { failed } from '../../common/problems.ts';
+import { emptyDoc } from '../../common/rich-body.ts';
+import { problemWords, TextField } from '../../common/rich-text.tsx';
 
 type Problems<Name extends string> = Partial<Record<Name, string>>;
 
@@ -29,13 +35,21 @@ function useProblems<Name extends string>(names: readonly Name[], form: { curren
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     return true;
   };
-  const required = (values: Record<Name, string>) => Object.fromEntries(emptyFields(values, names).map((name) => [name, t('forum.required')])) as Problems<Name>;
-  return { problems, mark, required, clear: () => setProblems({}) };
+  return { problems, mark, clear: () => setProblems({}) };
 }
 
+/** A text's problem before sending (empty, too long, too deep) in words. */
+const textProblem = (body: RichDoc) => {
+  const problem = forumTextProblem(body);
+  return problem && (problem.key === 'richEditor.empty' ? t('forum.required') : problemWords(problem));
+};
+
 const topicFields = ['title', 'body'] as const;
-type TopicValues = Record<(typeof topicFields)[number], string>;
-const emptyTopic: TopicValues = { title: '', body: '' };
+interface TopicValues {
+  title: string;
+  body: RichDoc;
+}
+const emptyTopic = (): TopicValues => ({ title: '', body: emptyDoc() });
 
 interface OpenerProps {
   /** Prefix of the ids inside. */
@@ -44,10 +58,12 @@ interface OpenerProps {
   submitLabel: string;
   /** Sends the new discussion or thread; resolves to the sentence saying it was opened. */
   onOpen: (values: TopicValues) => Promise<string>;
+  /** Where its pictures come from: the project, and the area the forum is read in. */
+  pictures: { projectId: string; area: Area };
 }
 
-/** "Open a discussion" / "Open a thread": the button shows its form; Cancel hides it again. */
-export function TopicOpener({ id, openLabel, submitLabel, onOpen }: OpenerProps) {
+/** "Open a discussion" / "Open a thread": the button shows its form (and fetches the editor); Cancel hides it again. */
+export function TopicOpener({ id, openLabel, submitLabel, onOpen, pictures }: OpenerProps) {
   const [shown, setShown] = useState(false);
   const [values, setValues] = useState<TopicValues>(emptyTopic);
   const [status, setStatus] = useState<Status>();
@@ -63,7 +79,7 @@ export function TopicOpener({ id, openLabel, submitLabel, onOpen }: OpenerProps)
   };
   const hide = () => {
     setShown(false);
-    setValues(emptyTopic);
+    setValues(emptyTopic());
     problems.clear();
     toggle.current?.focus();
   };
@@ -71,10 +87,10 @@ export function TopicOpener({ id, openLabel, submitLabel, onOpen }: OpenerProps)
   const submit = async (event: Event) => {
     event.preventDefault();
     setStatus(undefined);
-    if (problems.mark(problems.required(values), setStatus)) return;
+    if (problems.mark({ title: values.title.trim() ? undefined : t('forum.required'), body: textProblem(values.body) }, setStatus)) return;
     setSaving(true);
     try {
-      const said = await onOpen({ title: values.title.trim(), body: values.body.trim() });
+      const said = await onOpen({ title: values.title.trim(), body: values.body });
       hide();
       setStatus({ tone: 'success', text: said });
     } catch (error) {
@@ -83,7 +99,6 @@ export function TopicOpener({ id, openLabel, submitLabel, onOpen }: OpenerProps)
       setSaving(false);
     }
   };
-  const set = (name: keyof TopicValues) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [name]: event.currentTarget.value });
 
   return (
     <div class="forum-write">
@@ -92,11 +107,21 @@ export function TopicOpener({ id, openLabel, submitLabel, onOpen }: OpenerProps)
       </button>
       <form id={`${id}-form`} ref={form} hidden={!shown} noValidate aria-label={openLabel} onSubmit={(event) => void submit(event)}>
         <FormField id={`${id}-title`} label={t('forum.titleField')} error={problems.problems.title}>
-          {(control) => <input {...control} type="text" maxLength={forumTitleMaxLength} required value={values.title} onInput={set('title')} />}
+          {(control) => (
+            <input {...control} type="text" maxLength={forumTitleMaxLength} required value={values.title} onInput={(event) => setValues({ ...values, title: event.currentTarget.value })} />
+          )}
         </FormField>
-        <FormField id={`${id}-body`} label={t('forum.textField')} error={problems.problems.body}>
-          {(control) => <textarea {...control} rows={5} maxLength={forumBodyMaxLength} required value={values.body} onInput={set('body')} />}
-        </FormField>
+        {/* Only while the form shows: opening it is what fetches the editor. */}
+        {shown && (
+          <TextField
+            id={`${id}-body`}
+            label={t('forum.textField')}
+            error={problems.problems.body}
+            value={values.body}
+            onChange={(body) => setValues((before) => ({ ...before, body }))}
+            pictures={pictures}
+          />
+        )}
         <div class="actions">
           <BusyButton type="submit" busy={saving} busyLabel={t('common.busy')}>
             {submitLabel}
@@ -113,9 +138,9 @@ export function TopicOpener({ id, openLabel, submitLabel, onOpen }: OpenerProps)
 
 const replyFields = ['body'] as const;
 
-/** The reply form under a thread; `onReply` sends the text. */
-export function ReplyForm({ onReply }: { onReply: (body: string) => Promise<void> }) {
-  const [text, setText] = useState('');
+/** The reply form under a thread; `onReply` sends the text. Always there, so the editor is fetched once the text is used. */
+export function ReplyForm({ onReply, pictures }: { onReply: (body: RichDoc) => Promise<void>; pictures: { projectId: string; area: Area } }) {
+  const [text, setText] = useState<RichDoc>(emptyDoc);
   const [status, setStatus] = useState<Status>();
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -124,11 +149,11 @@ export function ReplyForm({ onReply }: { onReply: (body: string) => Promise<void
   const submit = async (event: Event) => {
     event.preventDefault();
     setStatus(undefined);
-    if (problems.mark(problems.required({ body: text }), setStatus)) return;
+    if (problems.mark({ body: textProblem(text) }, setStatus)) return;
     setSaving(true);
     try {
-      await onReply(text.trim());
-      setText('');
+      await onReply(text);
+      setText(emptyDoc());
       setStatus({ tone: 'success', text: t('forum.replied') });
     } catch (error) {
       if (!problems.mark(problemsByField(error) ?? {}, setStatus)) failed(error, setStatus);
@@ -139,9 +164,7 @@ export function ReplyForm({ onReply }: { onReply: (body: string) => Promise<void
 
   return (
     <form class="forum-write" ref={form} noValidate onSubmit={(event) => void submit(event)}>
-      <FormField id="reply-body" label={t('forum.replyField')} error={problems.problems.body}>
-        {(control) => <textarea {...control} rows={4} maxLength={forumBodyMaxLength} required value={text} onInput={(event) => setText(event.currentTarget.value)} />}
-      </FormField>
+      <TextField id="reply-body" label={t('forum.replyField')} error={problems.problems.body} value={text} onChange={setText} pictures={pictures} load="on-focus" />
       <BusyButton type="submit" busy={saving} busyLabel={t('common.busy')}>
         {t('forum.replySubmit')}
       </BusyButton>

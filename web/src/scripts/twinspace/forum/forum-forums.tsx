@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ForumArea } from '../../../../../functions/domain/forum.ts';
+import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts';
 import type { DiscussionCreateBodyInput, DiscussionResponse } from '../../../../../functions/http/forum/schemas.ts';
 import { EmptyState, Pager, StatusMessage, usePagedList, type Status } from '../../../components/kit/index.ts';
 import { apiPost } from '../../common/api.ts';
@@ -13,6 +14,7 @@ import type { ForumRights } from './forum-page.ts';
 import { areaName, Byline, counted, forumUrl, type ForumApi } from './forum-shared.tsx';
 import { failed } from '../../common/problems.ts';
 import { fill, t } from '../../common/page.ts';
+import type { WithRichBody } from '../../common/rich-body.ts';
 
 interface Props {
   projectId: string;
@@ -49,8 +51,8 @@ function AreaForum({ area, projectId, rights, api, focus }: Props & { area: Foru
     if (ready && focus) heading.current?.focus();
   }, [ready]);
 
-  const open = async (values: { title: string; body: string }) => {
-    const discussion = await apiPost<DiscussionResponse>(`${api.base}/discussions`, { area, ...values } satisfies DiscussionCreateBodyInput);
+  const open = async (values: { title: string; body: RichDoc }) => {
+    const discussion = await apiPost<DiscussionResponse>(`${api.base}/discussions`, { area, ...values } satisfies WithRichBody<DiscussionCreateBodyInput>);
     await discussions.reload().catch((error: unknown) => failed(error, setStatus));
     return fill('forum.discussionOpened', { title: discussion.title });
   };
@@ -77,7 +79,13 @@ function AreaForum({ area, projectId, rights, api, focus }: Props & { area: Foru
         <Pager done={discussions.done} label={t('forum.more')} busyLabel={t('common.busy')} onMore={() => discussions.more().catch((error: unknown) => failed(error, setStatus))} />
       )}
       {rights.may('forum-open-discussion', area) && (
-        <TopicOpener id={`discussion-${area}`} openLabel={t('forum.openDiscussion')} submitLabel={t('forum.openDiscussionSubmit')} onOpen={open} />
+        <TopicOpener
+          id={`discussion-${area}`}
+          openLabel={t('forum.openDiscussion')}
+          submitLabel={t('forum.openDiscussionSubmit')}
+          onOpen={open}
+          pictures={{ projectId, area }}
+        />
       )}
     </section>
   );

@@ -1,16 +1,18 @@
 /**
  * The forum page's rules, pure (no DOM; unit-tested in node): the strings its
  * island needs, which level the address asks for, what the member may do
- * (functions/domain/forum.ts, policy.ts), which fields are still empty, and
+ * (functions/domain/forum.ts, policy.ts), a post's text's problem, and
  * finding a listed discussion or thread (there is no GET of one). The page
  * itself is the Preact island forum-island.tsx with one file per level.
  */
-import { forumAreas, mayReadForum, mayWriteInForum, type ForumArea, type ForumWriteAction } from '../../../../../functions/domain/forum.ts';
+import { forumAreas, forumBodyMaxLength, mayReadForum, mayWriteInForum, type ForumArea, type ForumWriteAction } from '../../../../../functions/domain/forum.ts';
 import { mayAtAll } from '../../../../../functions/domain/policy.ts';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
 import { cursorPages, type CursorPage } from '../../../components/kit/paging.ts';
 import { labelKeys } from '../../../i18n/labels.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
+import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts';
+import { docProblem, type DocProblem } from '../../common/rich-body.ts';
 
 /** Every dictionary entry the island reads (rendered into data-strings by the page). */
 export const forumStrings = [
@@ -102,10 +104,8 @@ export function forumRights(type: TwinspaceType, state: string): ForumRights {
   };
 }
 
-/** The names of the fields left empty (blank counts as empty), in the order given. */
-export function emptyFields<Name extends string>(values: Record<Name, string>, names: readonly Name[]): Name[] {
-  return names.filter((name) => !values[name].trim());
-}
+/** A post's text must say something, and no more than the API takes. */
+export const forumTextProblem = (body: RichDoc): DocProblem | undefined => docProblem(body, { maxChars: forumBodyMaxLength, required: true });
 
 /**
  * The first listed item that matches, read page by page (the kit's cursorPages)

@@ -13,6 +13,7 @@ import { apiGet } from '../../common/api.ts';
 import { dateLocale } from '../../common/dates.ts';
 import { typeName } from '../../common/labels.ts';
 import { fill, language, pageUrl, t } from '../../common/page.ts';
+import { Body } from '../../common/rich-text.tsx';
 
 export const forumUrl = (projectId: string, query: { discussion?: string; thread?: string } = {}) => pageUrl('twinspace/forum', { id: projectId, ...query });
 
@@ -33,6 +34,7 @@ export function forumApi(projectId: string) {
   const discussions = new Map<string, DiscussionResponse>();
   const threads = new Map<string, ThreadResponse>();
   return {
+    projectId,
     base,
     discussions,
     threads,
@@ -67,7 +69,7 @@ export function Byline({ post, extra }: { post: Post; extra?: string }) {
   );
 }
 
-/** A discussion or a thread itself: its title (the level's heading), byline and text. */
+/** A discussion or a thread itself: its title (the level's heading), byline and text (its headings under the title). */
 export function PostHead({ post, id, headingRef }: { post: DiscussionResponse | ThreadResponse; id: string; headingRef: RefObject<HTMLHeadingElement> }) {
   return (
     <>
@@ -75,7 +77,7 @@ export function PostHead({ post, id, headingRef }: { post: DiscussionResponse | 
         {post.title}
       </h2>
       <Byline post={post} extra={areaName(post.area)} />
-      <p class="forum-text">{post.body}</p>
+      <Body item={post} headingLevel={3} class="forum-text" />
     </>
   );
 }

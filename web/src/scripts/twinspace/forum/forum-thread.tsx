@@ -5,6 +5,7 @@
  * confirmation. A deleted thread leads back up to its discussion.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts';
 import type { ReplyCreateBodyInput, ReplyResponse, ThreadResponse } from '../../../../../functions/http/forum/schemas.ts';
 import { BusyButton, ConfirmDialog, EmptyState, Pager, StatusMessage, usePagedList, type Status } from '../../../components/kit/index.ts';
 import { apiDelete, apiPost } from '../../common/api.ts';
@@ -13,6 +14,8 @@ import type { ForumRights } from './forum-page.ts';
 import { Byline, PostHead, type ForumApi } from './forum-shared.tsx';
 import { failed } from '../../common/problems.ts';
 import { fill, t } from '../../common/page.ts';
+import type { WithRichBody } from '../../common/rich-body.ts';
+import { Body } from '../../common/rich-text.tsx';
 
 interface Props {
   thread: ThreadResponse;
@@ -50,8 +53,8 @@ export function ThreadLevel({ thread, rights, api, focus, onThreadDeleted }: Pro
     if (ready && focus) heading.current?.focus();
   }, [ready]);
 
-  const reply = async (body: string) => {
-    const sent = await apiPost<ReplyResponse>(`${threadPath}/replies`, { body } satisfies ReplyCreateBodyInput);
+  const reply = async (body: RichDoc) => {
+    const sent = await apiPost<ReplyResponse>(`${threadPath}/replies`, { body } satisfies WithRichBody<ReplyCreateBodyInput>);
     // Oldest first: the new reply shows at once only when the last page is already here.
     if (replies.done) setAdded((before) => [...before, sent]);
   };
@@ -108,7 +111,7 @@ export function ThreadLevel({ thread, rights, api, focus, onThreadDeleted }: Pro
         {shown.map((item) => (
           <li key={item.replyId}>
             <Byline post={item} />
-            <p class="forum-text">{item.body}</p>
+            <Body item={item} headingLevel={4} class="forum-text" />
             {rights.moderate && (
               <BusyButton
                 class="danger"
@@ -125,7 +128,7 @@ export function ThreadLevel({ thread, rights, api, focus, onThreadDeleted }: Pro
       </ol>
       {replies.loaded && shown.length === 0 && <EmptyState>{t('forum.noReplies')}</EmptyState>}
       {replies.loaded && <Pager done={replies.done} label={t('forum.more')} busyLabel={t('common.busy')} onMore={() => replies.more().catch((error: unknown) => failed(error, setStatus))} />}
-      {rights.may('forum-reply', thread.area) && <ReplyForm onReply={reply} />}
+      {rights.may('forum-reply', thread.area) && <ReplyForm onReply={reply} pictures={{ projectId: api.projectId, area: thread.area }} />}
       <ConfirmDialog
         open={!!asked}
         question={

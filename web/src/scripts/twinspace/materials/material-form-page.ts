@@ -7,7 +7,7 @@
  */
 import type { Area } from '../../../../../functions/domain/areas.ts';
 import { materialLimits, type MaterialKind } from '../../../../../functions/domain/materials.ts';
-import { parseVideoUrl } from '../../../../../functions/domain/rich-text-core.ts';
+import { parseVideoUrl } from '../../../../../functions/domain/video-url.ts';
 import type { MaterialCreateBodyInput } from '../../../../../functions/http/materials/schemas.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 

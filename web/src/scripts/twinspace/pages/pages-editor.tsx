@@ -1,16 +1,20 @@
 /**
- * The edit form of one page, from the kit: its title and text as FormFields
- * (with their errors), a note when the page changed meanwhile (what was
- * typed stays), a BusyButton to save and the form's StatusMessage under its
- * buttons. What to do with the typed values is the reader's (`onSave`).
+ * The edit form of one page, from the kit: its title as a FormField and its
+ * text in the rich-text editor (with their errors), a note when the page
+ * changed meanwhile (what was typed stays), a BusyButton to save and the
+ * form's StatusMessage under its buttons. What to do with the typed values is
+ * the reader's (`onSave`).
  */
 import type { Ref } from 'preact';
-import { BusyButton, FormField, StatusMessage, type Status } from '../../../components/kit/index.ts';
+import type { Area } from '../../../../../functions/domain/areas.ts';
+import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts';
+import { BusyButton, FormField, StatusMessage, type DocumentMedia, type Status } from '../../../components/kit/index.ts';
 import { t } from '../../common/page.ts';
+import { TextField } from '../../common/rich-text.tsx';
 
 export interface EditValues {
   title: string;
-  body: string;
+  body: RichDoc;
 }
 
 interface Props {
@@ -25,10 +29,12 @@ interface Props {
   onCancel: () => void;
   headingRef: Ref<HTMLHeadingElement>;
   formRef: Ref<HTMLFormElement>;
+  /** The URLs of the pictures the page shows, and where new ones come from. */
+  media?: DocumentMedia;
+  pictures: { projectId: string; area: Area };
 }
 
-export function PageEditor({ values, onInput, problems, note, status, saving, onSave, onCancel, headingRef, formRef }: Props) {
-  const set = (name: keyof EditValues) => (event: { currentTarget: { value: string } }) => onInput({ ...values, [name]: event.currentTarget.value });
+export function PageEditor({ values, onInput, problems, note, status, saving, onSave, onCancel, headingRef, formRef, media, pictures }: Props) {
   return (
     <form
       ref={formRef}
@@ -44,11 +50,20 @@ export function PageEditor({ values, onInput, problems, note, status, saving, on
         {t('pagesArea.editHeading')}
       </h3>
       <FormField id="edit-title" label={t('pagesArea.pageTitle')} error={problems.title}>
-        {(control) => <input {...control} type="text" maxLength={200} required value={values.title} onInput={set('title')} />}
+        {(control) => (
+          <input {...control} type="text" maxLength={200} required value={values.title} onInput={(event) => onInput({ ...values, title: event.currentTarget.value })} />
+        )}
       </FormField>
-      <FormField id="edit-body" label={t('pagesArea.text')} hint={t('pagesArea.textHint')} error={problems.body}>
-        {(control) => <textarea {...control} rows={12} maxLength={20000} value={values.body} onInput={set('body')} />}
-      </FormField>
+      <TextField
+        id="edit-body"
+        label={t('pagesArea.text')}
+        hint={t('pagesArea.textHint')}
+        error={problems.body}
+        value={values.body}
+        onChange={(body) => onInput({ ...values, body })}
+        media={media}
+        pictures={pictures}
+      />
       {note && <p class="notice">{note}</p>}
       <div class="actions">
         <BusyButton type="submit" busy={saving} busyLabel={t('common.busy')}>

@@ -12,6 +12,8 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import { apiGet, apiPost } from '../../common/api.ts';
 import { problemsByField } from '../../common/form-problems.ts';
 import { fill, t } from '../../common/page.ts';
+import { emptyDoc } from '../../common/rich-body.ts';
+import { problemWords, TextField } from '../../common/rich-text.tsx';
 import { areaKey, newPageBody, showsDrafts, writableAreas, type NewPageValues } from './pages-page.ts';
 import { goWith, PageByline, SubmittedBadge, viewUrl } from './pages-view.tsx';
 import { failed } from '../../common/problems.ts';
@@ -83,12 +85,11 @@ function PageList({ projectId, area, status, locale }: { projectId: string; area
 /** "New page": in an area the member writes in (the one shown when they may), saved as a draft; a pupil member may submit it at once. */
 function NewPage({ projectId, area, type }: { projectId: string; area: Area; type: TwinspaceType }) {
   const writable = writableAreas(type);
-  const [values, setValues] = useState<NewPageValues>({ area: writable.includes(area) ? area : writable[0]!, title: '', body: '', submit: false });
+  const [values, setValues] = useState<NewPageValues>({ area: writable.includes(area) ? area : writable[0]!, title: '', body: emptyDoc(), submit: false });
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status>();
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const set = (name: 'title' | 'body') => (event: { currentTarget: { value: string } }) => setValues({ ...values, [name]: event.currentTarget.value });
 
   /** Marks the fields and focuses the first, once Preact has marked it. */
   const showProblems = (found: Record<string, string>) => {
@@ -102,7 +103,10 @@ function NewPage({ projectId, area, type }: { projectId: string; area: Area; typ
     setProblems({});
     setStatus(undefined);
     const checked = newPageBody(values, type);
-    if ('problems' in checked) return showProblems({ title: t(checked.problems.title) });
+    if ('problems' in checked) {
+      const { title, body } = checked.problems;
+      return showProblems({ ...(title ? { title: t(title) } : {}), ...(body ? { body: problemWords(body) } : {}) });
+    }
     setSaving(true);
     try {
       const created = await apiPost<PageResponse>(`/projects/${encodeURIComponent(projectId)}/pages`, checked.body);
@@ -131,11 +135,22 @@ function NewPage({ projectId, area, type }: { projectId: string; area: Area; typ
           )}
         </FormField>
         <FormField id="new-title" label={t('pagesArea.pageTitle')} error={problems.title}>
-          {(control) => <input {...control} type="text" maxLength={200} required value={values.title} onInput={set('title')} />}
+          {(control) => (
+            <input {...control} type="text" maxLength={200} required value={values.title} onInput={(event) => setValues({ ...values, title: event.currentTarget.value })} />
+          )}
         </FormField>
-        <FormField id="new-body" label={t('pagesArea.text')} hint={t('pagesArea.textHint')} error={problems.body}>
-          {(control) => <textarea {...control} rows={10} maxLength={20000} value={values.body} onInput={set('body')} />}
-        </FormField>
+        {/* Always on the list: the editor's code is fetched once the text is used. */}
+        <TextField
+          id="new-body"
+          label={t('pagesArea.text')}
+          hint={t('pagesArea.textHint')}
+          error={problems.body}
+          value={values.body}
+          onChange={(body) => setValues((before) => ({ ...before, body }))}
+          pictures={{ projectId, area: values.area }}
+          load="on-focus"
+          rows={6}
+        />
         {type === 'pupil-member' && (
           <div class="choice">
             <input id="new-submit" type="checkbox" checked={values.submit} onChange={(event) => setValues({ ...values, submit: event.currentTarget.checked })} />

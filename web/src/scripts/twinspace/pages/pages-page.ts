@@ -10,8 +10,11 @@ import { areas, mayReadArea, type Area } from '../../../../../functions/domain/a
 import { createRefusal, editRefusal, publishRefusal, seesAllDrafts, type PageFacts } from '../../../../../functions/domain/pages.ts';
 import { may } from '../../../../../functions/domain/policy.ts';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
+import { pageBodyMaxLength } from '../../../../../functions/domain/pages.ts';
+import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts';
 import type { PageCreateBodyInput } from '../../../../../functions/http/pages/schemas.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
+import { docProblem, type DocProblem, type WithRichBody } from '../../common/rich-body.ts';
 
 /** Every dictionary entry the island reads (rendered into data-strings by the page). */
 export const pagesStrings = [
@@ -132,12 +135,21 @@ export function pageControls(type: TwinspaceType, me: string, page: PageFacts & 
 export interface NewPageValues {
   area: Area;
   title: string;
-  body: string;
+  body: RichDoc;
   submit: boolean;
 }
 
-/** The form as the API's body, or the title's problem (a dictionary key). Only a pupil member submits on creating. */
-export function newPageBody(typed: NewPageValues, type: TwinspaceType): { body: PageCreateBodyInput } | { problems: { title: MessageKey } } {
-  if (!typed.title.trim()) return { problems: { title: 'pagesArea.titleMissing' } };
+/** A page's text may be empty; it may not be longer, or nested deeper, than the API takes. */
+export const pageTextProblem = (body: RichDoc): DocProblem | undefined => docProblem(body, { maxChars: pageBodyMaxLength, required: false });
+
+/** The form as the API's body, or its fields' problems (the title's as a dictionary key). Only a pupil member submits on creating. */
+export function newPageBody(
+  typed: NewPageValues,
+  type: TwinspaceType,
+): { body: WithRichBody<PageCreateBodyInput> } | { problems: { title?: MessageKey; body?: DocProblem } } {
+  const problems = { ...(typed.title.trim() ? {} : { title: 'pagesArea.titleMissing' as const }), ...withProblem(pageTextProblem(typed.body)) };
+  if (problems.title || problems.body) return { problems };
   return { body: { area: typed.area, title: typed.title, body: typed.body, submittedForPublishing: type === 'pupil-member' && typed.submit } };
 }
+
+const withProblem = (body: DocProblem | undefined) => (body ? { body } : {});

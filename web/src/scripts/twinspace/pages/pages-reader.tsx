@@ -1,6 +1,7 @@
 /**
  * One TwinSpace page, read: its title, state (kit Badges), author and date,
- * and its text as text (line breaks kept); with the controls this member's
+ * and its text through the kit's one renderer (headings under the page's
+ * title); with the controls this member's
  * type allows on it: edit (versioned: a crossed edit keeps what was typed
  * and shows the newest version), publish, submit for publishing, delete
  * (after a ConfirmDialog). Every outcome is said under the page's buttons
@@ -18,6 +19,9 @@ import { PageEditor, type EditValues } from './pages-editor.tsx';
 import { areaKey, pageControls } from './pages-page.ts';
 import { goWith, PageByline, SubmittedBadge, viewUrl } from './pages-view.tsx';
 import { failed } from '../../common/problems.ts';
+import { emptyDoc, itemDoc, itemMedia, type WithRichBody } from '../../common/rich-body.ts';
+import { Body, problemWords } from '../../common/rich-text.tsx';
+import { pageTextProblem } from './pages-page.ts';
 
 interface Props {
   projectId: string;
@@ -41,7 +45,7 @@ export function PageReader({ projectId, pageId, type, me, writable, locale, flas
   const title = useRef<HTMLHeadingElement>(null);
 
   const [editing, setEditing] = useState(false);
-  const [values, setValues] = useState<EditValues>({ title: '', body: '' });
+  const [values, setValues] = useState<EditValues>({ title: '', body: emptyDoc() });
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [formStatus, setFormStatus] = useState<Status>();
   const [note, setNote] = useState<string>();
@@ -97,7 +101,7 @@ export function PageReader({ projectId, pageId, type, me, writable, locale, flas
   };
 
   const startEditing = () => {
-    setValues({ title: page.title, body: page.body });
+    setValues({ title: page.title, body: itemDoc(page) });
     setProblems({});
     setFormStatus(undefined);
     setNote(undefined);
@@ -129,15 +133,16 @@ export function PageReader({ projectId, pageId, type, me, writable, locale, flas
     setProblems({});
     setFormStatus(undefined);
     setNote(undefined);
-    if (!values.title.trim()) {
-      setProblems({ title: t('pagesArea.titleMissing') });
+    const bodyProblem = pageTextProblem(values.body);
+    if (!values.title.trim() || bodyProblem) {
+      setProblems({ ...(values.title.trim() ? {} : { title: t('pagesArea.titleMissing') }), ...(bodyProblem ? { body: problemWords(bodyProblem) } : {}) });
       setFormStatus({ tone: 'error', text: t('pagesArea.checkFields') });
       requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     setSaving(true);
     try {
-      const saved = await apiPut<PageResponse>(pagePath, { version: page.version, title: values.title, body: values.body } satisfies PageUpdateBodyInput);
+      const saved = await apiPut<PageResponse>(pagePath, { version: page.version, title: values.title, body: values.body } satisfies WithRichBody<PageUpdateBodyInput>);
       setEditing(false);
       changed(saved, 'pagesArea.saved');
     } catch (error) {
@@ -165,10 +170,8 @@ export function PageReader({ projectId, pageId, type, me, writable, locale, flas
         <Badge variant={page.status === 'published' ? 'success' : 'neutral'}>{t(`pagesArea.status.${page.status}`)}</Badge> <SubmittedBadge page={page} />{' '}
         <PageByline page={page} locale={locale} />
       </p>
-      <div id="read-body" class="page-text">
-        {page.body}
-      </div>
-      {page.body.length === 0 && <p class="muted">{t('pagesArea.noText')}</p>}
+      <Body item={page} headingLevel={3} id="read-body" />
+      {itemDoc(page).content.length === 0 && <p class="muted">{t('pagesArea.noText')}</p>}
       {(controls.edit || controls.publish || controls.submit) && (
         <div class="actions">
           {controls.edit && !editing && (
@@ -210,6 +213,8 @@ export function PageReader({ projectId, pageId, type, me, writable, locale, flas
           onCancel={stopEditing}
           headingRef={editHeading}
           formRef={form}
+          media={itemMedia(page)}
+          pictures={{ projectId, area: page.area }}
         />
       )}
       <p>
