@@ -13,8 +13,9 @@
  * the page's outline stays in order. Levels past h6 stay h6.
  */
 import { Fragment, type ComponentChildren, type JSX } from 'preact';
-import { isAllowedHref, videoEmbedUrl, videoIdPatterns, type RichBlock, type RichDoc, type RichImage, type RichText as RichRun, type RichVideo } from '../../../../functions/domain/rich-text-core.ts';
+import { isAllowedHref, type RichBlock, type RichDoc, type RichImage, type RichText as RichRun, type RichVideo } from '../../../../functions/domain/rich-text-core.ts';
 
+import { VideoFrame } from './VideoFrame.tsx';
 import type { DocumentMedia as ApiDocumentMedia, ImageUrls } from '../../../../functions/http/materials/schemas.ts';
 
 /** The presigned URLs of one image's renditions, by size (the API's `media[fileId]`). */
@@ -136,28 +137,7 @@ function Image({ attrs, context }: { attrs: RichImage['attrs']; context: Context
 }
 
 function Video({ attrs, labels }: { attrs: RichVideo['attrs']; labels: RichTextLabels }) {
-  const provider = attrs.provider;
-  // The id is checked again: the iframe's address is made here, from the provider's own pattern, never taken from the document.
-  if ((provider !== 'youtube' && provider !== 'vimeo') || !videoIdPatterns[provider].test(attrs.videoId)) {
-    return (
-      <figure class="rich-video rich-missing">
-        <p>{labels.videoMissing}</p>
-      </figure>
-    );
-  }
-  const title = labels.video.replace('{provider}', providerNames[provider]).replace('{id}', attrs.videoId);
-  return (
-    <figure class="rich-video">
-      <iframe
-        src={videoEmbedUrl(provider, attrs.videoId)}
-        title={title}
-        loading="lazy"
-        sandbox="allow-scripts allow-same-origin allow-presentation"
-        allow="encrypted-media; fullscreen; picture-in-picture"
-        allowFullScreen
-        /* The embeds need the site's origin (YouTube refuses an embed without a referrer); never the full address. */
-        referrerpolicy="strict-origin-when-cross-origin"
-      />
-    </figure>
-  );
+  const name = attrs.provider === 'youtube' || attrs.provider === 'vimeo' ? providerNames[attrs.provider] : '';
+  const title = labels.video.replace('{provider}', name).replace('{id}', attrs.videoId);
+  return <VideoFrame class="rich-video" provider={attrs.provider} videoId={attrs.videoId} title={title} missing={<p>{labels.videoMissing}</p>} />;
 }

@@ -18,7 +18,7 @@ import { goWith } from '../../common/flash.ts';
 import { AlbumImages, FolderFiles } from './material-files.tsx';
 import { areaKey, materialControls, mayDeleteFile } from './materials-page.ts';
 import { countText, MaterialByline, materialsPath, OnDemand, StatusBadge, viewUrl } from './materials-view.tsx';
-import { VideoEmbed } from './video-embed.tsx';
+import { VideoFrame } from '../../../components/kit/VideoFrame.tsx';
 
 interface Props {
   projectId: string;
@@ -132,7 +132,13 @@ export function MaterialDetail({ projectId, materialId, type, me, writable, loca
       <StatusMessage status={status} />
 
       {material.kind === 'video' && material.video && (
-        <VideoEmbed provider={material.video.provider} videoId={material.video.videoId} title={fill('materials.videoTitle', { title: material.title })} />
+        <VideoFrame
+          class="video-frame"
+          provider={material.video.provider}
+          videoId={material.video.videoId}
+          title={fill('materials.videoTitle', { title: material.title })}
+          missing={<p>{t('richText.videoMissing')}</p>}
+        />
       )}
       {material.kind === 'album' && <AlbumImages {...files} />}
       {material.kind === 'folder' && <FolderFiles {...files} />}
