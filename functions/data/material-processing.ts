@@ -10,36 +10,17 @@
  * rejected with the reason) and the usage (the reservation released).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { FileStatus, RejectionReason, UploadKind } from '../domain/materials.ts';
+import type { RejectionReason } from '../domain/materials.ts';
+import type { MaterialFile, ObjectSet } from './materials.ts';
 import { keys, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
 import { transact, type GuardedItem } from './transact.ts';
 
 /** The object keys of a ready file: the original, and for images the two WebP thumbnails. */
-export interface FileObjects {
-  original: string;
-  small?: string;
-  large?: string;
-}
+export type FileObjects = ObjectSet;
 
-/** A material file item (T4), as processing reads it. */
-export interface MaterialFileItem {
-  fileId: string;
-  materialId: string;
-  projectId: string;
-  kind: UploadKind;
-  fileName: string;
-  declaredType: string;
-  declaredSize: number;
-  size: number;
-  status: FileStatus;
-  reason?: RejectionReason;
-  contentType?: string;
-  width?: number;
-  height?: number;
-  objects?: FileObjects;
-  processedAt?: string;
-}
+/** A material file item (T4), as processing reads it: the one shape of materials.ts. */
+export type MaterialFileItem = MaterialFile;
 
 /** What processing stored for a ready file. */
 export interface StoredFile {
