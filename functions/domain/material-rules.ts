@@ -27,7 +27,9 @@
 import { mayReadArea, type Area } from './areas.ts';
 import { acceptedTypes, materialLimits, uploadKindOf, type FileStatus, type MaterialKind, type MaterialStatus, type UploadKind } from './materials.ts';
 import { may } from './policy.ts';
-import { parseVideoUrl, type VideoProvider } from './rich-text.ts';
+import type { VideoProvider } from './rich-text-core.ts';
+import { parseVideoUrl } from './video-url.ts';
+import type { Action } from './policy.ts';
 import type { TwinspaceType } from './twinspace-types.ts';
 
 /** What the rules need to know of a material. */
@@ -55,23 +57,33 @@ export interface Refusal {
 /** The project's teachers: those who publish materials of every area (everything a pupil adds stays visible to them). */
 export const isProjectTeacher = (type: TwinspaceType): boolean => may(type, 'publish-material') === 'allow';
 
+/*
+ * Each rule is a yes/no (used by the API and by the site's Materials tab, which
+ * shows only what a member may do) and, for the API, a refusal in words.
+ */
+
+/** The table's answer for an action in an area: allowed, or allowed in the pupils' area only and this is it. */
+function mayIn(type: TwinspaceType, action: Action, area: Area): boolean {
+  const permission = may(type, action);
+  return permission === 'allow' || (permission === 'pupils area only' && area === 'pupils');
+}
+
+export const mayAddIn = (type: TwinspaceType, area: Area): boolean => mayIn(type, 'add-material', area);
+export const mayPublishIn = (type: TwinspaceType, area: Area): boolean => mayIn(type, 'publish-material', area);
+
 /** Why this type may not add a material to the area, or undefined when it may. */
 export function addRefusal(type: TwinspaceType, area: Area): string | undefined {
-  const permission = may(type, 'add-material');
-  if (permission === 'allow') return undefined;
-  if (permission === 'pupils area only') return area === 'pupils' ? undefined : "Pupils add materials to the pupils' area only.";
-  return 'Visitors do not add materials.';
+  if (mayAddIn(type, area)) return undefined;
+  return may(type, 'add-material') === 'deny' ? 'Visitors do not add materials.' : "Pupils add materials to the pupils' area only.";
 }
 
 /** Why this type may not publish a material of the area, or undefined when it may. */
 export function publishRefusal(type: TwinspaceType, area: Area): string | undefined {
-  const permission = may(type, 'publish-material');
-  if (permission === 'allow') return undefined;
-  if (permission === 'pupils area only') return area === 'pupils' ? undefined : "A pupil administrator publishes materials of the pupils' area only.";
-  return 'A teacher or a pupil administrator publishes materials: yours waits for one of them.';
+  if (mayPublishIn(type, area)) return undefined;
+  return may(type, 'publish-material') === 'deny'
+    ? 'A teacher or a pupil administrator publishes materials: yours waits for one of them.'
+    : "A pupil administrator publishes materials of the pupils' area only.";
 }
-
-export const mayPublishIn = (type: TwinspaceType, area: Area): boolean => publishRefusal(type, area) === undefined;
 
 /** A new material is published at once when its author may publish in its area; otherwise it waits. */
 export const statusAtCreation = (type: TwinspaceType, area: Area): MaterialStatus => (mayPublishIn(type, area) ? 'published' : 'pending');
@@ -83,12 +95,15 @@ export function materialVisibility(type: TwinspaceType, userId: string, material
   return 'pending';
 }
 
-/** Why `userId` (of `type`) may not delete this material, or undefined when they may: teacher administrators any, others their own. */
-export function deleteRefusal(type: TwinspaceType, userId: string, material: MaterialFacts): string | undefined {
+/** Teacher administrators delete any material, others their own. */
+export function mayDeleteMaterial(type: TwinspaceType, userId: string, material: Pick<MaterialFacts, 'authorId'>): boolean {
   const permission = may(type, 'delete-material');
-  if (permission === 'allow') return undefined;
-  if (permission === 'own materials' && material.authorId === userId) return undefined;
-  return 'Only its author or a teacher administrator deletes a material.';
+  return permission === 'allow' || (permission === 'own materials' && material.authorId === userId);
+}
+
+/** Why `userId` (of `type`) may not delete this material, or undefined when they may. */
+export function deleteRefusal(type: TwinspaceType, userId: string, material: MaterialFacts): string | undefined {
+  return mayDeleteMaterial(type, userId, material) ? undefined : 'Only its author or a teacher administrator deletes a material.';
 }
 
 /** Whether this member sees the file of a material they see: ready ones all readers, others their uploader and the teachers. */
@@ -96,11 +111,21 @@ export function seesFile(type: TwinspaceType, userId: string, file: FileFacts): 
   return file.status === 'ready' || file.authorId === userId || isProjectTeacher(type);
 }
 
-/** Why `userId` may not delete this file: its uploader may, and whoever may delete its material. */
+/** A file is deleted by its uploader, and by whoever may delete its material. */
+export const mayDeleteFile = (type: TwinspaceType, userId: string, file: Pick<FileFacts, 'authorId'>, material: Pick<MaterialFacts, 'authorId'>): boolean =>
+  file.authorId === userId || mayDeleteMaterial(type, userId, material);
+
+/** Why `userId` may not delete this file, or undefined when they may. */
 export function fileDeleteRefusal(type: TwinspaceType, userId: string, file: FileFacts, material: MaterialFacts): string | undefined {
-  if (file.authorId === userId || deleteRefusal(type, userId, material) === undefined) return undefined;
-  return 'Only its uploader, the author of its material or a teacher administrator deletes a file.';
+  return mayDeleteFile(type, userId, file, material) ? undefined : 'Only its uploader, the author of its material or a teacher administrator deletes a file.';
 }
+
+/**
+ * Adding files to an album or folder: 'add-material' for its area, and being
+ * one who publishes there, or its author while it still waits.
+ */
+export const mayUploadInto = (type: TwinspaceType, userId: string, material: MaterialFacts): boolean =>
+  material.kind !== 'video' && mayAddIn(type, material.area) && (mayPublishIn(type, material.area) || (material.authorId === userId && material.status === 'pending'));
 
 /**
  * Why `userId` may not upload a file of `kind` into this material, or

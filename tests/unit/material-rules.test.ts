@@ -15,6 +15,11 @@ import {
   fileDeleteRefusal,
   fitsQuota,
   materialVisibility,
+  mayAddIn,
+  mayDeleteFile,
+  mayDeleteMaterial,
+  mayPublishIn,
+  mayUploadInto,
   publishRefusal,
   quotaRefusal,
   seesFile,
@@ -189,5 +194,29 @@ describe('video links', () => {
     expect(videoOf('video', undefined)).toEqual({ problem: 'A video needs its YouTube or Vimeo link.' });
     expect(videoOf('album', 'https://youtu.be/dQw4w9WgXcQ')).toEqual({ problem: 'Albums and folders have no video link.' });
     expect(videoOf('folder', undefined)).toEqual({});
+  });
+});
+
+// The site's Materials tab offers a button by the yes/no rules; the API refuses by the worded ones. They must never disagree.
+describe('the yes/no rules the site shows agree with the refusals the API answers', () => {
+  const me = 'ME';
+  const facts = areas.flatMap((area) =>
+    (['album', 'folder', 'video'] as const).flatMap((kind) =>
+      (['published', 'pending'] as const).flatMap((status) => [me, 'SOMEONE'].map((authorId): MaterialFacts => ({ area, kind, status, authorId }))),
+    ),
+  );
+  it.each(types)('for a %s', (type) => {
+    for (const material of facts) {
+      const where = JSON.stringify(material);
+      expect(mayAddIn(type, material.area), where).toBe(addRefusal(type, material.area) === undefined);
+      expect(mayPublishIn(type, material.area), where).toBe(publishRefusal(type, material.area) === undefined);
+      expect(mayDeleteMaterial(type, me, material), where).toBe(deleteRefusal(type, me, material) === undefined);
+      const kind = material.kind === 'folder' ? 'file' : 'image';
+      expect(mayUploadInto(type, me, material), where).toBe(uploadRefusal(type, me, material, kind) === undefined);
+      for (const uploader of [me, 'OTHER']) {
+        const file = { authorId: uploader, status: 'ready' as const };
+        expect(mayDeleteFile(type, me, file, material), where).toBe(fileDeleteRefusal(type, me, file, material) === undefined);
+      }
+    }
   });
 });

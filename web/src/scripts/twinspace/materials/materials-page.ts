@@ -11,7 +11,7 @@
  */
 import { areas, mayReadArea, type Area } from '../../../../../functions/domain/areas.ts';
 import { materialLimits, type MaterialKind, type RejectionReason, type UploadKind } from '../../../../../functions/domain/materials.ts';
-import { may, type Action } from '../../../../../functions/domain/policy.ts';
+import { mayAddIn, mayDeleteFile as mayDeleteFileByRules, mayDeleteMaterial, mayPublishIn, mayUploadInto } from '../../../../../functions/domain/material-rules.ts';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
 import type { MaterialFileResponse, MaterialResponse } from '../../../../../functions/http/materials/schemas.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
@@ -126,15 +126,9 @@ export const areaKey = (area: Area): MessageKey => `pagesArea.area.${area}`;
 /** The kinds in the order the tab lists them. */
 export const kindsShown = ['album', 'folder', 'video'] as const satisfies readonly MaterialKind[];
 
-/** May this type do `action` in `area` at all: allowed, or allowed in the pupils' area only and this is it. */
-function mayIn(type: TwinspaceType, action: Action, area: Area): boolean {
-  const answer = may(type, action);
-  return answer === 'allow' || (answer === 'pupils area only' && area === 'pupils');
-}
-
 /** The areas this type reads and adds materials to (teachers: all three; pupils: theirs; visitors: none). */
 export function addableAreas(type: TwinspaceType): Area[] {
-  return areas.filter((area) => mayReadArea(type, area) && mayIn(type, 'add-material', area));
+  return areas.filter((area) => mayReadArea(type, area) && mayAddIn(type, area));
 }
 
 /**
@@ -164,24 +158,20 @@ export interface MaterialControls {
 
 type MaterialFacts = Pick<MaterialResponse, 'area' | 'kind' | 'status' | 'authorId'>;
 
+/** The API's own rules (functions/domain/material-rules.ts), so the tab offers exactly what the API then accepts. */
 export function materialControls(type: TwinspaceType, me: string, material: MaterialFacts, writable: boolean): MaterialControls {
   if (!writable) return { publish: false, delete: false, upload: false };
-  const deletes = may(type, 'delete-material');
-  const publishes = mayIn(type, 'publish-material', material.area);
   return {
-    publish: material.status === 'pending' && publishes,
-    delete: deletes === 'allow' || (deletes === 'own materials' && material.authorId === me),
+    publish: material.status === 'pending' && mayPublishIn(type, material.area),
+    delete: mayDeleteMaterial(type, me, material),
     // Into one's own album or folder, or any of an area one publishes in; a pupil member's published one is frozen for them.
-    upload:
-      material.kind !== 'video' &&
-      mayIn(type, 'add-material', material.area) &&
-      (publishes || (material.authorId === me && material.status === 'pending')),
+    upload: mayUploadInto(type, me, material),
   };
 }
 
 /** Who may delete one file: its uploader, or whoever may delete the material it is in. */
 export function mayDeleteFile(type: TwinspaceType, me: string, material: MaterialFacts, file: Pick<MaterialFileResponse, 'authorId'>, writable: boolean): boolean {
-  return writable && (file.authorId === me || materialControls(type, me, material, writable).delete);
+  return writable && mayDeleteFileByRules(type, me, file, material);
 }
 
 /** The status badge's words. */
