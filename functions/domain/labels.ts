@@ -146,3 +146,20 @@ export interface LabelApplication {
   submittedAt: string;
   evaluation?: LabelEvaluation;
 }
+
+/**
+ * A link of a label application's evidence (DOMAIN.md: evidence links to
+ * TwinSpace pages): an https address, or a path of this site. A path must stay
+ * on this site wherever a browser reads it: no "//" or backslash (browsers
+ * read "/\evil.example" as "//evil.example", another site), no spaces or
+ * control characters. The API accepts, and the site links, nothing else.
+ */
+export function isEvidenceLink(link: string): boolean {
+  if (link.length > 2000 || /[\s\u0000-\u001f\u007f\\]/.test(link)) return false;
+  if (link.startsWith('/')) {
+    if (link.startsWith('//')) return false;
+    const base = 'https://this-site.invalid';
+    return URL.canParse(link, base) && new URL(link, base).origin === base;
+  }
+  return URL.canParse(link) && new URL(link).protocol === 'https:' && new URL(link).hostname !== '';
+}

@@ -110,6 +110,21 @@ describe('applying for a Quality Label', () => {
     expect(answer.body.error.details).toEqual([{ field: 'body.eligibility.finished', message: 'Must be yes (true) to apply.' }]);
   });
 
+  it('refuses an evidence link a browser would read as another site, naming it, and stores nothing', async () => {
+    const other = await memberTeacher(space.projectId);
+    const form = labelApplicationForm(space.projectId);
+    for (const link of ['/\\evil.example', '//evil.example', 'javascript:alert(1)', 'http://example.org/']) {
+      const answer = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/labels`, other.idToken, {
+        ...form,
+        evidence: { ...form.evidence, results: { text: 'Our results.', links: [link] } },
+      });
+      expect(answer.status, link).toBe(400);
+      expect(answer.body.error.details.map((detail: { field: string }) => detail.field), link).toEqual(['body.evidence.results.links.0']);
+    }
+    const mine = await apiGet(endpoints, `/projects/${space.projectId}/labels`, other.idToken);
+    expect(mine.body.items.filter((item: { applicantId: string }) => item.applicantId === other.userId)).toEqual([]);
+  });
+
   it('refuses a second open application of the same teacher for the same project', async () => {
     const again = await apply(space.projectId, greta.idToken);
     expect(again.status).toBe(409);

@@ -53,6 +53,19 @@ describe('isSafeEvidenceLink', () => {
     expect(isSafeEvidenceLink('javascript:alert(1)')).toBe(false);
     expect(isSafeEvidenceLink('http://example.test/')).toBe(false);
   });
+
+  it('never links a path a browser reads as another site (issue 11: "/\\evil.example" was linked off-site)', () => {
+    // Browsers read a backslash as a slash in a URL's path: "/\\evil.example" is "//evil.example", another host.
+    expect(isSafeEvidenceLink('/\\evil.example')).toBe(false);
+    expect(isSafeEvidenceLink('/\\/evil.example/x')).toBe(false);
+    expect(isSafeEvidenceLink('/\t/evil.example')).toBe(false);
+    expect(isSafeEvidenceLink(' //evil.example')).toBe(false);
+    // What the browser would make of each accepted path stays on this site.
+    for (const path of ['/en/twinspace/pages/?id=1', '/es/public/?id=01J#top', '/a%5Cb']) {
+      expect(isSafeEvidenceLink(path), path).toBe(true);
+      expect(new URL(path, 'https://twinspace.example').host).toBe('twinspace.example');
+    }
+  });
 });
 
 describe('applyingOffer', () => {

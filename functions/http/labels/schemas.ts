@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import {
   eligibilityDeclarations,
+  isEvidenceLink,
   labelCriteria,
   labelStatuses,
   mandatoryPoints,
@@ -35,10 +36,7 @@ const evidenceLink = z
   .string()
   .trim()
   .max(2000)
-  .refine(
-    (link) => (link.startsWith('/') && !link.startsWith('//')) || (URL.canParse(link) && new URL(link).protocol === 'https:'),
-    'Expected an https address or a path of this site (starting with /).',
-  );
+  .refine(isEvidenceLink, 'Expected an https address or a path of this site (starting with /).');
 
 export const evidenceTextMax = 3000;
 export const evidenceLinksMax = 10;

@@ -17,17 +17,15 @@ export {
   type LabelCriterion,
   type MandatoryPoint,
 } from '../../../../../functions/domain/labels.ts';
-import { labelCriteria, mandatoryPoints, type LabelCriterion, type MandatoryPoint } from '../../../../../functions/domain/labels.ts';
+import { isEvidenceLink, labelCriteria, mandatoryPoints, type LabelCriterion, type MandatoryPoint } from '../../../../../functions/domain/labels.ts';
 
 /** The dictionary keys naming the criteria and the mandatory points (both pages read them). */
 export const criterionKey = (criterion: LabelCriterion) => `qualityLabels.criterion.${criterion}` as const satisfies MessageKey;
 export const pointKey = (point: MandatoryPoint) => `qualityLabels.mandatory.${point}` as const satisfies MessageKey;
 export const criterionAndPointStrings: readonly MessageKey[] = [...labelCriteria.map(criterionKey), ...mandatoryPoints.map(pointKey)];
 
-/** A link of the evidence is linked only when it is an https address or a path of this site; anything else stays text. */
-export function isSafeEvidenceLink(link: string): boolean {
-  return (link.startsWith('/') && !link.startsWith('//')) || /^https:\/\//i.test(link);
-}
+/** A link of the evidence is linked only when the API's own rule accepts it (an https address or a path of this site); anything else stays text. */
+export const isSafeEvidenceLink = isEvidenceLink;
 
 /** One problem of a 400 (ErrorBody's details). */
 export interface FieldProblem {
