@@ -25,6 +25,16 @@ export function plainHttpJwksCache(): SimpleJwksCache {
   });
 }
 
+/**
+ * What the generic verifier (local runs) must check itself, as Cognito's
+ * does: an ID token (not an access token), that expires (aws-jwt-verify
+ * checks `exp` only when the token has one).
+ */
+export function idTokenCheck({ payload }: { payload: Record<string, unknown> }): void {
+  if (payload.token_use !== 'id') throw new Error('Not an ID token');
+  if (typeof payload.exp !== 'number') throw new Error('A token without an expiry');
+}
+
 export function createIdTokenVerifier(): IdTokenVerifier {
   const clientId = setting('userPoolClientId');
   const issuer = optionalSetting('jwtIssuer');
@@ -35,10 +45,7 @@ export function createIdTokenVerifier(): IdTokenVerifier {
         issuer,
         audience: clientId,
         jwksUri,
-        // The generic verifier knows nothing of Cognito: insist on an ID token ourselves.
-        customJwtCheck: ({ payload }) => {
-          if (payload.token_use !== 'id') throw new Error('Not an ID token');
-        },
+        customJwtCheck: idTokenCheck,
       },
       jwksUri.startsWith('http:') ? { jwksCache: plainHttpJwksCache() } : undefined,
     );

@@ -4,7 +4,7 @@
  * plain-HTTP JWKS (the same JWKS cache the chat authorizer uses locally).
  */
 import { JwtVerifier } from 'aws-jwt-verify';
-import { plainHttpJwksCache } from '../../functions/chat/token-verifier.ts';
+import { idTokenCheck, plainHttpJwksCache } from '../../functions/chat/token-verifier.ts';
 import { localIssuer, type LocalEndpoints } from './endpoints.ts';
 
 export type TokenVerifier = (token: string) => Promise<Record<string, unknown> | undefined>;
@@ -13,7 +13,8 @@ export type TokenVerifier = (token: string) => Promise<Record<string, unknown> |
 export function createTokenVerifier(endpoints: LocalEndpoints): TokenVerifier {
   const issuer = localIssuer(endpoints);
   const verifier = JwtVerifier.create(
-    { issuer, audience: endpoints.cognito.clientId, jwksUri: `${issuer}/.well-known/jwks.json` },
+    // As API Gateway's JWT authorizer on AWS (Cognito's ID tokens): an ID token that expires.
+    { issuer, audience: endpoints.cognito.clientId, jwksUri: `${issuer}/.well-known/jwks.json`, customJwtCheck: idTokenCheck },
     { jwksCache: plainHttpJwksCache() },
   );
   return async (token) => {

@@ -4,13 +4,23 @@
  * unknown route, the CORS preflight for the site, and real handlers behind it.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { newSignedInUser } from '../support/cognito-users.ts';
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { newSignedInUser, testPassword } from '../support/cognito-users.ts';
 
 const endpoints = inject('endpoints');
 let idToken: string;
+let accessToken: string;
 
 beforeAll(async () => {
-  ({ idToken } = await newSignedInUser(endpoints, ['nss']));
+  const user = await newSignedInUser(endpoints, ['nss']);
+  idToken = user.idToken;
+  // The same sign-in's access token: a valid signature, but not the bearer token API.md names (the ID token).
+  const cognito = new CognitoIdentityProviderClient({ endpoint: endpoints.cognito.endpoint, region: endpoints.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const signedIn = await cognito.send(
+    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: endpoints.cognito.clientId, AuthParameters: { USERNAME: user.username, PASSWORD: testPassword } }),
+  );
+  cognito.destroy();
+  accessToken = signedIn.AuthenticationResult!.AccessToken!;
 });
 
 async function get(path: string, headers: Record<string, string> = {}) {
@@ -29,6 +39,10 @@ describe('the JWT authorizer', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['nss', 'evaluator'] })).toString('base64url');
     expect(await get('/me', { authorization: `Bearer ${header}.${forged}.${signature}` })).toMatchObject({ status: 401 });
+  });
+
+  it('answers 401 for an access token: only the ID token is a bearer token (issue 11)', async () => {
+    expect(await get('/me', { authorization: `Bearer ${accessToken}` })).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
   });
 
   it('lets a valid ID token through to the handler, which answers in the API error format', async () => {
