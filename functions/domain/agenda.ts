@@ -39,3 +39,15 @@ export const endsAfterStart = (event: { startsAt: string; endsAt: string }) => D
 export function agendaFrom(from: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(from) ? `${from}T00:00:00.000Z` : canonicalInstant(from);
 }
+
+/**
+ * An event as the public calendar feed shows it (GET /public/projects/{id}/agenda.ics,
+ * no sign-in): when and what, never where or how to join. A video-call link,
+ * a meeting place or a description written for the class would tell a
+ * stranger where and when to find children (issue 11); members read those in
+ * their own feed.
+ */
+export function publicAgendaEvent(event: AgendaEvent): AgendaEvent {
+  const { location: _where, link: _join, ...shown } = event;
+  return { ...shown, description: '' };
+}

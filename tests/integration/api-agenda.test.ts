@@ -179,12 +179,17 @@ describe('the agenda', () => {
     expect(lines).toContain('X-WR-CALNAME:Agenda of the rivers');
   });
 
-  it('the public feed serves the same calendar without sign-in; an unknown project is 404', async () => {
+  it('the public feed serves the same events without sign-in, but never where or how to join them; an unknown project is 404', async () => {
     const members = await fetchCalendar(`${agendaPath}.ics`, token('teacher-admin'));
     const feed = await fetchCalendar(`/public/projects/${space.projectId}/agenda.ics`);
     expect(feed.status).toBe(200);
     expect(feed.contentType).toMatch(/^text\/calendar/);
-    expect(feed.text).toBe(members.text);
+    const unfolded = (text: string) => text.replace(/\r\n /g, '').split('\r\n');
+    const hidden = (line: string) => /^(LOCATION|URL|DESCRIPTION):/.test(line);
+    // Members read the video-call link, the place and the description (issue 11: the public feed published them too).
+    expect(unfolded(members.text).filter(hidden).length).toBeGreaterThan(0);
+    expect(unfolded(feed.text).filter(hidden)).toEqual([]);
+    expect(unfolded(feed.text)).toEqual(unfolded(members.text).filter((line) => !hidden(line)));
     expect((await fetchCalendar('/public/projects/01JG2K7M9P3Q5R7S9T1V3W5X7Y/agenda.ics')).status).toBe(404);
   });
 

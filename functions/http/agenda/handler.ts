@@ -4,7 +4,7 @@
  */
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { agendaFrom, type AgendaEvent } from '../../domain/agenda.ts';
+import { agendaFrom, publicAgendaEvent, type AgendaEvent } from '../../domain/agenda.ts';
 import { renderAgendaCalendar } from '../../domain/agenda-ics.ts';
 import { hasTwinspace } from '../../domain/project-lifecycle.ts';
 import { cursorRefused, encodeCursor, parseCursorKey } from '../../lib/cursor.ts';
@@ -118,6 +118,6 @@ export const handler = areaHandler(agendaRoutes, {
     // The project and its events at once; the events are dropped unless the project has a TwinSpace.
     const [project, events] = await Promise.all([getProject(store, projectId), listWholeAgenda(store, projectId)]);
     if (!project || !hasTwinspace(project.state)) throw notFound('No such project agenda.');
-    return calendarOf(projectId, project.title, events);
+    return calendarOf(projectId, project.title, events.map(publicAgendaEvent));
   },
 });
