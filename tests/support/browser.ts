@@ -120,7 +120,9 @@ export async function richEditor(scope: Page | Locator, label: string): Promise<
   const standIn = scope.locator('textarea.rich-stand-in').and(scope.getByLabel(label, { exact: true }));
   // Whichever shows first (the form may still be rendering): the stand-in is focused, which fetches the editor.
   await area.or(standIn).first().waitFor();
-  if ((await standIn.count()) > 0) await standIn.focus();
+  // Focus the stand-in if it is still there: a stand-in the test already focused may be replaced by the editor at any
+  // moment, so nothing here waits for it (a locator's focus() would wait 30 s for a box that is gone).
+  if ((await area.count()) === 0) await standIn.evaluateAll((boxes) => boxes.forEach((box) => (box as HTMLElement).focus()));
   await area.waitFor();
   return area;
 }
