@@ -68,6 +68,8 @@ export class TwinspaceSiteHosting extends Construct {
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
         functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
+      // An address the site does not have: S3 answers 403 (OAC, no list right) or 404; the viewer gets the not-found page with 404.
+      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: '/en/not-found/index.html', ttl: Duration.minutes(1) })),
       enableLogging: true,
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',

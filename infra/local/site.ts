@@ -3,7 +3,7 @@
  * /config.json (the same settings CloudFront serves in the cloud).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,6 +34,12 @@ export function buildSite(outDir: string): Promise<{ built: boolean; output: str
   });
 }
 
+/** The built not-found page of the address's language (Spanish under /es/, English otherwise). */
+function notFoundPage(folder: string, url: string): string {
+  const lang = url.startsWith('/es/') || url === '/es' ? 'es' : 'en';
+  return join(folder, lang, 'not-found', 'index.html');
+}
+
 export async function startSite(endpoints: LocalEndpoints, port: number, folder: string): Promise<Server> {
   const configJson = JSON.stringify(siteConfigOf(endpoints));
   // Looked up per request until the build exists, so a site built after start is served.
@@ -46,8 +52,15 @@ export async function startSite(endpoints: LocalEndpoints, port: number, folder:
       return;
     }
     const notBuilt = () => {
-      response.writeHead(files ? 404 : 503, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(files ? '<!doctype html><title>Not found</title><p>Not found.</p>' : '<!doctype html><title>Twinspace</title><p>The site is not built yet: run <code>npm run build:web</code> and reload.</p>');
+      if (files) {
+        // An address the site does not have: its not-found page, in the address's language, with status 404 (as CloudFront answers).
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        const page = notFoundPage(folder, request.url ?? '/');
+        response.end(existsSync(page) ? readFileSync(page) : '<!doctype html><title>Not found</title><p>Not found.</p>');
+        return;
+      }
+      response.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html><title>Twinspace</title><p>The site is not built yet: run <code>npm run build:web</code> and reload.</p>');
     };
     if (!files) return notBuilt();
     files(request, response, notBuilt);

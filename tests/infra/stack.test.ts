@@ -373,6 +373,13 @@ describe('the site', () => {
     expect(distribution.Properties.DistributionConfig.Origins[0].OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
   });
 
+  it('answers an address the site does not have with its not-found page and status 404 (S3 says 403 or 404)', () => {
+    const [, distribution] = ofType('AWS::CloudFront::Distribution')[0];
+    const answers = distribution.Properties.DistributionConfig.CustomErrorResponses;
+    expect(answers.map((answer: { ErrorCode: number }) => answer.ErrorCode).sort()).toEqual([403, 404]);
+    for (const answer of answers) expect(answer).toMatchObject({ ResponseCode: 404, ResponsePagePath: '/en/not-found/index.html' });
+  });
+
   it('deploys the built site plus a generated config.json pointing at the APIs and Cognito', () => {
     const deployments = ofType('Custom::CDKBucketDeployment');
     expect(deployments).toHaveLength(1);

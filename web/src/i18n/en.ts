@@ -115,6 +115,9 @@ export const en = {
   'signOut.title': 'Signed out',
   'signOut.done': 'You have signed out. See you soon!',
   'signOut.again': 'Sign in again',
+  'notFound.title': 'Page not found',
+  'notFound.text': 'There is no page at this address. It may have moved, or the link may be mistyped.',
+  'notFound.home': 'Go to the Twinspace home page',
 
   'newPassword.title': 'Choose your own password',
   'newPassword.intro': 'You signed in with a password someone gave you. Now choose your own password: only you will know it.',

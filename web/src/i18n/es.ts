@@ -113,6 +113,9 @@ export const es: Dictionary = {
   'signOut.title': 'Sesión cerrada',
   'signOut.done': 'Has cerrado la sesión. ¡Hasta pronto!',
   'signOut.again': 'Volver a iniciar sesión',
+  'notFound.title': 'Página no encontrada',
+  'notFound.text': 'No hay ninguna página en esta dirección. Puede que se haya movido o que el enlace esté mal escrito.',
+  'notFound.home': 'Ir a la página de inicio de Twinspace',
 
   'newPassword.title': 'Elige tu propia contraseña',
   'newPassword.intro': 'Has entrado con una contraseña que te dieron. Ahora elige tu propia contraseña: solo tú la sabrás.',
