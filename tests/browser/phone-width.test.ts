@@ -65,6 +65,7 @@ const visits: { route: string; who: Who[]; withId?: boolean }[] = [
   { route: 'evaluations/', who: ['evaluator'] },
   // Last for the signed-out visitor: it forgets the tab's session.
   { route: 'signout/', who: ['signed-out'] },
+  { route: 'not-found/', who: ['signed-out'] },
 ];
 
 let visitors: Visitors;
