@@ -1,54 +1,22 @@
 /**
- * A project's agenda as an iCalendar document (RFC 5545). No iCalendar
- * library is installed, so this is the small glue the format needs: CRLF line
- * ends, TEXT escaping of \ ; , and newlines, lines folded at 75 octets (never
- * inside a UTF-8 sequence), a UID per event that stays the same across edits,
- * DTSTAMP, and SEQUENCE that grows with each edit so calendar apps update
+ * A project's agenda as an iCalendar document (RFC 5545), written by
+ * ical-generator (escaping, folding at 75 octets, CRLF line ends, UTC times).
+ * Twinspace adds only what its events mean: a UID per event that stays the
+ * same across edits, DTSTAMP at the last revision (the calendar has no
+ * METHOD), and SEQUENCE that grows with each edit so calendar apps update
  * their copy. Pure: no I/O.
  */
+import ical, { escape } from 'ical-generator';
 import type { AgendaEvent } from './agenda.ts';
 
-const crlf = '\r\n';
-
-/** TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma escaped; any newline as \n; other controls dropped. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
-}
+/** RFC 5545 TEXT holds no control character but tab and newline (which the library writes as \\n). */
+const textOf = (value: string) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 
 /**
- * Folds one content line (RFC 5545 3.1): at most 75 octets per line, each
- * continuation starting with one space (which counts), split between code
- * points so no UTF-8 sequence is cut.
+ * A URI value is not TEXT: a backslash the library puts before , or ; would
+ * break the link, so those two are percent-encoded (the same URL) first.
  */
-export function foldLine(line: string): string {
-  const lines: string[] = [];
-  let current = '';
-  let octets = 0;
-  let room = 75;
-  for (const character of line) {
-    const size = Buffer.byteLength(character, 'utf8');
-    if (octets + size > room) {
-      lines.push(current);
-      current = '';
-      octets = 0;
-      room = 74;
-    }
-    current += character;
-    octets += size;
-  }
-  lines.push(current);
-  return lines.join(`${crlf} `);
-}
-
-/** 2026-11-28T15:00:00.000Z → 20261128T150000Z (UTC, "form #2" of DATE-TIME). */
-export function basicUtc(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
+const uriOf = (href: string) => href.replace(/,/g, '%2C').replace(/;/g, '%3B');
 
 export interface AgendaCalendar {
   projectId: string;
@@ -56,37 +24,28 @@ export interface AgendaCalendar {
   events: readonly AgendaEvent[];
 }
 
-function eventLines(event: AgendaEvent): string[] {
-  return [
-    'BEGIN:VEVENT',
-    `UID:${event.eventId}@twinspace`,
-    // The last revision: the calendar has no METHOD, so DTSTAMP is when the event's information last changed.
-    `DTSTAMP:${basicUtc(event.updatedAt)}`,
-    `CREATED:${basicUtc(event.createdAt)}`,
-    `LAST-MODIFIED:${basicUtc(event.updatedAt)}`,
-    `SEQUENCE:${event.version - 1}`,
-    `DTSTART:${basicUtc(event.startsAt)}`,
-    `DTEND:${basicUtc(event.endsAt)}`,
-    `SUMMARY:${escapeText(event.title)}`,
-    ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
-    ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
-    // A URI value, not TEXT: stored as the URL parser's canonical href (https, no spaces or controls).
-    ...(event.link ? [`URL:${event.link}`] : []),
-    'END:VEVENT',
-  ];
-}
-
 /** The whole calendar, every line folded and ended with CRLF. */
 export function renderAgendaCalendar(calendar: AgendaCalendar): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Twinspace//TwinSpace agenda//EN',
-    'CALSCALE:GREGORIAN',
-    // Widely read calendar-name extension: the subscribed calendar shows the project's title.
-    `X-WR-CALNAME:${escapeText(calendar.projectTitle)}`,
-    ...calendar.events.flatMap(eventLines),
-    'END:VCALENDAR',
-  ];
-  return lines.map((line) => `${foldLine(line)}${crlf}`).join('');
+  return `${ical({
+    prodId: { company: 'Twinspace', product: 'TwinSpace agenda', language: 'EN' },
+    // X-WR-CALNAME: the subscribed calendar shows the project's title.
+    // The library writes NAME / X-WR-CALNAME unescaped (11.1.2): escaped here, as TEXT must be.
+    name: escape(textOf(calendar.projectTitle), false),
+    scale: 'GREGORIAN',
+    events: calendar.events.map((event) => ({
+      id: `${event.eventId}@twinspace`,
+      stamp: new Date(event.updatedAt),
+      created: new Date(event.createdAt),
+      lastModified: new Date(event.updatedAt),
+      sequence: event.version - 1,
+      start: new Date(event.startsAt),
+      end: new Date(event.endsAt),
+      summary: textOf(event.title),
+      description: event.description ? textOf(event.description) : null,
+      location: event.location ? textOf(event.location) : null,
+      // Stored as the URL parser's canonical href (https, no spaces or controls).
+      url: event.link ? uriOf(event.link) : null,
+    })),
+    // Every content line ends with CRLF, the last one too; the library leaves it off.
+  }).toString()}\r\n`;
 }

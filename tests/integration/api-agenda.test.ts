@@ -185,7 +185,7 @@ describe('the agenda', () => {
     expect(feed.status).toBe(200);
     expect(feed.contentType).toMatch(/^text\/calendar/);
     const unfolded = (text: string) => text.replace(/\r\n /g, '').split('\r\n');
-    const hidden = (line: string) => /^(LOCATION|URL|DESCRIPTION):/.test(line);
+    const hidden = (line: string) => /^(LOCATION|URL|DESCRIPTION)[:;]/.test(line);
     // Members read the video-call link, the place and the description (issue 11: the public feed published them too).
     expect(unfolded(members.text).filter(hidden).length).toBeGreaterThan(0);
     expect(unfolded(feed.text).filter(hidden)).toEqual([]);
