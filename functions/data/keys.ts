@@ -162,8 +162,8 @@ export const keys = {
   username: (username: string): ItemKey => ({ PK: `USERNAME#${username.toLowerCase()}`, SK: 'USER' }),
   /** A teacher's self sign-up (R1), written with the profile and the username item in one transaction. */
   registration: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'REGISTRATION' }),
-  /** Attempts of one source in one window (L1); the source is a hash, never an address. */
-  rateWindow: (scope: string, sourceDigest: string, windowStartsAt: number): ItemKey => ({ PK: `RATE#${scope}#${sourceDigest}`, SK: `WINDOW#${windowStartsAt}` }),
+  /** Attempts of one source in one window (L1); the source is its keyed hash (domain/rate-limits.ts sourceKey), never an address. */
+  rateWindow: (scope: string, sourceKey: string, windowStartsAt: number): ItemKey => ({ PK: `RATE#${scope}#${sourceKey}`, SK: `WINDOW#${windowStartsAt}` }),
   /** The account e-mail outbox (R3): one partition, read oldest first by the send-account-mail job. */
   accountMailPartition: 'OUTBOX#ACCOUNT-MAIL',
   accountMail: (mailId: string): ItemKey => ({ PK: 'OUTBOX#ACCOUNT-MAIL', SK: `MAIL#${mailId}` }),
