@@ -52,17 +52,26 @@ export async function getSecretValue(secretId: string, region: string, send: typ
     headers: { host: hostname, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'secretsmanager.GetSecretValue' },
     body,
   });
-  const response = await send(`https://${hostname}/`, {
-    method: 'POST',
-    headers: signed.headers,
-    body,
-    signal: AbortSignal.timeout(requestTimeoutMs),
-  });
+  let response: Response;
+  try {
+    response = await send(`https://${hostname}/`, { method: 'POST', headers: signed.headers, body, signal: AbortSignal.timeout(requestTimeoutMs) });
+  } catch (error) {
+    // No answer (a timeout is a TimeoutError already): the caller gets 503 and tries again (lib/errors.ts isTransientFault).
+    throw Object.assign(new Error(`Secrets Manager could not be reached (${(error as Error).message})`, { cause: error }), {
+      name: (error as Error).name === 'TimeoutError' ? 'TimeoutError' : 'SecretsManagerUnreachable',
+      transient: true,
+    });
+  }
   const answer = (await response.json().catch(() => ({}))) as { SecretString?: string; __type?: string; message?: string; Message?: string };
   if (!response.ok || typeof answer.SecretString !== 'string') {
     // The error's type and message, never the answer itself (a success would carry the secret).
-    const reason = response.ok ? 'no SecretString' : `${answer.__type ?? response.status}: ${answer.message ?? answer.Message ?? ''}`;
-    throw new Error(`Secrets Manager did not give the rate limit's secret (${reason})`);
+    const type = String(answer.__type ?? '').split('#').pop() ?? '';
+    const reason = response.ok ? 'no SecretString' : `${type || response.status}: ${answer.message ?? answer.Message ?? ''}`;
+    throw Object.assign(new Error(`Secrets Manager did not give the rate limit's secret (${reason})`), {
+      $metadata: { httpStatusCode: response.status },
+      // Throttled or a fault on its side: worth a retry (503 to the caller); a refusal is a deployment fault (500).
+      $retryable: response.status >= 500 || type === 'ThrottlingException' ? {} : undefined,
+    });
   }
   return answer.SecretString;
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { envNames } from '../../functions/lib/config.ts';
+import { isTransientFault } from '../../functions/lib/errors.ts';
 import { forgetRateLimitSecret, getSecretValue, rateLimitSecret } from '../../functions/lib/rate-limit-secret.ts';
 import { ensureLocalSecrets, secretsEnv } from '../../infra/local/secrets.ts';
 
@@ -83,6 +84,20 @@ describe('the secret on AWS', () => {
     const denied = (async () =>
       new Response(JSON.stringify({ __type: 'AccessDeniedException', message: 'not allowed' }), { status: 400 })) as unknown as typeof fetch;
     await expect(getSecretValue('arn:x', 'eu-west-1', denied)).rejects.toThrow(/AccessDeniedException: not allowed/);
+    expect(isTransientFault(await getSecretValue('arn:x', 'eu-west-1', denied).catch((error) => error))).toBe(false);
+  });
+
+  it('is a transient fault (503 to the caller, tried again next request) when Secrets Manager throttles, fails or does not answer', async () => {
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'secret-example';
+    const answering = (status: number, type: string) =>
+      (async () => new Response(JSON.stringify({ __type: type, message: 'x' }), { status })) as unknown as typeof fetch;
+    const failures = [
+      await getSecretValue('arn:x', 'eu-west-1', answering(400, 'ThrottlingException')).catch((error) => error),
+      await getSecretValue('arn:x', 'eu-west-1', answering(500, 'InternalServiceError')).catch((error) => error),
+      await getSecretValue('arn:x', 'eu-west-1', (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch).catch((error) => error),
+    ];
+    for (const failure of failures) expect(isTransientFault(failure), String(failure)).toBe(true);
   });
 
   it('is the local value when there is one (the local stack sets RATE_LIMIT_SECRET), read once', async () => {
