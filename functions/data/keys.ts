@@ -31,7 +31,7 @@
  * |D2 | a school and its teachers (who may edit it)      | Query     | PK = SCHOOL#<id> (META + TEACHER#<sub> items)                        |
  * |D3 | partner search, by country                       | Query GSI1| GSI1PK = PARTNERS [AND begins_with(GSI1SK, '<country>#')]; subject, language, age: FilterExpression (sparse: open teachers' profiles only) |
  * |D4 | my desktop mail, newest first, paged             | Query     | PK = USER#<sub> AND begins_with(SK, 'MAILIN#' or 'MAILOUT#'), ScanIndexForward=false |
- * |D5 | my unread count                                  | GetItem   | PK = USER#<sub>, SK = MAILBOX (BatchGet with the profile)            |
+ * |D5 | my unread count                                  | Query     | PK = USER#<sub> AND begins_with(SK, 'MAILUNREAD#'), COUNT, not expired (with the profile's GetItem) |
  * |D6 | one mail, as its sender or recipient             | BatchGet  | USER#<sub> MAILIN#<id> and MAILOUT#<id> (+ profile)                  |
  * |R1 | a teacher's sign-up (pending or decided)          | GetItem   | PK = USER#<sub>, SK = REGISTRATION ('R' sorts after 'PROJECT#\uffff': outside 1's range) |
  * |R2 | teachers awaiting my country's validation, oldest first | Query GSI1 | GSI1PK = TEACHERS-PENDING#<country> (GSI1SK = <registeredAt>#<sub>; sparse: keys removed once validated) |
@@ -61,13 +61,14 @@
  * profile's schoolId/school) in one TransactWriteItems; renaming a school
  * rewrites its teachers' profile `school` in the same transaction. A mail is
  * one TransactWriteItems: the recipient's inbox copy, the sender's sent copy
- * and the recipient's unread counter (MAILBOX); reading it sets readAt and
- * decrements the counter in one conditional transaction (once).
+ * and the recipient's unread mark (MAILUNREAD#), all three with the same
+ * `expiresAt` TTL (the mail retention); reading it sets readAt and deletes
+ * the mark in one conditional transaction (once).
  * A profile save is conditional on its `version` and sets or removes the
  * profile's PARTNERS GSI1 keys (D3) in the same write.
  *
  * Why 1 is one Query: under USER#<sub> the sort keys sort as DIGEST# <
- * MAILBOX < MAILIN# < MAILOUT# < NOTIFICATION# < PROFILE < PROJECT#, so the profile and the project items are
+ * MAILIN# < MAILOUT# < MAILUNREAD# < NOTIFICATION# < PROFILE < PROJECT#, so the profile and the project items are
  * one contiguous range. Keep new USER# prefixes outside 'PROFILE'..'PROJECT#'.
  */
 
@@ -86,6 +87,8 @@ export const prefixes = {
   /** Desktop mail under its owner: sorts before PROFILE (outside GET /me's range). */
   mailInbox: 'MAILIN#',
   mailSent: 'MAILOUT#',
+  /** Unread marks: 'MAILUNREAD#' begins with neither 'MAILIN#' nor 'MAILOUT#', so no folder lists one. */
+  mailUnread: 'MAILUNREAD#',
   schoolTeacher: 'TEACHER#',
   /** 'MATERIAL#' never matches 'MATERIALFILE#' (the character after MATERIAL differs), so T1 lists no files. */
   material: 'MATERIAL#',
@@ -137,8 +140,8 @@ export const keys = {
   schoolTeacher: (schoolId: string, userId: string): ItemKey => ({ PK: `SCHOOL#${schoolId}`, SK: `${prefixes.schoolTeacher}${userId}` }),
   mailInbox: (userId: string, mailId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.mailInbox}${mailId}` }),
   mailSent: (userId: string, mailId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.mailSent}${mailId}` }),
-  /** The owner's unread counter ('MAILBOX' sorts before 'PROFILE'). */
-  mailbox: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'MAILBOX' }),
+  /** An inbox mail not yet read (D5: the unread count counts these); 'MAILUNREAD#' sorts before 'NOTIFICATION#', outside GET /me's range. */
+  mailUnread: (userId: string, mailId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.mailUnread}${mailId}` }),
   /** A material of a TwinSpace (T2): an album, a folder or a video link. */
   material: (projectId: string, materialId: string): ItemKey => ({ PK: projectPk(projectId), SK: `${prefixes.material}${materialId}` }),
   /** An uploaded image or file of an album or folder (T4); T3 lists them with begins_with materialFilesPrefix. */
@@ -162,8 +165,8 @@ export const keys = {
   username: (username: string): ItemKey => ({ PK: `USERNAME#${username.toLowerCase()}`, SK: 'USER' }),
   /** A teacher's self sign-up (R1), written with the profile and the username item in one transaction. */
   registration: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'REGISTRATION' }),
-  /** Attempts of one source in one window (L1); the source is a hash, never an address. */
-  rateWindow: (scope: string, sourceDigest: string, windowStartsAt: number): ItemKey => ({ PK: `RATE#${scope}#${sourceDigest}`, SK: `WINDOW#${windowStartsAt}` }),
+  /** Attempts of one source in one window (L1); the source is its keyed hash (domain/rate-limits.ts sourceKey), never an address. */
+  rateWindow: (scope: string, sourceKey: string, windowStartsAt: number): ItemKey => ({ PK: `RATE#${scope}#${sourceKey}`, SK: `WINDOW#${windowStartsAt}` }),
   /** The account e-mail outbox (R3): one partition, read oldest first by the send-account-mail job. */
   accountMailPartition: 'OUTBOX#ACCOUNT-MAIL',
   accountMail: (mailId: string): ItemKey => ({ PK: 'OUTBOX#ACCOUNT-MAIL', SK: `MAIL#${mailId}` }),

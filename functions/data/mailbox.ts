@@ -3,10 +3,13 @@
  * recipient's inbox copy and the sender's sent copy, each in the owner's own
  * partition for this project, written in one TransactWriteItems with checks
  * that the project is still approved and the recipient still a member of the
- * type the sending rule was decided on.
+ * type the sending rule was decided on. Both copies expire (`expiresAt` TTL)
+ * after the deployment's mail retention (data/mail-retention.ts); lists leave
+ * out copies past it that DynamoDB has not deleted yet.
  */
 import type { MailboxBox, MailboxMessage } from '../domain/mailbox.ts';
 import { mailboxKeys, withoutKeys } from './keys.ts';
+import { mailTtl, notExpiredFilter, nowSeconds } from './mail-retention.ts';
 import { queryPage } from './query.ts';
 import { notificationPut, type Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
@@ -17,7 +20,7 @@ const boxPrefix: Record<MailboxBox, string> = { inbox: mailboxKeys.inboxPrefix, 
 export const mailboxBoxPrefix = (box: MailboxBox) => boxPrefix[box];
 
 function toMailboxMessage(item: Record<string, unknown>): MailboxMessage {
-  const { entity: _entity, box: _box, ownerId: _ownerId, ...message } = withoutKeys(item);
+  const { entity: _entity, box: _box, ownerId: _ownerId, expiresAt: _expiresAt, ...message } = withoutKeys(item);
   return message as unknown as MailboxMessage;
 }
 
@@ -26,7 +29,8 @@ export type MailboxSendOutcome = 'sent' | 'closed' | 'recipient-changed';
 
 /** Both copies, with the recipient's notification ('mailbox-message') in the same transaction. */
 export async function putMailboxMessage(store: TableStore, message: MailboxMessage, notice: Notification): Promise<MailboxSendOutcome> {
-  const copy = (box: MailboxBox, ownerId: string) => ({ entity: 'mailboxMessage', box, ownerId, ...message });
+  const expiresAt = mailTtl(message.sentAt);
+  const copy = (box: MailboxBox, ownerId: string) => ({ entity: 'mailboxMessage', box, ownerId, ...message, expiresAt });
   const outcome = await transact(store, [
     {
       guard: 'exists',
@@ -55,19 +59,21 @@ export async function putMailboxMessage(store: TableStore, message: MailboxMessa
   throw new Error(`Mailbox message ${message.messageId} already exists.`);
 }
 
-/** One page of my inbox or sent box in this project, newest first (X1: ULIDs sort by time). */
+/** One page of my inbox or sent box in this project, newest first (X1: ULIDs sort by time), without expired messages (a page may be short). */
 export async function listMailbox(
   store: TableStore,
   projectId: string,
   userId: string,
   box: MailboxBox,
   page: { limit: number; startKey?: Record<string, unknown> },
+  now = new Date(),
 ): Promise<{ messages: MailboxMessage[]; lastKey?: Record<string, unknown> }> {
   const { items, lastKey } = await queryPage(
     store,
     {
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :box)',
-      ExpressionAttributeValues: { ':pk': mailboxKeys.partition(projectId, userId), ':box': boxPrefix[box] },
+      FilterExpression: notExpiredFilter,
+      ExpressionAttributeValues: { ':pk': mailboxKeys.partition(projectId, userId), ':box': boxPrefix[box], ':now': nowSeconds(now) },
       ScanIndexForward: false,
     },
     page,

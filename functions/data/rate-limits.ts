@@ -1,27 +1,26 @@
 /**
  * Rate-limit counters (keys.ts pattern L1): one item per source and window,
  * incremented by a conditional UpdateItem, so two containers can never both
- * take the last attempt. The source is stored only as a keyed hash (an IP
- * address is personal data), and the item expires by TTL after its window.
+ * take the last attempt. The source is stored only as its keyed hash
+ * (domain/rate-limits.ts sourceKey: an IP address is personal data), and the
+ * item expires by TTL after its window.
  */
-import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RateLimit, RateWindow } from '../domain/rate-limits.ts';
 import { keys } from './keys.ts';
 import type { TableStore } from './store.ts';
 
-/** A stable, non-reversible name for a source (e.g. an IP address) within one limit. */
-export function sourceDigest(limit: RateLimit, source: string): string {
-  return createHash('sha256').update(`${limit.scope}\n${source}`).digest('base64url').slice(0, 32);
-}
-
-/** Counts one attempt; false when the window already holds `limit` of them (nothing is counted then). */
-export async function takeAttempt(store: TableStore, limit: RateLimit, source: string, window: RateWindow): Promise<boolean> {
+/**
+ * Counts one attempt of the source named `sourceKey` (its keyed hash, never
+ * the address); false when the window already holds `limit` of them
+ * (nothing is counted then).
+ */
+export async function takeAttempt(store: TableStore, limit: RateLimit, sourceKey: string, window: RateWindow): Promise<boolean> {
   try {
     await store.db.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.rateWindow(limit.scope, sourceDigest(limit, source), window.startsAt),
+        Key: keys.rateWindow(limit.scope, sourceKey, window.startsAt),
         UpdateExpression: 'ADD attempts :one SET expiresAt = :expiresAt, entity = :entity',
         ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :limit',
         ExpressionAttributeValues: {

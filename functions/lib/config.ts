@@ -26,6 +26,12 @@ export const envNames = {
   s3Endpoint: 'S3_ENDPOINT',
   /** Bytes a project's materials may hold (default 2 GB; CDK context `materialsQuotaBytes`). */
   materialsQuotaBytes: 'MATERIALS_QUOTA_BYTES',
+  /** The Secrets Manager secret (ARN) that keys the rate limit's hash of a source address; read once per cold start (lib/rate-limit-secret.ts). */
+  rateLimitSecretArn: 'RATE_LIMIT_SECRET_ARN',
+  /** Local only: that secret's value itself, from .twinspace/secrets.json (infra/local/secrets.ts). */
+  rateLimitSecret: 'RATE_LIMIT_SECRET',
+  /** School years a project mailbox message or a desktop mail is kept after the one it was sent in (default 2; CDK context `mailRetentionSchoolYears`). */
+  mailRetentionSchoolYears: 'MAIL_RETENTION_SCHOOL_YEARS',
 } as const;
 
 export type Setting = keyof typeof envNames;

@@ -10,13 +10,15 @@ import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, Http
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { httpRoutes, type HttpRoute } from '../../functions/routes.ts';
 import { accessLogSettings } from './access-log.ts';
 import { TwinspaceFunction } from './function.ts';
 import type { TwinspaceChatApi } from './chat-api.ts';
 import type { TwinspaceMaterialsStorage } from './materials-storage.ts';
-import { closesChatSockets, profileOf, RouteRoles } from './route-roles.ts';
+import { envNames } from '../../functions/lib/config.ts';
+import { closesChatSockets, limitsSourceAddresses, profileOf, RouteRoles } from './route-roles.ts';
 import type { TwinspaceTable } from './storage.ts';
 
 export interface HttpApiProps {
@@ -31,6 +33,8 @@ export interface HttpApiProps {
   chat: TwinspaceChatApi;
   /** The materials bucket: the areas it names get their S3 rights through their role (route-roles.ts). */
   materials: TwinspaceMaterialsStorage;
+  /** The secret keying the per-address limit's hash: its ARN goes to the areas that limit (RATE_LIMIT_SECRET_ARN). */
+  rateLimitKey: ISecret;
 }
 
 export class TwinspaceHttpApi extends Construct {
@@ -64,13 +68,24 @@ export class TwinspaceHttpApi extends Construct {
     this.jwtAuthorizer = new HttpUserPoolAuthorizer('CognitoIdToken', props.userPool, {
       userPoolClients: [props.client],
     });
-    const roles = new RouteRoles(this, 'RouteRoles', { table: props.table, userPool: props.userPool, chat: props.chat, materials: props.materials });
+    const roles = new RouteRoles(this, 'RouteRoles', {
+      table: props.table,
+      userPool: props.userPool,
+      chat: props.chat,
+      materials: props.materials,
+      rateLimitKey: props.rateLimitKey,
+    });
     const routesByFunction = new Map<string, HttpRoute[]>();
     for (const route of httpRoutes) routesByFunction.set(route.function.name, [...(routesByFunction.get(route.function.name) ?? []), route]);
     for (const routes of routesByFunction.values()) {
       const handler = routes[0].function;
       // Rights by profile (route-roles.ts: reads only, writes, or writes and Cognito admin calls), the widest of the area's routes.
-      const environment = closesChatSockets(profileOf(routes)) ? { ...props.environment, ...props.chat.callbackEnvironment } : props.environment;
+      const environment = {
+        ...props.environment,
+        ...(closesChatSockets(profileOf(routes)) ? props.chat.callbackEnvironment : {}),
+        // Only the areas with a per-address limit know where its secret is (and only their role may read it).
+        ...(limitsSourceAddresses(routes) ? { [envNames.rateLimitSecretArn]: props.rateLimitKey.secretArn } : {}),
+      };
       const fn = new TwinspaceFunction(this, { handler, environment, sharedRole: roles.roleFor(routes) });
       // One integration and one permission for the whole area: API Gateway may invoke it from any of its routes.
       this.integrations.set(handler.name, new HttpLambdaIntegration(`${handler.name}-integration`, fn, { scopePermissionToRoute: false }));

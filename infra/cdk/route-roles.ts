@@ -5,11 +5,14 @@
  * rights (read the table; write it; write it and administer identities) share
  * a role, and each role writes only to its own profile's log groups. Areas that
  * reach the materials bucket (materials-storage.ts) get a role of their profile
- * and their materials access, so no other area carries S3 rights.
+ * and their materials access, so no other area carries S3 rights; areas with a
+ * per-address limit (a route declaring `rateLimit`) get one that may read the
+ * limit's secret, so no other area can.
  */
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { HttpRoute } from '../../functions/routes.ts';
 import { acknowledgeTracing } from './function.ts';
@@ -58,7 +61,12 @@ export interface RouteRolesProps {
   chat: { grantConnections(role: Role): void };
   /** Grants on the materials bucket, for the areas materials-storage.ts names. */
   materials: { grantAccess(grantee: IGrantable, access: MaterialsAccess): void };
+  /** The secret keying the per-address limit's hash (lib/rate-limit-secret.ts), read by the areas that limit. */
+  rateLimitKey: ISecret;
 }
+
+/** Whether an area's function takes per-address attempts (one of its routes declares `rateLimit`). */
+export const limitsSourceAddresses = (routes: readonly HttpRoute[]) => routes.some((route) => route.rateLimit !== undefined);
 
 export class RouteRoles extends Construct {
   private readonly roles = new Map<string, { role: Role; logGroupPrefix: string }>();
@@ -76,16 +84,17 @@ export class RouteRoles extends Construct {
     const profile = profileOf(routes);
     const materials = materialsAccessOf(routes[0].function.name);
     // e.g. 'write', or 'write-materials-read' for the areas whose documents show images.
-    const key = materials ? `${profile}-materials-${materials}` : profile;
+    const rateLimited = limitsSourceAddresses(routes);
+    const key = `${materials ? `${profile}-materials-${materials}` : profile}${rateLimited ? '-rate-limited' : ''}`;
     let shared = this.roles.get(key);
     if (!shared) {
-      shared = this.create(key, profile, materials);
+      shared = this.create(key, profile, materials, rateLimited);
       this.roles.set(key, shared);
     }
     return shared;
   }
 
-  private create(key: string, profile: RouteProfile, materials: MaterialsAccess | undefined): { role: Role; logGroupPrefix: string } {
+  private create(key: string, profile: RouteProfile, materials: MaterialsAccess | undefined, rateLimited: boolean): { role: Role; logGroupPrefix: string } {
     const stack = Stack.of(this);
     const logGroupPrefix = `/twinspace/${stack.stackName}/http/${key}/`;
     const role = new Role(this, `${key}-role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
@@ -100,6 +109,8 @@ export class RouteRoles extends Construct {
     if (profile === 'identity-admin' || profile === 'identity-admin-and-chat') this.props.userPool.grant(role, ...identityAdminActions);
     if (closesChatSockets(profile)) this.props.chat.grantConnections(role);
     if (materials) this.props.materials.grantAccess(role, materials);
+    // GetSecretValue alone (not grantRead's DescribeSecret too), on that one secret: what lib/rate-limit-secret.ts calls.
+    if (rateLimited) role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.props.rateLimitKey.secretArn] }));
     acknowledgeTracing(role);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${regionInFinding(this)}:<AWS::AccountId>:log-group:${logGroupPrefix}*]`,

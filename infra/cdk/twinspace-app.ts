@@ -4,6 +4,7 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { mailRetentionSchoolYearsOf } from '../../functions/domain/retention.ts';
 import { quotaBytesOf } from './materials-storage.ts';
 import { resolveSiteDir } from './site-dist.ts';
 import { TwinspaceStack } from './stack.ts';
@@ -37,6 +38,8 @@ export function defineTwinspace(app: App, options: TwinspaceAppOptions = {}): Tw
     chatRetentionDays: retentionDaysOf(app.node.tryGetContext('chatRetentionDays')),
     // Bytes a project's materials may hold; `cdk synth -c materialsQuotaBytes=5368709120` (5 GB) changes the default 2 GB.
     materialsQuotaBytes: quotaBytesOf(app.node.tryGetContext('materialsQuotaBytes')),
+    // School years mail is kept after the one it was sent in (default 2); `cdk synth -c mailRetentionSchoolYears=3` changes it.
+    mailRetentionSchoolYears: mailRetentionSchoolYearsOf(app.node.tryGetContext('mailRetentionSchoolYears')),
   });
   // cdk-nag 3 is a policy-validation plugin (the Aspects form fails at synth).
   // Acknowledgements are also written into the template (cdk_nag metadata) as an audit trail.

@@ -51,6 +51,8 @@ export function handlerEnv(endpoints: LocalEndpoints): Record<string, string> {
     [envNames.chatCallbackUrl]: endpoints.chat.replace(/^ws/, 'http'),
     // As the CDK app's default (context chatRetentionDays); CHAT_RETENTION_DAYS in the shell changes it locally.
     [envNames.chatRetentionDays]: process.env[envNames.chatRetentionDays] || '90',
+    // As the CDK app's default (context mailRetentionSchoolYears, 2); MAIL_RETENTION_SCHOOL_YEARS in the shell changes it locally.
+    [envNames.mailRetentionSchoolYears]: process.env[envNames.mailRetentionSchoolYears] || '2',
     [envNames.sesEndpoint]: endpoints.mail,
     [envNames.mailFrom]: 'no-reply@twinspace.local',
     [envNames.s3Endpoint]: endpoints.storage,

@@ -9,6 +9,7 @@ import { invocables } from '../../functions/routes.ts';
 import type { LocalEndpoints } from './endpoints.ts';
 import { applyHandlerEnv, invokeHandler } from './lambda-runtime.ts';
 import { StartupProblem } from './problems.ts';
+import { ensureLocalSecrets, secretsEnv } from './secrets.ts';
 import { repositoryRoot } from './site.ts';
 
 const endpointsFile = join(repositoryRoot, '.twinspace', 'endpoints.json');
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     throw new StartupProblem(`${file} is not a JSON event: fix it or pass another file.`);
   }
   applyHandlerEnv(await runningEndpoints());
+  // The running stack's secrets (its first start made them): a rate-limited route counts as it does behind the gateway.
+  Object.assign(process.env, secretsEnv(ensureLocalSecrets(join(repositoryRoot, '.twinspace'))));
   const result = await invokeHandler(ref, event, 900_000);
   process.stdout.write(`${JSON.stringify(result ?? null, null, 2)}\n`);
 }

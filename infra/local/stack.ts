@@ -17,6 +17,7 @@ import type { LocalEndpoints } from './endpoints.ts';
 import { closeServer, startHttpGateway } from './http-gateway.ts';
 import { applyHandlerEnv } from './lambda-runtime.ts';
 import { keepHandlerLog } from './handler-log.ts';
+import { ensureLocalSecrets, secretsEnv } from './secrets.ts';
 import { startMail } from './mail-local.ts';
 import { assertPortFree } from './ports.ts';
 import { startScheduler } from './scheduler.ts';
@@ -47,7 +48,7 @@ export const portSettings: Record<keyof StackPorts, { env: string; fallback: num
 
 export interface StackOptions {
   ports: StackPorts;
-  /** Holds local-state.json, endpoints.json, cognito/, storage/ and (on disk) dynamodb/. */
+  /** Holds local-state.json, endpoints.json, secrets.json, cognito/, storage/ and (on disk) dynamodb/. */
   dataDir: string;
   /** 'disk' keeps the table under dataDir/dynamodb; 'memory' is for tests. */
   dynamodb: 'disk' | 'memory';
@@ -103,6 +104,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const endpoints = await bootstrap(dataDir, base, { seed: true });
     applyHandlerEnv(endpoints);
+    // Generated at the first start into dataDir/secrets.json (0600), reused after; never in endpoints.json.
+    Object.assign(process.env, secretsEnv(ensureLocalSecrets(dataDir)));
     if (options.handlerLog) {
       process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
       stops.push(keepHandlerLog(options.handlerLog));

@@ -6,13 +6,14 @@
  * the repository the middleware uses, and empties it again afterwards, so
  * the other sign-up tests keep their attempts.
  */
+import { readFileSync } from 'node:fs';
 import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { keys } from '../../functions/data/keys.ts';
-import { sourceDigest, takeAttempt } from '../../functions/data/rate-limits.ts';
+import { takeAttempt } from '../../functions/data/rate-limits.ts';
 import { findUserIdByUsername } from '../../functions/data/users.ts';
-import { registrationLimit, windowAt } from '../../functions/domain/rate-limits.ts';
+import { registrationLimit, sourceKey, windowAt } from '../../functions/domain/rate-limits.ts';
 import { apiSend, tableStoreOf } from '../support/clients.ts';
 
 const endpoints = inject('endpoints');
@@ -25,6 +26,9 @@ const cognito = new CognitoIdentityProviderClient({
 /** The tests reach the local gateway from this address. */
 const source = '127.0.0.1';
 const run = Date.now().toString(36);
+/** The local stack's secret (its secrets.json): the gateway's handlers name this machine's counter with it. */
+const secret = (JSON.parse(readFileSync(inject('localSecrets'), 'utf8')) as { rateLimitKey: string }).rateLimitKey;
+const key = sourceKey(secret, registrationLimit, source);
 
 const signUp = (email: string) =>
   apiSend(endpoints, 'POST', '/registrations', undefined, {
@@ -41,7 +45,7 @@ const windowsNow = () => {
   const current = windowAt(new Date(), registrationLimit.windowSeconds);
   return [current, { startsAt: current.startsAt + registrationLimit.windowSeconds, secondsLeft: registrationLimit.windowSeconds }];
 };
-const windowKey = (startsAt: number) => keys.rateWindow(registrationLimit.scope, sourceDigest(registrationLimit, source), startsAt);
+const windowKey = (startsAt: number) => keys.rateWindow(registrationLimit.scope, key, startsAt);
 const attemptsIn = async (startsAt: number): Promise<number> =>
   ((await store.db.send(new GetCommand({ TableName: store.tableName, Key: windowKey(startsAt) }))).Item?.attempts as number | undefined) ?? 0;
 
@@ -58,12 +62,14 @@ describe('sign-up attempts from one network', () => {
     expect(await attemptsIn(current.startsAt)).toBe(before + 1);
     const counter = await store.db.send(new GetCommand({ TableName: store.tableName, Key: windowKey(current.startsAt) }));
     expect(JSON.stringify(counter.Item)).not.toContain(source);
+    // Named by the keyed hash, not by an unkeyed one anyone could recompute from the address.
+    expect(counter.Item?.PK).toBe(`RATE#${registrationLimit.scope}#${key}`);
     expect(counter.Item?.expiresAt).toBeGreaterThan(current.startsAt);
   });
 
   it('are refused with 429 and Retry-After once the window is used up, and nothing is created', async () => {
     for (const window of windowsNow()) {
-      while (await takeAttempt(store, registrationLimit, source, window));
+      while (await takeAttempt(store, registrationLimit, key, window));
     }
     const email = `refused.${run}@signup.example`;
     const refused = await signUp(email);

@@ -51,6 +51,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('endpoints', running.endpoints);
   project.provide('handlerLog', join(stack.dataDir, 'handler-log.jsonl'));
+  project.provide('localSecrets', join(stack.dataDir, 'secrets.json'));
 
   return async function teardown() {
     stack.users -= 1;

@@ -6,6 +6,8 @@ declare module 'vitest' {
     endpoints: LocalEndpoints;
     /** The file the local stack keeps its handlers' log lines in (JSON lines). */
     handlerLog: string;
+    /** The local stack's secrets file (infra/local/secrets.ts): the rate limit's key, as the gateway's handlers use it. */
+    localSecrets: string;
   }
 }
 
