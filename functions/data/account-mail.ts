@@ -49,21 +49,32 @@ export function accountMailPut(store: TableStore, accountMail: AccountMail) {
   };
 }
 
-/** The oldest outbox items, whatever their state (ULID ids: SK order is time order). */
+/**
+ * The oldest outbox items that are not held, at most `limit` (ULID ids: SK
+ * order is time order). Held e-mails stay at the head of the partition until
+ * an operator releases them, so they are read past, never counted.
+ */
 export async function listAccountMail(store: TableStore, limit: number): Promise<OutboxMail[]> {
-  const result = await store.db.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.accountMailPartition },
-      ConsistentRead: true,
-      Limit: limit,
-    }),
-  );
-  return (result.Items ?? []).map((item) => {
-    const { entity: _entity, ...accountMail } = withoutKeys(item);
-    return accountMail as unknown as OutboxMail;
-  });
+  const found: OutboxMail[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const result = await store.db.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.accountMailPartition },
+        ConsistentRead: true,
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of result.Items ?? []) {
+      const { entity: _entity, ...accountMail } = withoutKeys(item);
+      if ((accountMail as OutboxMail).state !== 'held') found.push(accountMail as unknown as OutboxMail);
+    }
+    startKey = result.LastEvaluatedKey;
+  } while (startKey && found.length < limit);
+  return found.slice(0, limit);
 }
 
 const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';

@@ -97,7 +97,7 @@ export function accountMailJob() {
       if (await mark(world, mailId, claimToken, messageId)) result.markedLate += 1;
     }
     for (const mail of await listAccountMail(world.store, perRun)) {
-      if (acceptedNotMarked.has(mail.mailId) || mail.state === 'held') continue;
+      if (acceptedNotMarked.has(mail.mailId)) continue;
       if (mail.state === 'sending') {
         // Another run is at it, or stopped between SES and the mark: only a lease that is over says which.
         if (await holdAccountMail(world.store, mail.mailId, world.now())) {

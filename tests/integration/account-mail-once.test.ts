@@ -10,10 +10,10 @@
  * count e-mails per address, so its runs cannot make a test pass or fail.
  */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, inject, it } from 'vitest';
-import { putAccountMail, sentMarkOf, type AccountMail, type OutboxMail } from '../../functions/data/account-mail.ts';
+import { listAccountMail, putAccountMail, sentMarkOf, type AccountMail, type OutboxMail } from '../../functions/data/account-mail.ts';
 import { keys } from '../../functions/data/keys.ts';
 import type { TableStore } from '../../functions/data/store.ts';
 import { accountMailJob, leaseMs, type AccountMailWorld } from '../../functions/scheduled/send-account-mail.ts';
@@ -34,8 +34,8 @@ async function sendWithLocalSes(mail: AccountMail): Promise<string> {
   return answer.MessageId ?? 'unknown';
 }
 
-async function queuedMail(): Promise<AccountMail> {
-  const mailId = ulid();
+async function queuedMail(at = Date.now()): Promise<AccountMail> {
+  const mailId = ulid(at);
   const mail = { mailId, to: `once-${mailId.toLowerCase()}@test.twinspace`, subject: `Once ${mailId}`, text: 'Your account is ready.', createdAt: new Date().toISOString() };
   await putAccountMail(store, mail);
   return mail;
@@ -153,5 +153,29 @@ describe('send-account-mail: each e-mail once, marked sent only after SES accept
     await accountMailJob()(world({ now: () => new Date(Date.now() + leaseMs + 1_000) }));
     expect(await mailsTo(endpoints, mail.to)).toHaveLength(1);
     expect((await outboxItem(mail.mailId))?.state).toBe('held');
+  });
+
+  it('held e-mails at the head of the outbox never keep the others from being read', async () => {
+    // Held long ago: the oldest ids of the partition, more of them than one read asks for.
+    const held = await Promise.all([1, 2, 3].map((n) => queuedMail(n * 1_000)));
+    for (const mail of held) {
+      await store.db.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: keys.accountMail(mail.mailId),
+          UpdateExpression: 'SET #state = :held',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':held': 'held' },
+        }),
+      );
+    }
+    try {
+      await Promise.all([queuedMail(), queuedMail()]);
+      const read = await listAccountMail(store, 2);
+      expect(read).toHaveLength(2);
+      expect(read.every((mail) => mail.state !== 'held')).toBe(true);
+    } finally {
+      for (const mail of held) await store.db.send(new DeleteCommand({ TableName: store.tableName, Key: keys.accountMail(mail.mailId) }));
+    }
   });
 });
