@@ -1,6 +1,9 @@
 /**
- * What a scheduled job receives: EventBridge's "Scheduled Event" (the rule of
- * functions/routes.ts scheduledJobs). The local scheduler sends the same shape.
+ * What a scheduled job receives: EventBridge's "Scheduled Event" shape. On AWS
+ * the EventBridge Scheduler schedule of functions/routes.ts scheduledJobs
+ * builds it from the firing (infra/cdk/schedule.ts: `time` is the scheduled
+ * time, `id` the execution id, `resources` the schedule's ARN); the local
+ * scheduler sends the same shape.
  */
 import * as z from 'zod/mini';
 

@@ -170,6 +170,8 @@ export const keys = {
   /** The account e-mail outbox (R3): one partition, read oldest first by the send-account-mail job. */
   accountMailPartition: 'OUTBOX#ACCOUNT-MAIL',
   accountMail: (mailId: string): ItemKey => ({ PK: 'OUTBOX#ACCOUNT-MAIL', SK: `MAIL#${mailId}` }),
+  /** An account e-mail SES accepted (R4): written as it leaves the outbox, kept 30 days (ids only, no address). */
+  accountMailSent: (mailId: string): ItemKey => ({ PK: 'OUTBOX#ACCOUNT-MAIL-SENT', SK: `MAIL#${mailId}` }),
 };
 
 /** GSI1 keys (one overloaded index). */

@@ -27,6 +27,7 @@ export const clientLimits = {
 let documentClient: DynamoDBDocumentClient | undefined;
 let cognitoClient: CognitoIdentityProviderClient | undefined;
 let mailClient: SESv2Client | undefined;
+let onceMailClient: SESv2Client | undefined;
 
 function region(): string | undefined {
   return optionalSetting('region');
@@ -51,4 +52,21 @@ export function cognito(): CognitoIdentityProviderClient {
 export function mail(): SESv2Client {
   mailClient ??= tracer.captureAWSv3Client(new SESv2Client({ region: region(), endpoint: optionalSetting('sesEndpoint'), ...clientLimits }));
   return mailClient;
+}
+
+/**
+ * SES for the outbox job: ONE attempt per send (the SDK's own retry would send
+ * the e-mail again when only SES's answer was lost) and 10 s to answer, so an
+ * answer that does not come is rare; the job holds an e-mail whose answer is lost.
+ */
+export function mailSentOnce(): SESv2Client {
+  onceMailClient ??= tracer.captureAWSv3Client(
+    new SESv2Client({
+      region: region(),
+      endpoint: optionalSetting('sesEndpoint'),
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
+    }),
+  );
+  return onceMailClient;
 }

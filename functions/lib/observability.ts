@@ -40,6 +40,8 @@ export type BusinessMetric =
   | 'ChatMessagesSent'
   | 'DigestsSent'
   | 'AccountMailsSent'
+  | 'AccountMailsFailed'
+  | 'AccountMailsHeld'
   | 'HomeWrites'
   | 'MaterialsWritten';
 

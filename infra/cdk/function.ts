@@ -25,6 +25,11 @@ export function entryOf(handler: HandlerRef): string {
 
 export const serviceName = 'twinspace';
 
+/** The namespace of the business metrics (Powertools): one per stack, so two stages in one account never add up. */
+export function metricsNamespaceOf(scope: Construct): string {
+  return `Twinspace/${Stack.of(scope).stackName}`;
+}
+
 /** Every function's bundle folder, made by one esbuild pass the first time a stack asks (none when the stack bundles nothing). */
 const bundlesByStack = new WeakMap<Stack, Map<string, string>>();
 
@@ -109,7 +114,7 @@ export class TwinspaceFunction extends LambdaFunction {
         // The runtime does not read source maps unless told to.
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: serviceName,
-        POWERTOOLS_METRICS_NAMESPACE: 'Twinspace',
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceOf(scope),
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
     });

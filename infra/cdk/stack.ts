@@ -1,7 +1,7 @@
 /**
  * The whole platform in one stack, composed of one construct per concern.
- * Environment-agnostic: nothing is looked up at synth, so `cdk synth` runs
- * offline; the region comes from the deploy credentials (or `-c region=`).
+ * Nothing is looked up at synth, so `cdk synth` runs offline; the region is
+ * a setting (twinspace-app.ts: eu-west-1 unless `-c region=` names another EU region).
  */
 import { Aws, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -14,6 +14,7 @@ import { TwinspaceChatApi } from './chat-api.ts';
 import type { TwinspaceFunction } from './function.ts';
 import { TwinspaceHttpApi } from './http-api.ts';
 import { TwinspaceMaterialsStorage } from './materials-storage.ts';
+import { TwinspaceOperations } from './operations.ts';
 import { TwinspaceSchedule } from './schedule.ts';
 import { TwinspaceSiteHosting } from './site.ts';
 import { TwinspaceTable } from './storage.ts';
@@ -24,6 +25,12 @@ export interface TwinspaceStackProps extends StackProps {
   siteDir: string;
   /** Sender of the platform's e-mail; its domain must be a verified SES identity. */
   mailFrom: string;
+  /** The deployment's stage (`-c stage=`), named in the alarms' topic and the dashboard. */
+  stage: string;
+  /** Where the alarms and the budget alert go (an e-mail subscription of the alarm topic). */
+  alarmEmail: string;
+  /** US dollars a month the Budgets alarm watches. */
+  monthlyBudgetUsd: number;
   /** Days a chat message is kept before the table's TTL removes it (CHAT_RETENTION_DAYS of the chat functions). */
   chatRetentionDays?: number;
   /** Bytes a project's materials may hold (MATERIALS_QUOTA_BYTES of the HTTP functions); default 2 GB. */
@@ -43,6 +50,7 @@ export class TwinspaceStack extends Stack {
   readonly materials: TwinspaceMaterialsStorage;
   /** Keys the per-address limit's hash of a source address (domain/rate-limits.ts sourceKey). */
   readonly rateLimitKey: Secret;
+  readonly operations: TwinspaceOperations;
 
   constructor(scope: Construct, id: string, props: TwinspaceStackProps) {
     super(scope, id, props);
@@ -104,6 +112,17 @@ export class TwinspaceStack extends Stack {
       },
     };
     this.site.deploy(props.siteDir, siteConfig);
+
+    this.operations = new TwinspaceOperations(this, 'Operations', {
+      stage: props.stage,
+      alarmEmail: props.alarmEmail,
+      monthlyBudgetUsd: props.monthlyBudgetUsd,
+      table,
+      httpApi: this.httpApi,
+      chatApi: this.chatApi,
+      functions: this.functions,
+      deadLetterQueue: this.schedule.deadLetterQueue,
+    });
 
     new CfnOutput(this, 'SiteUrl', { value: this.site.origin });
     new CfnOutput(this, 'ApiUrl', { value: siteConfig.api });

@@ -43,16 +43,19 @@ describe('cdk-nag AwsSolutions on the Twinspace stack', () => {
   });
 
   it('synthesizes the README\'s deploy command (its exact context) with no unacknowledged finding: acknowledgements hold in any region', () => {
-    const deployed = buildTwinspace({ bundle: false, context: readmeDeployContext });
-    try {
-      deployed.app.synth();
-      const open = validationReport(deployed.outdir)
-        .filter((report) => report.pluginName === 'AwsSolutions')
-        .flatMap((report) => report.violations.map((v) => `${v.ruleName} at ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`));
-      expect(open).toEqual([]);
-      expect(deployed.stack.region).toBe('eu-west-1');
-    } finally {
-      deployed.cleanup();
+    // The README's command, and the same in another EU region.
+    for (const context of [readmeDeployContext, { ...readmeDeployContext, region: 'eu-central-1' }]) {
+      const deployed = buildTwinspace({ bundle: false, context });
+      try {
+        deployed.app.synth();
+        const open = validationReport(deployed.outdir)
+          .filter((report) => report.pluginName === 'AwsSolutions')
+          .flatMap((report) => report.violations.map((v) => `${v.ruleName} at ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`));
+        expect(open, context.region).toEqual([]);
+        expect(deployed.stack.region).toBe(context.region);
+      } finally {
+        deployed.cleanup();
+      }
     }
   });
 

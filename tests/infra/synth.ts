@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { defineTwinspace } from '../../infra/cdk/twinspace-app.ts';
+import { repoRoot } from '../../infra/cdk/function.ts';
 import type { TwinspaceStack } from '../../infra/cdk/stack.ts';
 
 export interface SynthOptions {
@@ -15,12 +16,29 @@ export interface SynthOptions {
   bundle: boolean;
   /** Runs on the stack before synth (e.g. to plant a finding). */
   modify?: (stack: TwinspaceStack) => void;
-  /** `-c key=value` context, as the CLI passes it. */
-  context?: Record<string, string>;
+  /**
+   * `-c key=value` context, as the CLI passes it, over the README's deploy
+   * command's (every synth gives what that command gives, unless a test says
+   * otherwise); a key set to undefined is left out, as if not given.
+   */
+  context?: Record<string, string | undefined>;
 }
 
-/** The README's deploy command's context: `npx cdk deploy -c region=eu-west-1 -c mailFrom=no-reply@your.domain`. */
-export const readmeDeployContext = { region: 'eu-west-1', mailFrom: 'no-reply@your.domain' };
+/** The README's deploy command, as written in the README (its "Deploying to AWS" block). */
+export function readmeDeployCommand(): string {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const command = readme.split('\n').find((line) => /^npx cdk deploy\b/.test(line));
+  if (!command) throw new Error('The README has no `npx cdk deploy` line');
+  return command.replace(/\s+#.*$/, '').trim();
+}
+
+/** The `-c key=value` pairs of a cdk command line. */
+export function contextOf(command: string): Record<string, string> {
+  return Object.fromEntries([...command.matchAll(/(?:^|\s)-c\s+([A-Za-z]+)=(\S+)/g)].map(([, key, value]) => [key, value]));
+}
+
+/** The README's deploy command's context, read from the README itself: the infra tests synthesize with exactly it. */
+export const readmeDeployContext: Record<string, string> = contextOf(readmeDeployCommand());
 
 export interface Synthesized {
   app: App;
@@ -46,7 +64,7 @@ export function buildTwinspace(options: SynthOptions): Synthesized {
       'aws:cdk:enable-asset-metadata': true,
       // CDK's own switch: an empty list bundles no stack.
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
-      ...options.context,
+      ...Object.fromEntries(Object.entries({ ...readmeDeployContext, ...options.context }).filter(([, value]) => value !== undefined)),
     },
   });
   const siteDir = standInSiteDir();
