@@ -67,7 +67,7 @@
  * profile's PARTNERS GSI1 keys (D3) in the same write.
  *
  * Why 1 is one Query: under USER#<sub> the sort keys sort as DIGEST# <
- * MAILBOX < MAILIN# < MAILOUT# < NOTIFICATION# < PROFILE < PROJECT#, so the profile and the project items are
+ * GROUPSYNC < MAILBOX < MAILIN# < MAILOUT# < NOTIFICATION# < PROFILE < PROJECT#, so the profile and the project items are
  * one contiguous range. Keep new USER# prefixes outside 'PROFILE'..'PROJECT#'.
  */
 
@@ -107,6 +107,8 @@ export const keys = {
   userProfile: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'PROFILE' }),
   /** The inverse of a membership, under the user: GET /me reads these with the profile. */
   userProject: (userId: string, projectId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.userProject}${projectId}` }),
+  /** The user's group-sync marker (GS1): sorts before MAILBOX, outside GET /me's range. */
+  groupSync: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'GROUPSYNC' }),
   /** Range of pattern 1. */
   meRange: { from: 'PROFILE', to: `${prefixes.userProject}\uffff` },
   project: (projectId: string): ItemKey => ({ PK: projectPk(projectId), SK: 'META' }),
