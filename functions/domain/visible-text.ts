@@ -12,9 +12,9 @@
  *   reply, a mail's body) keeps line breaks and tabs.
  * - Names and titles (one line) refuse the bidirectional embedding, override
  *   and isolate controls (U+202A–U+202E, U+2066–U+2069): they can make a
- *   name read as another ("Trojan Source"), and a name or title never needs
- *   them, since the site isolates every user text's direction itself. The
- *   marks LRM, RLM and ALM, which do not reorder anything, stay allowed.
+ *   name read as another ("Trojan Source"), and a name or title does not
+ *   need them. The marks LRM, RLM and ALM, which reorder nothing around
+ *   them, stay allowed for mixed-direction names.
  *   Text of many lines keeps them, as pasted right-to-left documents carry
  *   them.
  */
