@@ -37,5 +37,7 @@ export function visibleText(options: VisibleTextOptions) {
       if (codePoints(text) > max) context.addIssue({ code: 'custom', message: tooLong });
       const problem = textProblem(text, { multiline });
       if (problem) context.addIssue({ code: 'custom', message: textProblemMessages[problem](multiline) });
-    });
+    })
+    // For the OpenAPI document (JSON Schema counts a string's length in code points too, as the check above does).
+    .meta({ maxLength: max });
 }
