@@ -107,7 +107,7 @@ export const keys = {
   userProfile: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'PROFILE' }),
   /** The inverse of a membership, under the user: GET /me reads these with the profile. */
   userProject: (userId: string, projectId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.userProject}${projectId}` }),
-  /** The user's group-sync marker (GS1): sorts before MAILBOX, outside GET /me's range. */
+  /** The user's group-sync marker (data/README.md GS1, GS2): sorts before MAILBOX, outside GET /me's range. */
   groupSync: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'GROUPSYNC' }),
   /** Range of pattern 1. */
   meRange: { from: 'PROFILE', to: `${prefixes.userProject}\uffff` },

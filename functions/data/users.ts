@@ -240,7 +240,7 @@ function definedOnly<T extends object>(changes: T): Partial<T> {
 }
 
 /**
- * The user's group-sync marker (keys.ts pattern GS1): how many group syncs
+ * The user's group-sync marker (data/README.md, patterns GS1 and GS2): how many group syncs
  * have completed. A sync reads it before it reads the user's projects, and
  * records itself with `recordGroupSync` only if no other sync completed in
  * between; otherwise it runs again (lib/identity.ts, syncTwinspaceGroups).
