@@ -14,8 +14,8 @@ import { reportBody } from '../../functions/http/chat/schemas.ts';
 import { encounterCreateBody, groupCreateBody, resourceCreateBody } from '../../functions/http/community/schemas.ts';
 import { mailSendBody, profileUpdateBody, schoolCreateBody } from '../../functions/http/desktop/schemas.ts';
 import { diaryEntryBody, diaryReplyBody } from '../../functions/http/diary/schemas.ts';
-import { threadCreateBody } from '../../functions/http/forum/schemas.ts';
-import { commentBody, noteBody } from '../../functions/http/home/schemas.ts';
+import { replyCreateBody, threadCreateBody } from '../../functions/http/forum/schemas.ts';
+import { commentBody, noteBody, postBody } from '../../functions/http/home/schemas.ts';
 import { mailboxSendBody } from '../../functions/http/mailbox/schemas.ts';
 import { materialCreateBody, uploadRequestBody } from '../../functions/http/materials/schemas.ts';
 import { createPupilBody } from '../../functions/http/members/schemas.ts';
@@ -167,5 +167,14 @@ describe('every area takes the rule', () => {
       expect(refused('a\tb\nc')).toEqual([]);
     }
     expect(refused('مريم 👩🏽‍🏫')).toEqual([]);
+  });
+});
+
+describe('rich-text bodies that must not be empty', () => {
+  it('take spaces and zero-width characters alone as empty, as plain text or as a document', () => {
+    expect(replyCreateBody.safeParse({ body: '\u200B \u200D' }).success).toBe(false);
+    const invisibleDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '\u2060\uFEFF\u3164' }] }] };
+    expect(postBody.safeParse({ body: invisibleDoc }).success).toBe(false);
+    expect(postBody.safeParse({ body: 'مرحبا 👋' }).success).toBe(true);
   });
 });
