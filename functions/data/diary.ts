@@ -59,6 +59,18 @@ export interface UnansweredDoubt {
 /** Replies may fill an entry up to this many bytes in all (an item holds 400 KB; the entry's own texts stay below 90 KB). */
 export const repliesByteBudget = 280_000;
 
+/**
+ * The teachers' comments stop here; the rest of the budget is the NSS's
+ * alone, so however many comments a doubt gets, its NSS answer still fits:
+ * 80 KB holds three answers of the longest (5,000 code points of 4 bytes
+ * each, with the reply's JSON around them).
+ */
+export const teacherRepliesByteBudget = 200_000;
+
+/** How many bytes of replies the entry may hold before this reply: an NSS reply may use the reserve, a teacher's may not. */
+export const replyRoomFor = (role: DiaryReply['author']['role'], bytes: number) =>
+  (role === 'nss' ? repliesByteBudget : teacherRepliesByteBudget) - bytes;
+
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** A stored entry; one written before rich text (a plain `body`) reads as paragraphs. */
@@ -137,7 +149,10 @@ export type DiaryReplyOutcome = 'added' | 'closed' | 'full';
 /**
  * A reply appended to the entry, in one transaction with: the doubt leaving
  * every inbox (an NSS answer), and the author's notification (unless they
- * reply to themselves). Refused ('full') once the entry's replies are full.
+ * reply to themselves). Refused ('full') once the entry's replies are full:
+ * for a teacher's comment, at `teacherRepliesByteBudget`; for an NSS reply,
+ * at the whole `repliesByteBudget`, so teachers' comments never crowd out the
+ * NSS's answer to a doubt.
  */
 export async function addDiaryReply(
   store: TableStore,
@@ -163,7 +178,7 @@ export async function addDiaryReply(
         ExpressionAttributeValues: {
           ':reply': [reply],
           ':bytes': bytes,
-          ':room': repliesByteBudget - bytes,
+          ':room': replyRoomFor(reply.author.role, bytes),
           ...(answering ? { ':now': reply.createdAt } : {}),
         },
       },

@@ -68,7 +68,7 @@
  * profile's PARTNERS GSI1 keys (D3) in the same write.
  *
  * Why 1 is one Query: under USER#<sub> the sort keys sort as DIGEST# <
- * MAILIN# < MAILOUT# < MAILUNREAD# < NOTIFICATION# < PROFILE < PROJECT#, so the profile and the project items are
+ * GROUPSYNC < MAILIN# < MAILOUT# < MAILUNREAD# < NOTIFICATION# < PROFILE < PROJECT#, so the profile and the project items are
  * one contiguous range. Keep new USER# prefixes outside 'PROFILE'..'PROJECT#'.
  */
 
@@ -110,6 +110,8 @@ export const keys = {
   userProfile: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'PROFILE' }),
   /** The inverse of a membership, under the user: GET /me reads these with the profile. */
   userProject: (userId: string, projectId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.userProject}${projectId}` }),
+  /** The user's group-sync marker (data/README.md GS1, GS2): sorts before MAILBOX, outside GET /me's range. */
+  groupSync: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'GROUPSYNC' }),
   /** Range of pattern 1. */
   meRange: { from: 'PROFILE', to: `${prefixes.userProject}\uffff` },
   project: (projectId: string): ItemKey => ({ PK: projectPk(projectId), SK: 'META' }),

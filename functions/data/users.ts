@@ -2,7 +2,7 @@
  * User profiles and the user's side of their memberships (keys.ts patterns
  * 1, 2, 10, 15, D3), and the versioned profile save.
  */
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isListedPartner, type AgeRange, type ProfileChanges } from '../domain/desktop.ts';
 import type { AccountKind, TwinspaceType } from '../domain/twinspace-types.ts';
 import type { NotificationMail } from '../domain/notifications.ts';
@@ -120,16 +120,22 @@ export function toUserProfile(item: Record<string, unknown>): UserProfile {
   return profile as unknown as UserProfile;
 }
 
-/** GET /me in one Query: the profile and every project of the user (keys.ts pattern 1). */
+/**
+ * GET /me in one Query: the profile and every project of the user (keys.ts
+ * pattern 1). `consistent`: a strongly consistent read, for the group sync,
+ * which must see the membership change that came just before it.
+ */
 export async function getProfileAndProjects(
   store: TableStore,
   userId: string,
+  options: { consistent?: boolean } = {},
 ): Promise<{ profile: UserProfile | undefined; projects: UserProject[] }> {
   let profile: UserProfile | undefined;
   const projects: UserProject[] = [];
   const items = await queryAll(store, {
     KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': keys.userPartition(userId), ':from': keys.meRange.from, ':to': keys.meRange.to },
+    ...(options.consistent ? { ConsistentRead: true } : {}),
   });
   for (const item of items) {
     if (item.SK === 'PROFILE') profile = toUserProfile(item);
@@ -231,4 +237,39 @@ export async function saveProfileChanges(
 
 function definedOnly<T extends object>(changes: T): Partial<T> {
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/**
+ * The user's group-sync marker (data/README.md, patterns GS1 and GS2): how many group syncs
+ * have completed. A sync reads it before it reads the user's projects, and
+ * records itself with `recordGroupSync` only if no other sync completed in
+ * between; otherwise it runs again (lib/identity.ts, syncTwinspaceGroups).
+ */
+export async function readGroupSyncVersion(store: TableStore, userId: string): Promise<number> {
+  const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.groupSync(userId), ConsistentRead: true }));
+  return (result.Item?.version as number | undefined) ?? 0;
+}
+
+/**
+ * A completed sync, counted: the marker moves from `readVersion` to the next
+ * one, on condition that it still holds `readVersion`. False when another sync
+ * completed since it was read: the caller's Cognito calls may rest on a stale
+ * read of the projects and must be done again.
+ */
+export async function recordGroupSync(store: TableStore, userId: string, readVersion: number): Promise<boolean> {
+  try {
+    await store.db.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.groupSync(userId),
+        UpdateExpression: 'SET version = :next, syncedAt = :now, entity = :entity',
+        ConditionExpression: readVersion === 0 ? 'attribute_not_exists(version) OR version = :read' : 'version = :read',
+        ExpressionAttributeValues: { ':next': readVersion + 1, ':read': readVersion, ':now': new Date().toISOString(), ':entity': 'groupSync' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

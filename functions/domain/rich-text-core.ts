@@ -9,6 +9,8 @@
  * Pure: no I/O.
  */
 
+import { hasVisibleText } from './visible-text.ts';
+
 /** Video providers shown through their privacy-enhanced embeds only. */
 export const videoProviders = ['youtube', 'vimeo'] as const;
 export type VideoProvider = (typeof videoProviders)[number];
@@ -149,11 +151,15 @@ export function docImages(doc: RichDoc): RichImage['attrs'][] {
   return [...seen.values()];
 }
 
-/** Whether a document has no text and no media (an empty page body is allowed, an empty post is not). */
+/**
+ * Whether a document has no text and no media (an empty page body is allowed,
+ * an empty post is not). Text counts when it shows something
+ * (visible-text.ts): spaces or zero-width characters alone are no text.
+ */
 export function isEmptyDoc(doc: RichDoc): boolean {
   let empty = true;
   walkDoc(doc, (node) => {
-    if (node.type === 'image' || node.type === 'video' || (node.type === 'text' && node.text.trim() !== '')) empty = false;
+    if (node.type === 'image' || node.type === 'video' || (node.type === 'text' && hasVisibleText(node.text))) empty = false;
   });
   return empty;
 }

@@ -15,7 +15,8 @@ import {
   AdminSetUserPasswordCommand,
   type AdminListGroupsForUserCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { getProfileAndProjects } from '../data/users.ts';
+import { getProfileAndProjects, readGroupSyncVersion, recordGroupSync } from '../data/users.ts';
+import { WriteContention } from '../data/transact.ts';
 import type { TableStore } from '../data/store.ts';
 import { groupChanges } from '../domain/membership-rules.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
@@ -67,18 +68,44 @@ export async function setOneTimePassword(username: string, oneTimePassword: stri
   );
 }
 
+/** How many times a sync that met another one runs again before giving up (WriteContention: the caller answers 503). */
+export const groupSyncAttempts = 8;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Puts the user in the group of every TwinSpace type they hold in at least
- * one project, and out of the others: the types from the table (one Query of
- * the user's partition, keys.ts pattern 1), the groups from Cognito.
- * Idempotent, so a failed sync is cured by running it again. Returns the
- * user's username and the types they hold.
+ * one project, and out of the others: the types from the table (one
+ * consistent Query of the user's partition, keys.ts pattern 1), the groups
+ * from Cognito. Idempotent, so a failed sync is cured by running it again.
+ * Returns the user's username and the types they hold.
+ *
+ * Concurrent syncs of one user are serialised by the user's group-sync
+ * marker (data/users.ts): each reads its version BEFORE the projects, makes
+ * its Cognito calls, then records itself on condition that the version has
+ * not moved. A sync that read the projects before another change, and whose
+ * Cognito calls may have undone a newer sync's, finds the version moved and
+ * runs again from the table; so the last sync to finish has read the table
+ * after every change whose sync finished, and the groups end as the table
+ * says (two type changes at once once left a member in the older type's group).
  */
 export async function syncTwinspaceGroups(store: TableStore, userId: string): Promise<{ username: string; heldTypes: TwinspaceType[] }> {
-  const { profile, projects } = await getProfileAndProjects(store, userId);
-  if (!profile) throw new Error(`No profile for user ${userId}: cannot sync their groups`);
+  for (let attempt = 0; attempt < groupSyncAttempts; attempt += 1) {
+    const version = await readGroupSyncVersion(store, userId);
+    const { profile, projects } = await getProfileAndProjects(store, userId, { consistent: true });
+    if (!profile) throw new Error(`No profile for user ${userId}: cannot sync their groups`);
+    const heldTypes = [...new Set(projects.map((project) => project.type))];
+    await applyGroups(profile.username, heldTypes);
+    if (await recordGroupSync(store, userId, version)) return { username: profile.username, heldTypes };
+    // Another sync finished meanwhile: ours may rest on an older table; wait a little (full jitter) and do it again.
+    await sleep(Math.random() * Math.min(500, 25 * 2 ** attempt));
+  }
+  throw new WriteContention(groupSyncAttempts);
+}
+
+/** Cognito's groups of the user brought to `heldTypes` (nss and evaluator left alone). */
+async function applyGroups(Username: string, heldTypes: TwinspaceType[]): Promise<void> {
   const UserPoolId = setting('userPoolId');
-  const Username = profile.username;
   const currentGroups: string[] = [];
   let NextToken: string | undefined;
   do {
@@ -88,10 +115,8 @@ export async function syncTwinspaceGroups(store: TableStore, userId: string): Pr
     currentGroups.push(...(page.Groups ?? []).map((group) => group.GroupName ?? ''));
     NextToken = page.NextToken;
   } while (NextToken);
-  const heldTypes = [...new Set(projects.map((project) => project.type))];
   const { add, remove } = groupChanges(heldTypes, currentGroups);
   // Removals first: a half-done sync then grants less than the table says, never more.
   for (const GroupName of remove) await cognito().send(new AdminRemoveUserFromGroupCommand({ UserPoolId, Username, GroupName }));
   for (const GroupName of add) await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName }));
-  return { username: Username, heldTypes };
 }

@@ -196,6 +196,28 @@ describe('doubts and replies', () => {
     expect(reread.answeredAt).toBe(answered.body.answeredAt);
   });
 
+  it('teachers who flood a doubt with comments until it is full still leave room for the NSS’s answer', async () => {
+    const doubt = await write(eva, { kind: 'doubt', visibility: 'private', title: 'A crowded doubt', body: 'Many opinions here.' });
+    const repliesPath = `${diaryPath()}/${doubt.entryId}/replies`;
+    // The longest comment a teacher may write, in 4-byte characters: the fewest requests to fill an entry.
+    const longest = '🌊'.repeat(5_000);
+    let comments = 0;
+    for (;;) {
+      const comment = await apiSend(endpoints, 'POST', repliesPath, comments % 2 ? ana : eva, { body: longest });
+      if (comment.status === 409) break;
+      expect(comment.status, JSON.stringify(comment.body)).toBe(201);
+      comments += 1;
+      expect(comments, 'the teachers were never refused').toBeLessThan(40);
+    }
+    expect(comments).toBeGreaterThan(0);
+
+    const answered = await apiSend(endpoints, 'POST', repliesPath, nssEs, { body: longest });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(201);
+    expect(answered.body.answeredAt).toEqual(expect.any(String));
+    expect(answered.body.replies.at(-1).author.role).toBe('nss');
+    expect(await inboxIds(nssFr)).not.toContain(doubt.entryId);
+  });
+
   it('a reply must have a body, and its entry must exist', async () => {
     const entry = await write(ana, { kind: 'activity', visibility: 'private', title: 'Replies', body: 'Reply here.' });
     expect((await apiSend(endpoints, 'POST', `${diaryPath()}/${entry.entryId}/replies`, eva, { body: '  ' })).status).toBe(400);

@@ -16,6 +16,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addMembership, changeMembershipType, getMembership, removeMembership } from '../../functions/data/memberships.ts';
 import { createProject, type Project } from '../../functions/data/projects.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
+import type { TableStore } from '../../functions/data/store.ts';
+import { syncTwinspaceGroups } from '../../functions/lib/identity.ts';
+import { handlerEnv } from '../../infra/local/endpoints.ts';
 import { meetsPasswordPolicy } from '../../functions/domain/membership-rules.ts';
 import type { TwinspaceType } from '../../functions/domain/twinspace-types.ts';
 import { apiGet, apiSend, demoProjectId, demoToken, subOf, tableStoreOf } from '../support/clients.ts';
@@ -357,5 +360,86 @@ describe('concurrent member writes', () => {
     expect(statuses.filter((status) => status !== 204).every((status) => status === 404 || status === 409), JSON.stringify(statuses)).toBe(true);
     expect(await getMembership(tableStoreOf(endpoints), raceProject, pupilId)).toBeUndefined();
     expect(await groupsOf(pupil.body.member.username)).toEqual([]);
+  });
+});
+
+describe('concurrent type changes and the Cognito groups', () => {
+  // The groups follow the table (DOMAIN.md, "People"): however the syncs of concurrent changes interleave, once every
+  // request has answered the member is in the group of each type the table says they hold, in every project, and no other.
+  it('leave the groups equal to the table after every round of 9 changes of one member sent at once', async () => {
+    const admin = await outsideTeacher('DE', 'Race Typist');
+    const raceProject = await projectOf(admin, 'approved');
+    const otherProject = await projectOf(admin, 'approved');
+    const teacher = await outsideTeacher('AT', 'Lena Gruber');
+    const store = tableStoreOf(endpoints);
+    expect((await apiSend(endpoints, 'POST', `/projects/${otherProject}/members`, admin.idToken, { username: teacher.username, type: 'member-teacher' })).status).toBe(201);
+    expect((await apiSend(endpoints, 'POST', `/projects/${raceProject}/members`, admin.idToken, { username: teacher.username, type: 'visitor' })).status).toBe(201);
+    const types: TwinspaceType[] = ['teacher-admin', 'member-teacher', 'visitor'];
+    for (let round = 0; round < 6; round += 1) {
+      const answers = await Promise.all(
+        Array.from({ length: 9 }, (_, index) =>
+          apiSend(endpoints, 'PATCH', `/projects/${raceProject}/members/${teacher.userId}`, admin.idToken, { type: types[(index + round) % types.length] }),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.status);
+      // 409: a change whose read another one made stale. Never a 503: a sync that met another one runs again.
+      expect(statuses.every((status) => status === 200 || status === 409), JSON.stringify(answers.map((answer) => answer.body))).toBe(true);
+      const held = (await getMembership(store, raceProject, teacher.userId))!.type;
+      expect(await groupsOf(teacher.username), `round ${round}: the table says ${held} (and member-teacher elsewhere)`).toEqual(
+        [...new Set([held, 'member-teacher'])].sort(),
+      );
+    }
+  });
+});
+
+/**
+ * A store that holds the answer of the first Query of the user's partition
+ * (the sync's read of their projects) until the test releases it: one sync
+ * then acts on what it read before a change while another runs after it.
+ */
+function holdingFirstProjectsRead(store: TableStore, userId: string) {
+  let read!: () => void;
+  let release!: () => void;
+  const readDone = new Promise<void>((resolve) => (read = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  const db = {
+    send: async (command: { constructor: { name: string }; input: { ExpressionAttributeValues?: Record<string, unknown> } }) => {
+      const answer = await store.db.send(command as never);
+      if (!held && command.constructor.name === 'QueryCommand' && command.input.ExpressionAttributeValues?.[':pk'] === `USER#${userId}`) {
+        held = true;
+        read();
+        await released;
+      }
+      return answer;
+    },
+  };
+  return { store: { ...store, db } as unknown as TableStore, readDone, release };
+}
+
+describe('a group sync that read the table before a newer change', () => {
+  it('does not undo the newer sync: the groups end as the table says', async () => {
+    Object.assign(process.env, handlerEnv(endpoints));
+    const store = tableStoreOf(endpoints);
+    const admin = await outsideTeacher('DE', 'Slow Sync Admin');
+    const raceProject = await projectOf(admin, 'approved');
+    const teacher = await outsideTeacher('AT', 'Jonas Berger');
+    expect((await apiSend(endpoints, 'POST', `/projects/${raceProject}/members`, admin.idToken, { username: teacher.username, type: 'visitor' })).status).toBe(201);
+    expect(await groupsOf(teacher.username)).toEqual(['visitor']);
+
+    // A sync (say, of a repeated request) reads her projects: a visitor...
+    const slow = holdingFirstProjectsRead(store, teacher.userId);
+    const slowSync = syncTwinspaceGroups(slow.store, teacher.userId);
+    await slow.readDone;
+    // ...then she becomes a member teacher, and that change's sync runs to the end.
+    const changed = await changeMembershipType(store, { projectId: raceProject, userId: teacher.userId, from: 'visitor', to: 'member-teacher' }, { stillTeacherAdmins: [admin.userId] });
+    expect(changed).toEqual({ written: true });
+    await syncTwinspaceGroups(store, teacher.userId);
+    expect(await groupsOf(teacher.username)).toEqual(['member-teacher']);
+
+    // The first sync goes on with what it read.
+    slow.release();
+    await slowSync;
+    expect(await groupsOf(teacher.username)).toEqual(['member-teacher']);
   });
 });

@@ -48,6 +48,7 @@ describe('profileBody', () => {
   });
   it('marks an empty name and wrong ages', () => {
     expect(profileBody({ ...typed, displayName: '  ', agesMin: '15' }, 1, true)).toEqual({ problems: { displayName: 'desk.required', ages: 'desk.agesInvalid' } });
+    expect(profileBody({ ...typed, displayName: '\u200B\u3164' }, 1, true)).toEqual({ problems: { displayName: 'desk.required' } });
     expect(profileBody({ ...typed, agesMax: '' }, 1, true)).toEqual({ problems: { ages: 'desk.agesInvalid' } });
   });
   it('round-trips what the API answers', () => {
@@ -89,6 +90,8 @@ describe('school forms', () => {
   it('marks a missing name or city and a country that is no two-letter code', () => {
     expect(createBody({ name: '', city: ' ', country: 'Spain', about: '' })).toEqual({ problems: { name: 'desk.required', city: 'desk.required', country: 'desk.countryInvalid' } });
     expect(updateBody({ ...school, name: ' ' }, 4)).toEqual({ problems: { name: 'desk.required' } });
+    // Invisible characters alone are no name, as the API says (functions/domain/visible-text.ts).
+    expect(updateBody({ ...school, name: '\u200B\u2060' }, 4)).toEqual({ problems: { name: 'desk.required' } });
   });
   it('edits with the version it read, never the country', () => {
     expect(updateBody(school, 4)).toEqual({ body: { version: 4, name: 'IES Río Ebro', city: 'Zaragoza', about: '' } });

@@ -33,6 +33,7 @@ describe('projectProblems', () => {
     expect(projectProblems({ ...typed, agesMin: '12', agesMax: '10' }, [])).toEqual({ ages: 'newProject.agesInvalid' });
     expect(projectProblems({ ...typed, agesMin: '10.5' }, [])).toEqual({ ages: 'newProject.agesInvalid' });
     expect(projectProblems({ ...typed, title: '   ' }, ['title'])).toEqual({ title: 'newProject.required' });
+    expect(projectProblems({ ...typed, title: '\u200B\u200B' }, ['title'])).toEqual({ title: 'newProject.required' });
     expect(projectProblems({ ...typed, agesMin: '11', agesMax: '11' }, ['title', 'partnerUsername'])).toEqual({});
   });
   it('does not ask for the partner when editing', () => {

@@ -33,6 +33,14 @@ describe('signupProblems', () => {
     expect(signupProblems({ ...typed, passwordAgain: 'Olivos-Sign-Up-8' })).toEqual({ passwordAgain: 'signup.passwordMismatch' });
     expect(signupProblems(typed)).toEqual({});
   });
+  it('takes a name of invisible characters as no name, as the API does; real scripts pass', () => {
+    expect(signupProblems({ ...typed, displayName: '\u200B\u200D', schoolName: '\u3164', city: '\uFEFF ' })).toEqual({
+      displayName: 'signup.required',
+      schoolName: 'signup.required',
+      city: 'signup.required',
+    });
+    expect(signupProblems({ ...typed, displayName: 'مريم', schoolName: 'בית ספר', city: '👩🏽‍🏫' })).toEqual({});
+  });
   it('sends the address trimmed and the rest as typed', () => {
     expect(registrationBody(typed)).toEqual({ ...typed, email: 'lucia@school.example', passwordAgain: undefined });
   });

@@ -3,14 +3,12 @@
  * OpenAPI document is generated from them.
  */
 import * as z from 'zod';
-import { agendaLimits, canonicalInstant, codePointLength, endsAfterStart } from '../../domain/agenda.ts';
+import { visibleText } from '../visible-text.ts';
+import { agendaLimits, canonicalInstant, endsAfterStart } from '../../domain/agenda.ts';
 import { isSafeLink } from '../../domain/resources.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { ulidString } from '../schemas.ts';
 
-/** Trimmed text of at most `max` characters (code points). */
-const text = (max: number) => z.string().trim().refine((value) => codePointLength(value) <= max, `At most ${max} characters.`);
-const required = (max: number) => text(max).refine((value) => value.length > 0, 'Cannot be empty.');
 /** ISO 8601 in UTC ("Z"), stored in one spelling so times sort as strings. */
 const instant = z.iso.datetime({ message: 'Expected an ISO 8601 UTC time, e.g. 2026-12-01T09:00:00Z.' }).transform(canonicalInstant);
 
@@ -21,11 +19,11 @@ const link = z
   .transform((href) => new URL(href).href);
 
 const eventFields = {
-  title: required(agendaLimits.title),
-  description: text(agendaLimits.description).default(''),
+  title: visibleText({ max: agendaLimits.title }),
+  description: visibleText({ max: agendaLimits.description, multiline: true, allowEmpty: true }).default(''),
   startsAt: instant,
   endsAt: instant,
-  location: text(agendaLimits.location).optional(),
+  location: visibleText({ max: agendaLimits.location, allowEmpty: true }).optional(),
   link: link.optional(),
 };
 const endsAfterStartRule = { message: 'An event ends after it starts.', path: ['endsAt'] };

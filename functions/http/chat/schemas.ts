@@ -4,6 +4,7 @@
  * close and reopen the pupils' chat, report a message.
  */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import { isTimeZone, muteDurations } from '../../domain/chat-supervision.ts';
 import { userIdString } from '../members/schemas.ts';
 import { ulidString } from '../schemas.ts';
@@ -44,7 +45,7 @@ export const pupilsChatResponse = z.object({ pupilsOpen: z.boolean() });
 export type PupilsChatResponse = z.infer<typeof pupilsChatResponse>;
 
 /** Why, in the reporter's words (optional); no body at all is a report without a reason. */
-export const reportBody = z.strictObject({ reason: z.string().trim().max(500, 'At most 500 characters.').optional() });
+export const reportBody = z.strictObject({ reason: visibleText({ max: 500, multiline: true, allowEmpty: true }).optional() });
 export type ReportBodyInput = z.input<typeof reportBody>;
 
 export const reportResponse = z.object({ messageId: z.string() });

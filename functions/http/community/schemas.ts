@@ -4,6 +4,7 @@
  * them; the OpenAPI document is generated from them.
  */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import { normaliseLanguage } from '../../domain/desktop.ts';
 import { groupAccesses } from '../../domain/groups.ts';
 import { isSafeLink } from '../../domain/resources.ts';
@@ -12,7 +13,10 @@ import { pageQuery } from '../../lib/cursor.ts';
 import { maxTags } from '../../domain/resources.ts';
 import { ulidString } from '../schemas.ts';
 
-const text = (max: number) => z.string().trim().min(1, 'Cannot be empty.').max(max);
+/** A name or title: one line. */
+const text = (max: number) => visibleText({ max });
+/** A description: many lines, may be empty. */
+const description = (max: number) => visibleText({ max, multiline: true, allowEmpty: true }).default('');
 const languageCode = z
   .string()
   .transform(normaliseLanguage)
@@ -87,7 +91,7 @@ export const encounterCreateBody = z
       .refine((value) => Date.parse(value) > Date.now(), 'An encounter must start in the future.'),
     seats: z.number().int().min(1).max(1000),
     language: languageCode,
-    description: z.string().trim().max(4000).default(''),
+    description: description(4000),
     /** Where the encounter takes place online: an https link (a video meeting), given to those with a seat. */
     joinUrl: z
       .url({ message: 'Expected a link, e.g. https://example.org/meeting.' })
@@ -156,7 +160,7 @@ export const resourceCreateBody = z
       .url({ message: 'Expected a link, e.g. https://example.org/guide.' })
       .max(2000)
       .refine(isSafeLink, 'Only https:// links are accepted.'),
-    description: z.string().trim().max(2000).default(''),
+    description: description(2000),
     tags: z
       .array(tag)
       .min(1, 'Give at least one tag.')

@@ -4,6 +4,7 @@
  * OpenAPI document is generated from them.
  */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import { notificationMailChoices, notificationTopics } from '../../domain/notifications.ts';
 import { accountKinds } from '../../domain/twinspace-types.ts';
 import { distinct, normaliseCountry, normaliseLanguage, normaliseSubject } from '../../domain/desktop.ts';
@@ -18,14 +19,17 @@ const languageCode = z
   .string()
   .transform(normaliseLanguage)
   .pipe(z.string().regex(/^[a-z]{2}$/, 'Expected a two-letter language code (ISO 639-1), e.g. en.'));
-const subject = z.string().transform(normaliseSubject).pipe(z.string().min(1, 'A subject cannot be empty.').max(60));
+const subject = z.string().transform(normaliseSubject).pipe(visibleText({ max: 60, messages: { empty: 'A subject cannot be empty.' } }));
 /** Pupils' ages: school age, 3 to 19. */
 const age = z.number().int().min(3).max(19);
 const ageRange = z
   .object({ min: age, max: age })
   .strict()
   .refine((ages) => ages.min <= ages.max, { message: 'min must not be above max.', path: ['max'] });
-const name = (max: number) => z.string().trim().min(1, 'Cannot be empty.').max(max);
+/** A name, a city, a mail's subject: one line. */
+const name = (max: number) => visibleText({ max });
+/** About me, about the school: many lines, may be empty. */
+const about = visibleText({ max: 2000, multiline: true, allowEmpty: true });
 const version = z.number().int().min(1);
 
 // ---- profile
@@ -37,7 +41,7 @@ export const profileUpdateBody = z
     subjects: z.array(subject).max(20).transform(distinct).optional(),
     languages: z.array(languageCode).max(20).transform(distinct).optional(),
     ages: ageRange.optional(),
-    about: z.string().trim().max(2000).optional(),
+    about: about.optional(),
     /** E-mail of notifications: each one, a daily digest, or none (not for pupils: they never get e-mail). */
     notificationMail: z.enum(notificationMailChoices).optional(),
     version,
@@ -70,13 +74,13 @@ export type ProfileResponse = z.infer<typeof profileResponse>;
 export const schoolPathParams = z.object({ schoolId: ulidString });
 
 export const schoolCreateBody = z
-  .object({ name: name(120), country: countryCode, city: name(80), about: z.string().trim().max(2000).optional() })
+  .object({ name: name(120), country: countryCode, city: name(80), about: about.optional() })
   .strict();
 export type SchoolCreateBodyInput = z.input<typeof schoolCreateBody>;
 
 /** A school's country is fixed (its teachers' NSS follows it); name, city and about change. */
 export const schoolUpdateBody = z
-  .object({ name: name(120).optional(), city: name(80).optional(), about: z.string().trim().max(2000).optional(), version })
+  .object({ name: name(120).optional(), city: name(80).optional(), about: about.optional(), version })
   .strict();
 export type SchoolUpdateBodyInput = z.input<typeof schoolUpdateBody>;
 
@@ -124,7 +128,7 @@ export const mailSendBody = z
     toUsername: z.string().trim().min(1).max(128).optional(),
     toUserId: z.string().trim().min(1).max(128).optional(),
     subject: name(200),
-    body: z.string().trim().min(1, 'Cannot be empty.').max(10_000),
+    body: visibleText({ max: 10_000, multiline: true }),
   })
   .strict()
   .refine((mail) => (mail.toUsername === undefined) !== (mail.toUserId === undefined), {

@@ -4,18 +4,12 @@
  * their limits counted in code points (domain/diary.ts).
  */
 import * as z from 'zod';
-import { codePointLength, diaryKinds, diaryLimits, diaryVisibilities } from '../../domain/diary.ts';
+import { visibleText } from '../visible-text.ts';
+import { diaryKinds, diaryLimits, diaryVisibilities } from '../../domain/diary.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { documentResponseFields, nonEmptyRichBody } from '../rich-text-schemas.ts';
 import { ulidString } from '../schemas.ts';
 
-/** A trimmed text of 1..max code points. */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => codePointLength(value) >= 1, 'Must not be empty.')
-    .refine((value) => codePointLength(value) <= max, `At most ${max} characters.`);
 
 export const diaryPathParams = z.object({ projectId: ulidString });
 export const diaryEntryPathParams = z.object({ projectId: ulidString, entryId: ulidString });
@@ -24,14 +18,14 @@ export const diaryEntryBody = z
   .object({
     kind: z.enum(diaryKinds),
     visibility: z.enum(diaryVisibilities),
-    title: text(diaryLimits.title),
+    title: visibleText({ max: diaryLimits.title, messages: { empty: 'Must not be empty.' } }),
     /** A rich-text document, or plain text (read as paragraphs). */
     body: nonEmptyRichBody(diaryLimits.body, 'Must not be empty.'),
   })
   .strict();
 export type DiaryEntryBodyInput = z.input<typeof diaryEntryBody>;
 
-export const diaryReplyBody = z.object({ body: text(diaryLimits.reply) }).strict();
+export const diaryReplyBody = z.object({ body: visibleText({ max: diaryLimits.reply, multiline: true, messages: { empty: 'Must not be empty.' } }) }).strict();
 export type DiaryReplyBodyInput = z.input<typeof diaryReplyBody>;
 
 export const diaryPageQuery = pageQuery;

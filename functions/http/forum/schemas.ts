@@ -4,20 +4,17 @@
  * code points (functions/domain/forum.ts).
  */
 import * as z from 'zod';
-import { codePointLength, forumAreas, forumBodyMaxLength, forumTitleMaxLength } from '../../domain/forum.ts';
+import { visibleText } from '../visible-text.ts';
+import { forumAreas, forumBodyMaxLength, forumTitleMaxLength } from '../../domain/forum.ts';
 import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { documentResponseFields, nonEmptyRichBody } from '../rich-text-schemas.ts';
 import { projectPathParams, ulidString } from '../schemas.ts';
 
-const text = (maxLength: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} needs some text.`)
-    .refine((value) => codePointLength(value) <= maxLength, `${what} is at most ${maxLength.toLocaleString('en')} characters.`);
-
-const title = text(forumTitleMaxLength, 'A title');
+const title = visibleText({
+  max: forumTitleMaxLength,
+  messages: { empty: 'A title needs some text.', tooLong: `A title is at most ${forumTitleMaxLength.toLocaleString('en')} characters.` },
+});
 /** A rich-text document, or plain text (read as paragraphs); never empty. */
 const body = nonEmptyRichBody(forumBodyMaxLength, 'The text needs some text.');
 const area = z.enum(forumAreas);

@@ -3,20 +3,15 @@
  * OpenAPI document is generated from them, the site imports their types.
  */
 import * as z from 'zod';
-import { codePointLength } from '../../domain/agenda.ts';
+import { visibleText } from '../visible-text.ts';
 import { feedAreas, feedLimits } from '../../domain/feed.ts';
 import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { documentResponseFields, nonEmptyRichBody } from '../rich-text-schemas.ts';
 import { ulidString } from '../schemas.ts';
 
-/** Plain text, trimmed, 1..max characters (code points); stored as text and always rendered as text. */
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => codePointLength(value) <= max, `At most ${max} characters.`)
-    .refine((value) => value.length > 0, 'Cannot be empty.');
+/** Plain text, trimmed, 1..max characters (code points), of many lines; stored as text and always rendered as text. */
+const plainText = (max: number) => visibleText({ max, multiline: true });
 
 export const homePathParams = z.object({ projectId: ulidString });
 export const postPathParams = z.object({ projectId: ulidString, postId: ulidString });

@@ -4,6 +4,7 @@
  * from them.
  */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import {
   eligibilityDeclarations,
   isEvidenceLink,
@@ -20,13 +21,8 @@ import type { LabelApplication } from '../../data/labels.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { ulidString } from '../schemas.ts';
 
-/** Text a person writes: trimmed, 1..max characters counted as code points (an emoji is one). */
-const writtenText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((text) => text.length > 0, 'Cannot be empty.')
-    .refine((text) => [...text].length <= max, `At most ${max} characters.`);
+/** Text a person writes, of many lines: trimmed, 1..max characters counted as code points (an emoji is one). */
+const writtenText = (max: number) => visibleText({ max, multiline: true });
 
 /**
  * A link to a TwinSpace page: an https address, or a path of this site

@@ -1,22 +1,17 @@
 /** The TwinSpace mailbox's request and response shapes (handlers and the OpenAPI document). */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import { mailboxBoxes, mailboxLimits } from '../../domain/mailbox.ts';
 import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 
-const required = (max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => value.length > 0, 'Cannot be empty.')
-    .refine((value) => [...value].length <= max, `At most ${max} characters.`);
 
 export const mailboxSendBody = z
   .object({
     /** A member's userId, as GET /projects/{projectId}/members lists them. */
     toUserId: z.string().trim().min(1).max(128),
-    subject: required(mailboxLimits.subject),
-    body: required(mailboxLimits.body),
+    subject: visibleText({ max: mailboxLimits.subject }),
+    body: visibleText({ max: mailboxLimits.body, multiline: true }),
   })
   .strict();
 export type MailboxSendBodyInput = z.input<typeof mailboxSendBody>;

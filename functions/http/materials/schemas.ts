@@ -5,22 +5,23 @@
  * document is generated from them, the site imports their types.
  */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import { areas } from '../../domain/areas.ts';
 import { fileStatuses, materialKinds, materialLimits, materialStatuses, rejectionReasons, uploadKinds } from '../../domain/materials.ts';
-import { codePointLength } from '../../domain/pages.ts';
 import { videoProviders } from '../../domain/rich-text.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { ulidString } from '../schemas.ts';
 
-const title = z
-  .string()
-  .trim()
-  .refine((text) => codePointLength(text) >= 1, 'A material needs a title.')
-  .refine((text) => codePointLength(text) <= materialLimits.title, `A title is at most ${materialLimits.title} characters.`);
-const description = z
-  .string()
-  .trim()
-  .refine((text) => codePointLength(text) <= materialLimits.description, `A description is at most ${materialLimits.description} characters.`);
+const title = visibleText({
+  max: materialLimits.title,
+  messages: { empty: 'A material needs a title.', tooLong: `A title is at most ${materialLimits.title} characters.` },
+});
+const description = visibleText({
+  max: materialLimits.description,
+  multiline: true,
+  allowEmpty: true,
+  messages: { tooLong: `A description is at most ${materialLimits.description} characters.` },
+});
 
 export const materialPathParams = z.object({ projectId: ulidString, materialId: ulidString });
 export const materialFilePathParams = z.object({ projectId: ulidString, materialId: ulidString, fileId: ulidString });
@@ -48,11 +49,10 @@ export const uploadRequestBody = z
   .object({
     materialId: ulidString,
     kind: z.enum(uploadKinds),
-    fileName: z
-      .string()
-      .trim()
-      .min(1, 'A file needs a name.')
-      .refine((name) => codePointLength(name) <= materialLimits.fileName, `A file name is at most ${materialLimits.fileName} characters.`),
+    fileName: visibleText({
+      max: materialLimits.fileName,
+      messages: { empty: 'A file needs a name.', tooLong: `A file name is at most ${materialLimits.fileName} characters.` },
+    }),
     size: z.number().int().min(1, 'The file is empty.'),
     contentType: z.string().trim().min(1).max(200),
   })

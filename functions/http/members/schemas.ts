@@ -4,6 +4,7 @@
  * type, remove, reset a pupil's password.
  */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import { accountKinds, twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { ulidString } from '../schemas.ts';
 
@@ -12,12 +13,7 @@ export const userIdString = z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'Expected a
 
 export const memberPathParams = z.object({ projectId: ulidString, userId: userIdString });
 
-const displayName = z
-  .string()
-  .trim()
-  .min(1, 'A display name is needed.')
-  .max(80, 'At most 80 characters.')
-  .regex(/\p{L}/u, 'A display name needs at least one letter.');
+const displayName = visibleText({ max: 80, messages: { empty: 'A display name is needed.' } }).regex(/\p{L}/u, 'A display name needs at least one letter.');
 
 export const addExistingMemberBody = z.strictObject({
   username: z.string().trim().min(1, 'A username is needed.').max(128),

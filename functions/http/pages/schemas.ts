@@ -3,20 +3,20 @@
  * handlers parse with them, the OpenAPI document is generated from them.
  */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import { areas } from '../../domain/areas.ts';
 import { diaryKinds, diaryLimits } from '../../domain/diary.ts';
-import { codePointLength, pageBodyMaxLength, pageStatuses, pageTitleMaxLength } from '../../domain/pages.ts';
+import { pageBodyMaxLength, pageStatuses, pageTitleMaxLength } from '../../domain/pages.ts';
 import type { RichDoc } from '../../domain/rich-text.ts';
 import { projectStates } from '../../domain/project-lifecycle.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { documentResponseFields, richBody } from '../rich-text-schemas.ts';
 import { ulidString } from '../schemas.ts';
 
-const pageTitle = z
-  .string()
-  .trim()
-  .refine((title) => codePointLength(title) >= 1, 'A page needs a title.')
-  .refine((title) => codePointLength(title) <= pageTitleMaxLength, `A title is at most ${pageTitleMaxLength} characters.`);
+const pageTitle = visibleText({
+  max: pageTitleMaxLength,
+  messages: { empty: 'A page needs a title.', tooLong: `A title is at most ${pageTitleMaxLength} characters.` },
+});
 
 /** A page's text: a rich-text document, or plain text (read as paragraphs); it may be empty. */
 const pageBody = richBody(pageBodyMaxLength);

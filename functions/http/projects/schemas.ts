@@ -4,6 +4,7 @@
  * projects and invitations). The routes (routes.ts) declare them; GET /me reuses meWithProjectsResponse.
  */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import type { Membership } from '../../data/memberships.ts';
 import type { Partner, Project } from '../../data/projects.ts';
 import type { UserProfile } from '../../data/users.ts';
@@ -20,14 +21,17 @@ import { pageQuery } from '../../lib/cursor.ts';
 import { profileResponse } from '../desktop/schemas.ts';
 import { meResponse, partnerSchema, projectResponse } from '../schemas.ts';
 
-const text = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max, `At most ${max} characters.`);
+/** A title, a name, a subject: one line. */
+const text = (max: number) => visibleText({ max, messages: { empty: 'Must not be empty.' } });
+/** A description or a reason: many lines. */
+const lines = (max: number, allowEmpty = false) => visibleText({ max, multiline: true, allowEmpty, messages: { empty: 'Must not be empty.' } });
 
 /** Pupils' ages, in years: school ages. */
 const ageYears = z.number().int('Whole years.').min(3, 'At least 3.').max(20, 'At most 20.');
 
 const projectDetailsShape = {
   title: text(200),
-  description: text(5000),
+  description: lines(5000),
   subjects: z.array(text(80)).min(1, 'Name at least one subject.').max(20, 'At most 20 subjects.'),
   ages: z
     .object({ min: ageYears, max: ageYears })
@@ -64,7 +68,7 @@ export type EditProjectBodyInput = z.input<typeof editProjectBody>;
 
 /** A TwinSpace's settings: its own name and description (the project is not renamed), with the version read. */
 export const twinspaceSettingsBody = z
-  .object({ name: text(120), description: z.string().trim().max(2000, 'At most 2000 characters.').default(''), version: z.number().int().min(1) })
+  .object({ name: text(120), description: lines(2000, true).default(''), version: z.number().int().min(1) })
   .strict();
 export type TwinspaceSettingsBodyInput = z.input<typeof twinspaceSettingsBody>;
 
@@ -72,7 +76,7 @@ export const acceptanceBody = z.object({ accept: z.boolean() });
 export type AcceptanceBodyInput = z.input<typeof acceptanceBody>;
 
 export const approvalBody = z
-  .object({ approve: z.boolean(), reason: z.string().trim().max(2000, 'At most 2000 characters.').optional() })
+  .object({ approve: z.boolean(), reason: lines(2000, true).optional() })
   .refine((decision) => decision.approve || (decision.reason ?? '').length > 0, {
     message: 'A rejection needs a reason the founders can act on.',
     path: ['reason'],

@@ -3,6 +3,7 @@
  * bodies and queries (normalised here, by the domain's rules) and responses.
  */
 import * as z from 'zod';
+import { visibleText } from '../visible-text.ts';
 import {
   etwinningCountries,
   normaliseCountry,
@@ -12,7 +13,7 @@ import {
   passwordProblems,
 } from '../../domain/registration.ts';
 
-const name = (max: number) => z.string().transform(normaliseName).pipe(z.string().min(1, 'Required.').max(max, `At most ${max} characters.`));
+const name = (max: number) => z.string().transform(normaliseName).pipe(visibleText({ max, messages: { empty: 'Required.' } }));
 
 export const registrationBody = z
   .object({
@@ -68,7 +69,7 @@ export const teacherPathParams = z.object({ userId: z.string().min(1).max(64).re
 export const validationBody = z
   .object({
     approve: z.boolean(),
-    reason: z.string().trim().max(2000).optional(),
+    reason: visibleText({ max: 2000, multiline: true, allowEmpty: true }).optional(),
   })
   .strict()
   .superRefine((decision, context) => {

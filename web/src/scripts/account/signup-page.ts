@@ -6,6 +6,7 @@
  * POST /registrations.
  */
 import { etwinningCountries, passwordProblems } from '../../../../functions/domain/registration.ts';
+import { hasVisibleText } from '../../../../functions/domain/visible-text.ts';
 import type { RegistrationBodyInput } from '../../../../functions/http/registrations/schemas.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
@@ -65,10 +66,11 @@ export function signupProblems(typed: SignupValues): Partial<Record<SignupField,
   if (!typed.password) problems.password = 'signup.required';
   else if (passwordProblems(typed.password).length) problems.password = 'signup.passwordWeak';
   if (typed.passwordAgain !== typed.password) problems.passwordAgain = 'signup.passwordMismatch';
-  if (!typed.displayName.trim()) problems.displayName = 'signup.required';
+  // The API's rule (functions/domain/visible-text.ts): spaces or invisible characters alone are no name.
+  if (!hasVisibleText(typed.displayName)) problems.displayName = 'signup.required';
   if (!typed.country) problems.country = 'signup.countryMissing';
-  if (!typed.schoolName.trim()) problems.schoolName = 'signup.required';
-  if (!typed.city.trim()) problems.city = 'signup.required';
+  if (!hasVisibleText(typed.schoolName)) problems.schoolName = 'signup.required';
+  if (!hasVisibleText(typed.city)) problems.city = 'signup.required';
   return problems;
 }
 

@@ -6,6 +6,7 @@
  * Preact island profile-island.tsx.
  */
 import type { NotificationMail } from '../../../../functions/domain/notifications.ts';
+import { hasVisibleText } from '../../../../functions/domain/visible-text.ts';
 import type { ProfileResponse, ProfileUpdateBodyInput } from '../../../../functions/http/desktop/schemas.ts';
 import type { MeWithProjectsResponse } from '../../../../functions/http/projects/schemas.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -95,7 +96,8 @@ export function profileBody(
 ): { body: ProfileUpdateBodyInput } | { problems: Partial<Record<ProfileField, MessageKey>> } {
   const problems: Partial<Record<ProfileField, MessageKey>> = {};
   const body: ProfileUpdateBodyInput = { version, displayName: typed.displayName.trim(), notificationMail: typed.notificationMail };
-  if (!body.displayName) problems.displayName = 'desk.required';
+  // The API's rule (functions/domain/visible-text.ts): spaces or invisible characters alone are no name.
+  if (!hasVisibleText(body.displayName!)) problems.displayName = 'desk.required';
   if (teacher) {
     const ages = ageRange(typed.agesMin, typed.agesMax);
     if (ages === null) problems.ages = 'desk.agesInvalid';

@@ -5,6 +5,7 @@
  * sending, and the bodies of POST /projects and PUT /projects/{id}.
  */
 import type { CreateProjectBodyInput, EditProjectBodyInput, ProjectDetailResponse } from '../../../../functions/http/projects/schemas.ts';
+import { hasVisibleText } from '../../../../functions/domain/visible-text.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
 /** What both forms read: the project's describing fields. */
@@ -80,7 +81,8 @@ const list = (typed: string) =>
  */
 export function projectProblems(typed: ProjectValues, required: readonly Exclude<ProjectField, 'ages'>[]): ProjectProblems {
   const problems: ProjectProblems = {};
-  for (const name of required) if (!typed[name].trim()) problems[name] = 'newProject.required';
+  // The API's rule (functions/domain/visible-text.ts): spaces or invisible characters alone are no text.
+  for (const name of required) if (!hasVisibleText(typed[name])) problems[name] = 'newProject.required';
   const min = typed.agesMin.trim();
   const max = typed.agesMax.trim();
   if (!min || !max || !Number.isInteger(Number(min)) || !Number.isInteger(Number(max)) || Number(min) > Number(max)) problems.ages = 'newProject.agesInvalid';

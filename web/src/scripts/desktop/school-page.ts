@@ -6,6 +6,7 @@
  * island school-island.tsx.
  */
 import type { SchoolCreateBodyInput, SchoolResponse, SchoolUpdateBodyInput } from '../../../../functions/http/desktop/schemas.ts';
+import { hasVisibleText } from '../../../../functions/domain/visible-text.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { countryCode } from './desk-rules.ts';
 
@@ -52,8 +53,9 @@ export const schoolValues = (school: SchoolResponse): SchoolValues => ({ name: s
 
 function required(typed: SchoolValues): Partial<Record<SchoolField, MessageKey>> {
   const problems: Partial<Record<SchoolField, MessageKey>> = {};
-  if (!typed.name.trim()) problems.name = 'desk.required';
-  if (!typed.city.trim()) problems.city = 'desk.required';
+  // The API's rule (functions/domain/visible-text.ts): spaces or invisible characters alone are no name.
+  if (!hasVisibleText(typed.name)) problems.name = 'desk.required';
+  if (!hasVisibleText(typed.city)) problems.city = 'desk.required';
   return problems;
 }
 
