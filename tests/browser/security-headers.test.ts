@@ -10,8 +10,9 @@
  *   violation (a `securitypolicyviolation` event or a "Refused to…" console
  *   message) and no Permissions-Policy complaint.
  * - Real flows still work under it: sign-in (Cognito), a TwinSpace tab's
- *   island with the rich editor's chunk loaded on demand, and an upload to
- *   the materials storage shown back as an image from it.
+ *   island with the rich editor's chunk loaded on demand, the chat tab's
+ *   WebSocket, and an upload to the materials storage shown back as an image
+ *   from it.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -206,7 +207,7 @@ describe('every page under the real headers', () => {
 });
 
 describe('the site’s flows under the CSP', () => {
-  it('sign-in, a TwinSpace island with the rich editor fetched on demand, and an image uploaded to storage and shown from it', { timeout: 240_000 }, async () => {
+  it('sign-in, a TwinSpace island with the rich editor fetched on demand, the chat connected, and an image uploaded to storage and shown from it', { timeout: 240_000 }, async () => {
     const { page, watched } = await tab('signed-out');
     // Sign-in: the form posts to Cognito (connect-src), then the desktop's islands call the API.
     await fillSignIn(page, site, space.members['teacher-admin'].username!);
@@ -223,6 +224,10 @@ describe('the site’s flows under the CSP', () => {
     expect([...watched.bundles.keys()].some((path) => /\/RichEditor\.[\w-]+\.js$/.test(path))).toBe(true);
     // The editor's own rules come from the stylesheet, not an injected <style> (style-src 'self').
     expect(await editor.evaluate((element) => getComputedStyle(element).whiteSpace)).toMatch(/pre-wrap|break-spaces/);
+
+    // The chat tab's WebSocket (connect-src names the chat gateway).
+    await page.goto(`${site}/en/twinspace/chat/?id=${space.projectId}`);
+    await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
 
     // The materials storage: the upload goes straight to it (connect-src), the thumbnail comes from it (img-src).
     await page.goto(`${site}/en/twinspace/materials/?id=${space.projectId}`, { waitUntil: 'networkidle' });
