@@ -2,22 +2,41 @@
  * The site: the Astro build in a private bucket behind CloudFront (Origin
  * Access Control), plus a generated /config.json that tells the pages where
  * the APIs and Cognito are (the SiteConfig shape of infra/local/endpoints.ts).
+ *
+ * Every answer carries the security headers of infra/site-headers.ts (the
+ * same the local site server sends), through two response headers policies
+ * that differ only in Cache-Control: `/_astro/*` (hashed bundles) immutable
+ * for a year, everything else (HTML, config.json) no-cache. The objects'
+ * S3 metadata says the same, so CloudFront's own cache follows it too
+ * (a response headers policy changes what the viewer gets, not the edge's TTL).
  */
-import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import {
+  CachePolicy,
   Distribution,
   Function as CloudFrontFunction,
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { SiteConfig } from '../local/endpoints.ts';
+import {
+  cacheControl,
+  contentSecurityPolicy,
+  immutableAssetsPattern,
+  permissionsPolicy,
+  referrerPolicy,
+  strictTransportSecurity,
+  type SiteOrigins,
+} from '../site-headers.ts';
 import { regionInFinding } from './nag-findings.ts';
 
 /**
@@ -31,10 +50,40 @@ const indexRewrite = `function handler(event) {
   return request;
 }`;
 
+/** `_astro/*`: the CloudFront path pattern and the S3 sync filter of the hashed bundles (no leading slash). */
+export const assetsPathPattern = immutableAssetsPattern.replace(/^\//, '');
+
+
+/**
+ * What the cloud CSP lets the pages connect to: Cognito and the chat by their
+ * exact origins; the HTTP API and the materials bucket by their region's
+ * API Gateway and S3 hosts (`https://*.execute-api.<region>.amazonaws.com`,
+ * `https://*.s3.<region>.amazonaws.com`, the virtual-hosted form the SDK
+ * signs presigned URLs with). Both of those allow the site's origin in their
+ * CORS rules, so naming their generated ids in the distribution's headers
+ * policy would be a dependency cycle (distribution → policy → API or bucket →
+ * distribution). A custom domain for the API and a named materials bucket
+ * would let them be exact too (README, "Security headers and caching").
+ */
+export function cloudSiteOrigins(config: SiteConfig, region: string): SiteOrigins {
+  return {
+    api: `https://*.execute-api.${region}.amazonaws.com`,
+    chat: config.chat,
+    cognito: config.cognito.endpoint,
+    storage: `https://*.s3.${region}.amazonaws.com`,
+  };
+}
+
 export class TwinspaceSiteHosting extends Construct {
   readonly bucket: Bucket;
   readonly logBucket: Bucket;
   readonly distribution: Distribution;
+  /** The headers of the pages, config.json and anything outside /_astro/ (Cache-Control: no-cache). */
+  readonly pageHeaders: ResponseHeadersPolicy;
+  /** The headers of /_astro/* (Cache-Control: immutable for a year). */
+  readonly assetHeaders: ResponseHeadersPolicy;
+  /** What the pages may connect to; given by deploy(), read when the template is made. */
+  private connections?: SiteOrigins;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -60,13 +109,54 @@ export class TwinspaceSiteHosting extends Construct {
       code: FunctionCode.fromInline(indexRewrite),
       runtime: FunctionRuntime.JS_2_0,
     });
+    // The APIs, chat and storage exist only after the site (they need its origin for CORS): the CSP is filled in at synth.
+    const csp = Lazy.string({
+      produce: () => {
+        if (!this.connections) throw new Error('TwinspaceSiteHosting: deploy() was never called, so the CSP has no API, chat, Cognito or storage origins.');
+        return contentSecurityPolicy(this.connections);
+      },
+    });
+    const headersPolicy = (id: string, cache: string, comment: string) =>
+      new ResponseHeadersPolicy(this, id, {
+        comment,
+        securityHeadersBehavior: {
+          contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+          strictTransportSecurity: {
+            accessControlMaxAge: Duration.seconds(strictTransportSecurity.maxAgeSeconds),
+            includeSubdomains: strictTransportSecurity.includeSubdomains,
+            override: true,
+          },
+          referrerPolicy: { referrerPolicy: referrerPolicy as HeadersReferrerPolicy, override: true },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        },
+        customHeadersBehavior: {
+          customHeaders: [
+            { header: 'Permissions-Policy', value: permissionsPolicy, override: true },
+            { header: 'Cache-Control', value: cache, override: true },
+          ],
+        },
+      });
+    this.pageHeaders = headersPolicy('PageHeaders', cacheControl.revalidate, 'Twinspace pages and config.json: security headers, no-cache');
+    this.assetHeaders = headersPolicy('AssetHeaders', cacheControl.immutable, 'Twinspace hashed bundles: security headers, immutable for a year');
+    const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new Distribution(this, 'Distribution', {
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.pageHeaders,
         functionAssociations: [{ function: rewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        // Files only: no folder to rewrite to its index.html.
+        [assetsPathPattern]: {
+          origin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: this.assetHeaders,
+        },
       },
       // An address the site does not have: S3 answers 403 (OAC, no list right) or 404; the viewer gets the not-found page with 404.
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: '/en/not-found/index.html', ttl: Duration.minutes(1) })),
@@ -90,15 +180,39 @@ export class TwinspaceSiteHosting extends Construct {
     return `https://${this.distribution.distributionDomainName}`;
   }
 
-  /** Uploads the built site and its config.json, and invalidates the cache. */
+  /**
+   * Uploads the built site and its config.json, and invalidates the cache;
+   * the pages may connect to config's API, chat and Cognito and to the
+   * materials storage (cloudSiteOrigins), and nowhere else.
+   *
+   * Two syncs of the one asset, for their Cache-Control metadata: first the
+   * hashed bundles (immutable; never pruned, so a page still open from the
+   * last deploy can still load its lazy chunks), then the rest (no-cache,
+   * pruned except /_astro/, which its sync leaves alone).
+   */
   deploy(siteDir: string, config: SiteConfig): BucketDeployment {
-    const deployment = new BucketDeployment(this, 'Deployment', {
-      sources: [Source.asset(siteDir), Source.jsonData('config.json', config)],
+    this.connections = cloudSiteOrigins(config, Stack.of(this).region);
+    const site = Source.asset(siteDir);
+    const assets = new BucketDeployment(this, 'AssetsDeployment', {
+      sources: [site],
       destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: [assetsPathPattern],
+      prune: false,
+      cacheControl: [CacheControl.fromString(cacheControl.immutable)],
+      memoryLimit: 512,
+    });
+    const deployment = new BucketDeployment(this, 'Deployment', {
+      sources: [site, Source.jsonData('config.json', config)],
+      destinationBucket: this.bucket,
+      exclude: [assetsPathPattern],
+      cacheControl: [CacheControl.fromString(cacheControl.revalidate)],
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,
     });
+    // New pages only once the bundles they name are there.
+    deployment.node.addDependency(assets);
     acknowledgeDeploymentProvider(Stack.of(this), this.bucket);
     return deployment;
   }

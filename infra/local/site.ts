@@ -1,6 +1,8 @@
 /**
  * The Astro site on the web port: the static build served by sirv, plus
- * /config.json (the same settings CloudFront serves in the cloud).
+ * /config.json (the same settings CloudFront serves in the cloud). Every
+ * answer carries the security headers and Cache-Control CloudFront sends
+ * (infra/site-headers.ts), so the local site runs under the same policy.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sirv from 'sirv';
+import { cacheControl, cacheControlOf, securityHeaders, type SiteOrigins } from '../site-headers.ts';
 import { siteConfigOf, type LocalEndpoints } from './endpoints.ts';
 import { listen } from './http-gateway.ts';
 
@@ -40,26 +43,36 @@ function notFoundPage(folder: string, url: string): string {
   return join(folder, lang, 'not-found', 'index.html');
 }
 
+/** What the local pages connect to: the local API, chat, cognito-local and the storage, as config.json and the API give them. */
+export function localSiteOrigins(endpoints: LocalEndpoints): SiteOrigins {
+  return { api: endpoints.api, chat: endpoints.chat, cognito: endpoints.cognito.endpoint, storage: endpoints.storage };
+}
+
 export async function startSite(endpoints: LocalEndpoints, port: number, folder: string): Promise<Server> {
   const configJson = JSON.stringify(siteConfigOf(endpoints));
+  const headers = securityHeaders(localSiteOrigins(endpoints));
   // Looked up per request until the build exists, so a site built after start is served.
   let files: ReturnType<typeof sirv> | undefined;
   const server = createServer((request, response) => {
     files ??= existsSync(join(folder, 'index.html')) ? sirv(folder, { etag: true, dev: false }) : undefined;
-    if ((request.url ?? '').split('?')[0] === '/config.json') {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    const pathname = (request.url ?? '').split('?')[0];
+    // Set before sirv answers: its writeHead keeps them (it sets no Cache-Control of its own without maxAge).
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.setHeader('cache-control', cacheControlOf(pathname));
+    if (pathname === '/config.json') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': cacheControl.revalidate });
       response.end(configJson);
       return;
     }
     const notBuilt = () => {
       if (files) {
         // An address the site does not have: its not-found page, in the address's language, with status 404 (as CloudFront answers).
-        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': cacheControl.revalidate });
         const page = notFoundPage(folder, request.url ?? '/');
         response.end(existsSync(page) ? readFileSync(page) : '<!doctype html><title>Not found</title><p>Not found.</p>');
         return;
       }
-      response.writeHead(503, { 'content-type': 'text/html; charset=utf-8' });
+      response.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end('<!doctype html><title>Twinspace</title><p>The site is not built yet: run <code>npm run build:web</code> and reload.</p>');
     };
     if (!files) return notBuilt();

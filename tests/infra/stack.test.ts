@@ -119,7 +119,8 @@ describe('the size of the stack', () => {
     // 252 before the materials bucket, its processing function and notification (with CDK's handler) and the role of the areas that show images: 265;
     // 279 before operations (issue 11): the alarm topic, 13 alarms, the 429 metric filter, the dashboard, the budget, the backup plan
     // (plan, vault, selection, role) and the jobs on Scheduler (one shared role, a dead-letter queue, Lambda's async settings) made 306;
-    // the rate-limit secret and the own role (+ policy) of the areas that read it: 3 more.
+    // the rate-limit secret and the own role (+ policy) of the areas that read it: 3 more;
+    // the site's headers and caching: two response headers policies and the second site sync (the bundles' Cache-Control), 3 more.
     expect(Object.keys(resources).length).toBeLessThanOrEqual(330);
     const areaFunctions = new Set(httpRoutes.map((route) => route.function.name));
     const [httpApi] = ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'HTTP')!;
@@ -384,9 +385,10 @@ describe('the site', () => {
   });
 
   it('deploys the built site plus a generated config.json pointing at the APIs and Cognito', () => {
+    // Two syncs of the site (tests/infra/site-headers.test.ts): the hashed bundles, then the pages with config.json.
     const deployments = ofType('Custom::CDKBucketDeployment');
-    expect(deployments).toHaveLength(1);
-    const [, deployment] = deployments[0];
+    expect(deployments).toHaveLength(2);
+    const [, deployment] = deployments.find(([, candidate]) => !candidate.Properties.Include)!;
     expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
     // config.json is synthesized with markers where deploy-time values go.
     const configKey = deployment.Properties.SourceObjectKeys[1] as string;

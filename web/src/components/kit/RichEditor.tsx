@@ -70,6 +70,8 @@ export function RichEditor({ value, onChange, media, control, labelledBy, labels
       element: area.current!,
       extensions: richExtensions(),
       content: toEditorContent(value),
+      // Its base rules are in global.css: an injected <style> element is refused by the Content-Security-Policy (style-src 'self').
+      injectCSS: false,
       editorProps: {
         attributes: attributes(),
         handleKeyDown: (_view, event) => {
