@@ -76,7 +76,6 @@ export function cloudSiteOrigins(config: SiteConfig, region: string): SiteOrigin
 
 export class TwinspaceSiteHosting extends Construct {
   readonly bucket: Bucket;
-  readonly logBucket: Bucket;
   readonly distribution: Distribution;
   /** The headers of the pages, config.json and anything outside /_astro/ (Cache-Control: no-cache). */
   readonly pageHeaders: ResponseHeadersPolicy;
@@ -87,23 +86,16 @@ export class TwinspaceSiteHosting extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.logBucket = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: BucketEncryption.S3_MANAGED,
-      // CloudFront standard logs are delivered with ACLs.
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
     this.bucket = new Bucket(this, 'Content', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
-      serverAccessLogsBucket: this.logBucket,
-      serverAccessLogsPrefix: 'site-bucket/',
       // Rebuilt from web/ at every deploy, but a bucket is never dropped with objects in it.
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: "Server access logs keep every requester's IP address (issue 11: none kept beyond the rate limit's need); only CloudFront reads this bucket, through its origin access control.",
     });
     const rewrite = new CloudFrontFunction(this, 'IndexRewrite', {
       code: FunctionCode.fromInline(indexRewrite),
@@ -160,11 +152,13 @@ export class TwinspaceSiteHosting extends Construct {
       },
       // An address the site does not have: S3 answers 403 (OAC, no list right) or 404; the viewer gets the not-found page with 404.
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: '/en/not-found/index.html', ttl: Duration.minutes(1) })),
-      enableLogging: true,
-      logBucket: this.logBucket,
-      logFilePrefix: 'cloudfront/',
+      // No standard logs: their fixed format keeps every viewer's IP address (pupils'), which nothing here needs
+      // (issue 11, "Logs"); CloudFront's metrics still count requests and errors.
+      enableLogging: false,
     });
     const distributionAcks = {
+      'AwsSolutions-CFR3':
+        "Standard logs would keep every viewer's IP address, pupils' included, for as long as the logs are kept; the distribution serves public static files, and CloudFront's metrics count requests and errors.",
       'AwsSolutions-CFR1': 'Partner schools are all over Europe and beyond; no country is to be excluded.',
       'AwsSolutions-CFR2':
         'The distribution serves public static files only (no forms posting to it); a web ACL would cost more than the idle platform. The APIs have their own throttling.',

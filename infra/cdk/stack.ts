@@ -84,7 +84,6 @@ export class TwinspaceStack extends Stack {
       table,
       environment,
       siteOrigin: this.site.origin,
-      accessLogBucket: this.site.logBucket,
       quotaBytes: props.materialsQuotaBytes ?? materialLimits.defaultQuotaBytes,
     });
     this.httpApi = new TwinspaceHttpApi(this, 'HttpApi', {

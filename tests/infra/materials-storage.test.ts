@@ -121,8 +121,8 @@ describe('the materials bucket', () => {
     expect(rule.AllowedOrigins).toEqual([{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^SiteDistribution/), 'DomainName'] }]] }]);
   });
 
-  it('writes server access logs into the site\'s log bucket', () => {
-    expect(bucket().Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: expect.stringMatching(/^SiteAccessLogs/) }, LogFilePrefix: 'materials-bucket/' });
+  it('keeps no server access logs: their format holds every requester\'s IP address (issue 11, "Logs")', () => {
+    expect(bucket().Properties.LoggingConfiguration).toBeUndefined();
   });
 });
 

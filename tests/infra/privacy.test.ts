@@ -125,3 +125,17 @@ describe('the mail retention setting', () => {
     );
   });
 });
+
+describe('no log of the stack keeps a requester\'s IP address', () => {
+  it('no bucket writes S3 server access logs (their fixed format holds the requester\'s address)', () => {
+    const buckets = ofType('AWS::S3::Bucket');
+    expect(buckets.length).toBeGreaterThan(0);
+    for (const [id, bucket] of buckets) expect(bucket.Properties?.LoggingConfiguration, id).toBeUndefined();
+  });
+
+  it('the site\'s distribution writes no standard logs (their c-ip field is every viewer\'s address)', () => {
+    const distributions = ofType('AWS::CloudFront::Distribution');
+    expect(distributions).toHaveLength(1);
+    for (const [id, distribution] of distributions) expect(distribution.Properties.DistributionConfig.Logging, id).toBeUndefined();
+  });
+});
