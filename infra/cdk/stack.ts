@@ -44,7 +44,7 @@ export class TwinspaceStack extends Stack {
   constructor(scope: Construct, id: string, props: TwinspaceStackProps) {
     super(scope, id, props);
     this.storage = new TwinspaceTable(this, 'Storage');
-    this.auth = new TwinspaceAuth(this, 'Auth');
+    this.auth = new TwinspaceAuth(this, 'Auth', { mailFrom: props.mailFrom });
     // PreSignUp (only sign-ups through POST /registrations) and PreTokenGeneration, with their own narrow roles.
     this.identityTriggers = new TwinspaceIdentityTriggers(this, 'IdentityTriggers', { userPool: this.auth.userPool, table: this.storage });
     this.site = new TwinspaceSiteHosting(this, 'Site');
@@ -76,7 +76,7 @@ export class TwinspaceStack extends Stack {
       materials: this.materials,
     });
     this.schedule = new TwinspaceSchedule(this, 'Schedule', { table, environment, mailFrom: props.mailFrom });
-    this.streams = new TwinspaceStreams(this, 'Streams', { table, environment, chat: this.chatApi });
+    this.streams = new TwinspaceStreams(this, 'Streams', { table, environment, chat: this.chatApi, userPool: this.auth.userPool });
 
     const siteConfig: SiteConfig = {
       api: this.httpApi.url.replace(/\/$/, ''),

@@ -117,10 +117,11 @@ describe('Lambda functions', () => {
 });
 
 describe('the size of the stack', () => {
-  it('holds today\'s routes, the materials storage and the user pool\'s triggers in at most 300 CloudFormation resources, one function per area', () => {
+  it('holds today\'s routes, the materials storage and the identity functions in at most 320 CloudFormation resources, one function per area', () => {
     // 252 before the materials bucket, its processing function and notification (with CDK's handler) and the role of the areas that show images: 265.
-    // The two Cognito triggers (function, role, policies, log group, invoke permission each): 290.
-    expect(Object.keys(resources).length).toBeLessThanOrEqual(300);
+    // The two Cognito triggers (function, role, policies, log group, invoke permission each), the public sign-up's own area and role,
+    // and the orphan sign-ups' stream handler (issue 11): 301. CloudFormation's limit is 500.
+    expect(Object.keys(resources).length).toBeLessThanOrEqual(320);
     const areaFunctions = new Set(httpRoutes.map((route) => route.function.name));
     const [httpApi] = ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'HTTP')!;
     expect(ofType('AWS::ApiGatewayV2::Integration').filter(([, i]) => i.Properties.ApiId?.Ref === httpApi)).toHaveLength(areaFunctions.size);
