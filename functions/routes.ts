@@ -26,6 +26,7 @@ import { openApiRoutes } from './http/openapi/routes.ts';
 import { pagesRoutes } from './http/pages/routes.ts';
 import { projectsRoutes } from './http/projects/routes.ts';
 import { registrationsRoutes } from './http/registrations/routes.ts';
+import { signUpRoutes } from './http/sign-up/routes.ts';
 
 export type { HttpMethod };
 
@@ -46,7 +47,8 @@ export interface HandlerRef {
  */
 export const httpAreas: readonly Area[] = [
   desktopRoutes, // /me, profile, notifications, schools, partners, desktop mail
-  registrationsRoutes, // teachers sign up; their NSS validates them
+  signUpRoutes, // teachers sign up (public; no Cognito admin right, see sign-up/routes.ts)
+  registrationsRoutes, // the NSS validates teachers' sign-ups
   communityRoutes, // groups, encounters, the resource library
   projectsRoutes, // the project lifecycle and the NSS's list
   approvalsRoutes, // the NSS's decision (opens the TwinSpace: Cognito groups)
@@ -123,6 +125,11 @@ export interface StreamHandler extends HandlerRef {
   batchSize: number;
   /** A failing batch is retried this many times (split in two each time on AWS), then dropped with a log line. */
   retryAttempts: number;
+  /**
+   * Its role (infra/cdk/streams.ts): by default the table's reads and writes and the chat's @connections;
+   * 'orphan-sign-ups': AdminGetUser and AdminDeleteUser on the pool and GetItem on USERNAME# items, nothing else.
+   */
+  rights?: 'table-and-chat' | 'orphan-sign-ups';
 }
 
 /**
@@ -141,6 +148,17 @@ export const streamHandlers: readonly StreamHandler[] = [
     batchSize: 25,
     retryAttempts: 3,
   },
+  {
+    // A sign-up's Cognito user left without a registration (the table write failed): removed so it does not block the address.
+    // Its role holds AdminGetUser and AdminDeleteUser, which the public sign-up function does not (infra/cdk/streams.ts).
+    name: 'remove-orphan-sign-ups',
+    module: 'streams/remove-orphan-sign-ups',
+    export: 'handler',
+    filters: [{ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['orphanSignUp'] } } } }],
+    batchSize: 10,
+    retryAttempts: 3,
+    rights: 'orphan-sign-ups',
+  },
 ];
 
 export interface StorageHandler extends HandlerRef {
@@ -158,14 +176,37 @@ export const storageHandlers: readonly StorageHandler[] = [
   { name: 'process-upload', module: 'storage/process-upload', export: 'handler', prefix: 'incoming/' },
 ];
 
+/**
+ * The user pool's Lambda triggers (Cognito calls them; on AWS
+ * `userPool.addTrigger`, locally cognito-local through the Lambda Invoke
+ * endpoint of infra/local/trigger-endpoint.ts). PreSignUp refuses a SignUp
+ * that did not come through POST /registrations (no matching, unexpired
+ * registration ticket); PreTokenGeneration (V1_0 event, what the Lite plan
+ * offers) adds the claims the ID token carries beyond Cognito's own.
+ */
+export const identityTriggers = {
+  preSignUp: { name: 'pre-sign-up', module: 'identity/pre-sign-up', export: 'handler' },
+  preTokenGeneration: { name: 'pre-token-generation', module: 'identity/pre-token-generation', export: 'handler' },
+} as const satisfies Record<string, HandlerRef>;
+
 /** Every HTTP function: one per area. */
 export const httpFunctions: readonly HandlerRef[] = [...new Map(httpRoutes.map((httpRoute) => [httpRoute.function.name, httpRoute.function])).values()];
 
 /** Every function, for bundling and the infra checks. */
-export const allHandlers: readonly HandlerRef[] = [...httpFunctions, ...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers, ...storageHandlers];
+export const allHandlers: readonly HandlerRef[] = [
+  ...httpFunctions,
+  ...Object.values(chatHandlers),
+  ...scheduledJobs,
+  ...streamHandlers,
+  ...storageHandlers,
+  ...Object.values(identityTriggers),
+];
 
-/** Everything `npm run invoke` can run by name (each with a sample event in events/samples/<name>.json): routes, chat handlers, jobs, stream handlers. */
+/** Everything `npm run invoke` can run by name (each with a sample event in events/samples/<name>.json): routes, chat handlers, jobs, stream, storage and Cognito trigger handlers. */
 export const invocables: readonly { name: string; function: HandlerRef }[] = [
   ...httpRoutes,
-  ...[...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers, ...storageHandlers].map((handler) => ({ name: handler.name, function: handler })),
+  ...[...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers, ...storageHandlers, ...Object.values(identityTriggers)].map((handler) => ({
+    name: handler.name,
+    function: handler,
+  })),
 ];

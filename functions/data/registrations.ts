@@ -13,7 +13,7 @@ import { accountMailPut, type AccountMail } from './account-mail.ts';
 import { gsi1, keys, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
-import { transact } from './transact.ts';
+import { transact, type GuardedItem } from './transact.ts';
 import type { UserProfile } from './users.ts';
 
 export interface Registration {
@@ -46,7 +46,13 @@ function toRegistration(item: Record<string, unknown>): Registration {
  * 'usernameTaken' (the address is someone's username), 'profileExists' and
  * 'registrationExists' (the new user id is already in use): any of them → 'taken'.
  */
-export async function createRegistration(store: TableStore, profile: UserProfile, registration: Registration): Promise<CreateRegistrationOutcome> {
+export async function createRegistration(
+  store: TableStore,
+  profile: UserProfile,
+  registration: Registration,
+  /** Written in the same transaction (the sign-up ticket's Delete). */
+  alongside: readonly GuardedItem[] = [],
+): Promise<CreateRegistrationOutcome> {
   const isNew = 'attribute_not_exists(PK)';
   const outcome = await transact(store, [
     {
@@ -70,6 +76,7 @@ export async function createRegistration(store: TableStore, profile: UserProfile
         ConditionExpression: isNew,
       },
     },
+    ...alongside,
   ]);
   return outcome.written ? 'created' : 'taken';
 }

@@ -6,7 +6,7 @@
  * passed in (crypto.randomInt by default), nothing is read or written.
  */
 import { randomInt as cryptoRandomInt } from 'node:crypto';
-import { passwordPolicy } from './password-policy.ts';
+import { passwordPolicy, type PasswordPolicy } from './password-policy.ts';
 import { mayHoldType, twinspaceTypes, type AccountKind, type TwinspaceType } from './twinspace-types.ts';
 
 /** randomInt(max) → an integer in [0, max), uniformly. */
@@ -155,7 +155,7 @@ export function oneTimePassword(randomInt: RandomInt = secureRandomInt, length =
 const cognitoSymbols = new Set('^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-'.split(''));
 
 /** Whether a password meets functions/domain/password-policy.ts. */
-export function meetsPasswordPolicy(password: string, policy: typeof passwordPolicy = passwordPolicy): boolean {
+export function meetsPasswordPolicy(password: string, policy: PasswordPolicy = passwordPolicy): boolean {
   const characters = [...password];
   return (
     characters.length >= policy.minLength &&

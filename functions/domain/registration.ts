@@ -48,6 +48,8 @@ export function passwordProblems(password: string): string[] {
   if (passwordPolicy.requireLowercase && !/[a-z]/.test(password)) problems.push('a small letter');
   if (passwordPolicy.requireDigits && !/[0-9]/.test(password)) problems.push('a digit');
   if (passwordPolicy.requireSymbols && !/[^A-Za-z0-9\s]/.test(password)) problems.push('a symbol such as - or !');
+  // Cognito refuses a password that starts or ends with a space.
+  if (password.length > 0 && password.trim() !== password) problems.push('no space at the start or the end');
   return problems;
 }
 
@@ -102,5 +104,22 @@ export function rejectionMail(displayName: string, reason: string): AccountMessa
     text:
       `Hello ${displayName},\n\nYour National Support Service did not validate your teacher account, for this reason:\n\n${reason}\n\n` +
       'Your registration has been deleted. You may register again with corrected details.\n',
+  };
+}
+
+/**
+ * The e-mail the owner of an existing account gets when someone tries to
+ * register their address (POST /registrations answers as if it were new, so
+ * the answer never tells whether an address is registered).
+ */
+export function registrationAttemptMail(displayName: string, signInName: string): AccountMessage {
+  return {
+    subject: 'Someone tried to register your address on Twinspace',
+    text:
+      `Hello ${displayName},\n\nSomeone, perhaps you, has just tried to register a new Twinspace teacher account with this e-mail address. ` +
+      'It already belongs to your account, so nothing was created or changed.\n\n' +
+      `If it was you: sign in with ${signInName} and your password (use "Forgot your password?" on the sign-in page if needed). ` +
+      'If your account is still waiting for validation, your National Support Service will e-mail you when it decides.\n\n' +
+      'If it was not you, you need not do anything.\n',
   };
 }

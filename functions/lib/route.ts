@@ -69,9 +69,12 @@ export interface RouteDeclaration {
   /**
    * AWS permissions beyond the table: 'identity-admin', the Cognito admin
    * calls; 'chat-connections', closing chat sockets through the WebSocket
-   * API's @connections API (its callback URL comes with it).
+   * API's @connections API (its callback URL comes with it); 'sign-up',
+   * INSTEAD of the table-wide write rights, only the items a teacher's
+   * sign-up writes (its ticket, profile, username, registration, the outbox,
+   * the rate limit; infra/cdk/route-roles.ts) and no Cognito admin call.
    */
-  grants?: readonly ('identity-admin' | 'chat-connections')[];
+  grants?: readonly ('identity-admin' | 'chat-connections' | 'sign-up')[];
   /** A tighter cap than the stage's for this route alone (API Gateway route settings). */
   throttle?: { rateLimit: number; burstLimit: number };
   /** Attempts per source address and window (lib/rate-limit.ts): 429 RATE_LIMITED past it, before anything else. */

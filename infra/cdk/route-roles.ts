@@ -3,7 +3,7 @@
  * per function: a role and its policy per route would take two of
  * CloudFormation's 500 resources a stack for every route. Routes with the same
  * rights (read the table; write it; write it and administer identities) share
- * a role, and each role writes only to its own profile's log groups. Areas that
+ * a role (the public sign-up has one of its own: a few partitions, no Cognito right), and each role writes only to its own profile's log groups. Areas that
  * reach the materials bucket (materials-storage.ts) get a role of their profile
  * and their materials access, so no other area carries S3 rights; areas with a
  * per-address limit (a route declaring `rateLimit`) get one that may read the
@@ -14,13 +14,14 @@ import type { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { keys, signUpTicketPrefix } from '../../functions/data/keys.ts';
 import type { HttpRoute } from '../../functions/routes.ts';
 import { acknowledgeTracing } from './function.ts';
 import { materialsAccessOf, type MaterialsAccess } from './materials-storage.ts';
 import type { TwinspaceTable } from './storage.ts';
 import { regionInFinding } from './nag-findings.ts';
 
-export type RouteProfile = 'read' | 'write' | 'write-and-chat' | 'identity-admin' | 'identity-admin-and-chat';
+export type RouteProfile = 'read' | 'write' | 'write-and-chat' | 'identity-admin' | 'identity-admin-and-chat' | 'sign-up';
 
 /**
  * The widest rights among a function's routes: GETs read; anything else
@@ -31,6 +32,10 @@ export type RouteProfile = 'read' | 'write' | 'write-and-chat' | 'identity-admin
  */
 export function profileOf(routes: readonly HttpRoute[]): RouteProfile {
   const grants = new Set(routes.flatMap((route) => route.grants ?? []));
+  if (grants.has('sign-up')) {
+    if (grants.size > 1 || routes.some((route) => !route.grants?.includes('sign-up'))) throw new Error("The 'sign-up' rights are a profile of their own: an area with them holds no other route or grant");
+    return 'sign-up';
+  }
   if (grants.has('chat-connections')) return grants.has('identity-admin') ? 'identity-admin-and-chat' : 'write-and-chat';
   if (grants.has('identity-admin')) return 'identity-admin';
   return routes.every((route) => route.method === 'GET') ? 'read' : 'write';
@@ -38,6 +43,20 @@ export function profileOf(routes: readonly HttpRoute[]): RouteProfile {
 
 /** The profiles that reach chat sockets (post frames to them, close them). */
 export const closesChatSockets = (profile: RouteProfile) => profile === 'identity-admin-and-chat' || profile === 'write-and-chat';
+
+/**
+ * The public sign-up's table rights (functions/http/sign-up): each action on
+ * the partitions it touches only (dynamodb:LeadingKeys), no Cognito right.
+ * It reads whether an address is taken and the owner's profile, writes its
+ * ticket, notices and orphan requests (SIGNUP#), the profile, username and
+ * registration, the owner's e-mail into the outbox, and counts its rate limit.
+ */
+export const signUpTableRights: readonly { actions: string[]; partitions: string[] }[] = [
+  { actions: ['dynamodb:GetItem'], partitions: ['USERNAME#*', 'USER#*'] },
+  { actions: ['dynamodb:PutItem'], partitions: ['USERNAME#*', 'USER#*', `${signUpTicketPrefix}*`, keys.accountMailPartition] },
+  { actions: ['dynamodb:DeleteItem'], partitions: [`${signUpTicketPrefix}*`] },
+  { actions: ['dynamodb:UpdateItem'], partitions: ['RATE#*'] },
+];
 
 /** The Cognito admin calls of 'identity-admin' routes. */
 const identityAdminActions = [
@@ -104,7 +123,17 @@ export class RouteRoles extends Construct {
         resources: [stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: `${logGroupPrefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
       }),
     );
-    if (profile === 'read') this.props.table.grantRead(role);
+    if (profile === 'sign-up') {
+      for (const { actions, partitions } of signUpTableRights) {
+        role.addToPolicy(
+          new PolicyStatement({
+            actions,
+            resources: [this.props.table.table.tableArn],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': partitions } },
+          }),
+        );
+      }
+    } else if (profile === 'read') this.props.table.grantRead(role);
     else this.props.table.grantReadWrite(role);
     if (profile === 'identity-admin' || profile === 'identity-admin-and-chat') this.props.userPool.grant(role, ...identityAdminActions);
     if (closesChatSockets(profile)) this.props.chat.grantConnections(role);

@@ -13,6 +13,7 @@ import { TwinspaceAuth } from './auth.ts';
 import { TwinspaceChatApi } from './chat-api.ts';
 import type { TwinspaceFunction } from './function.ts';
 import { TwinspaceHttpApi } from './http-api.ts';
+import { TwinspaceIdentityTriggers } from './identity-triggers.ts';
 import { TwinspaceMaterialsStorage } from './materials-storage.ts';
 import { TwinspaceOperations } from './operations.ts';
 import { TwinspaceSchedule } from './schedule.ts';
@@ -51,11 +52,14 @@ export class TwinspaceStack extends Stack {
   /** Keys the per-address limit's hash of a source address (domain/rate-limits.ts sourceKey). */
   readonly rateLimitKey: Secret;
   readonly operations: TwinspaceOperations;
+  readonly identityTriggers: TwinspaceIdentityTriggers;
 
   constructor(scope: Construct, id: string, props: TwinspaceStackProps) {
     super(scope, id, props);
     this.storage = new TwinspaceTable(this, 'Storage');
-    this.auth = new TwinspaceAuth(this, 'Auth');
+    this.auth = new TwinspaceAuth(this, 'Auth', { mailFrom: props.mailFrom });
+    // PreSignUp (only sign-ups through POST /registrations) and PreTokenGeneration, with their own narrow roles.
+    this.identityTriggers = new TwinspaceIdentityTriggers(this, 'IdentityTriggers', { userPool: this.auth.userPool, table: this.storage });
     this.site = new TwinspaceSiteHosting(this, 'Site');
 
     // The settings of functions/lib/config.ts that every handler reads.
@@ -98,7 +102,7 @@ export class TwinspaceStack extends Stack {
       rateLimitKey: this.rateLimitKey,
     });
     this.schedule = new TwinspaceSchedule(this, 'Schedule', { table, environment, mailFrom: props.mailFrom });
-    this.streams = new TwinspaceStreams(this, 'Streams', { table, environment, chat: this.chatApi });
+    this.streams = new TwinspaceStreams(this, 'Streams', { table, environment, chat: this.chatApi, userPool: this.auth.userPool });
 
     const siteConfig: SiteConfig = {
       api: this.httpApi.url.replace(/\/$/, ''),
@@ -134,6 +138,6 @@ export class TwinspaceStack extends Stack {
 
   /** Every function of the route table, by its stable name. */
   get functions(): Map<string, TwinspaceFunction> {
-    return new Map([...this.httpApi.functions, ...this.chatApi.functions, ...this.schedule.functions, ...this.streams.functions, ...this.materials.functions]);
+    return new Map([...this.httpApi.functions, ...this.chatApi.functions, ...this.schedule.functions, ...this.streams.functions, ...this.materials.functions, ...this.identityTriggers.functions]);
   }
 }

@@ -5,10 +5,12 @@
  * batch size, partial-batch responses, bisection and a bounded number of
  * retries. They reach the chat's @connections API (live frames to open tabs)
  * and write the table (the e-mail outbox, due digests, stale connections);
- * they never send e-mail themselves (no SES).
+ * they never send e-mail themselves (no SES). remove-orphan-sign-ups is the
+ * exception: Cognito's AdminGetUser/AdminDeleteUser and one read, nothing else.
  */
 import { Duration } from 'aws-cdk-lib';
-import type { Role } from 'aws-cdk-lib/aws-iam';
+import type { UserPool } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
@@ -21,6 +23,8 @@ export interface StreamsProps {
   table: TwinspaceTable;
   environment: Record<string, string>;
   chat: TwinspaceChatApi;
+  /** The pool whose orphan sign-ups remove-orphan-sign-ups deletes. */
+  userPool: UserPool;
 }
 
 export class TwinspaceStreams extends Construct {
@@ -34,8 +38,20 @@ export class TwinspaceStreams extends Construct {
         environment: { ...props.environment, ...props.chat.callbackEnvironment },
         timeout: Duration.seconds(30),
       });
-      props.table.grantReadWrite(fn);
-      props.chat.grantConnections(fn.role as Role);
+      if (streamHandler.rights === 'orphan-sign-ups') {
+        // Only what removing an orphan needs (functions/streams/remove-orphan-sign-ups.ts): the user, and whether the table has its account.
+        props.userPool.grant(fn, 'cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser');
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['dynamodb:GetItem'],
+            resources: [props.table.table.tableArn],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USERNAME#*'] } },
+          }),
+        );
+      } else {
+        props.table.grantReadWrite(fn);
+        props.chat.grantConnections(fn.role as Role);
+      }
       fn.addEventSource(
         new DynamoEventSource(props.table.table, {
           startingPosition: StartingPosition.LATEST,

@@ -164,7 +164,7 @@ describe('a project from creation to closing, in a browser', () => {
     const page = await visitor();
     await fillSignIn(page, site, pupil.username, pupil.oneTimePassword);
     await page.getByRole('heading', { name: 'Choose your own password' }).waitFor();
-    await page.getByText('at least 10 characters').waitFor();
+    await page.getByText('at least 8 characters').waitFor();
     await assertAccessible(page);
 
     // A password that breaks the rules is refused with a clear message.

@@ -1,7 +1,8 @@
 /**
  * A teacher signs up in the site, in a real browser against the local stack:
  * the sign-in page links to "Create a teacher account" → the form checks its
- * fields next to them → sign-up → "your NSS will validate your account" →
+ * fields next to them → sign-up → "your NSS will check your account" (or, for
+ * an address already registered, "we e-mailed you") →
  * signing in now says the account awaits validation → nss.es validates them
  * on the NSS teachers page → the teacher signs in and sees the desktop.
  * Every page visited is checked with axe, in English and in Spanish.
@@ -58,8 +59,10 @@ describe('a teacher signs up and their NSS validates them', () => {
       await page.getByLabel('School name').fill('CEIP Los Olivos');
       await page.getByLabel('Town or city of the school').fill('Córdoba');
       await page.getByRole('button', { name: 'Create my account' }).click();
-      await page.getByRole('heading', { name: 'Your account is created' }).waitFor();
-      await page.getByText(`Your National Support Service will now validate your account. You will get an e-mail at ${email}`).waitFor();
+      await page.getByRole('heading', { name: 'Thank you: your sign-up is received' }).waitFor();
+      await page.getByText(`Your National Support Service will now check your account. You will get an e-mail at ${email}`).waitFor();
+      // The page cannot tell a new address from a registered one (the API answers both alike), so it says what happens in either case.
+      await page.getByText('If this address already has a Twinspace account, nothing was created: we e-mailed you about it instead.').waitFor();
       await assertAccessible(page);
 
       await fillSignIn(page, site, email, teacherPassword);

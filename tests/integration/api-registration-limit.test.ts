@@ -58,7 +58,7 @@ describe('sign-up attempts from one network', () => {
   it('are counted, and the counter keeps no address', async () => {
     const [current] = windowsNow();
     const before = await attemptsIn(current.startsAt);
-    expect((await signUp(`counted.${run}@signup.example`)).status).toBe(201);
+    expect((await signUp(`counted.${run}@signup.example`)).status).toBe(202);
     expect(await attemptsIn(current.startsAt)).toBe(before + 1);
     const counter = await store.db.send(new GetCommand({ TableName: store.tableName, Key: windowKey(current.startsAt) }));
     expect(JSON.stringify(counter.Item)).not.toContain(source);

@@ -1,36 +1,20 @@
 /**
- * A teacher's self sign-up (public, limited per source address) and its
- * validation by the NSS of their country (DOMAIN.md, "People"). Cognito
- * SignUp makes the user UNCONFIRMED; the NSS's approval confirms it, a
- * rejection deletes it: both need the Cognito admin calls.
+ * The validation of a teacher's sign-up by the NSS of their country (DOMAIN.md,
+ * "People"). The sign-up itself (POST /registrations, public) is the sign-up
+ * area, which holds no Cognito admin right. Cognito SignUp makes the user
+ * UNCONFIRMED; the NSS's approval confirms it, a rejection deletes it: both
+ * need the Cognito admin calls.
  */
-import { registrationLimit } from '../../domain/rate-limits.ts';
 import { area, route } from '../../lib/route.ts';
 import {
   pendingTeachersPage,
   pendingTeachersQuery,
-  registrationBody,
-  registrationResponse,
   teacherPathParams,
   validationBody,
   validationResponse,
 } from './schemas.ts';
 
 export const registrationsRoutes = area('registrations', {
-  registerTeacher: route({
-    name: 'register-teacher',
-    method: 'POST',
-    path: '/registrations',
-    auth: 'public',
-    summary:
-      'A teacher signs up (public). Answers 201; the account cannot sign in (UserNotConfirmedException) until the NSS of its country validates it. A taken e-mail: 409; too many sign-ups from one network: 429 with Retry-After',
-    body: registrationBody,
-    responses: { 201: registrationResponse },
-    errors: ['CONFLICT'],
-    grants: ['identity-admin'],
-    throttle: { rateLimit: 2, burstLimit: 10 },
-    rateLimit: registrationLimit,
-  }),
   listPendingTeachers: route({
     name: 'list-pending-teachers',
     method: 'GET',

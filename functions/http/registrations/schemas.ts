@@ -34,17 +34,13 @@ export const registrationBody = z
 export type RegistrationBody = z.infer<typeof registrationBody>;
 export type RegistrationBodyInput = z.input<typeof registrationBody>;
 
-export const registrationResponse = z.object({
-  userId: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  country: z.string(),
-  schoolName: z.string(),
-  city: z.string(),
-  registeredAt: z.string(),
-  status: z.literal('pending'),
-});
-export type RegistrationResponse = z.infer<typeof registrationResponse>;
+/**
+ * 202: the same answer whether the address was new (the account now waits for
+ * its NSS) or already had one (its owner gets an e-mail): the answer never
+ * tells whether an address is registered.
+ */
+export const signUpReceived = z.object({ email: z.string(), status: z.literal('received') });
+export type SignUpReceived = z.infer<typeof signUpReceived>;
 
 export const pendingTeachersQuery = z.object({
   status: z.literal('pending').default('pending'),

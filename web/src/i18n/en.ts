@@ -121,7 +121,7 @@ export const en = {
 
   'newPassword.title': 'Choose your own password',
   'newPassword.intro': 'You signed in with a password someone gave you. Now choose your own password: only you will know it.',
-  'newPassword.rules': 'Your password needs: at least 10 characters, a capital letter (A to Z), a small letter (a to z), a number (0 to 9) and a symbol, such as ! ? # or *.',
+  'newPassword.rules': 'Your password needs at least {min} characters. Tip: a few words you will remember, such as "my blue bike". Do not start or end it with a space.',
   'newPassword.password': 'New password',
   'newPassword.confirm': 'Type the new password again',
   'newPassword.submit': 'Save my password',

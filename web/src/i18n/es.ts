@@ -119,7 +119,7 @@ export const es: Dictionary = {
 
   'newPassword.title': 'Elige tu propia contraseña',
   'newPassword.intro': 'Has entrado con una contraseña que te dieron. Ahora elige tu propia contraseña: solo tú la sabrás.',
-  'newPassword.rules': 'Tu contraseña necesita: al menos 10 caracteres, una letra mayúscula (de la A a la Z), una letra minúscula (de la a a la z), un número (del 0 al 9) y un símbolo, como ! ? # o *.',
+  'newPassword.rules': 'Tu contraseña necesita al menos {min} caracteres. Consejo: unas palabras que recuerdes, como «mi bici azul». No la empieces ni la termines con un espacio.',
   'newPassword.password': 'Contraseña nueva',
   'newPassword.confirm': 'Vuelve a escribir la contraseña nueva',
   'newPassword.submit': 'Guardar mi contraseña',

@@ -10,7 +10,7 @@ export const signupEn = {
   'signup.email': 'E-mail address',
   'signup.emailHint': 'You will sign in with this address.',
   'signup.password': 'Password',
-  'signup.passwordRules': 'At least 10 characters, with a capital letter, a small letter, a digit and a symbol such as - or !.',
+  'signup.passwordRules': 'At least {min} characters. A few words you will remember make a good password, e.g. "olive tree by the river". No space at the start or the end.',
   'signup.passwordAgain': 'Password again',
   'signup.displayName': 'Your name',
   'signup.displayNameHint': 'As your partners will see it, e.g. Ana García.',
@@ -25,11 +25,11 @@ export const signupEn = {
   'signup.passwordWeak': 'The password does not follow the rules above.',
   'signup.passwordMismatch': 'The two passwords are not the same.',
   'signup.countryMissing': 'Choose your country.',
-  'signup.emailTaken': 'This e-mail address is already registered. Sign in, or wait for your NSS to validate your account.',
   'signup.checkFields': 'Some fields need your attention; see the messages next to them.',
-  'signup.doneTitle': 'Your account is created',
+  'signup.doneTitle': 'Thank you: your sign-up is received',
   'signup.done':
-    'Your National Support Service will now validate your account. You will get an e-mail at {email} when you can sign in.',
+    'Your National Support Service will now check your account. You will get an e-mail at {email} when you can sign in. If this address already has a Twinspace account, nothing was created: we e-mailed you about it instead.',
+  'signup.tryAgainSoon': 'An earlier sign-up with this address has not finished. Please try again in a minute.',
   'signup.backToSignIn': 'Back to sign-in',
 
   'nssTeachers.title': 'Teachers waiting for validation',

@@ -12,7 +12,7 @@ export const signupEs: Record<keyof typeof signupEn, string> = {
   'signup.email': 'Correo electrónico',
   'signup.emailHint': 'Entrarás con esta dirección.',
   'signup.password': 'Contraseña',
-  'signup.passwordRules': 'Al menos 10 caracteres, con una mayúscula, una minúscula, un número y un símbolo como - o !.',
+  'signup.passwordRules': 'Al menos {min} caracteres. Unas palabras que recuerdes son una buena contraseña, p. ej. «olivo junto al río». Sin espacios al principio ni al final.',
   'signup.passwordAgain': 'Repite la contraseña',
   'signup.displayName': 'Tu nombre',
   'signup.displayNameHint': 'Como lo verán tus socios, p. ej. Ana García.',
@@ -27,10 +27,11 @@ export const signupEs: Record<keyof typeof signupEn, string> = {
   'signup.passwordWeak': 'La contraseña no cumple las reglas indicadas arriba.',
   'signup.passwordMismatch': 'Las dos contraseñas no coinciden.',
   'signup.countryMissing': 'Elige tu país.',
-  'signup.emailTaken': 'Este correo ya está registrado. Entra, o espera a que tu SNA valide tu cuenta.',
   'signup.checkFields': 'Algunos campos necesitan tu atención; mira los mensajes junto a ellos.',
-  'signup.doneTitle': 'Tu cuenta está creada',
-  'signup.done': 'Tu Servicio Nacional de Apoyo validará ahora tu cuenta. Recibirás un correo en {email} cuando puedas entrar.',
+  'signup.doneTitle': 'Gracias: hemos recibido tu registro',
+  'signup.done':
+    'Tu Servicio Nacional de Apoyo revisará ahora tu cuenta. Recibirás un correo en {email} cuando puedas entrar. Si esta dirección ya tiene una cuenta de Twinspace, no se ha creado nada: te hemos enviado un correo sobre ello.',
+  'signup.tryAgainSoon': 'Un registro anterior con esta dirección no ha terminado. Vuelve a intentarlo dentro de un minuto.',
   'signup.backToSignIn': 'Volver a la página de acceso',
 
   'nssTeachers.title': 'Docentes pendientes de validación',

@@ -15,7 +15,8 @@ import { StatusMessage, type Status } from '../../components/kit/StatusMessage.t
 import { safeNext } from '../../lib/safe-next.ts';
 import { chooseNewPassword, signIn, type SignInResult } from '../common/cognito.ts';
 import { focusFirstInvalid } from '../common/focus-invalid.ts';
-import { language, pageUrl, t } from '../common/page.ts';
+import { passwordPolicy } from '../../../../functions/domain/password-policy.ts';
+import { fill, language, pageUrl, t } from '../common/page.ts';
 import { currentSession, saveSession } from '../common/session.ts';
 import { newPasswordProblem, outcomeMessages } from './sign-in-page.ts';
 
@@ -171,7 +172,7 @@ function NewPassword({ challenge, typedUsername, onExpired }: { challenge: Chall
       </h2>
       <p>{t('newPassword.intro')}</p>
       <p id="password-rules" class="notice">
-        {t('newPassword.rules')}
+        {fill('newPassword.rules', { min: String(passwordPolicy.minLength) })}
       </p>
       <form id="new-password-form" method="post" noValidate onSubmit={submit}>
         <FormField id="new-password-input" label={t('newPassword.password')} describedBy={['password-rules']} error={errorOf('password')}>
@@ -181,7 +182,7 @@ function NewPassword({ challenge, typedUsername, onExpired }: { challenge: Chall
               name="newPassword"
               type="password"
               autoComplete="new-password"
-              minLength={10}
+              minLength={passwordPolicy.minLength}
               required
               value={password}
               onInput={(event) => setPassword(value(event))}
@@ -195,7 +196,7 @@ function NewPassword({ challenge, typedUsername, onExpired }: { challenge: Chall
               name="newPasswordAgain"
               type="password"
               autoComplete="new-password"
-              minLength={10}
+              minLength={passwordPolicy.minLength}
               required
               value={again}
               onInput={(event) => setAgain(value(event))}

@@ -3,7 +3,9 @@
  * pure, in signup-page.ts): each field is checked here first (translated
  * messages next to the fields, the password against the one policy), then
  * POST /registrations. A 400 puts the server's field problems next to the
- * fields; a 409 says the address is registered, next to it. The first field
+ * fields; a 503 asks to try again in a minute. The answer is the same whether
+ * or not the address was registered (the API never tells), so the page says
+ * what happens in either case. The first field
  * with a problem gets the focus. Success replaces the form with "your NSS
  * will validate your account; you'll get an e-mail".
  */
@@ -12,7 +14,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '../../components/kit/BusyButton.tsx';
 import { FormField } from '../../components/kit/FormField.tsx';
 import { StatusMessage, type Status } from '../../components/kit/StatusMessage.tsx';
-import type { RegistrationResponse } from '../../../../functions/http/registrations/schemas.ts';
+import { passwordPolicy } from '../../../../functions/domain/password-policy.ts';
+import type { SignUpReceived } from '../../../../functions/http/registrations/schemas.ts';
 import { ApiError, apiPost } from '../common/api.ts';
 import { CountrySelect } from '../common/country-select.tsx';
 import { focusFirstInvalid } from '../common/focus-invalid.ts';
@@ -45,12 +48,12 @@ export default function SignupPage({ countries }: { countries: readonly { code: 
     if (Object.keys(here).length) return refuse(Object.fromEntries(Object.entries(here).map(([field, key]) => [field, t(key)])), t('signup.checkFields'));
     setBusy(true);
     try {
-      const created = await apiPost<RegistrationResponse>('/registrations', registrationBody(values));
+      const created = await apiPost<SignUpReceived>('/registrations', registrationBody(values));
       setCreatedFor(created.email);
     } catch (error) {
       const found = problemsByField(error);
       const shown = found && Object.fromEntries(Object.entries(found).filter(([field]) => (fields as string[]).includes(field)));
-      if (error instanceof ApiError && error.status === 409) refuse({ email: t('signup.emailTaken') }, t('signup.emailTaken'));
+      if (error instanceof ApiError && error.status === 503) setStatus({ tone: 'error', text: t('signup.tryAgainSoon') });
       else if (shown && Object.keys(shown).length) refuse(shown, t('signup.checkFields'));
       else setStatus({ tone: 'error', text: explanation(error) });
     } finally {
@@ -81,9 +84,9 @@ export default function SignupPage({ countries }: { countries: readonly { code: 
             />
           )}
         </FormField>
-        <FormField id="signup-password" label={t('signup.password')} hint={t('signup.passwordRules')} error={problems.password}>
+        <FormField id="signup-password" label={t('signup.password')} hint={fill('signup.passwordRules', { min: String(passwordPolicy.minLength) })} error={problems.password}>
           {(control) => (
-            <input {...control} name="password" type="password" autoComplete="new-password" minLength={10} required value={values.password} onInput={set('password')} />
+            <input {...control} name="password" type="password" autoComplete="new-password" minLength={passwordPolicy.minLength} required value={values.password} onInput={set('password')} />
           )}
         </FormField>
         <FormField id="signup-password-again" label={t('signup.passwordAgain')} error={problems.passwordAgain}>
@@ -93,7 +96,7 @@ export default function SignupPage({ countries }: { countries: readonly { code: 
               name="passwordAgain"
               type="password"
               autoComplete="new-password"
-              minLength={10}
+              minLength={passwordPolicy.minLength}
               required
               value={values.passwordAgain}
               onInput={set('passwordAgain')}

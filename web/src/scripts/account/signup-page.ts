@@ -31,7 +31,7 @@ export const signupStrings = [
   'signup.passwordWeak',
   'signup.passwordMismatch',
   'signup.countryMissing',
-  'signup.emailTaken',
+  'signup.tryAgainSoon',
   'signup.checkFields',
   'signup.doneTitle',
   'signup.done',
