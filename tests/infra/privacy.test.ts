@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
 import { tableDesign } from '../../functions/data/table.ts';
 import { envNames } from '../../functions/lib/config.ts';
-import { allHandlers, httpRoutes } from '../../functions/routes.ts';
+import { allHandlers, httpRoutes, identityTriggers } from '../../functions/routes.ts';
 import { httpFields, webSocketFields } from '../../infra/cdk/access-log.ts';
 import { buildTwinspace, readmeDeployContext, type Synthesized } from './synth.ts';
 
@@ -48,7 +48,7 @@ describe("the rate limit's key", () => {
   });
 
   it('is known (its ARN) to the functions with a per-address limit, and only to them', () => {
-    expect([...limitedAreas]).toEqual(['http-registrations']);
+    expect([...limitedAreas]).toEqual(['http-sign-up']);
     const [secretId] = ofType('AWS::SecretsManager::Secret')[0];
     for (const handler of allHandlers) {
       const arn = variablesOf(handler.name)[envNames.rateLimitSecretArn];
@@ -103,8 +103,9 @@ describe('the TTL that expires rate-limit counters and mail', () => {
 });
 
 describe('the mail retention setting', () => {
-  it('is 2 school years by default, for every function', () => {
-    for (const handler of allHandlers) expect(variablesOf(handler.name)[envNames.mailRetentionSchoolYears], handler.name).toBe('2');
+  it('is 2 school years by default, for every function (but the user pool\'s triggers, which get no settings and write no mail)', () => {
+    const triggers = new Set(Object.values(identityTriggers).map((trigger) => trigger.name));
+    for (const handler of allHandlers.filter((handler) => !triggers.has(handler.name))) expect(variablesOf(handler.name)[envNames.mailRetentionSchoolYears], handler.name).toBe('2');
   });
 
   it('follows -c mailRetentionSchoolYears', () => {

@@ -38,9 +38,11 @@ const xray = ['xray:PutTelemetryRecords on *', 'xray:PutTraceSegments on *'];
 const ownLogs = (logGroup: string) => [`logs:CreateLogStream on \${${logGroup}.Arn}`, `logs:PutLogEvents on \${${logGroup}.Arn}`];
 /** The log groups of a shared HTTP role's routes. */
 const sharedLogs = (key: string) =>
-  ['logs:CreateLogStream', 'logs:PutLogEvents'].map((action) => `${action} on arn:\${AWS::Partition}:logs:eu-west-1:\${AWS::AccountId}:log-group:/twinspace/Twinspace/http/${key}/*`);
+  ['logs:CreateLogStream', 'logs:PutLogEvents'].map((action) => `${action} on arn:\${AWS::Partition}:logs:eu-west-1:\${AWS::AccountId}:log-group:/twinspace/Twinspace-prod/http/${key}/*`);
 const chatSockets = ['execute-api:ManageConnections on arn:${AWS::Partition}:execute-api:eu-west-1:${AWS::AccountId}:${ChatApi/Api}/prod/*/@connections/*'];
 const streamRead = ['DescribeStream', 'GetRecords', 'GetShardIterator'].map((action) => `dynamodb:${action} on \${Storage/Table.StreamArn}`).concat('dynamodb:ListStreams on *');
+/** Lambda's own on-failure destination (CDK grants what SQS needs to accept the message). */
+const deadLetters = ['GetQueueAttributes', 'GetQueueUrl', 'SendMessage'].map((action) => `sqs:${action} on \${Schedule/DeadLetterQueue.Arn}`);
 const sendMail = ['ses:SendEmail on arn:${AWS::Partition}:ses:eu-west-1:${AWS::AccountId}:identity/your.domain'];
 const identityAdmin = [
   'AdminAddUserToGroup',
@@ -82,13 +84,15 @@ const expected: Record<string, string[]> = {
   ],
   'HttpApi/RouteRoles/identity-admin-role': [...tableReadWrite, ...identityAdmin, ...sharedLogs('identity-admin'), ...xray],
   'HttpApi/RouteRoles/identity-admin-and-chat-role': [...tableReadWrite, ...identityAdmin, ...chatSockets, ...sharedLogs('identity-admin-and-chat'), ...xray],
-  // The public sign-up: the partitions a sign-up touches, no Cognito right at all (SignUp is unauthenticated).
-  'HttpApi/RouteRoles/sign-up-role': [
+  // The public sign-up: the partitions a sign-up touches, no Cognito right at all (SignUp is unauthenticated),
+  // and the rate limit's secret (rate-limited areas only).
+  'HttpApi/RouteRoles/sign-up-rate-limited-role': [
     onPartitions('DeleteItem', ['SIGNUP#*']),
     onPartitions('GetItem', ['USERNAME#*', 'USER#*']),
     onPartitions('PutItem', ['USERNAME#*', 'USER#*', 'SIGNUP#*', 'OUTBOX#ACCOUNT-MAIL']),
     onPartitions('UpdateItem', ['RATE#*']),
-    ...sharedLogs('sign-up'),
+    ...sharedLogs('sign-up-rate-limited'),
+    'secretsmanager:GetSecretValue on ${RateLimitKey}',
     ...xray,
   ],
 
@@ -99,11 +103,22 @@ const expected: Record<string, string[]> = {
   'ChatApi/chat-disconnect-role': [...tableReadWrite, ...chatSockets, ...ownLogs('ChatApi/chat-disconnect-logs'), ...xray],
   'ChatApi/chat-default-role': [...tableReadWrite, ...chatSockets, ...ownLogs('ChatApi/chat-default-logs'), ...xray],
 
-  // Scheduled jobs (schedule.ts): only the senders may send, from the sender's domain.
-  'Schedule/notify-evaluators-role': [...tableReadWrite, ...sendMail, ...ownLogs('Schedule/notify-evaluators-logs'), ...xray],
-  'Schedule/send-account-mail-role': [...tableReadWrite, ...sendMail, ...ownLogs('Schedule/send-account-mail-logs'), ...xray],
-  'Schedule/propose-european-labels-role': [...tableReadWrite, ...ownLogs('Schedule/propose-european-labels-logs'), ...xray],
-  'Schedule/send-notification-digests-role': [...tableReadWrite, ...ownLogs('Schedule/send-notification-digests-logs'), ...xray],
+  // Scheduled jobs (schedule.ts): only the senders may send, from the sender's domain; a failed run goes to the dead-letter queue.
+  'Schedule/notify-evaluators-role': [...tableReadWrite, ...sendMail, ...deadLetters, ...ownLogs('Schedule/notify-evaluators-logs'), ...xray],
+  'Schedule/send-account-mail-role': [...tableReadWrite, ...sendMail, ...deadLetters, ...ownLogs('Schedule/send-account-mail-logs'), ...xray],
+  'Schedule/propose-european-labels-role': [...tableReadWrite, ...deadLetters, ...ownLogs('Schedule/propose-european-labels-logs'), ...xray],
+  'Schedule/send-notification-digests-role': [...tableReadWrite, ...deadLetters, ...ownLogs('Schedule/send-notification-digests-logs'), ...xray],
+  // EventBridge Scheduler: invoke the four jobs (and their versions), and park what it cannot deliver.
+  'Schedule/SchedulerRole': [
+    ...['notify-evaluators', 'propose-european-labels', 'send-account-mail', 'send-notification-digests'].flatMap((job) => [
+      `lambda:InvokeFunction on \${Schedule/${job}.Arn}`,
+      `lambda:InvokeFunction on \${Schedule/${job}.Arn}:*`,
+    ]),
+    'sqs:SendMessage on ${Schedule/DeadLetterQueue.Arn}',
+  ],
+
+  // AWS Backup's daily copy of the table (operations.ts).
+  'Operations/Backup/Table/Role': ['managed service-role/AWSBackupServiceRolePolicyForBackup'],
 
   // Stream handlers (streams.ts).
   'Streams/deliver-notifications-role': [...tableReadWrite, ...streamRead, ...chatSockets, ...ownLogs('Streams/deliver-notifications-logs'), ...xray],
@@ -153,7 +168,7 @@ describe('every role’s rights', () => {
   });
 
   it('keeps the public sign-up from any Cognito admin call: it can neither set a password nor delete a user', () => {
-    expect(rights['HttpApi/RouteRoles/sign-up-role'].filter((line) => line.startsWith('cognito-idp:'))).toEqual([]);
+    expect(rights['HttpApi/RouteRoles/sign-up-rate-limited-role'].filter((line) => line.startsWith('cognito-idp:'))).toEqual([]);
     const mayDeleteUsers = Object.entries(rights).filter(([, lines]) => lines.some((line) => line.startsWith('cognito-idp:AdminDeleteUser ')));
     expect(mayDeleteUsers.map(([role]) => role).sort()).toEqual([
       'HttpApi/RouteRoles/identity-admin-and-chat-role',
