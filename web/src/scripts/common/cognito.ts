@@ -2,9 +2,15 @@
  * Sign-in is one InitiateAuth call (USER_PASSWORD_AUTH) to the Cognito
  * endpoint: the SDK would add far more JavaScript than the page budget allows.
  * An account made with a one-time password (a new pupil) first answers the
- * NEW_PASSWORD_REQUIRED challenge with RespondToAuthChallenge. New tokens
- * before the ID token expires: InitiateAuth REFRESH_TOKEN_AUTH with the
+ * NEW_PASSWORD_REQUIRED challenge with RespondToAuthChallenge; an account with
+ * an authenticator app answers SOFTWARE_TOKEN_MFA with its 6-digit code. New
+ * tokens before the ID token expires: InitiateAuth REFRESH_TOKEN_AUTH with the
  * refresh token (session.ts decides when).
+ *
+ * Enrolling an authenticator app (the Security page) is three calls made with
+ * the session's access token, which is kept for them alone (the API takes the
+ * ID token): AssociateSoftwareToken (the secret), VerifySoftwareToken (a code
+ * from the app proves it was added), SetUserMFAPreference (TOTP on, preferred).
  */
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import type { Session } from './session.ts';
@@ -15,7 +21,11 @@ export type SignInResult =
   /** A self-registered teacher whose NSS has not validated them yet (UNCONFIRMED in the user pool). */
   | { outcome: 'unconfirmed' }
   | { outcome: 'new-password-required'; challenge?: { session: string; username: string } }
+  /** The account has an authenticator app: its current code answers the challenge (answerCode). */
+  | { outcome: 'code-required'; challenge: { session: string; username: string } }
   | { outcome: 'invalid-password' }
+  /** The authenticator app's code was not the right one. */
+  | { outcome: 'wrong-code' }
   | { outcome: 'challenge-expired' }
   | { outcome: 'unreachable' }
   | { outcome: 'failed'; reason: string };
@@ -31,7 +41,12 @@ interface InitiateAuthAnswer {
 
 const wrongCredentialErrors = ['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException'];
 
-async function callCognito(target: string, body: Record<string, unknown>): Promise<{ ok: boolean; errorType: string; status: number; answer: InitiateAuthAnswer } | undefined> {
+async function callCognito(
+  target: string,
+  body: Record<string, unknown>,
+  /** The calls made with an access token name no app client. */
+  withClient = true,
+): Promise<{ ok: boolean; errorType: string; status: number; answer: InitiateAuthAnswer } | undefined> {
   const config = await loadConfig();
   let response: Response;
   try {
@@ -41,7 +56,7 @@ async function callCognito(target: string, body: Record<string, unknown>): Promi
         'Content-Type': 'application/x-amz-json-1.1',
         'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}`,
       },
-      body: JSON.stringify({ ClientId: config.cognito.clientId, ...body }),
+      body: JSON.stringify(withClient ? { ClientId: config.cognito.clientId, ...body } : body),
     });
   } catch {
     return undefined;
@@ -73,7 +88,81 @@ export async function signIn(username: string, password: string): Promise<SignIn
     const challengeUser = answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username;
     return { outcome: 'new-password-required', challenge: { session: answer.Session, username: challengeUser } };
   }
+  if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA' && answer.Session) {
+    return { outcome: 'code-required', challenge: { session: answer.Session, username: answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username } };
+  }
   return sessionFrom(answer, username);
+}
+
+/**
+ * Answers SOFTWARE_TOKEN_MFA with the authenticator app's code. A wrong code
+ * is said as such; a challenge that ran out (its session lasts a few minutes)
+ * needs the password again.
+ */
+export async function answerCode(challenge: { session: string; username: string }, typedUsername: string, code: string): Promise<SignInResult> {
+  const called = await callCognito('RespondToAuthChallenge', {
+    ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    Session: challenge.session,
+    ChallengeResponses: { USERNAME: challenge.username, SOFTWARE_TOKEN_MFA_CODE: code },
+  });
+  if (!called) return { outcome: 'unreachable' };
+  const { ok, errorType, status, answer } = called;
+  if (!ok) {
+    if (errorType === 'CodeMismatchException') return { outcome: 'wrong-code' };
+    if (errorType === 'NotAuthorizedException' || errorType === 'ExpiredCodeException') return { outcome: 'challenge-expired' };
+    return { outcome: 'failed', reason: errorType || String(status) };
+  }
+  return sessionFrom(answer, typedUsername);
+}
+
+export type EnrolmentResult =
+  | { outcome: 'done' }
+  | { outcome: 'wrong-code' }
+  /** The access token is no longer accepted: sign in again, then enrol. */
+  | { outcome: 'signed-out' }
+  | { outcome: 'unreachable' }
+  | { outcome: 'failed'; reason: string };
+
+/** A new TOTP secret for the signed-in account (AssociateSoftwareToken); it replaces any secret not yet verified. */
+export async function newTotpSecret(accessToken: string): Promise<{ outcome: 'secret'; secret: string } | Exclude<EnrolmentResult, { outcome: 'done' | 'wrong-code' }>> {
+  const called = await callCognito('AssociateSoftwareToken', { AccessToken: accessToken }, false);
+  if (!called) return { outcome: 'unreachable' };
+  const secret = (called.answer as { SecretCode?: string }).SecretCode;
+  if (called.ok && secret) return { outcome: 'secret', secret };
+  return called.errorType === 'NotAuthorizedException' ? { outcome: 'signed-out' } : { outcome: 'failed', reason: called.errorType || String(called.status) };
+}
+
+/**
+ * The app's first code proves it holds the secret (VerifySoftwareToken); then
+ * TOTP is switched on and preferred (SetUserMFAPreference), so every later
+ * sign-in asks for a code. AWS answers a wrong code here with
+ * EnableSoftwareTokenMFAException, cognito-local with CodeMismatchException.
+ */
+export async function confirmTotp(accessToken: string, code: string): Promise<EnrolmentResult> {
+  const verified = await callCognito('VerifySoftwareToken', { AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Twinspace' }, false);
+  if (!verified) return { outcome: 'unreachable' };
+  if (!verified.ok) return enrolmentFailure(verified.errorType, verified.status);
+  const preferred = await callCognito(
+    'SetUserMFAPreference',
+    { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } },
+    false,
+  );
+  if (!preferred) return { outcome: 'unreachable' };
+  if (!preferred.ok) return enrolmentFailure(preferred.errorType, preferred.status);
+  return { outcome: 'done' };
+}
+
+/** Whether the signed-in account has an authenticator app switched on (GetUser's UserMFASettingList). */
+export async function hasTotp(accessToken: string): Promise<boolean | undefined> {
+  const called = await callCognito('GetUser', { AccessToken: accessToken }, false);
+  if (!called?.ok) return undefined;
+  return ((called.answer as { UserMFASettingList?: string[] }).UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+}
+
+function enrolmentFailure(errorType: string, status: number): EnrolmentResult {
+  if (errorType === 'CodeMismatchException' || errorType === 'EnableSoftwareTokenMFAException') return { outcome: 'wrong-code' };
+  if (errorType === 'NotAuthorizedException') return { outcome: 'signed-out' };
+  return { outcome: 'failed', reason: errorType || String(status) };
 }
 
 /** Answers NEW_PASSWORD_REQUIRED with the password the person chose; tokens as for a sign-in. */
