@@ -158,14 +158,37 @@ export const storageHandlers: readonly StorageHandler[] = [
   { name: 'process-upload', module: 'storage/process-upload', export: 'handler', prefix: 'incoming/' },
 ];
 
+/**
+ * The user pool's Lambda triggers (Cognito calls them; on AWS
+ * `userPool.addTrigger`, locally cognito-local through the Lambda Invoke
+ * endpoint of infra/local/trigger-endpoint.ts). PreSignUp refuses a SignUp
+ * that did not come through POST /registrations (no matching, unexpired
+ * registration ticket); PreTokenGeneration (V1_0 event, what the Lite plan
+ * offers) adds the claims the ID token carries beyond Cognito's own.
+ */
+export const identityTriggers = {
+  preSignUp: { name: 'pre-sign-up', module: 'identity/pre-sign-up', export: 'handler' },
+  preTokenGeneration: { name: 'pre-token-generation', module: 'identity/pre-token-generation', export: 'handler' },
+} as const satisfies Record<string, HandlerRef>;
+
 /** Every HTTP function: one per area. */
 export const httpFunctions: readonly HandlerRef[] = [...new Map(httpRoutes.map((httpRoute) => [httpRoute.function.name, httpRoute.function])).values()];
 
 /** Every function, for bundling and the infra checks. */
-export const allHandlers: readonly HandlerRef[] = [...httpFunctions, ...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers, ...storageHandlers];
+export const allHandlers: readonly HandlerRef[] = [
+  ...httpFunctions,
+  ...Object.values(chatHandlers),
+  ...scheduledJobs,
+  ...streamHandlers,
+  ...storageHandlers,
+  ...Object.values(identityTriggers),
+];
 
-/** Everything `npm run invoke` can run by name (each with a sample event in events/samples/<name>.json): routes, chat handlers, jobs, stream handlers. */
+/** Everything `npm run invoke` can run by name (each with a sample event in events/samples/<name>.json): routes, chat handlers, jobs, stream, storage and Cognito trigger handlers. */
 export const invocables: readonly { name: string; function: HandlerRef }[] = [
   ...httpRoutes,
-  ...[...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers, ...storageHandlers].map((handler) => ({ name: handler.name, function: handler })),
+  ...[...Object.values(chatHandlers), ...scheduledJobs, ...streamHandlers, ...storageHandlers, ...Object.values(identityTriggers)].map((handler) => ({
+    name: handler.name,
+    function: handler,
+  })),
 ];

@@ -35,6 +35,7 @@
  * |D6 | one mail, as its sender or recipient             | BatchGet  | USER#<sub> MAILIN#<id> and MAILOUT#<id> (+ profile)                  |
  * |R1 | a teacher's sign-up (pending or decided)          | GetItem   | PK = USER#<sub>, SK = REGISTRATION ('R' sorts after 'PROJECT#\uffff': outside 1's range) |
  * |R2 | teachers awaiting my country's validation, oldest first | Query GSI1 | GSI1PK = TEACHERS-PENDING#<country> (GSI1SK = <registeredAt>#<sub>; sparse: keys removed once validated) |
+ * |R4 | the ticket of a sign-up in progress (PreSignUp)  | GetItem   | PK = SIGNUP#<lower-case e-mail>, SK = TICKET (TTL; the PreSignUp trigger may read this prefix only) |
  * |R3 | account e-mails waiting to be sent, oldest first | Query     | PK = OUTBOX#ACCOUNT-MAIL (SK = MAIL#<ulid>; written with the NSS's decision, deleted when sent) |
  * |L1 | attempts of one source in this window (sign-up limit) | UpdateItem ADD, conditional < limit | PK = RATE#<scope>#<hash of source>, SK = WINDOW#<epoch start> (TTL) |
  * |T1 | a project's materials (albums, folders, videos) of an area | Query | PK = PROJECT#<id> AND begins_with(SK, 'MATERIAL#'), FilterExpression area = :area, ScanIndexForward=false |
@@ -92,6 +93,8 @@ export const prefixes = {
   materialFile: 'MATERIALFILE#',
 } as const;
 
+/** The partition prefix of sign-up tickets (R4): the only items the PreSignUp trigger may read (infra/cdk/identity-triggers.ts). */
+export const signUpTicketPrefix = 'SIGNUP#';
 const userPk = (userId: string) => `USER#${userId}`;
 const projectPk = (projectId: string) => `PROJECT#${projectId}`;
 const roomPk = (projectId: string) => `ROOM#${projectId}`;
@@ -160,6 +163,11 @@ export const keys = {
   userInvitation: (userId: string, projectId: string): ItemKey => ({ PK: userPk(userId), SK: `${prefixes.userInvitation}${projectId}` }),
   /** Usernames are case-insensitive at sign-in (the user pool's signInCaseSensitive: false). */
   username: (username: string): ItemKey => ({ PK: `USERNAME#${username.toLowerCase()}`, SK: 'USER' }),
+  /**
+   * R4: the ticket of a sign-up in progress (POST /registrations writes it before Cognito SignUp, with TTL; the
+   * PreSignUp trigger reads it; the registration's transaction deletes it). One per address.
+   */
+  signUpTicket: (email: string): ItemKey => ({ PK: `${signUpTicketPrefix}${email.toLowerCase()}`, SK: 'TICKET' }),
   /** A teacher's self sign-up (R1), written with the profile and the username item in one transaction. */
   registration: (userId: string): ItemKey => ({ PK: userPk(userId), SK: 'REGISTRATION' }),
   /** Attempts of one source in one window (L1); the source is a hash, never an address. */

@@ -12,6 +12,7 @@ import { TwinspaceAuth } from './auth.ts';
 import { TwinspaceChatApi } from './chat-api.ts';
 import type { TwinspaceFunction } from './function.ts';
 import { TwinspaceHttpApi } from './http-api.ts';
+import { TwinspaceIdentityTriggers } from './identity-triggers.ts';
 import { TwinspaceMaterialsStorage } from './materials-storage.ts';
 import { TwinspaceSchedule } from './schedule.ts';
 import { TwinspaceSiteHosting } from './site.ts';
@@ -38,11 +39,14 @@ export class TwinspaceStack extends Stack {
   readonly streams: TwinspaceStreams;
   readonly site: TwinspaceSiteHosting;
   readonly materials: TwinspaceMaterialsStorage;
+  readonly identityTriggers: TwinspaceIdentityTriggers;
 
   constructor(scope: Construct, id: string, props: TwinspaceStackProps) {
     super(scope, id, props);
     this.storage = new TwinspaceTable(this, 'Storage');
     this.auth = new TwinspaceAuth(this, 'Auth');
+    // PreSignUp (only sign-ups through POST /registrations) and PreTokenGeneration, with their own narrow roles.
+    this.identityTriggers = new TwinspaceIdentityTriggers(this, 'IdentityTriggers', { userPool: this.auth.userPool, table: this.storage });
     this.site = new TwinspaceSiteHosting(this, 'Site');
 
     // The settings of functions/lib/config.ts that every handler reads.
@@ -97,6 +101,6 @@ export class TwinspaceStack extends Stack {
 
   /** Every function of the route table, by its stable name. */
   get functions(): Map<string, TwinspaceFunction> {
-    return new Map([...this.httpApi.functions, ...this.chatApi.functions, ...this.schedule.functions, ...this.streams.functions, ...this.materials.functions]);
+    return new Map([...this.httpApi.functions, ...this.chatApi.functions, ...this.schedule.functions, ...this.streams.functions, ...this.materials.functions, ...this.identityTriggers.functions]);
   }
 }

@@ -23,6 +23,7 @@ import { startScheduler } from './scheduler.ts';
 import { startStreams } from './streams.ts';
 import { localMaterialsBucket, startStorage } from './storage-local.ts';
 import { buildSite, startSite } from './site.ts';
+import { startTriggerEndpoint } from './trigger-endpoint.ts';
 
 export interface StackPorts {
   dynamodb: number;
@@ -92,9 +93,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   const keep = (child: LocalChild) => stops.push(() => child.stop());
   try {
+    // The user pool's triggers (PreSignUp, PreTokenGeneration): cognito-local invokes them here, on a port the OS picks.
+    const triggers = await startTriggerEndpoint();
+    stops.push(() => triggers.stop());
     const emulators = await Promise.allSettled([
       startDynamoDb({ port: ports.dynamodb, storage: options.dynamodb === 'memory' ? 'memory' : join(dataDir, 'dynamodb') }),
-      startCognito({ port: ports.cognito, folder: join(dataDir, 'cognito') }),
+      startCognito({ port: ports.cognito, folder: join(dataDir, 'cognito'), triggerEndpoint: triggers.url }),
       startMail({ port: ports.mail }),
     ]);
     for (const started of emulators) if (started.status === 'fulfilled') keep(started.value);
