@@ -1,4 +1,5 @@
 // What the global setup (tests/support/global-setup.ts) provides to the tests.
+import type { DemoAuthenticator } from '../../infra/local/demo-authenticator.ts';
 import type { LocalEndpoints } from '../../infra/local/endpoints.ts';
 
 declare module 'vitest' {
@@ -6,6 +7,8 @@ declare module 'vitest' {
     endpoints: LocalEndpoints;
     /** The file the local stack keeps its handlers' log lines in (JSON lines). */
     handlerLog: string;
+    /** The demo NSS officers' and evaluator's authenticator keys (infra/local/demo-authenticator.ts). */
+    demoAuthenticator: DemoAuthenticator | undefined;
   }
 }
 
