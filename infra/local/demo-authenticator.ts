@@ -32,8 +32,8 @@ export interface DemoAuthenticator {
 
 export const demoAuthenticatorFile = (dataDir: string) => join(dataDir, 'demo-authenticator.json');
 
-/** The current 6-digit code for a secret (SHA-1, 6 digits, 30 s: what Cognito uses). */
-export const currentCode = (secret: string): string => generateSync({ secret });
+/** The 6-digit code for a secret now, or at another moment (epoch ms): SHA-1, 6 digits, 30 s, what Cognito uses. */
+export const currentCode = (secret: string, at = Date.now()): string => generateSync({ secret, epoch: Math.floor(at / 1000) });
 
 /** The demo file, or undefined when this data folder has none (seeded before issue 11, or not seeded). */
 export function readDemoAuthenticator(dataDir: string): DemoAuthenticator | undefined {

@@ -29,7 +29,8 @@ let cognito: CognitoIdentityProviderClient;
 const claimsOf = (idToken: string) => JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 /** A code that is not the current one (nor the one before or after, which Cognito also accepts). */
 function wrongCode(secret: string): string {
-  const near = new Set([currentCode(secret)]);
+  const now = Date.now();
+  const near = new Set([-30_000, 0, 30_000].map((offset) => currentCode(secret, now + offset)));
   for (let candidate = 0; ; candidate += 1) {
     const code = String(candidate).padStart(6, '0');
     if (!near.has(code)) return code;
