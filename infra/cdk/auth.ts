@@ -45,7 +45,7 @@ export class TwinspaceAuth extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'Most accounts are pupils aged 6-18 on shared school devices, who cannot hold a second factor; MFA (TOTP) is offered to every account and can be required for staff later.',
+        'Most accounts are pupils aged 6-18 on shared school devices, who cannot hold a second factor; MFA (TOTP) is offered to every account, and the API requires it of NSS officers and evaluators (403 MFA_REQUIRED until their ID token shows it, functions/lib/claims.ts).',
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG8',

@@ -15,7 +15,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '../../components/kit/BusyButton.tsx';
 import { FormField } from '../../components/kit/FormField.tsx';
 import { StatusMessage, type Status } from '../../components/kit/StatusMessage.tsx';
-import { confirmTotp, hasTotp, newTotpSecret, type EnrolmentResult } from '../common/cognito.ts';
+import { confirmTotp, hasTotp, newTotpSecret, type EnrolmentResult } from './totp.ts';
 import { focusFirstInvalid } from '../common/focus-invalid.ts';
 import { pageUrl, t } from '../common/page.ts';
 import { clearSession, freshSession } from '../common/session.ts';

@@ -17,12 +17,13 @@ import { BusyButton } from '../../components/kit/BusyButton.tsx';
 import { FormField } from '../../components/kit/FormField.tsx';
 import { StatusMessage, type Status } from '../../components/kit/StatusMessage.tsx';
 import { safeNext } from '../../lib/safe-next.ts';
-import { answerCode, chooseNewPassword, signIn, type SignInResult } from '../common/cognito.ts';
+import { chooseNewPassword, signIn, type SignInResult } from '../common/cognito.ts';
 import { focusFirstInvalid } from '../common/focus-invalid.ts';
 import { language, pageUrl, t } from '../common/page.ts';
 import { currentSession, saveSession, type Session } from '../common/session.ts';
 import { mustEnrol, requiredReason, typedCode } from './security-page.ts';
 import { newPasswordProblem, outcomeMessages } from './sign-in-page.ts';
+import { answerCode } from './totp.ts';
 
 // Only same-site paths are followed after sign-in (the rule and its traps: lib/safe-next.ts).
 const destination = safeNext(new URLSearchParams(location.search).get('next'), location.origin, pageUrl('desktop'));
