@@ -9,6 +9,8 @@ export const errorStatus = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** A staff account (NSS officer, evaluator) whose token does not show a second factor (lib/claims.ts). */
+  MFA_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_LARGE: 413,
@@ -53,6 +55,10 @@ export const validationFailed = (message: string, details: FieldProblem[] = []) 
   new HttpError('VALIDATION_FAILED', message, details);
 export const unauthenticated = (message = 'Sign in first.') => new HttpError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'You may not do this.') => new HttpError('FORBIDDEN', message);
+/** The one sentence of MFA_REQUIRED (translated in messages.es.json). */
+export const mfaRequiredMessage =
+  'NSS officers and evaluators must use a second sign-in step. Set up an authenticator app on your Security page, then sign in again.';
+export const mfaRequired = () => new HttpError('MFA_REQUIRED', mfaRequiredMessage);
 export const notFound = (message = 'Not found.') => new HttpError('NOT_FOUND', message);
 export const conflict = (message: string) => new HttpError('CONFLICT', message);
 

@@ -6,7 +6,7 @@
  * result in `request.internal` for the router.
  */
 import type { MiddlewareObj, Request } from '@middy/core';
-import { callerOf, type Caller } from './claims.ts';
+import { callerOf, requireSecondFactor, type Caller } from './claims.ts';
 import { notFound, parseOr400 } from './errors.ts';
 import type { HttpEvent, HttpResult } from './http.ts';
 import { routeKeyOf, type RouteDeclaration, type RouteInput } from './route.ts';
@@ -42,12 +42,18 @@ export function matchedRoute(routes: readonly RouteDeclaration[]): MiddlewareObj
   };
 }
 
-/** The caller of a 'jwt' route, from the claims API Gateway verified (401 when they name nobody). */
+/**
+ * The caller of a 'jwt' route, from the claims API Gateway verified (401 when
+ * they name nobody); a staff account without a second factor stops here with
+ * 403 MFA_REQUIRED, except on the routes it needs first (claims.ts).
+ */
 export function routeCaller(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     before: (request) => {
       const state = routeState(request);
-      if (state.route.auth === 'jwt') state.caller = callerOf(request.event);
+      if (state.route.auth !== 'jwt') return;
+      state.caller = callerOf(request.event);
+      requireSecondFactor(state.caller, routeKeyOf(state.route));
     },
   };
 }

@@ -12,6 +12,7 @@
 import type * as z from 'zod';
 import type { Action } from '../domain/policy.ts';
 import type { RateLimit } from '../domain/rate-limits.ts';
+import { routesWithoutSecondFactor } from './claims.ts';
 import { errorStatus, type ErrorCode } from './errors.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -93,13 +94,15 @@ export const routeKeyOf = (declaration: Pick<RouteDeclaration, 'method' | 'path'
  * Every error code a route can answer: those it declares, plus what the
  * declaration itself implies — input to validate (400), a token (401), a
  * TwinSpace gate (404 unknown project, 403 not a member or type denied, 409
- * no TwinSpace yet or closed), a per-address limit (429), and 503 when a
+ * no TwinSpace yet or closed), a staff account's missing second factor (403), a per-address limit (429), and 503 when a
  * service we depend on fails.
  */
 export function errorCodesOf(declaration: RouteDeclaration): ErrorCode[] {
   const codes = new Set<ErrorCode>(declaration.errors ?? []);
   if (declaration.params || declaration.query || declaration.body) codes.add('VALIDATION_FAILED');
   if (declaration.auth === 'jwt') codes.add('UNAUTHENTICATED');
+  // A staff account without a second factor (claims.ts), on every route but those it needs first.
+  if (declaration.auth === 'jwt' && !routesWithoutSecondFactor.has(routeKeyOf(declaration))) codes.add('MFA_REQUIRED');
   if (declaration.action) ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'].forEach((code) => codes.add(code as ErrorCode));
   if (declaration.rateLimit) codes.add('RATE_LIMITED');
   codes.add('UNAVAILABLE');

@@ -71,7 +71,7 @@ export class TwinspaceAuth extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is optional at pool level because most accounts are pupils aged 6-18 on shared school devices, who cannot hold a second factor. NSS officers and evaluators must use TOTP: every staff route answers 403 mfa-required until their token carries the TOTP claim; teachers may enrol.',
+        'Most accounts are pupils aged 6-18 on shared school devices, who cannot hold a second factor; MFA (TOTP) is offered to every account, and the API requires it of NSS officers and evaluators (403 MFA_REQUIRED until their ID token shows it, functions/lib/claims.ts).',
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG8',

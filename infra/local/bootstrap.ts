@@ -119,6 +119,8 @@ async function createIdentity(cognito: CognitoIdentityProviderClient): Promise<P
       PoolName: 'twinspace',
       // Pupils sign in with plain usernames, so no e-mail usernames.
       UsernameAttributes: [],
+      // As the cloud pool (infra/cdk/auth.ts): MFA optional for the pool, so an account with an authenticator app is asked for its code.
+      MfaConfiguration: 'OPTIONAL',
       Policies: {
         PasswordPolicy: {
           MinimumLength: passwordPolicy.minLength,
@@ -155,14 +157,15 @@ async function poolExists(cognito: CognitoIdentityProviderClient, userPoolId: st
   }
 }
 
-async function seedWithDemo(endpoints: LocalEndpoints): Promise<boolean> {
+async function seedWithDemo(endpoints: LocalEndpoints, dataDir: string): Promise<boolean> {
   // The seed module is written by another part of the team; until it exists, start without demo data.
   if (!existsSync(join(import.meta.dirname, 'seed.ts'))) {
     console.warn('infra/local/seed.ts is missing: starting without demo data.');
     return false;
   }
-  const seedModule = (await import('./seed.ts')) as { seedDemo(endpoints: LocalEndpoints): Promise<unknown> };
-  await seedModule.seedDemo(endpoints);
+  const seedModule = (await import('./seed.ts')) as { seedDemo(endpoints: LocalEndpoints, dataDir: string): Promise<unknown> };
+  // The data folder keeps the demo staff's authenticator keys (demo-authenticator.ts).
+  await seedModule.seedDemo(endpoints, dataDir);
   return true;
 }
 
@@ -189,7 +192,7 @@ export async function bootstrap(dataDir: string, base: LocalEndpoints, options: 
     };
     if (identity.phase !== 'ready' && options.seed) {
       writeState(dataDir, { ...identity, phase: 'seeding' });
-      const seeded = await seedWithDemo(endpoints);
+      const seeded = await seedWithDemo(endpoints, dataDir);
       writeState(dataDir, { ...identity, phase: seeded ? 'ready' : 'identity-created' });
     }
     return endpoints;

@@ -24,6 +24,7 @@ import type { TableStore } from '../../functions/data/store.ts';
 import { createSchool } from '../../functions/data/schools.ts';
 import { createUserProfile } from '../../functions/data/users.ts';
 import type { AccountKind, CognitoGroup, TwinspaceType } from '../../functions/domain/twinspace-types.ts';
+import { enrolDemoStaff } from './demo-authenticator.ts';
 import type { LocalEndpoints } from './endpoints.ts';
 import { seedCommunity } from './seed-community.ts';
 
@@ -106,7 +107,11 @@ async function createCognitoUser(cognito: CognitoIdentityProviderClient, userPoo
   return sub;
 }
 
-export async function seedDemo(endpoints: LocalEndpoints): Promise<void> {
+/** The demo accounts that must use a second sign-in step: NSS officers and evaluators (functions/lib/claims.ts). */
+export const demoStaff = demoAccounts.filter((account) => account.kind === 'nss' || account.kind === 'evaluator');
+
+/** Seeds the demo data; with a data folder, also enrols the demo staff's authenticator app and keeps its keys there. */
+export async function seedDemo(endpoints: LocalEndpoints, dataDir?: string): Promise<void> {
   const cognito = new CognitoIdentityProviderClient({ endpoint: endpoints.cognito.endpoint, region: endpoints.region, credentials });
   const dynamodb = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials });
   const store: TableStore = {
@@ -185,6 +190,7 @@ export async function seedDemo(endpoints: LocalEndpoints): Promise<void> {
       const account = demoAccounts.find((candidate) => candidate.username === username)!;
       return { userId: userIds.get(username)!, displayName: account.displayName, country: account.country };
     });
+    if (dataDir) await enrolDemoStaff(endpoints, dataDir, demoStaff.map(({ username }) => ({ username, password: demoPassword })));
   } finally {
     cognito.destroy();
     dynamodb.destroy();

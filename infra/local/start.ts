@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { StartupProblem } from './problems.ts';
-import { demoAccounts, demoPassword } from './seed.ts';
+import { demoAccounts, demoPassword, demoStaff } from './seed.ts';
 import { defaultSiteFolder, repositoryRoot } from './site.ts';
 import { portSettings, startStack, type RunningStack, type StackPorts } from './stack.ts';
 
@@ -35,6 +35,8 @@ function banner(stack: RunningStack): string {
     `  storage   ${endpoints.storage}/${endpoints.bucket}   (files in .twinspace/storage)`,
     `  accounts  ${demoAccounts.map((account) => account.username).join(', ')}`,
     `            password ${demoPassword}`,
+    `  2nd step  ${demoStaff.map((account) => account.username).join(', ')} also ask for an authenticator code:`,
+    `            keys in .twinspace/demo-authenticator.json, or the current code: npm run demo-code -- <username>`,
     `  settings  .twinspace/endpoints.json`,
   ];
   if (stack.siteProblem) lines.push('', stack.siteProblem);

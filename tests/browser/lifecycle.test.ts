@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, demoPassword, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
+import { answerSignInCode, assertAccessible, demoPassword, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 
 const patience = 60_000;
 
@@ -261,6 +261,7 @@ describe('the new pages in Spanish', () => {
     await nss.getByLabel('Nombre de usuario', { exact: true }).fill('nss.fr@demo.twinspace');
     await nss.getByLabel('Contraseña', { exact: true }).fill(demoPassword);
     await nss.getByRole('button', { name: 'Entrar' }).click();
+    await answerSignInCode(nss, 'nss.fr@demo.twinspace', 'es');
     await nss.waitForURL(`${site}/es/desktop/`);
     await nss.getByRole('link', { name: 'Proyectos pendientes de mi aprobación' }).click();
     await nss.getByRole('heading', { level: 1, name: 'Proyectos pendientes de aprobación' }).waitFor();

@@ -40,6 +40,7 @@ const visits: { route: string; who: Who[]; withId?: boolean }[] = [
   { route: 'public/', who: ['signed-out'], withId: true },
   { route: 'desktop/', who: ['teacher', 'nss', 'evaluator', 'pupil'] },
   { route: 'profile/', who: ['teacher', 'pupil'] },
+  { route: 'security/', who: ['teacher', 'nss', 'pupil'] },
   { route: 'mail/', who: ['teacher'] },
   { route: 'notifications/', who: ['teacher', 'pupil'] },
   { route: 'school/', who: ['teacher'] },

@@ -8,7 +8,7 @@
  * Every page visited is checked with axe, in English and in Spanish.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { assertAccessible, demoPassword, fillSignIn, siteAddress, Visitors } from '../support/browser.ts';
+import { answerSignInCode, assertAccessible, demoPassword, fillSignIn, siteAddress, Visitors } from '../support/browser.ts';
 
 const teacherPassword = 'Olivos-Sign-Up-7';
 const patience = 60_000;
@@ -125,6 +125,7 @@ describe('a teacher signs up and their NSS validates them', () => {
       await page.getByLabel('Nombre de usuario', { exact: true }).fill('nss.es@demo.twinspace');
       await page.getByLabel('Contraseña', { exact: true }).fill(demoPassword);
       await page.getByRole('button', { name: 'Entrar' }).click();
+      await answerSignInCode(page, 'nss.es@demo.twinspace', 'es');
       await page.waitForURL(`${site}/es/desktop/`);
       await page.goto(`${site}/es/nss/teachers/`);
       await page.getByRole('heading', { level: 1, name: 'Docentes pendientes de validación' }).waitFor();

@@ -1,6 +1,6 @@
 /**
  * The local WebSocket API: the $connect authorizer decides the handshake
- * (401 bad token; any valid token opens, no projectId needed), API
+ * (401 bad token or a staff token without a second factor; any other valid token opens, no projectId needed), API
  * Gateway's own 128 KB message limit, and the @connections management API
  * answers the real SDK client as API Gateway does (410 GoneException for a
  * gone id).
@@ -50,6 +50,13 @@ describe('the $connect authorizer', () => {
   it('opens for any valid token, without a projectId (one given is ignored)', async () => {
     expect(await handshakeStatus(`token=${encodeURIComponent(idToken)}`)).toBe(101);
     expect(await handshakeStatus(`token=${encodeURIComponent(idToken)}&projectId=no-such-project`)).toBe(101);
+  });
+
+  it('refuses an NSS officer whose token shows no second factor, and opens once it does (issue 11)', async () => {
+    const without = await newSignedInUser(endpoints, ['nss'], { secondFactor: false });
+    expect(await handshakeStatus(`token=${encodeURIComponent(without.idToken)}`)).toBe(401);
+    const enrolled = await newSignedInUser(endpoints, ['nss']);
+    expect(await handshakeStatus(`token=${encodeURIComponent(enrolled.idToken)}`)).toBe(101);
   });
 });
 

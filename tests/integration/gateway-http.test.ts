@@ -12,7 +12,8 @@ let idToken: string;
 let accessToken: string;
 
 beforeAll(async () => {
-  const user = await newSignedInUser(endpoints, ['nss']);
+  // No authenticator app: the checks here are the gateway's (401s) and GET /me, which staff reach without one.
+  const user = await newSignedInUser(endpoints, ['nss'], { secondFactor: false });
   idToken = user.idToken;
   // The same sign-in's access token: a valid signature, but not the bearer token API.md names (the ID token).
   const cognito = new CognitoIdentityProviderClient({ endpoint: endpoints.cognito.endpoint, region: endpoints.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

@@ -10,13 +10,15 @@ export interface TestAccountSpec {
   displayName?: string;
   /** Profile fields beyond the basics (e.g. `validated: false`). */
   extra?: Partial<UserProfile>;
+  /** An NSS account gets an authenticator app (and a token showing it) unless this is false (cognito-users.ts). */
+  secondFactor?: boolean;
 }
 
 export async function newTestAccount(
   endpoints: LocalEndpoints,
-  { kind, country, displayName, extra = {} }: TestAccountSpec,
+  { kind, country, displayName, extra = {}, secondFactor = true }: TestAccountSpec,
 ): Promise<{ username: string; userId: string; idToken: string }> {
-  const { username, idToken } = await newSignedInUser(endpoints, kind === 'nss' ? ['nss'] : []);
+  const { username, idToken } = await newSignedInUser(endpoints, kind === 'nss' ? ['nss'] : [], { secondFactor });
   const userId = subOf(idToken);
   await createUserProfile(tableStoreOf(endpoints), {
     userId,

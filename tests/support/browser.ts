@@ -5,6 +5,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import type { LocalEndpoints } from '../../infra/local/endpoints.ts';
+import { authenticatorCode, authenticatorSecret } from './authenticator.ts';
 
 /** The seeded demo accounts' password (API.md). */
 export const demoPassword = 'TwinSpace-Demo-1';
@@ -93,12 +94,34 @@ export function siteAddress(endpoints: LocalEndpoints): string {
   return endpoints.web.replace(/\/+$/, '');
 }
 
-/** Fills the English sign-in form (asking to go on to `next` when given) and sends it; where it lands is the caller's to check. */
+/** The sign-in page's code step in each language (web/src/i18n/security.*.ts). */
+const codeStep = { en: { label: '6-digit code', submit: 'Sign in' }, es: { label: 'Código de 6 cifras', submit: 'Entrar' } } as const;
+
+/**
+ * Answers sign-in's second step with the code the account's authenticator app
+ * shows now (a staff account: issue 11), when the test knows its key; nothing
+ * for any other account.
+ */
+export async function answerSignInCode(page: Page, username: string, language: 'en' | 'es' = 'en'): Promise<void> {
+  if (!authenticatorSecret(username)) return;
+  const words = codeStep[language];
+  const field = page.getByLabel(words.label, { exact: true });
+  await field.waitFor();
+  await field.fill(authenticatorCode(username));
+  await page.getByRole('button', { name: words.submit }).click();
+}
+
+/**
+ * Fills the English sign-in form (asking to go on to `next` when given) and
+ * sends it, answering the authenticator code step of a staff account the test
+ * knows the key of; where it lands is the caller's to check.
+ */
 export async function fillSignIn(page: Page, site: string, username: string, password = demoPassword, next?: string): Promise<void> {
   await page.goto(`${site}/en/${next ? `?next=${encodeURIComponent(next)}` : ''}`);
   await page.getByLabel('Username', { exact: true }).fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await answerSignInCode(page, username);
 }
 
 /** Signs a demo account in on this page and waits for its desktop. */

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { readDemoAuthenticator } from '../../infra/local/demo-authenticator.ts';
 import { freeStackPorts } from '../../infra/local/ports.ts';
 import { buildSite } from '../../infra/local/site.ts';
 import { startStack, type RunningStack } from '../../infra/local/stack.ts';
@@ -52,6 +53,8 @@ export default async function setup(project: TestProject) {
   project.provide('endpoints', running.endpoints);
   project.provide('handlerLog', join(stack.dataDir, 'handler-log.jsonl'));
   project.provide('localSecrets', join(stack.dataDir, 'secrets.json'));
+  // The seed enrolled the demo staff's authenticator app: tests sign them in with codes from these keys.
+  project.provide('demoAuthenticator', readDemoAuthenticator(stack.dataDir));
 
   return async function teardown() {
     stack.users -= 1;

@@ -1,4 +1,5 @@
 // What the global setup (tests/support/global-setup.ts) provides to the tests.
+import type { DemoAuthenticator } from '../../infra/local/demo-authenticator.ts';
 import type { LocalEndpoints } from '../../infra/local/endpoints.ts';
 
 declare module 'vitest' {
@@ -8,6 +9,8 @@ declare module 'vitest' {
     handlerLog: string;
     /** The local stack's secrets file (infra/local/secrets.ts): the rate limit's key, as the gateway's handlers use it. */
     localSecrets: string;
+    /** The demo NSS officers' and evaluator's authenticator keys (infra/local/demo-authenticator.ts). */
+    demoAuthenticator: DemoAuthenticator | undefined;
   }
 }
 

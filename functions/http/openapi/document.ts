@@ -15,6 +15,7 @@ const errorText: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'the details name each field',
   UNAUTHENTICATED: 'no valid token',
   FORBIDDEN: 'the caller may not do this (the message says why)',
+  MFA_REQUIRED: 'an NSS officer or evaluator whose token shows no second factor: enrol an authenticator app, then sign in again',
   NOT_FOUND: 'no such item, or not the caller’s to see',
   CONFLICT: 'a stale version, or a state that does not allow the action',
   TOO_LARGE: 'the request is too large',

@@ -4,8 +4,12 @@
  * the visitor was going, when that is a path on this site). A one-time
  * password (a new pupil's) leads first to "choose your own password", with
  * the rules in plain words, checked here against the policy the user pool
- * enforces, then RespondToAuthChallenge. Every outcome is said next to the
- * button that caused it.
+ * enforces, then RespondToAuthChallenge. An account with an authenticator app
+ * is asked for its 6-digit code (SOFTWARE_TOKEN_MFA), the challenge's session
+ * kept while a wrong code is typed again. An NSS officer or evaluator whose
+ * new token shows no second factor goes to the Security page first (the API
+ * would refuse them anything else). Every outcome is said next to the button
+ * that caused it.
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -17,14 +21,22 @@ import { chooseNewPassword, signIn, type SignInResult } from '../common/cognito.
 import { focusFirstInvalid } from '../common/focus-invalid.ts';
 import { passwordPolicy } from '../../../../functions/domain/password-policy.ts';
 import { fill, language, pageUrl, t } from '../common/page.ts';
-import { currentSession, saveSession } from '../common/session.ts';
+import { currentSession, saveSession, type Session } from '../common/session.ts';
+import { mustEnrol, requiredReason, typedCode } from './security-page.ts';
 import { newPasswordProblem, outcomeMessages } from './sign-in-page.ts';
+import { answerCode } from './totp.ts';
 
 // Only same-site paths are followed after sign-in (the rule and its traps: lib/safe-next.ts).
 const destination = safeNext(new URLSearchParams(location.search).get('next'), location.origin, pageUrl('desktop'));
 
 // A tab already signed in goes on at once.
 if (currentSession()) location.replace(destination);
+
+/** Signed in: on to where the person was going, or first to the Security page when the API would refuse them. */
+function enter(session: Session): void {
+  saveSession(session);
+  location.assign(mustEnrol(session.idToken) ? pageUrl('security', requiredReason) : destination);
+}
 
 type Challenge = { session: string; username: string };
 const failure = (outcome: Exclude<SignInResult['outcome'], 'signed-in'>): Status => ({ tone: 'error', text: t(outcomeMessages[outcome]) });
@@ -37,6 +49,7 @@ export default function SignInPage() {
   const [status, setStatus] = useState<Status>();
   const [busy, setBusy] = useState(false);
   const [challenge, setChallenge] = useState<Challenge>();
+  const [codeChallenge, setCodeChallenge] = useState<Challenge>();
   const passwordInput = useRef<HTMLInputElement>(null);
 
   const submit = async (event: Event) => {
@@ -53,12 +66,9 @@ export default function SignInPage() {
     setBusy(true);
     try {
       const result = await signIn(typed, password);
-      if (result.outcome === 'signed-in') {
-        saveSession(result.session);
-        location.assign(destination);
-        return;
-      }
+      if (result.outcome === 'signed-in') return enter(result.session);
       if (result.outcome === 'new-password-required' && result.challenge) setChallenge(result.challenge);
+      else if (result.outcome === 'code-required') setCodeChallenge(result.challenge);
       else setStatus(failure(result.outcome));
     } catch {
       setStatus({ tone: 'error', text: t('common.config') });
@@ -75,7 +85,16 @@ export default function SignInPage() {
     requestAnimationFrame(() => passwordInput.current?.focus());
   };
 
+  /** The code step ran out: the password again, then a new code. */
+  const codeExpired = () => {
+    setCodeChallenge(undefined);
+    setPassword('');
+    setStatus({ tone: 'error', text: t('signInCode.expired') });
+    requestAnimationFrame(() => passwordInput.current?.focus());
+  };
+
   if (challenge) return <NewPassword challenge={challenge} typedUsername={username.trim()} onExpired={expired} />;
+  if (codeChallenge) return <AppCode challenge={codeChallenge} typedUsername={username.trim()} onExpired={codeExpired} />;
 
   return (
     <section class="card sign-in" id="sign-in">
@@ -149,11 +168,7 @@ function NewPassword({ challenge, typedUsername, onExpired }: { challenge: Chall
     setBusy(true);
     try {
       const result = await chooseNewPassword(challenge, typedUsername, password);
-      if (result.outcome === 'signed-in') {
-        saveSession(result.session);
-        location.assign(destination);
-        return;
-      }
+      if (result.outcome === 'signed-in') return enter(result.session);
       if (result.outcome === 'challenge-expired') onExpired();
       else if (result.outcome === 'invalid-password') refuse('password', t(outcomeMessages[result.outcome]));
       else setStatus(failure(result.outcome));
@@ -205,6 +220,75 @@ function NewPassword({ challenge, typedUsername, onExpired }: { challenge: Chall
         </FormField>
         <BusyButton type="submit" busy={busy} busyLabel={t('newPassword.busy')}>
           {t('newPassword.submit')}
+        </BusyButton>
+        <StatusMessage status={status} />
+      </form>
+    </section>
+  );
+}
+
+/** The authenticator app's code (SOFTWARE_TOKEN_MFA): a wrong one is said next to the field and may be typed again. */
+function AppCode({ challenge, typedUsername, onExpired }: { challenge: Challenge; typedUsername: string; onExpired: () => void }) {
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [status, setStatus] = useState<Status>();
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+
+  const refuse = (text: string) => {
+    setProblem(text);
+    focusFirstInvalid('sign-in-code-form');
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setStatus(undefined);
+    setProblem(undefined);
+    const typed = typedCode(code);
+    if (!typed) return refuse(t('signInCode.format'));
+    setBusy(true);
+    try {
+      const result = await answerCode(challenge, typedUsername, typed);
+      if (result.outcome === 'signed-in') return enter(result.session);
+      if (result.outcome === 'wrong-code') {
+        setCode('');
+        refuse(t('signInCode.wrong'));
+      } else if (result.outcome === 'challenge-expired') onExpired();
+      else setStatus(failure(result.outcome));
+    } catch {
+      setStatus({ tone: 'error', text: t('common.config') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card sign-in" id="sign-in-code" aria-labelledby="sign-in-code-heading">
+      <h2 id="sign-in-code-heading" tabIndex={-1} ref={heading}>
+        {t('signInCode.title')}
+      </h2>
+      <p>{t('signInCode.intro')}</p>
+      <form id="sign-in-code-form" method="post" noValidate onSubmit={submit}>
+        <FormField id="sign-in-code-input" label={t('signInCode.code')} error={problem}>
+          {(control) => (
+            <input
+              {...control}
+              name="code"
+              type="text"
+              class="code-input"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              required
+              value={code}
+              onInput={(event) => setCode(value(event))}
+            />
+          )}
+        </FormField>
+        <BusyButton type="submit" busy={busy} busyLabel={t('signInCode.busy')}>
+          {t('signInCode.submit')}
         </BusyButton>
         <StatusMessage status={status} />
       </form>

@@ -8,6 +8,7 @@
 import { passwordProblems } from '../../../../functions/domain/registration.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { SignInResult } from '../common/cognito.ts';
+import { signInCodeStrings } from './security-page.ts';
 
 /** Every dictionary entry the island reads (rendered into data-strings by the page). */
 export const signInStrings = [
@@ -35,6 +36,7 @@ export const signInStrings = [
   'newPassword.expired',
   'common.loading',
   'common.config',
+  ...signInCodeStrings,
 ] as const satisfies readonly MessageKey[];
 
 /** What an outcome other than "signed in" says. */
@@ -42,6 +44,8 @@ export const outcomeMessages: Record<Exclude<SignInResult['outcome'], 'signed-in
   'wrong-credentials': 'signIn.wrongPassword',
   unconfirmed: 'signIn.unconfirmed',
   'new-password-required': 'signIn.newPasswordRequired',
+  'code-required': 'signInCode.intro',
+  'wrong-code': 'signInCode.wrong',
   'invalid-password': 'newPassword.invalid',
   'challenge-expired': 'newPassword.expired',
   unreachable: 'signIn.unreachable',

@@ -4,11 +4,13 @@
  * {"error": {code, message}} (API.md); they become ApiError. The token is
  * refreshed first when it expires within a minute, and once more on a 401
  * before the call is tried again; a second 401 (or a refused refresh) ends
- * the session, and the page sends the reader to sign in.
+ * the session, and the page sends the reader to sign in. A 403 MFA_REQUIRED
+ * (an NSS officer or evaluator without a second sign-in step) takes the
+ * reader to the Security page, which says why.
  */
 import type { ErrorBody } from '../../../../functions/http/schemas.ts';
 import { loadConfig, withoutTrailingSlash } from './config.ts';
-import { language } from './page.ts';
+import { language, pageUrl } from './page.ts';
 import { clearSession, freshSession, keepSessionFresh, refreshSession, type Session } from './session.ts';
 
 // Every signed-in page calls the API: its tokens are kept fresh from the moment this module loads.
@@ -57,11 +59,18 @@ async function call<T>(method: string, path: string, body?: unknown, answer: 'js
     // Usually the API's ErrorBody; a gateway or proxy in between may answer anything, hence every part optional.
     const answer = (await response.json().catch(() => ({}))) as { error?: Partial<ErrorBody['error']> };
     const error = answer.error ?? {};
+    if (error.code === 'MFA_REQUIRED') toSecurityPage();
     throw new ApiError(response.status, error.code ?? 'UNKNOWN', error.message ?? response.statusText, error.details ?? []);
   }
   const text = await response.text();
   if (answer === 'text') return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Staff without a second factor: to the Security page (with the reason it shows), unless already there. */
+function toSecurityPage(): void {
+  const security = pageUrl('security');
+  if (location.pathname !== security) location.assign(pageUrl('security', { reason: 'mfa-required' }));
 }
 
 export const apiGet = <T>(path: string) => call<T>('GET', path);

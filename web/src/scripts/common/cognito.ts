@@ -2,9 +2,13 @@
  * Sign-in is one InitiateAuth call (USER_PASSWORD_AUTH) to the Cognito
  * endpoint: the SDK would add far more JavaScript than the page budget allows.
  * An account made with a one-time password (a new pupil) first answers the
- * NEW_PASSWORD_REQUIRED challenge with RespondToAuthChallenge. New tokens
- * before the ID token expires: InitiateAuth REFRESH_TOKEN_AUTH with the
+ * NEW_PASSWORD_REQUIRED challenge with RespondToAuthChallenge; an account with
+ * an authenticator app answers SOFTWARE_TOKEN_MFA with its 6-digit code. New
+ * tokens before the ID token expires: InitiateAuth REFRESH_TOKEN_AUTH with the
  * refresh token (session.ts decides when).
+ *
+ * Answering the code and enrolling an app are in account/totp.ts, so the
+ * chunk every page shares (this module, through session.ts) stays small.
  */
 import { loadConfig, withoutTrailingSlash } from './config.ts';
 import type { Session } from './session.ts';
@@ -15,7 +19,11 @@ export type SignInResult =
   /** A self-registered teacher whose NSS has not validated them yet (UNCONFIRMED in the user pool). */
   | { outcome: 'unconfirmed' }
   | { outcome: 'new-password-required'; challenge?: { session: string; username: string } }
+  /** The account has an authenticator app: its current code answers the challenge (answerCode). */
+  | { outcome: 'code-required'; challenge: { session: string; username: string } }
   | { outcome: 'invalid-password' }
+  /** The authenticator app's code was not the right one. */
+  | { outcome: 'wrong-code' }
   | { outcome: 'challenge-expired' }
   | { outcome: 'unreachable' }
   | { outcome: 'failed'; reason: string };
@@ -31,7 +39,12 @@ interface InitiateAuthAnswer {
 
 const wrongCredentialErrors = ['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException'];
 
-async function callCognito(target: string, body: Record<string, unknown>): Promise<{ ok: boolean; errorType: string; status: number; answer: InitiateAuthAnswer } | undefined> {
+export async function callCognito(
+  target: string,
+  body: Record<string, unknown>,
+  /** The calls made with an access token name no app client. */
+  withClient = true,
+): Promise<{ ok: boolean; errorType: string; status: number; answer: InitiateAuthAnswer } | undefined> {
   const config = await loadConfig();
   let response: Response;
   try {
@@ -41,7 +54,7 @@ async function callCognito(target: string, body: Record<string, unknown>): Promi
         'Content-Type': 'application/x-amz-json-1.1',
         'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}`,
       },
-      body: JSON.stringify({ ClientId: config.cognito.clientId, ...body }),
+      body: JSON.stringify(withClient ? { ClientId: config.cognito.clientId, ...body } : body),
     });
   } catch {
     return undefined;
@@ -72,6 +85,9 @@ export async function signIn(username: string, password: string): Promise<SignIn
     // The challenge names the user by its internal id; answering with it works whatever was typed.
     const challengeUser = answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username;
     return { outcome: 'new-password-required', challenge: { session: answer.Session, username: challengeUser } };
+  }
+  if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA' && answer.Session) {
+    return { outcome: 'code-required', challenge: { session: answer.Session, username: answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username } };
   }
   return sessionFrom(answer, username);
 }
@@ -133,7 +149,7 @@ export async function refreshTokens(refreshToken: string): Promise<RefreshResult
   };
 }
 
-function sessionFrom(answer: InitiateAuthAnswer, username: string): SignInResult {
+export function sessionFrom(answer: InitiateAuthAnswer, username: string): SignInResult {
   const result = answer.AuthenticationResult;
   if (!result?.IdToken) return { outcome: 'failed', reason: answer.ChallengeName ?? 'no tokens' };
   return {

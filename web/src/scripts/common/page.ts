@@ -25,6 +25,7 @@ export type PageName =
   | 'nss/diary'
   | 'evaluations'
   | 'public'
+  | 'security'
   | TwinspaceAreaPage;
 
 /** The TwinSpace's area pages, each under twinspace/ with ?id=<projectId>. */

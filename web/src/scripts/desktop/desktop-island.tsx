@@ -138,6 +138,11 @@ export default function DesktopPage() {
               <li>
                 <a href={deskUrl('profile')}>{t('desktop.profileLink')}</a>
               </li>
+              {kind !== 'pupil' && (
+                <li>
+                  <a href={pageUrl('security')}>{t('security.link')}</a>
+                </li>
+              )}
               {teacher && (
                 <>
                   <li>

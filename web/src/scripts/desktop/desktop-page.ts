@@ -23,6 +23,7 @@ export const desktopStrings = [
   'desktop.country',
   'desktop.myDesk',
   'desktop.profileLink',
+  'security.link',
   'desktop.schoolLink',
   'desktop.partnersLink',
   'desktop.projects',
