@@ -104,7 +104,7 @@ describe('the TTL that expires rate-limit counters and mail', () => {
 
 describe('the mail retention setting', () => {
   it('is 2 school years by default, for every function (but the user pool\'s triggers, which get no settings and write no mail)', () => {
-    const triggers = new Set(Object.values(identityTriggers).map((trigger) => trigger.name));
+    const triggers = new Set<string>(Object.values(identityTriggers).map((trigger) => trigger.name));
     for (const handler of allHandlers.filter((handler) => !triggers.has(handler.name))) expect(variablesOf(handler.name)[envNames.mailRetentionSchoolYears], handler.name).toBe('2');
   });
 
