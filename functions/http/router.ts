@@ -87,8 +87,12 @@ interface GateState extends RouteState {
 export interface RouterServices {
   store: () => TableStore;
   gate: typeof requireTwinspaceAction;
-  /** A declared per-address limit (lib/rate-limit.ts). */
-  rateLimit: (limit: RateLimit, event: HttpEvent) => Promise<void>;
+  /**
+   * A declared per-address limit (lib/rate-limit.ts). Only areas with a
+   * rate-limited route bind it (rate-limited-area.ts): the limit's secret and
+   * its signed Secrets Manager call stay out of every other bundle.
+   */
+  rateLimit?: (limit: RateLimit, event: HttpEvent) => Promise<void>;
 }
 
 /** A route's per-address limit, taken right after the route is matched: a malformed request counts too. */
@@ -96,7 +100,7 @@ function rateLimited(services: RouterServices): MiddlewareObj<HttpEvent, HttpRes
   return {
     before: async (request) => {
       const { route } = routeState(request);
-      if (route.rateLimit) await services.rateLimit(route.rateLimit, request.event);
+      if (route.rateLimit) await services.rateLimit!(route.rateLimit, request.event);
     },
   };
 }
@@ -143,6 +147,10 @@ export function areaHandlerWith(services: RouterServices) {
 
 function routedArea<R extends AreaRoutes>(services: RouterServices, area: Area<R>, implementations: Implementations<R>) {
   const declarations = Object.values(area.routes) as RouteDeclaration[];
+  const unlimited = declarations.filter((declaration) => declaration.rateLimit && !services.rateLimit);
+  if (unlimited.length > 0) {
+    throw new Error(`${unlimited.map((declaration) => declaration.name).join(', ')} declare a rate limit: build the area with rateLimitedAreaHandler (http/rate-limited-area.ts)`);
+  }
   const byName = new Map<string, Implementation<RouteDeclaration>>();
   for (const [key, declaration] of Object.entries(area.routes)) byName.set(declaration.name, implementations[key] as never);
   const implementationOf: MiddlewareObj<HttpEvent, HttpResult> = {

@@ -101,6 +101,32 @@ describe('the HTTP middleware stack', () => {
   });
 });
 
+describe('the per-address limit', () => {
+  const limitedRoutes = area('limited', {
+    join: route({
+      name: 'join',
+      method: 'POST',
+      path: '/join',
+      auth: 'public',
+      summary: 'join',
+      rateLimit: { scope: 'join', limit: 1, windowSeconds: 60 },
+      responses: { 201: z.object({ joined: z.boolean() }) },
+    }),
+  });
+
+  it('cannot be declared on a route of an area built without it (the limit would silently not apply)', () => {
+    expect(() => areaHandler(limitedRoutes, { join: async () => ({ status: 201, body: { joined: true } }) })).toThrow(/join declare a rate limit: build the area with rateLimitedAreaHandler/);
+  });
+
+  it('is bound by the rate-limited areas only, so no other bundle carries its secret', () => {
+    const limitedAreas = new Set(httpRoutes.filter((declared) => declared.rateLimit).map((declared) => declared.function.module));
+    for (const module of new Set(httpRoutes.map((declared) => declared.function.module))) {
+      const source = readFileSync(new URL(`../../functions/${module}.ts`, import.meta.url), 'utf8');
+      expect(source.includes('rateLimitedAreaHandler'), module).toBe(limitedAreas.has(module));
+    }
+  });
+});
+
 describe('the contracts of the route table', () => {
   it('has a sample event for every route, chat handler and job, named as in functions/routes.ts', () => {
     for (const { name } of invocables) expect(existsSync(new URL(`../../events/samples/${name}.json`, import.meta.url)), name).toBe(true);

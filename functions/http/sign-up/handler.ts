@@ -34,7 +34,7 @@ import { orphanMinimumAgeSeconds, signUpTicketSeconds } from '../../domain/sign-
 import { HttpError, validationFailed } from '../../lib/errors.ts';
 import { logger } from '../../lib/logger.ts';
 import { countOf } from '../../lib/observability.ts';
-import { areaHandler } from '../area.ts';
+import { rateLimitedAreaHandler } from '../rate-limited-area.ts';
 import type { RegistrationBody } from '../registrations/schemas.ts';
 import { errorName, signUp } from './cognito-sign-up.ts';
 import { signUpRoutes } from './routes.ts';
@@ -86,7 +86,7 @@ async function signUpNewAddress(store: TableStore, input: RegistrationBody, secr
   }
 }
 
-export const handler = areaHandler(signUpRoutes, {
+export const handler = rateLimitedAreaHandler(signUpRoutes, {
   registerTeacher: async ({ body: input, store }) => {
     const now = new Date();
     const existing = await findUserIdByUsername(store, input.email);
