@@ -6,7 +6,7 @@
  * with the inbox.
  */
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, prefixes, withoutKeys } from './keys.ts';
+import { keys, prefixes, withAuthor, withoutKeys } from './keys.ts';
 import { notificationPut, type Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
 import { transact } from './transact.ts';
@@ -55,7 +55,8 @@ export async function sendDesktopMail(store: TableStore, mail: DesktopMail, noti
       guard: 'exists',
       Put: {
         TableName: store.tableName,
-        Item: { ...keys.mailInbox(mail.to.userId, mail.mailId), ...copy('inbox', mail.to.userId) },
+        // Author index: the inbox copy under its sender (their words), the sent copy under its recipient (it names them).
+        Item: { ...withAuthor(keys.mailInbox(mail.to.userId, mail.mailId), mail.from.userId, mail.sentAt), ...copy('inbox', mail.to.userId) },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
@@ -63,7 +64,7 @@ export async function sendDesktopMail(store: TableStore, mail: DesktopMail, noti
       guard: 'exists',
       Put: {
         TableName: store.tableName,
-        Item: { ...keys.mailSent(mail.from.userId, mail.mailId), ...copy('sent', mail.from.userId) },
+        Item: { ...withAuthor(keys.mailSent(mail.from.userId, mail.mailId), mail.to.userId, mail.sentAt), ...copy('sent', mail.from.userId) },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },

@@ -169,6 +169,15 @@ describe('the table', () => {
           ],
           Projection: { ProjectionType: 'ALL' },
         },
+        {
+          // The author index (erasure and export: data/README.md E1).
+          IndexName: 'GSI2',
+          KeySchema: [
+            { AttributeName: 'GSI2PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI2SK', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
     });
   });
