@@ -147,7 +147,7 @@ export function reportMessage(
       guard: 'reported',
       Put: {
         TableName: store.tableName,
-        Item: { ...withAuthor(keys.messageReport(projectId, messageId, reporterId), reporterId, new Date().toISOString()), entity: 'messageReport', ...report },
+        Item: { ...withAuthor(keys.messageReport(projectId, messageId, reporterId), reporterId, report.createdAt), entity: 'messageReport', ...report },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },

@@ -16,6 +16,7 @@ import { chatSupervisionEn } from './chat-supervision.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { materialsEn } from './materials.en.ts';
 import { richTextEn } from './rich-text.en.ts';
+import { privacyEn } from './privacy.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -32,6 +33,7 @@ export const en = {
   ...notificationsEn,
   ...materialsEn,
   ...richTextEn,
+  ...privacyEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

@@ -13,6 +13,7 @@ import { chatSupervisionEs } from './chat-supervision.es.ts';
 import { notificationsEs } from './notifications.es.ts';
 import { materialsEs } from './materials.es.ts';
 import { richTextEs } from './rich-text.es.ts';
+import { privacyEs } from './privacy.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -30,6 +31,7 @@ export const es: Dictionary = {
   ...notificationsEs,
   ...materialsEs,
   ...richTextEs,
+  ...privacyEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',
