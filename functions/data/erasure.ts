@@ -332,8 +332,24 @@ export async function eraseAccount(store: TableStore, erased: Erased, own: Item[
   await deleteKeys(store, [keys.userProfile(erased.userId)]);
 }
 
-/** The export's view of an item: without keys and internal fields, with where it lives (its surface). */
+/** Plain JSON: a DynamoDB set becomes a list. */
+const plain = (value: unknown): Item => JSON.parse(JSON.stringify(value, (_key, inner) => (inner instanceof Set ? [...inner] : inner))) as Item;
+
+/** The export's view of an item: without keys and internal fields; `kind` says what it is (its entity). */
 export function exportedItem(item: Item): Item {
-  const { entity, ownerId: _ownerId, repliesBytes: _bytes, inboxCountries: _inbox, expiresAt: _expires, ...fields } = withoutKeys(item);
-  return { kind: entity, ...fields };
+  const { entity, ownerId: _ownerId, repliesBytes: _bytes, inboxCountries: _inbox, expiresAt: _expires, erasure: _erasure, erasureBy: _by, ...fields } =
+    withoutKeys(item);
+  return plain({ ...(entity === undefined ? {} : { kind: entity }), ...fields });
+}
+
+/** GET /me/export: the profile, my projects (memberships, founded, invited) and everything indexed under me. */
+export async function exportOf(store: TableStore, userId: string): Promise<{ profile?: Item; memberships: Item[]; written: Item[] }> {
+  const [own, written] = await Promise.all([accountItems(store, userId), allAuthored(store, userId)]);
+  const profile = own.find((item) => item.SK === 'PROFILE');
+  const memberships = own.filter((item) => [prefixes.userProject, prefixes.userFounded, prefixes.userInvitation].some((prefix) => (item.SK as string).startsWith(prefix)));
+  return {
+    profile: profile ? exportedItem(profile) : undefined,
+    memberships: memberships.map((item) => ({ ...exportedItem(item), projectId: (item.projectId as string | undefined) ?? (item.SK as string).split('#').pop() })),
+    written: written.map(exportedItem),
+  };
 }

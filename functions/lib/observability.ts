@@ -41,7 +41,8 @@ export type BusinessMetric =
   | 'DigestsSent'
   | 'AccountMailsSent'
   | 'HomeWrites'
-  | 'MaterialsWritten';
+  | 'MaterialsWritten'
+  | 'PeopleErased';
 
 /** Counts one business event (flushed with the invocation's metrics). */
 export function countOf(name: BusinessMetric, count = 1): void {
