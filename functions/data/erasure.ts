@@ -112,7 +112,7 @@ async function effectsOf(store: TableStore, item: Item, effects: DeleteEffect[])
         counters.push(uncount(store, feedKeys.entry(projectId, item.postId as string), 'commentCount'));
         break;
       case 'uncount-post-like':
-        counters.push(uncount(store, feedKeys.entry(projectId, postIdOfLike(item)), 'likeCount'));
+        counters.push(uncount(store, feedKeys.entry(...projectAndPostOfLike(item)), 'likeCount'));
         break;
       case 'delete-post-children':
         under.push([feedKeys.postPartition(projectId, item.entryId as string)]);
@@ -131,8 +131,11 @@ async function effectsOf(store: TableStore, item: Item, effects: DeleteEffect[])
   return { counters, under };
 }
 
-/** A like lives at FEEDPOST#<projectId>#<postId> / LIKE#<sub>. */
-const postIdOfLike = (item: Item) => (item.PK as string).split('#')[2] ?? '';
+/** A like carries only its liker: its post is in its key, FEEDPOST#<projectId>#<postId> / LIKE#<sub>. */
+const projectAndPostOfLike = (item: Item): [string, string] => {
+  const [, projectId = '', postId = ''] = (item.PK as string).split('#');
+  return [projectId, postId];
+};
 
 /** A rewrite: only the changed attributes, on condition the item is still indexed under the person (else done already). */
 function rewriteItem(store: TableStore, item: Item, fate: Extract<ItemFate, { do: 'rewrite' }>): GuardedItem<'done'> {
@@ -335,11 +338,11 @@ export async function eraseAccount(store: TableStore, erased: Erased, own: Item[
 /** Plain JSON: a DynamoDB set becomes a list. */
 const plain = (value: unknown): Item => JSON.parse(JSON.stringify(value, (_key, inner) => (inner instanceof Set ? [...inner] : inner))) as Item;
 
-/** The export's view of an item: without keys and internal fields; `kind` says what it is (its entity). */
+/** The export's view of an item: without keys and internal fields; `entity` says what it is. */
 export function exportedItem(item: Item): Item {
   const { entity, ownerId: _ownerId, repliesBytes: _bytes, inboxCountries: _inbox, expiresAt: _expires, erasure: _erasure, erasureBy: _by, ...fields } =
     withoutKeys(item);
-  return plain({ ...(entity === undefined ? {} : { kind: entity }), ...fields });
+  return plain({ ...(entity === undefined ? {} : { entity }), ...fields });
 }
 
 /** GET /me/export: the profile, my projects (memberships, founded, invited) and everything indexed under me. */

@@ -26,19 +26,13 @@ import type { AccountKind, TwinspaceType } from './twinspace-types.ts';
 export const erasureModes = ['delete', 'keep'] as const;
 export type ErasureMode = (typeof erasureModes)[number];
 
-/** The kinds that are erased here. */
-export type ErasedKind = 'pupil' | 'teacher';
-
 /**
- * The fixed marker an erased person's items carry instead of their name (the
- * site shows it translated: web/src/i18n/privacy.*.ts), and the id instead of
- * theirs. English, so any other reader (an e-mail, an export) still reads sense.
+ * The marker an erased person's items carry instead of their name, and the id instead of theirs (former.ts): English,
+ * so any other reader (an e-mail, an export) still reads sense; the site translates it.
  */
-export const formerName: Readonly<Record<ErasedKind, string>> = { pupil: 'Former pupil', teacher: 'Former teacher' };
-export const formerId: Readonly<Record<ErasedKind, string>> = { pupil: 'former-pupil', teacher: 'former-teacher' };
+import { formerId, formerName, type ErasedKind } from './former.ts';
 
-/** Whether a shown name is the marker (the site translates it). */
-export const isFormerName = (name: unknown): name is string => name === formerName.pupil || name === formerName.teacher;
+export { formerId, formerName, type ErasedKind };
 
 // ---------------------------------------------------------------------------
 // Who may erase whom.

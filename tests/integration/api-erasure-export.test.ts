@@ -244,7 +244,7 @@ describe('exporting my data', () => {
     const data = await response.json();
     expect(data).toMatchObject({ format: 'twinspace-export', version: 1, profile: { userId: pupil.userId, displayName: `${pupil.firstName} Quell` } });
     expect(data.memberships).toEqual([expect.objectContaining({ projectId: space.projectId, type: 'pupil-admin' })]);
-    const kinds = new Set(data.written.map((item: { kind: string }) => item.kind));
+    const kinds = new Set(data.written.map((item: { entity: string }) => item.entity));
     for (const kind of ['chatMessage', 'thread', 'reply', 'feedEntry', 'feedComment', 'mailboxMessage', 'page']) expect(kinds, kind).toContain(kind);
     expect(JSON.stringify(data.written)).toContain(pupil.word);
     // Nobody else's export holds my words, and no key or index attribute leaks.

@@ -17,6 +17,6 @@ export const myExportResponse = z.strictObject({
    * Everything the author index holds under me (data/README.md E1), oldest first: what I wrote (chat, forum, home,
    * pages, mail I sent, diary, materials, labels, agenda, reports) and what names me (mail sent to me).
    */
-  written: z.array(stored.and(z.object({ kind: z.string().optional() }))),
+  written: z.array(stored.and(z.object({ entity: z.string().optional() }))),
 });
 export type MyExportResponse = z.infer<typeof myExportResponse>;
