@@ -209,6 +209,8 @@ export function fateOf(item: Item, erased: { userId: string; kind: ErasedKind },
   if (item.entity === 'diaryReplyRef') {
     return { do: 'diary-reply', projectId: item.projectId as string, entryId: item.entryId as string, replyId: item.replyId as string };
   }
+  // Someone else's notice that names them ("Lucía sent you a message"): it goes in either mode (it expires in 90 days anyway).
+  if (item.entity === 'notification') return { do: 'delete', effects: [] };
   const effects = deleteEffects[item.entity as string];
   if (mode === 'delete' && effects && authorOf(item) === erased.userId) {
     const extra: DeleteEffect[] = [];

@@ -115,9 +115,10 @@ describe('Lambda functions', () => {
 });
 
 describe('the size of the stack', () => {
-  it('holds today\'s routes and the materials storage in at most 280 CloudFormation resources, one function per area', () => {
+  it('holds today\'s routes and the materials storage in at most 290 CloudFormation resources, one function per area', () => {
     // 252 before the materials bucket, its processing function and notification (with CDK's handler) and the role of the areas that show images: 265.
-    expect(Object.keys(resources).length).toBeLessThanOrEqual(280);
+    // Issue 11's privacy area (its function, log group, routes) and GET /me/export: under 290 (CloudFormation's limit is 500).
+    expect(Object.keys(resources).length).toBeLessThanOrEqual(290);
     const areaFunctions = new Set(httpRoutes.map((route) => route.function.name));
     const [httpApi] = ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'HTTP')!;
     expect(ofType('AWS::ApiGatewayV2::Integration').filter(([, i]) => i.Properties.ApiId?.Ref === httpApi)).toHaveLength(areaFunctions.size);

@@ -257,6 +257,7 @@ export const handler = areaHandler(desktopRoutes, {
       topic: 'desktop-mail',
       subjectId: mail.mailId,
       params: { from: mail.from.displayName, subject: mail.subject },
+      about: mail.from.userId,
       title: `New mail from ${mail.from.displayName}: “${mail.subject}”`,
       body: `${mail.from.displayName} (${mail.from.country}) sent you a desktop mail: “${mail.subject}”.`,
       createdAt: mail.sentAt,

@@ -52,7 +52,6 @@ import { requireMember } from '../access.ts';
 import { areaHandler } from '../area.ts';
 import type { MembersPage } from '../schemas.ts';
 import { keepsChat, leaveChatRoom } from './chat-access.ts';
-import { erasePerson } from './erasure.ts';
 import { membersRoutes } from './routes.ts';
 import type { AddMemberResponse, ChangeMemberTypeResponse, ManagedMember, PasswordResetResponse } from './schemas.ts';
 
@@ -176,8 +175,6 @@ export const handler = areaHandler(membersRoutes, {
     const response: PasswordResetResponse = { username, oneTimePassword: password };
     return { status: 200, body: response };
   },
-
-  erasePerson: ({ caller, params: { userId }, body: { mode }, store }) => erasePerson(store, caller, userId, mode),
 });
 
 const pupilUsernameTries = 8;

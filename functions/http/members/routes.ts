@@ -12,7 +12,6 @@
 import { pageQuery } from '../../lib/cursor.ts';
 import { area, route } from '../../lib/route.ts';
 import { membersPage, projectPathParams } from '../schemas.ts';
-import { erasureBody, erasureResponse, personPathParams } from './erasure-schemas.ts';
 import { addMemberBody, addMemberResponse, changeMemberTypeBody, changeMemberTypeResponse, memberPathParams, passwordResetResponse } from './schemas.ts';
 
 /**
@@ -88,19 +87,5 @@ export const membersRoutes = area('members', {
     responses: { 200: passwordResetResponse },
     errors: managing,
     grants: ['identity-admin'],
-  }),
-  erasePerson: route({
-    name: 'erase-person',
-    method: 'POST',
-    path: '/people/{userId}/erasure',
-    auth: 'jwt',
-    summary:
-      "Erase a pupil (a teacher administrator of one of their projects, or the NSS of their country) or a teacher (the NSS of their country): mode 'delete' deletes every item they wrote, 'keep' keeps them attributed to \"Former pupil\" / \"Former teacher\"; then their memberships, connections, Cognito user, username and profile go. Cannot be undone. Idempotent: after a fault the same request finishes it; once done, 404",
-    params: personPathParams,
-    body: erasureBody,
-    responses: { 200: erasureResponse },
-    // The caller's right is read from the table (memberships, the NSS's country): no TwinSpace gate, so its refusals are declared.
-    errors: ['FORBIDDEN', 'NOT_FOUND'],
-    grants: ['identity-admin', 'chat-connections'],
   }),
 });

@@ -5,7 +5,7 @@
  * opener. POST /people/{userId}/erasure; a failure is said inside the dialog.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ErasureBodyInput, ErasureResponse } from '../../../../functions/http/members/erasure-schemas.ts';
+import type { ErasureBodyInput, ErasureResponse } from '../../../../functions/http/privacy/schemas.ts';
 import { BusyButton } from '../../components/kit/BusyButton.tsx';
 import { StatusMessage, type Status } from '../../components/kit/StatusMessage.tsx';
 import type { MessageKey } from '../../i18n/index.ts';

@@ -1,9 +1,9 @@
 /**
  * POST /people/{userId}/erasure (issue 11, GDPR): who may is decided by functions/domain/erasure.ts from the table
  * (the caller's memberships in the target's projects, the NSS's country), what becomes of each item too; the author
- * index is walked by data/erasure.ts. This area carries the identity-admin rights (AdminDeleteUser) and the chat's
- * @connections (the person's open sockets leave their rooms), so the route lives here (infra/cdk/route-roles.ts:
- * profile 'identity-admin-and-chat').
+ * index is walked by data/erasure.ts. The privacy area carries the identity-admin rights (AdminDeleteUser) and the
+ * chat's @connections (the person's open sockets leave their rooms): infra/cdk/route-roles.ts profile
+ * 'identity-admin-and-chat'.
  *
  * Order, so that a fault anywhere is resumed by the same request: the profile records who began; the author index;
  * the project items that copy their name; mailboxes, mutes, chat; the Cognito user; memberships, username, their
@@ -22,8 +22,8 @@ import { forbidden, notFound, validationFailed } from '../../lib/errors.ts';
 import { deleteAccount } from '../../lib/identity.ts';
 import { logger } from '../../lib/logger.ts';
 import { countOf } from '../../lib/observability.ts';
-import { leaveChatRoom } from './chat-access.ts';
-import type { ErasureResponse } from './erasure-schemas.ts';
+import { leaveChatRoom } from '../members/chat-access.ts';
+import type { ErasureResponse } from './schemas.ts';
 
 const unknownPerson = () => notFound('No account has this id (perhaps it was erased already).');
 

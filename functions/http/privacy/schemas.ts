@@ -3,7 +3,7 @@
  */
 import * as z from 'zod';
 import { erasureModes } from '../../domain/erasure.ts';
-import { userIdString } from './schemas.ts';
+import { userIdString } from '../members/schemas.ts';
 
 export const personPathParams = z.object({ userId: userIdString });
 
