@@ -191,7 +191,13 @@ async function eraseDiaryReply(store: TableStore, ref: Item, fate: Extract<ItemF
 }
 
 /** Applies one item's fate. */
-async function eraseItem(store: TableStore, item: Item, erased: Erased, mode: ErasureMode): Promise<'deleted' | 'kept'> {
+/** What the table cannot do itself: a deleted album's or folder's objects in the bucket (the caller has the rights). */
+export interface ErasureHooks {
+  materialDeleted?: (material: { projectId: string; materialId: string }) => Promise<void>;
+  fileDeleted?: (file: Item) => Promise<void>;
+}
+
+async function eraseItem(store: TableStore, item: Item, erased: Erased, mode: ErasureMode, hooks: ErasureHooks): Promise<'deleted' | 'kept'> {
   const fate = fateOf(item, erased, mode);
   if (fate.do === 'diary-reply') {
     await eraseDiaryReply(store, item, fate, erased, mode);
@@ -211,6 +217,8 @@ async function eraseItem(store: TableStore, item: Item, erased: Erased, mode: Er
   // A counter's item is gone (its post or thread deleted): the delete alone, nothing left to count.
   if (!outcome.written) await deleteKeys(store, [keyOf(item)]);
   for (const [pk, prefix] of under) await deleteKeys(store, await keysUnder(store, pk, prefix));
+  if (item.entity === 'material') await hooks.materialDeleted?.({ projectId: item.projectId as string, materialId: item.materialId as string });
+  if (item.entity === 'material-file') await hooks.fileDeleted?.(item);
   return 'deleted';
 }
 
@@ -223,13 +231,13 @@ export interface ErasureCount {
  * Everything the author index holds under the person, page after page (E1), each item as domain/erasure.ts decides.
  * Items of a page are handled ten at a time.
  */
-export async function eraseAuthored(store: TableStore, erased: Erased, mode: ErasureMode, pageSize = 50): Promise<ErasureCount> {
+export async function eraseAuthored(store: TableStore, erased: Erased, mode: ErasureMode, hooks: ErasureHooks = {}, pageSize = 50): Promise<ErasureCount> {
   const count: ErasureCount = { deleted: 0, kept: 0 };
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await authoredPage(store, erased.userId, { limit: pageSize, startKey });
     for (let start = 0; start < page.items.length; start += 10) {
-      const outcomes = await Promise.all(page.items.slice(start, start + 10).map((item) => eraseItem(store, item, erased, mode)));
+      const outcomes = await Promise.all(page.items.slice(start, start + 10).map((item) => eraseItem(store, item, erased, mode, hooks)));
       for (const outcome of outcomes) count[outcome] += 1;
     }
     startKey = page.lastKey;

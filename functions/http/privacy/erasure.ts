@@ -16,14 +16,32 @@ import { getMembership } from '../../data/memberships.ts';
 import type { TableStore } from '../../data/store.ts';
 import { getUserProfile } from '../../data/users.ts';
 import { judgeErasure, type ErasureMode } from '../../domain/erasure.ts';
+import { objectKeys } from '../../domain/materials.ts';
 import type { TwinspaceType } from '../../domain/twinspace-types.ts';
 import type { Caller } from '../../lib/claims.ts';
 import { forbidden, notFound, validationFailed } from '../../lib/errors.ts';
 import { deleteAccount } from '../../lib/identity.ts';
 import { logger } from '../../lib/logger.ts';
+import { deleteObject, deletePrefix } from '../../lib/storage.ts';
 import { countOf } from '../../lib/observability.ts';
 import { leaveChatRoom } from '../members/chat-access.ts';
 import type { ErasureResponse } from './schemas.ts';
+
+/**
+ * A deleted album's or folder's objects (everything under its prefix), a deleted file's (its original, thumbnails, or
+ * its upload while pending): the area has the materials bucket's 'manage' access (infra/cdk/materials-storage.ts).
+ */
+const bucket = {
+  materialDeleted: async ({ projectId, materialId }: { projectId: string; materialId: string }) => {
+    await deletePrefix(objectKeys.materialPrefix(projectId, materialId));
+  },
+  fileDeleted: async (file: Record<string, unknown>) => {
+    const { original, small, large } = (file.objects ?? {}) as Record<string, string | undefined>;
+    const objects = [original, small, large].filter((key): key is string => key !== undefined);
+    if (file.status === 'pending') objects.push(objectKeys.incoming(file.projectId as string, file.materialId as string, file.fileId as string));
+    await Promise.all(objects.map((key) => deleteObject(key)));
+  },
+};
 
 const unknownPerson = () => notFound('No account has this id (perhaps it was erased already).');
 
@@ -46,7 +64,7 @@ export async function erasePerson(store: TableStore, caller: Caller, userId: str
   }
   const erased = { userId, kind: verdict.kind };
   await markErasureBegun(store, userId, caller.userId, mode, new Date().toISOString());
-  const count = await eraseAuthored(store, erased, mode);
+  const count = await eraseAuthored(store, erased, mode, bucket);
   await eraseAccount(store, erased, own, async () => {
     for (const projectId of memberOf) await leaveChatRoom(store, projectId, userId);
     try {
