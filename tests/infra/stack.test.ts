@@ -267,7 +267,7 @@ describe('the chat (WebSocket) API', () => {
     expect(connect.Properties).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
   });
 
-  it('deploys a prod stage automatically; only $default, $disconnect (presence), member management, chat supervision and the notification delivery reach the connections', () => {
+  it('deploys a prod stage automatically; only $default, $disconnect (presence), member management, erasure, chat supervision and the notification delivery reach the connections', () => {
     const [apiId] = chatApi();
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { ApiId: { Ref: apiId }, StageName: 'prod', AutoDeploy: true });
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('execute-api:ManageConnections'));
@@ -277,7 +277,15 @@ describe('the chat (WebSocket) API', () => {
     };
     const roles = policies.flatMap(([, p]) => p.Properties.Roles.map((role: { Ref: string }) => role.Ref)).sort();
     expect(roles).toEqual(
-      [roleIdOf(chatHandlers.default.name), roleIdOf(chatHandlers.disconnect.name), roleIdOf('http-members'), roleIdOf('http-chat'), roleIdOf('deliver-notifications')].sort(),
+      [
+        roleIdOf(chatHandlers.default.name),
+        roleIdOf(chatHandlers.disconnect.name),
+        roleIdOf('http-members'),
+        // Erasure (issue 11) takes the erased person's sockets out of their rooms.
+        roleIdOf('http-privacy'),
+        roleIdOf('http-chat'),
+        roleIdOf('deliver-notifications'),
+      ].sort(),
     );
     // $default and $disconnect post chat frames, the members function takes removed members out of rooms, the chat
     // function posts supervision frames and the delivery posts notifications; no other function can (not $connect).
