@@ -22,9 +22,4 @@ export const privacyEn = {
   'privacy.exportIntro': 'Download everything Twinspace keeps about you and everything you wrote, as one JSON file.',
   'privacy.exportButton': 'Download my data',
   'privacy.exportDone': 'Your data was downloaded.',
-  'privacy.nssTitle': 'Erase a person of my country',
-  'privacy.nssIntro':
-    'A pupil or a teacher of your country can ask for their data to be erased. Enter their user id (their teacher administrator sees it on the Members tab).',
-  'privacy.userId': 'User id',
-  'privacy.userName': 'Their name (to confirm)',
 } as const;

@@ -22,9 +22,4 @@ export const privacyEs: Record<keyof typeof privacyEn, string> = {
   'privacy.exportIntro': 'Descarga todo lo que Twinspace guarda sobre ti y todo lo que has escrito, en un único archivo JSON.',
   'privacy.exportButton': 'Descargar mis datos',
   'privacy.exportDone': 'Se han descargado tus datos.',
-  'privacy.nssTitle': 'Borrar a una persona de mi país',
-  'privacy.nssIntro':
-    'Un alumno o un docente de tu país puede pedir que se borren sus datos. Escribe su identificador de usuario (su docente administrador lo ve en la pestaña Miembros).',
-  'privacy.userId': 'Identificador de usuario',
-  'privacy.userName': 'Su nombre (para confirmar)',
 };

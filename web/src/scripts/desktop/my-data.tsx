@@ -1,16 +1,13 @@
 /**
  * "Download my data" (issue 11, GDPR): GET /me/export answers my profile, my projects and everything I wrote as one
  * JSON document; the browser saves it as a file (a Blob behind a link with `download`). Every kind of account has it,
- * pupils too. Its strings: myDataStrings (the profile page picks them).
+ * pupils too. Its strings are in profile-page.ts's profileStrings (the profile page picks them).
  */
 import { useState } from 'preact/hooks';
 import { BusyButton, StatusMessage, type Status } from '../../components/kit/index.ts';
-import type { MessageKey } from '../../i18n/index.ts';
 import { apiGetText } from '../common/api.ts';
 import { t } from '../common/page.ts';
 import { failed } from '../common/problems.ts';
-
-export const myDataStrings = ['privacy.exportTitle', 'privacy.exportIntro', 'privacy.exportButton', 'privacy.exportDone', 'common.busy'] as const satisfies readonly MessageKey[];
 
 /** The file's name: the API's own (content-disposition), which a cross-origin reader cannot read, so made the same way. */
 export const exportFileName = (now = new Date()) => `twinspace-export-${now.toISOString().slice(0, 10)}.json`;
