@@ -101,6 +101,8 @@ async function everySurface(reader: TwinspaceCaller): Promise<string> {
     await get(`${p}/pages?area=pupils&status=published&limit=100`),
     await get(`${p}/pages?area=pupils&status=draft&limit=100`),
     await get(`${p}/members?limit=100`),
+    // The reader's own notifications ("… wrote to you" names the sender).
+    await get('/me/notifications?limit=100'),
   ];
   return JSON.stringify(surfaces);
 }
@@ -179,7 +181,9 @@ describe('erasing a pupil', () => {
     await writeEverywhere(pupil);
     const answer = await erase(ana(), pupil.userId!, 'keep');
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    expect(answer.body).toMatchObject({ mode: 'keep', deleted: 0 });
+    // Nothing they wrote goes; only the notice that named them to the teacher ("… wrote to you") is deleted.
+    expect(answer.body).toMatchObject({ mode: 'keep', deleted: 1 });
+    expect(answer.body.kept).toBeGreaterThan(10);
 
     const after = await everySurface(ana());
     expect(after).not.toContain(pupil.firstName);
