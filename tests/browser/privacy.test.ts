@@ -49,6 +49,8 @@ describe('erasing a pupil from the Members tab', () => {
     await manage.getByRole('button', { name: "Erase this pupil's data: Quentin Erased" }).click();
     const dialog = page.getByRole('dialog', { name: 'Erase Quentin Erased’s account and data' });
     await dialog.waitFor();
+    // Focus starts on Cancel, the safe answer.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     const text = (await dialog.textContent()) ?? '';
     expect(text).toContain('This cannot be undone.');
     expect(await dialog.getByRole('radio', { name: 'Delete everything Quentin Erased wrote' }).isChecked()).toBe(true);
@@ -56,8 +58,8 @@ describe('erasing a pupil from the Members tab', () => {
     await dialog.getByRole('button', { name: 'Erase Quentin Erased, keep their work as “Former pupil”' }).waitFor();
     await noSidewaysScroll(page);
     await assertAccessible(page);
-    // Cancel first (where the focus starts): nothing happens.
-    await page.keyboard.press('Enter');
+    // Escape cancels: nothing happens.
+    await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.getByRole('region', { name: 'Members', exact: true }).getByText('Quentin Erased').count()).toBeGreaterThan(0);
 
