@@ -10,9 +10,10 @@
  * nothing under them.
  */
 import { CognitoIdentityProviderClient, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { eraseAuthored, markErasureBegun } from '../../functions/data/erasure.ts';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { authorIndex } from '../../functions/data/keys.ts';
+import { authorIndex, keys } from '../../functions/data/keys.ts';
 import { newTestAccount } from '../support/accounts.ts';
 import { apiGet, apiSend, ChatSocket, demoToken, tableStoreOf } from '../support/clients.ts';
 import { firstPupilSignIn, newTwinspace, type TestTwinspace, type TwinspaceCaller } from '../support/twinspace.ts';
@@ -206,6 +207,25 @@ describe('erasing a pupil', () => {
     expect((await erase({ idToken: await demoToken(endpoints, 'eval.es@demo.twinspace') }, pupil.userId!, 'delete')).status).toBe(403);
     const byNss = await erase({ idToken: await demoToken(endpoints, 'nss.es@demo.twinspace') }, pupil.userId!, 'keep');
     expect(byNss.status, JSON.stringify(byNss.body)).toBe(200);
+  }, 120_000);
+
+  it('resumes an erasure a fault interrupted: the same request finishes it, also once the memberships that allowed it are gone', async () => {
+    const pupil = await newPupil();
+    await writeEverywhere(pupil);
+    // A first run by Ana that died after the author index and the memberships, before the account went.
+    await markErasureBegun(store, pupil.userId!, ana().userId!, 'delete', new Date().toISOString());
+    await eraseAuthored(store, { userId: pupil.userId!, kind: 'pupil' }, 'delete');
+    for (const Key of [keys.membership(space.projectId, pupil.userId!), keys.userProject(pupil.userId!, space.projectId)]) {
+      await store.db.send(new DeleteCommand({ TableName: store.tableName, Key }));
+    }
+    expect(await cognitoHas(pupil.username!)).toBe(true);
+    // Luc administers the project too, but he did not begin it and the pupil is no longer a member: 403.
+    expect((await erase(space.secondFounder, pupil.userId!, 'delete')).status).toBe(403);
+    const again = await erase(ana(), pupil.userId!, 'delete');
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(await cognitoHas(pupil.username!)).toBe(false);
+    expect(await indexed(pupil.userId!)).toBe(0);
+    expect(await everySurface(ana())).not.toContain(pupil.firstName);
   }, 120_000);
 
   it('takes only the two modes (400), and erases nothing then', async () => {
