@@ -244,6 +244,8 @@ describe('erasing a teacher', () => {
     const me = await apiGet(endpoints, '/me', anaToken);
     const sent = await apiSend(endpoints, 'POST', '/mail', teacher.idToken, { toUsername: me.body.username, subject: 'Partnership?', body: 'Shall we?' });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const group = await apiSend(endpoints, 'POST', '/groups', teacher.idToken, { name: `Rivers club ${unique()}`, theme: 'Rivers', access: 'open' });
+    expect(group.status, JSON.stringify(group.body)).toBe(201);
     expect((await erase(ana(), teacher.userId, 'keep')).status).toBe(403);
     expect((await erase({ idToken: await demoToken(endpoints, 'nss.es@demo.twinspace') }, teacher.userId, 'keep')).status).toBe(403);
     const byNss = await erase({ idToken: await demoToken(endpoints, 'nss.fr@demo.twinspace') }, teacher.userId, 'keep');
@@ -253,6 +255,10 @@ describe('erasing a teacher', () => {
     expect(mail?.from).toMatchObject({ userId: 'former-teacher', displayName: 'Former teacher' });
     expect(JSON.stringify(inbox.body)).not.toContain(displayName);
     expect(JSON.stringify(inbox.body)).not.toContain(teacher.userId);
+    // Their group stays (with its members), owned by the marker.
+    const members = await apiGet(endpoints, `/groups/${group.body.groupId}/members?limit=100`, anaToken);
+    expect(members.status).toBe(200);
+    expect(members.body.items).toEqual([expect.objectContaining({ userId: 'former-teacher', displayName: 'Former teacher' })]);
     expect(await indexed(teacher.userId)).toBe(0);
   }, 120_000);
 });

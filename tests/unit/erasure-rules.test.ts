@@ -96,6 +96,14 @@ describe('what each item becomes', () => {
     expect(JSON.stringify(fateOf(mail, erased, 'keep'))).not.toMatch(/l@example|lucia1|Lucía/);
   });
 
+  it("a teacher's group membership, owned group and encounter seat stay (their counts with them), named the marker", () => {
+    const teacherErased = { userId: 'teacher-1', kind: 'teacher' as const };
+    const member = { PK: 'GROUP#g', SK: 'MEMBER#teacher-1', GSI2PK: 'AUTHOR#teacher-1', entity: 'groupMember', userId: 'teacher-1', displayName: 'Luc', country: 'FR' };
+    expect(fateOf(member, teacherErased, 'delete')).toEqual({ do: 'rewrite', set: { userId: 'former-teacher', displayName: 'Former teacher' }, remove: ['GSI2PK'] });
+    const group = { PK: 'GROUP#g', SK: 'META', GSI2PK: 'AUTHOR#teacher-1', entity: 'group', ownerId: 'teacher-1', ownerName: 'Luc', memberCount: 3 };
+    expect(fateOf(group, teacherErased, 'delete')).toMatchObject({ do: 'rewrite', set: { ownerId: 'former-teacher', ownerName: 'Former teacher' } });
+  });
+
   it('an unknown entity is never deleted by guess, only renamed', () => {
     expect(fateOf({ PK: 'X', SK: 'Y', entity: 'something', authorId: 'pupil-1', authorName: 'Lucía' }, erased, 'delete')).toMatchObject({ do: 'rewrite' });
   });
