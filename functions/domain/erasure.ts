@@ -54,9 +54,14 @@ export interface ErasureTarget {
   userId: string;
   kind: AccountKind;
   country?: string;
+  /**
+   * Projects (their titles) of which the target is the only teacher administrator: DOMAIN.md keeps at least one, so
+   * another must be made one first (409).
+   */
+  lastTeacherAdminOf?: readonly string[];
 }
 
-export type ErasureVerdict = { allowed: true; as: 'teacher-admin' | 'nss'; kind: ErasedKind } | { allowed: false; status: 400 | 403; reason: string };
+export type ErasureVerdict = { allowed: true; as: 'teacher-admin' | 'nss'; kind: ErasedKind } | { allowed: false; status: 400 | 403 | 409; reason: string };
 
 export function judgeErasure(caller: ErasureCaller, target: ErasureTarget): ErasureVerdict {
   if (caller.userId === target.userId) return { allowed: false, status: 403, reason: 'You cannot erase your own account here.' };
@@ -64,7 +69,13 @@ export function judgeErasure(caller: ErasureCaller, target: ErasureTarget): Eras
     return { allowed: false, status: 400, reason: 'Only pupils and teachers are erased here.' };
   }
   const sameCountry = caller.country !== undefined && caller.country === target.country;
-  if (caller.kind === 'nss' && sameCountry) return { allowed: true, as: 'nss', kind: target.kind };
+  if (caller.kind === 'nss' && sameCountry) {
+    const [project] = target.lastTeacherAdminOf ?? [];
+    if (project !== undefined) {
+      return { allowed: false, status: 409, reason: `This teacher is the last teacher administrator of “${project}”: make another teacher its administrator first.` };
+    }
+    return { allowed: true, as: 'nss', kind: target.kind };
+  }
   if (caller.began && caller.kind === 'teacher' && target.kind === 'pupil') return { allowed: true, as: 'teacher-admin', kind: 'pupil' };
   if (target.kind === 'pupil' && caller.kind === 'teacher' && caller.typesInTargetProjects.some((type) => may(type, 'erase-pupil') === 'allow')) {
     return { allowed: true, as: 'teacher-admin', kind: 'pupil' };

@@ -32,6 +32,12 @@ describe('who may erase whom', () => {
     expect(judgeErasure(caller({ kind: 'nss', country: 'ES' }), teacher)).toMatchObject({ allowed: false, status: 403 });
   });
 
+  it("refuses (409) to erase a project's last teacher administrator: DOMAIN.md keeps one", () => {
+    const verdict = judgeErasure(caller({ kind: 'nss', country: 'FR' }), { ...teacher, lastTeacherAdminOf: ['Rivers'] });
+    expect(verdict).toMatchObject({ allowed: false, status: 409 });
+    expect(!verdict.allowed && verdict.reason).toContain('Rivers');
+  });
+
   it('never lets a teacher administrator erase a teacher, nor an evaluator erase anyone', () => {
     expect(judgeErasure(caller({ typesInTargetProjects: ['teacher-admin'] }), teacher).allowed).toBe(false);
     expect(judgeErasure(caller({ kind: 'evaluator', country: 'ES' }), pupil).allowed).toBe(false);

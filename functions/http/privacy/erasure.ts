@@ -12,14 +12,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { accountItems, eraseAccount, eraseAuthored, erasureBegunBy, markErasureBegun, projectIdsOf } from '../../data/erasure.ts';
 import { keys } from '../../data/keys.ts';
-import { getMembership } from '../../data/memberships.ts';
+import { getMembership, listTeacherAdminIds } from '../../data/memberships.ts';
 import type { TableStore } from '../../data/store.ts';
 import { getUserProfile } from '../../data/users.ts';
 import { judgeErasure, type ErasureMode } from '../../domain/erasure.ts';
 import { objectKeys } from '../../domain/materials.ts';
 import type { TwinspaceType } from '../../domain/twinspace-types.ts';
 import type { Caller } from '../../lib/claims.ts';
-import { forbidden, notFound, validationFailed } from '../../lib/errors.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.ts';
 import { deleteAccount } from '../../lib/identity.ts';
 import { logger } from '../../lib/logger.ts';
 import { deleteObject, deletePrefix } from '../../lib/storage.ts';
@@ -43,6 +43,18 @@ const bucket = {
   },
 };
 
+/** The titles of the projects of which the person is the only teacher administrator (their inverse items say their type). */
+async function lastTeacherAdminOf(store: TableStore, userId: string, own: Record<string, unknown>[]): Promise<string[]> {
+  const administered = own.filter((item) => (item.SK as string).startsWith('PROJECT#') && item.type === 'teacher-admin');
+  const alone = await Promise.all(
+    administered.map(async (item) => {
+      const admins = await listTeacherAdminIds(store, (item.SK as string).slice('PROJECT#'.length));
+      return admins.length === 1 && admins[0] === userId ? [(item.title as string | undefined) ?? ''] : [];
+    }),
+  );
+  return alone.flat();
+}
+
 const unknownPerson = () => notFound('No account has this id (perhaps it was erased already).');
 
 export async function erasePerson(store: TableStore, caller: Caller, userId: string, mode: ErasureMode): Promise<{ status: 200; body: ErasureResponse }> {
@@ -56,10 +68,11 @@ export async function erasePerson(store: TableStore, caller: Caller, userId: str
     .map((membership) => membership.type as TwinspaceType);
   const verdict = judgeErasure(
     { userId: caller.userId, kind: callerProfile.kind, country: callerProfile.country, typesInTargetProjects: callerTypes, began: erasureBegunBy(profileItem).has(caller.userId) },
-    { userId, kind: profileItem.kind as never, country: profileItem.country as string | undefined },
+    { userId, kind: profileItem.kind as never, country: profileItem.country as string | undefined, lastTeacherAdminOf: await lastTeacherAdminOf(store, userId, own) },
   );
   if (!verdict.allowed) {
     if (verdict.status === 400) throw validationFailed(verdict.reason, [{ field: 'path.userId', message: verdict.reason }]);
+    if (verdict.status === 409) throw conflict(verdict.reason);
     throw forbidden(verdict.reason);
   }
   const erased = { userId, kind: verdict.kind };

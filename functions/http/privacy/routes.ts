@@ -17,11 +17,11 @@ export const privacyRoutes = area('privacy', {
     path: '/people/{userId}/erasure',
     auth: 'jwt',
     summary:
-      "Erase a pupil (a teacher administrator of one of their projects, or the NSS of their country) or a teacher (the NSS of their country): mode 'delete' deletes every item they wrote, 'keep' keeps them attributed to \"Former pupil\" / \"Former teacher\"; then their memberships, connections, Cognito user, username and profile go. Cannot be undone. Idempotent: after a fault the same request finishes it; once done, 404",
+      "Erase a pupil (a teacher administrator of one of their projects, or the NSS of their country) or a teacher (the NSS of their country): mode 'delete' deletes every item they wrote, 'keep' keeps them attributed to \"Former pupil\" / \"Former teacher\"; then their memberships, connections, Cognito user, username and profile go. Cannot be undone. Idempotent: after a fault the same request finishes it; once done, 404. A project's last teacher administrator is not erased (409: make another one first)",
     params: personPathParams,
     body: erasureBody,
     responses: { 200: erasureResponse },
-    errors: ['FORBIDDEN', 'NOT_FOUND'],
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
     grants: ['identity-admin', 'chat-connections'],
   }),
 });
