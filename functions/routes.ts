@@ -24,6 +24,7 @@ import { materialsRoutes } from './http/materials/routes.ts';
 import { membersRoutes } from './http/members/routes.ts';
 import { openApiRoutes } from './http/openapi/routes.ts';
 import { pagesRoutes } from './http/pages/routes.ts';
+import { privacyRoutes } from './http/privacy/routes.ts';
 import { projectsRoutes } from './http/projects/routes.ts';
 import { registrationsRoutes } from './http/registrations/routes.ts';
 import { signUpRoutes } from './http/sign-up/routes.ts';
@@ -42,7 +43,7 @@ export interface HandlerRef {
 /**
  * The HTTP areas, one Lambda function each; every route's declaration is in
  * functions/http/<area>/routes.ts. Areas that administer Cognito identities
- * (registrations, approvals, members) stay apart so no other function carries
+ * (registrations, approvals, members, privacy) stay apart so no other function carries
  * that client or those rights.
  */
 export const httpAreas: readonly Area[] = [
@@ -53,6 +54,7 @@ export const httpAreas: readonly Area[] = [
   projectsRoutes, // the project lifecycle and the NSS's list
   approvalsRoutes, // the NSS's decision (opens the TwinSpace: Cognito groups)
   membersRoutes, // TwinSpace members (pupil accounts, types ↔ Cognito groups)
+  privacyRoutes, // erasing a pupil or a teacher (Cognito users deleted, chat sockets closed)
   chatRoutes, // the chat's history (the live chat is the WebSocket API below)
   pagesRoutes, // TwinSpace pages and the public project page
   forumRoutes,

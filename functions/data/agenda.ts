@@ -6,7 +6,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgendaEvent } from '../domain/agenda.ts';
-import { agendaIndex, agendaKeys, gsi1, withoutKeys } from './keys.ts';
+import { agendaIndex, agendaKeys, gsi1, withAuthor, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { automaticEntry } from './feed.ts';
@@ -22,7 +22,7 @@ function toAgendaEvent(item: Record<string, unknown>): AgendaEvent {
 }
 
 const itemOf = (event: AgendaEvent) => ({
-  ...agendaKeys.event(event.projectId, event.eventId),
+  ...withAuthor(agendaKeys.event(event.projectId, event.eventId), event.createdBy.userId, event.createdAt),
   ...agendaIndex.event(event.projectId, event.startsAt, event.eventId),
   entity: 'agendaEvent',
   ...event,

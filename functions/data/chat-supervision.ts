@@ -13,7 +13,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
-import { keys } from './keys.ts';
+import { keys, withAuthor } from './keys.ts';
 import type { Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
 import { transact, type TransactOutcome } from './transact.ts';
@@ -147,7 +147,7 @@ export function reportMessage(
       guard: 'reported',
       Put: {
         TableName: store.tableName,
-        Item: { ...keys.messageReport(projectId, messageId, reporterId), entity: 'messageReport', ...report },
+        Item: { ...withAuthor(keys.messageReport(projectId, messageId, reporterId), reporterId, report.createdAt), entity: 'messageReport', ...report },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },

@@ -15,7 +15,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, Bat
 import type { ChatBucket } from '../domain/chat-rate.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { optionalSetting } from '../lib/config.ts';
-import { keys, prefixes, withoutKeys, type ItemKey } from './keys.ts';
+import { keys, prefixes, withAuthor, withoutKeys, type ItemKey } from './keys.ts';
 import { toMembership, type Membership } from './memberships.ts';
 import { toProject, type Project } from './projects.ts';
 import { queryAll } from './query.ts';
@@ -78,7 +78,7 @@ function toChatMessage(item: Record<string, unknown>): ChatMessage {
 
 /** The stored form of a message (its TTL set from the retention setting). */
 export function chatMessageItem(message: ChatMessage): Record<string, unknown> {
-  return { ...keys.chatMessage(message.projectId, message.id), entity: 'chatMessage', ...message, expiresAt: messageExpiresAt(message.sentAt) };
+  return { ...withAuthor(keys.chatMessage(message.projectId, message.id), message.authorId, message.sentAt), entity: 'chatMessage', ...message, expiresAt: messageExpiresAt(message.sentAt) };
 }
 
 export async function putChatMessage(store: TableStore, message: ChatMessage): Promise<void> {

@@ -11,7 +11,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { isOpenToEveryTeacher, type DiaryKind, type DiaryView, type DiaryVisibility } from '../domain/diary.ts';
 import { cursorRefused, parseCursorKey } from '../lib/cursor.ts';
-import { diaryIndex, diaryKeys, keys, withoutKeys } from './keys.ts';
+import { diaryIndex, diaryKeys, keys, withAuthor, withoutKeys } from './keys.ts';
 import { notificationPut, type Notification } from './notifications.ts';
 import { queryAll, queryPage, type PartitionQuery } from './query.ts';
 import type { TableStore } from './store.ts';
@@ -98,7 +98,7 @@ export async function writeDiaryEntry(
     Put: {
       TableName: store.tableName,
       Item: {
-        ...diaryKeys.unansweredDoubt(entry.entryId, country),
+        ...withAuthor(diaryKeys.unansweredDoubt(entry.entryId, country), entry.author.userId, entry.createdAt),
         ...diaryIndex.unansweredDoubt(country, entry.createdAt, entry.entryId),
         entity: 'unansweredDoubt',
         entryId: entry.entryId,
@@ -117,7 +117,7 @@ export async function writeDiaryEntry(
       Put: {
         TableName: store.tableName,
         Item: {
-          ...diaryKeys.entry(entry.projectId, entry.entryId),
+          ...withAuthor(diaryKeys.entry(entry.projectId, entry.entryId), entry.author.userId, entry.createdAt),
           ...open,
           entity: 'diaryEntry',
           // answeredAt is set by the first NSS answer; absent until then.
@@ -184,6 +184,13 @@ export async function addDiaryReply(
       },
     },
     ...inboxCountries.map((country) => ({ Delete: { TableName: store.tableName, Key: diaryKeys.unansweredDoubt(entryId, country) } })),
+    // The reply's place in the author index (its author's erasure and export find it there).
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: { ...withAuthor(diaryKeys.replyRef(projectId, entryId, reply.replyId), reply.author.userId, reply.createdAt), entity: 'diaryReplyRef', projectId, entryId, replyId: reply.replyId },
+      },
+    },
   ];
   if (effects.notification) {
     items.push(notificationPut(store, effects.notification));

@@ -22,7 +22,7 @@ import {
   type Registration,
   type RegistrationDecision,
 } from '../domain/encounters.ts';
-import { communityIndex, communityKeys, gsi1, withoutKeys } from './keys.ts';
+import { communityIndex, communityKeys, gsi1, withoutKeys, withAuthor } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { notificationPut } from './notifications.ts';
@@ -216,7 +216,7 @@ export async function registerForEncounter(
       guard: 'registration',
       Put: {
         TableName: store.tableName,
-        Item: { ...communityKeys.registration(encounterId, registrant.userId), entity: 'encounterRegistration', ...stored },
+        Item: { ...withAuthor(communityKeys.registration(encounterId, registrant.userId), registrant.userId, stored.registeredAt), entity: 'encounterRegistration', ...stored },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };

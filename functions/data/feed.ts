@@ -22,7 +22,7 @@ import { monotonicFactory } from 'ulid';
 import type { FeedArea } from '../domain/feed.ts';
 import { feedLimits } from '../domain/feed.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
-import { feedIndex, feedKeys, gsi1, keys, withoutKeys, type ItemKey } from './keys.ts';
+import { feedIndex, feedKeys, gsi1, keys, withAuthor, withoutKeys, type ItemKey } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { transact, type GuardedItem } from './transact.ts';
@@ -105,7 +105,10 @@ function toEntry(item: Record<string, unknown>): FeedEntry {
 export function automaticEntry(store: TableStore, projectId: string, area: FeedArea, fields: AutomaticFields, at = new Date().toISOString()): GuardedItem<never> {
   const entryId = newFeedId();
   const entry = { entryId, projectId, area, createdAt: at, ...fields };
-  return { Put: { TableName: store.tableName, Item: { ...feedKeys.entry(projectId, entryId), entity: 'feedEntry', ...entry } } };
+  // Indexed under the person it names (who did it, or who joined); a label's entry names nobody.
+  const named = 'by' in fields ? fields.by.userId : 'member' in fields ? fields.member.userId : undefined;
+  const key = feedKeys.entry(projectId, entryId);
+  return { Put: { TableName: store.tableName, Item: { ...(named ? withAuthor(key, named, at) : key), entity: 'feedEntry', ...entry } } };
 }
 
 /** The entry among items the gate read (H3), or undefined. */
@@ -216,7 +219,7 @@ const writerGuards = (store: TableStore, projectId: string, writer: HomeWriter):
 /** A member's post, with the guards that the project is approved and the writer still of their type. */
 export function createPost(store: TableStore, post: PostEntry, writer: HomeWriter): Promise<HomeWriteOutcome> {
   return homeTransaction(store, [
-    putNew(store, { ...feedKeys.entry(post.projectId, post.entryId), entity: 'feedEntry', ...post }),
+    putNew(store, { ...withAuthor(feedKeys.entry(post.projectId, post.entryId), post.author.userId, post.createdAt), entity: 'feedEntry', ...post }),
     ...writerGuards(store, post.projectId, writer),
   ]);
 }
@@ -360,7 +363,7 @@ export type LikeOutcome = 'written' | 'unchanged' | 'gone' | 'closed' | 'typeCha
 export async function setLike(store: TableStore, projectId: string, postId: string, writer: HomeWriter, like: boolean): Promise<LikeOutcome> {
   const key = feedKeys.like(projectId, postId, writer.userId);
   const likeItem: GuardedItem<'liked' | 'notLiked'> = like
-    ? { guard: 'liked', Put: { TableName: store.tableName, Item: { ...key, entity: 'feedLike', userId: writer.userId, likedAt: new Date().toISOString() }, ConditionExpression: 'attribute_not_exists(PK)' } }
+    ? { guard: 'liked', Put: { TableName: store.tableName, Item: { ...withAuthor(key, writer.userId, new Date().toISOString()), entity: 'feedLike', userId: writer.userId, likedAt: new Date().toISOString() }, ConditionExpression: 'attribute_not_exists(PK)' } }
     : { guard: 'notLiked', Delete: { TableName: store.tableName, Key: key, ConditionExpression: 'attribute_exists(PK)' } };
   const outcome = await transact<HomeGuard | 'liked' | 'notLiked'>(store, [
     likeItem,
@@ -377,7 +380,7 @@ export async function setLike(store: TableStore, projectId: string, postId: stri
 /** A comment and the post's commentCount + 1, in one transaction. */
 export function createComment(store: TableStore, comment: HomeComment, writer: HomeWriter): Promise<HomeWriteOutcome> {
   return homeTransaction(store, [
-    putNew(store, { ...feedKeys.comment(comment.projectId, comment.postId, comment.commentId), entity: 'feedComment', ...comment }),
+    putNew(store, { ...withAuthor(feedKeys.comment(comment.projectId, comment.postId, comment.commentId), comment.author.userId, comment.createdAt), entity: 'feedComment', ...comment }),
     postCount(store, comment.projectId, comment.postId, 'commentCount', 1),
     ...writerGuards(store, comment.projectId, writer),
   ]);
@@ -411,7 +414,7 @@ export async function listComments(store: TableStore, projectId: string, postId:
 /** A note of the teachers' board, with the writer's guards. */
 export function createNote(store: TableStore, note: BoardNote, writer: HomeWriter): Promise<HomeWriteOutcome> {
   return homeTransaction(store, [
-    putNew(store, { ...feedKeys.note(note.projectId, note.noteId), entity: 'boardNote', ...note }),
+    putNew(store, { ...withAuthor(feedKeys.note(note.projectId, note.noteId), note.author.userId, note.createdAt), entity: 'boardNote', ...note }),
     ...writerGuards(store, note.projectId, writer),
   ]);
 }

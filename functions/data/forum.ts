@@ -12,7 +12,7 @@
 import { BatchWriteCommand, PutCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ForumArea } from '../domain/forum.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
-import { forumKeys, keys, withoutKeys, type ItemKey } from './keys.ts';
+import { forumKeys, keys, withAuthor, withoutKeys, type ItemKey } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { automaticEntry } from './feed.ts';
@@ -67,7 +67,7 @@ export async function putDiscussion(store: TableStore, discussion: Discussion): 
   await store.db.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: { ...forumKeys.discussion(discussion.projectId, discussion.area, discussion.discussionId), entity: 'discussion', ...discussion },
+      Item: { ...withAuthor(forumKeys.discussion(discussion.projectId, discussion.area, discussion.discussionId), discussion.authorId, discussion.createdAt), entity: 'discussion', ...discussion },
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
@@ -148,8 +148,8 @@ export function putThread(store: TableStore, thread: Thread): Promise<ForumWrite
   const { projectId, discussionId, threadId } = thread;
   return forumTransaction(store, [
     automaticEntry(store, projectId, thread.area, { kind: 'thread-opened', thread: { threadId, discussionId, title: thread.title }, by: { userId: thread.authorId, name: thread.authorName } }, thread.createdAt),
-    putNew(store, { ...forumKeys.threadListing(projectId, discussionId, threadId), entity: 'threadListing', ...thread }),
-    putNew(store, { ...forumKeys.thread(projectId, threadId), entity: 'thread', ...thread }),
+    putNew(store, { ...withAuthor(forumKeys.threadListing(projectId, discussionId, threadId), thread.authorId, thread.createdAt), entity: 'threadListing', ...thread }),
+    putNew(store, { ...withAuthor(forumKeys.thread(projectId, threadId), thread.authorId, thread.createdAt), entity: 'thread', ...thread }),
     updateExisting(store, forumKeys.discussion(projectId, thread.area, discussionId), 'ADD threadCount :one SET lastActivityAt = :at', {
       ':one': 1,
       ':at': thread.createdAt,
@@ -181,7 +181,7 @@ export function putReply(store: TableStore, thread: Thread, reply: Reply): Promi
   const { projectId, threadId } = thread;
   const counted = { ':one': 1, ':at': reply.createdAt };
   return forumTransaction(store, [
-    putNew(store, { ...forumKeys.reply(projectId, threadId, reply.replyId), entity: 'reply', ...reply }),
+    putNew(store, { ...withAuthor(forumKeys.reply(projectId, threadId, reply.replyId), reply.authorId, reply.createdAt), entity: 'reply', ...reply }),
     updateExisting(store, forumKeys.thread(projectId, threadId), 'ADD replyCount :one SET lastActivityAt = :at', counted),
     updateExisting(store, forumKeys.threadListing(projectId, thread.discussionId, threadId), 'ADD replyCount :one SET lastActivityAt = :at', counted),
     updateExisting(store, forumKeys.discussion(projectId, thread.area, thread.discussionId), 'SET lastActivityAt = :at', { ':at': reply.createdAt }),

@@ -6,7 +6,7 @@
  */
 import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { GroupAccess } from '../domain/groups.ts';
-import { communityIndex, communityKeys, gsi1, withoutKeys } from './keys.ts';
+import { communityIndex, communityKeys, gsi1, withoutKeys, withAuthor } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { transact } from './transact.ts';
@@ -48,13 +48,13 @@ export async function createGroup(store: TableStore, group: Group, owner: GroupM
       guard: 'exists',
       Put: {
         TableName: store.tableName,
-        Item: { ...communityKeys.group(group.groupId), ...communityIndex.group(group.name, group.groupId), entity: 'group', ...group },
+        Item: { ...withAuthor(communityKeys.group(group.groupId), group.ownerId, group.createdAt), ...communityIndex.group(group.name, group.groupId), entity: 'group', ...group },
         ConditionExpression: isNew,
       },
     },
     {
       guard: 'exists',
-      Put: { TableName: store.tableName, Item: { ...communityKeys.groupMember(group.groupId, owner.userId), entity: 'groupMember', ...owner }, ConditionExpression: isNew },
+      Put: { TableName: store.tableName, Item: { ...withAuthor(communityKeys.groupMember(group.groupId, owner.userId), owner.userId, owner.joinedAt), entity: 'groupMember', ...owner }, ConditionExpression: isNew },
     },
   ]);
   if (!outcome.written) throw new Error(`Group id ${group.groupId} is already in use`);
@@ -153,7 +153,7 @@ export async function addGroupMember(store: TableStore, member: GroupMember): Pr
       guard: 'alreadyMember',
       Put: {
         TableName: store.tableName,
-        Item: { ...communityKeys.groupMember(member.groupId, member.userId), entity: 'groupMember', ...member },
+        Item: { ...withAuthor(communityKeys.groupMember(member.groupId, member.userId), member.userId, member.joinedAt), entity: 'groupMember', ...member },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },

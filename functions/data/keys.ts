@@ -218,11 +218,34 @@ export const gsi1 = {
   }),
 };
 
-/** Strip the key attributes before handing an item to the domain or the wire. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK'> {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1pk, GSI1SK: _g1sk, ...rest } = item;
+/** Strip the key attributes (the table's and both indexes') before handing an item to the domain or the wire. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK'> {
+  const { PK: _pk, SK: _sk, GSI1PK: _g1pk, GSI1SK: _g1sk, GSI2PK: _g2pk, GSI2SK: _g2sk, ...rest } = item;
   return rest;
 }
+
+/**
+ * The author index (GSI2, sparse; data/README.md "The author index"). Every item a person writes, or that names them
+ * (the recipient's name on a sent mail, a member-joined entry of the home), carries
+ *
+ *   GSI2PK = AUTHOR#<sub>, GSI2SK = <writtenAt>#<PK>#<SK>
+ *
+ * so "everything a user wrote" is one Query (E1: `GSI2PK = AUTHOR#<sub>`, oldest first, paged), never a Scan: the
+ * erasure of a person (data/erasure.ts) and their export (GET /me/export) read it. The PK and SK in the sort key keep
+ * it unique and say where the item lives without reading it. Every write path adds the keys through `withAuthor`, so
+ * they are built one way; erasure removes them from what it keeps (the item then names nobody).
+ */
+export const authorIndex = {
+  indexName: 'GSI2',
+  partition: (userId: string) => `AUTHOR#${userId}`,
+  of: (userId: string, writtenAt: string, key: ItemKey) => ({ GSI2PK: `AUTHOR#${userId}`, GSI2SK: `${writtenAt}#${key.PK}#${key.SK}` }),
+};
+
+/** An item's key with its author index keys: spread into the stored item (`{ ...withAuthor(key, sub, at), ...fields }`). */
+export const withAuthor = (key: ItemKey, userId: string, writtenAt: string): ItemKey & { GSI2PK: string; GSI2SK: string } => ({
+  ...key,
+  ...authorIndex.of(userId, writtenAt, key),
+});
 
 /**
  * Community: groups, encounters and the resource library (desktop). Access patterns:
@@ -407,6 +430,11 @@ export const diaryKeys = {
   doubtPrefix: 'DOUBT#',
   unansweredSk: (country: string) => `UNANSWERED#${country}`,
   unansweredDoubt: (entryId: string, country: string): ItemKey => ({ PK: `DOUBT#${entryId}`, SK: `UNANSWERED#${country}` }),
+  /**
+   * A reply lives inside its entry (a list), so the author index cannot point at it: this small item, put with the
+   * reply, carries its author's index keys and says where the reply is (projectId, entryId, replyId). No list reads it.
+   */
+  replyRef: (projectId: string, entryId: string, replyId: string): ItemKey => ({ PK: `DIARY-REPLY#${projectId}#${entryId}`, SK: `REPLY#${replyId}` }),
 };
 
 export const diaryIndex = {

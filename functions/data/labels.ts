@@ -15,7 +15,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultTargetDays, type WaitingApplication } from '../domain/digest.ts';
 import { defaultPassMark, type LabelApplication, type LabelEvaluation, type LabelStatus } from '../domain/labels.ts';
 import { batchGet } from './projects.ts';
-import { gsi1, keys, labelKeys, withoutKeys } from './keys.ts';
+import { gsi1, keys, labelKeys, withAuthor, withoutKeys } from './keys.ts';
 import { queryAll, queryPage } from './query.ts';
 import { notificationPut, type Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
@@ -118,7 +118,7 @@ export async function submitLabelApplication(
       guard: 'exists',
       Put: {
         TableName: store.tableName,
-        Item: { ...keys.labelApplication(labelId), ...gsi1.labelWaiting(application.country, application.submittedAt, labelId), ...stored },
+        Item: { ...withAuthor(keys.labelApplication(labelId), applicantId, application.submittedAt), ...gsi1.labelWaiting(application.country, application.submittedAt, labelId), ...stored },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
@@ -126,7 +126,7 @@ export async function submitLabelApplication(
       guard: 'exists',
       Put: {
         TableName: store.tableName,
-        Item: { ...labelKeys.projectLabel(projectId, labelId), ...stored, entity: 'projectLabel' },
+        Item: { ...withAuthor(labelKeys.projectLabel(projectId, labelId), applicantId, application.submittedAt), ...stored, entity: 'projectLabel' },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },

@@ -11,7 +11,7 @@
  */
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { hasExpired } from '../domain/retention.ts';
-import { keys, prefixes, withoutKeys } from './keys.ts';
+import { keys, prefixes, withAuthor, withoutKeys } from './keys.ts';
 import { mailTtl, notExpiredFilter, nowSeconds } from './mail-retention.ts';
 import { notificationPut, type Notification } from './notifications.ts';
 import type { TableStore } from './store.ts';
@@ -62,7 +62,8 @@ export async function sendDesktopMail(store: TableStore, mail: DesktopMail, noti
       guard: 'exists',
       Put: {
         TableName: store.tableName,
-        Item: { ...keys.mailInbox(mail.to.userId, mail.mailId), ...copy('inbox', mail.to.userId) },
+        // Author index: the inbox copy under its sender (their words), the sent copy under its recipient (it names them).
+        Item: { ...withAuthor(keys.mailInbox(mail.to.userId, mail.mailId), mail.from.userId, mail.sentAt), ...copy('inbox', mail.to.userId) },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
@@ -70,7 +71,7 @@ export async function sendDesktopMail(store: TableStore, mail: DesktopMail, noti
       guard: 'exists',
       Put: {
         TableName: store.tableName,
-        Item: { ...keys.mailSent(mail.from.userId, mail.mailId), ...copy('sent', mail.from.userId) },
+        Item: { ...withAuthor(keys.mailSent(mail.from.userId, mail.mailId), mail.to.userId, mail.sentAt), ...copy('sent', mail.from.userId) },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },

@@ -8,7 +8,7 @@
  * out copies past it that DynamoDB has not deleted yet.
  */
 import type { MailboxBox, MailboxMessage } from '../domain/mailbox.ts';
-import { mailboxKeys, withoutKeys } from './keys.ts';
+import { mailboxKeys, withAuthor, withoutKeys } from './keys.ts';
 import { mailTtl, notExpiredFilter, nowSeconds } from './mail-retention.ts';
 import { queryPage } from './query.ts';
 import { notificationPut, type Notification } from './notifications.ts';
@@ -36,7 +36,8 @@ export async function putMailboxMessage(store: TableStore, message: MailboxMessa
       guard: 'exists',
       Put: {
         TableName: store.tableName,
-        Item: { ...mailboxKeys.inbox(message.projectId, message.to.userId, message.messageId), ...copy('inbox', message.to.userId) },
+        // Author index: the inbox copy under its sender (their words), the sent copy under its recipient (it names them).
+        Item: { ...withAuthor(mailboxKeys.inbox(message.projectId, message.to.userId, message.messageId), message.from.userId, message.sentAt), ...copy('inbox', message.to.userId) },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },
@@ -44,7 +45,7 @@ export async function putMailboxMessage(store: TableStore, message: MailboxMessa
       guard: 'exists',
       Put: {
         TableName: store.tableName,
-        Item: { ...mailboxKeys.sent(message.projectId, message.from.userId, message.messageId), ...copy('sent', message.from.userId) },
+        Item: { ...withAuthor(mailboxKeys.sent(message.projectId, message.from.userId, message.messageId), message.to.userId, message.sentAt), ...copy('sent', message.from.userId) },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },

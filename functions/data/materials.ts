@@ -16,7 +16,7 @@ import type { VideoProvider } from '../domain/rich-text.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { decodeCursor } from '../lib/cursor.ts';
 import { deleteObject, deletePrefix } from '../lib/storage.ts';
-import { keys, prefixes, withoutKeys, type ItemKey } from './keys.ts';
+import { keys, prefixes, withAuthor, withoutKeys, type ItemKey } from './keys.ts';
 import { noticesFor, type Notification } from './notifications.ts';
 import { batchGet } from './projects.ts';
 import { queryAll, queryPage } from './query.ts';
@@ -128,7 +128,7 @@ async function guardedWrite<Own extends string>(
 
 const materialItem = (store: TableStore, material: Material) => ({
   TableName: store.tableName,
-  Item: { ...keys.material(material.projectId, material.materialId), entity: 'material', ...material },
+  Item: { ...withAuthor(keys.material(material.projectId, material.materialId), material.authorId, material.createdAt), entity: 'material', ...material },
 });
 
 /** A new material (a fresh ULID: its Put needs no condition); `notices` (a pupil member's material waiting: its teachers') are written with it. */
@@ -411,7 +411,7 @@ export function recordUpload(
       {
         Put: {
           TableName: store.tableName,
-          Item: { ...keys.materialFile(projectId, materialId, file.fileId), entity: 'material-file', ...file },
+          Item: { ...withAuthor(keys.materialFile(projectId, materialId, file.fileId), file.authorId, file.createdAt), entity: 'material-file', ...file },
         },
       },
       {

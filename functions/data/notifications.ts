@@ -10,7 +10,7 @@
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { notificationExpiresAt, splitNotices, type NotificationTopic } from '../domain/notifications.ts';
-import { keys, prefixes, withoutKeys } from './keys.ts';
+import { keys, prefixes, withAuthor, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 import type { GuardedItem } from './transact.ts';
@@ -38,12 +38,18 @@ export interface Notification {
   readAt?: string;
   /** TTL (epoch seconds): createdAt + 90 days. Set by notificationPut, never by a producer. */
   expiresAt?: number;
+  /**
+   * The person whose name `params` or the sentences carry (a mail's sender, a material's author): the notification is
+   * indexed under them (the author index), so their erasure deletes it. Never on the wire.
+   */
+  about?: string;
 }
 
 /** The stored item of a notification: its keys, the stream's entity, the TTL. */
 function notificationItem(notification: Notification): Record<string, unknown> {
+  const key = keys.notification(notification.userId, notification.notificationId);
   return {
-    ...keys.notification(notification.userId, notification.notificationId),
+    ...(notification.about ? withAuthor(key, notification.about, notification.createdAt) : key),
     entity: 'notification',
     ...notification,
     expiresAt: notificationExpiresAt(notification.createdAt),

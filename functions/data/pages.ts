@@ -13,7 +13,7 @@ import type { PageStatus } from '../domain/pages.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { cursorRefused, parseCursorKey } from '../lib/cursor.ts';
 import * as z from 'zod';
-import { gsi1, pageIndex, pageKeys, withoutKeys } from './keys.ts';
+import { gsi1, pageIndex, pageKeys, withAuthor, withoutKeys } from './keys.ts';
 import { queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { automaticEntry } from './feed.ts';
@@ -91,7 +91,7 @@ async function guardedWrite(
   return outcome.failed.includes('closed') ? 'closed' : 'typeChanged';
 }
 
-const itemOf = (page: Page) => ({ ...pageKeys.page(page.projectId, page.pageId), ...indexKeysOf(page), entity: 'page', ...page });
+const itemOf = (page: Page) => ({ ...withAuthor(pageKeys.page(page.projectId, page.pageId), page.authorId, page.createdAt), ...indexKeysOf(page), entity: 'page', ...page });
 
 /** A new page; `notices` (a pupil's page submitted for publishing: its teachers') are written with it. */
 export function createPage(store: TableStore, page: Page, writer: PageWriter, notices: readonly Notification[] = []): Promise<PageWriteOutcome> {

@@ -47,6 +47,11 @@ export const actions = [
   'publish-material',
   /** Delete a material and its objects: teacher administrators anything, others their own */
   'delete-material',
+  /**
+   * Issue 11 (GDPR erasure): erase a pupil of the project, their account and what they wrote (deleted, or kept as
+   * "Former pupil"). The NSS of the pupil's country may too: not a TwinSpace type, so domain/erasure.ts decides that.
+   */
+  'erase-pupil',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -99,6 +104,7 @@ export const policyTable: Readonly<Record<Action, Row>> = {
   'add-material': row('allow', 'allow', 'pupils area only', 'pupils area only', 'deny'),
   'publish-material': row('allow', 'allow', 'pupils area only', 'deny', 'deny'),
   'delete-material': row('allow', 'own materials', 'own materials', 'own materials', 'deny'),
+  'erase-pupil': row('allow', 'deny', 'deny', 'deny', 'deny'),
 };
 
 /** The table's answer for one type and action. */

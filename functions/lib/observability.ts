@@ -43,7 +43,8 @@ export type BusinessMetric =
   | 'AccountMailsFailed'
   | 'AccountMailsHeld'
   | 'HomeWrites'
-  | 'MaterialsWritten';
+  | 'MaterialsWritten'
+  | 'PeopleErased';
 
 /** Counts one business event (flushed with the invocation's metrics). */
 export function countOf(name: BusinessMetric, count = 1): void {

@@ -24,7 +24,8 @@ export type MaterialsAccess = 'manage' | 'read';
  * The HTTP area functions that reach the bucket, by name (functions/routes.ts
  * areaFunction): the materials area uploads, reads, lists and deletes; the
  * four surfaces of rich text sign the GET URLs of the images their documents
- * show. The others never touch the bucket.
+ * show; the privacy area deletes an erased person's materials. The others
+ * never touch the bucket.
  */
 export const materialsAccessByFunction: Readonly<Record<string, MaterialsAccess>> = {
   'http-materials': 'manage',
@@ -32,6 +33,8 @@ export const materialsAccessByFunction: Readonly<Record<string, MaterialsAccess>
   'http-forum': 'read',
   'http-diary': 'read',
   'http-home': 'read',
+  // Erasure (issue 11) deletes an erased pupil's albums and folders in delete mode, objects included.
+  'http-privacy': 'manage',
 };
 
 export function materialsAccessOf(functionName: string): MaterialsAccess | undefined {

@@ -65,6 +65,16 @@ function brokenDataFolder(dataDir: string, what: string): StartupProblem {
 /** The table's stream, as the CDK app declares it (functions/data/table.ts): the local stream poller reads it. */
 const streamSpecification = { StreamEnabled: true, StreamViewType: tableDesign.streamViewType };
 
+/** One index of the design, as CreateTable and UpdateTable take it. */
+const indexOf = (gsi: (typeof tableDesign.globalIndexes)[number]) => ({
+  IndexName: gsi.indexName,
+  KeySchema: [
+    { AttributeName: gsi.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: gsi.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'ALL' as const },
+});
+
 /** Creates the table from functions/data/table.ts if missing; true when it had to. A table kept on disk from before streams gets its stream. */
 async function ensureTable(endpoints: LocalEndpoints): Promise<boolean> {
   const dynamodb = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials });
@@ -73,17 +83,28 @@ async function ensureTable(endpoints: LocalEndpoints): Promise<boolean> {
     if (!existing.Table?.StreamSpecification?.StreamEnabled) {
       await dynamodb.send(new UpdateTableCommand({ TableName: endpoints.table, StreamSpecification: streamSpecification }));
     }
+    // A table kept on disk from before an index was designed (GSI2, the author index) gets it; items written before
+    // it carry no keys of it: re-seed (rm -rf .twinspace) to have erasure and export see them.
+    const present = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((gsi) => gsi.IndexName));
+    for (const gsi of tableDesign.globalIndexes.filter((designed) => !present.has(designed.indexName))) {
+      await dynamodb.send(
+        new UpdateTableCommand({
+          TableName: endpoints.table,
+          AttributeDefinitions: [gsi.partitionKey, gsi.sortKey].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+          GlobalSecondaryIndexUpdates: [{ Create: { ...indexOf(gsi) } }],
+        }),
+      );
+    }
     dynamodb.destroy();
     return false;
   } catch (error) {
     if (!(error instanceof TableNotFound)) throw error;
   }
-  const index = tableDesign.globalIndexes[0];
   await dynamodb.send(
     new CreateTableCommand({
       TableName: endpoints.table,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [tableDesign.partitionKey, tableDesign.sortKey, index.partitionKey, index.sortKey].map((name) => ({
+      AttributeDefinitions: [tableDesign.partitionKey, tableDesign.sortKey, ...tableDesign.globalIndexes.flatMap((gsi) => [gsi.partitionKey, gsi.sortKey])].map((name) => ({
         AttributeName: name,
         AttributeType: 'S',
       })),
@@ -91,14 +112,7 @@ async function ensureTable(endpoints: LocalEndpoints): Promise<boolean> {
         { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
         { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: tableDesign.globalIndexes.map((gsi) => ({
-        IndexName: gsi.indexName,
-        KeySchema: [
-          { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
-          { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      GlobalSecondaryIndexes: tableDesign.globalIndexes.map(indexOf),
       StreamSpecification: streamSpecification,
     }),
   );

@@ -164,7 +164,7 @@ describe('the processing of uploads', () => {
 
 describe('the HTTP areas\' rights on the bucket', () => {
   /** The brief's list, literally: the materials area manages; the four surfaces of rich text show images. */
-  const accessByArea: Record<string, MaterialsAccess> = { 'http-materials': 'manage', 'http-pages': 'read', 'http-forum': 'read', 'http-diary': 'read', 'http-home': 'read' };
+  const accessByArea: Record<string, MaterialsAccess> = { 'http-materials': 'manage', 'http-pages': 'read', 'http-forum': 'read', 'http-diary': 'read', 'http-home': 'read', 'http-privacy': 'manage' };
 
   it('names exactly these areas', () => {
     expect(materialsAccessByFunction).toEqual(accessByArea);

@@ -117,15 +117,16 @@ describe('Lambda functions', () => {
 });
 
 describe('the size of the stack', () => {
-  it('holds today\'s routes, the materials storage, the operations and the identity functions in at most 350 CloudFormation resources, one function per area', () => {
+  it('holds today\'s routes, the materials storage, the operations and the identity functions in at most 360 CloudFormation resources, one function per area', () => {
     // 252 before the materials bucket, its processing function and notification (with CDK's handler) and the role of the areas that show images: 265;
     // 279 before operations (issue 11): the alarm topic, 13 alarms, the 429 metric filter, the dashboard, the budget, the backup plan
     // (plan, vault, selection, role) and the jobs on Scheduler (one shared role, a dead-letter queue, Lambda's async settings) made 306;
     // the rate-limit secret and the own role (+ policy) of the areas that read it: 3 more;
     // the site's headers and caching: two response headers policies and the second site sync (the bundles' Cache-Control), 3 more;
     // the two Cognito triggers (function, role, policies, log group, invoke permission each), the public sign-up's own area and role,
-    // and the orphan sign-ups' stream handler: 22 more. CloudFormation's limit is 500.
-    expect(Object.keys(resources).length).toBeLessThanOrEqual(350);
+    // and the orphan sign-ups' stream handler: 22 more;
+    // the privacy area (its function, log group, routes) and GET /me/export: a few more. CloudFormation's limit is 500.
+    expect(Object.keys(resources).length).toBeLessThanOrEqual(360);
     const areaFunctions = new Set(httpRoutes.map((route) => route.function.name));
     const [httpApi] = ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'HTTP')!;
     expect(ofType('AWS::ApiGatewayV2::Integration').filter(([, i]) => i.Properties.ApiId?.Ref === httpApi)).toHaveLength(areaFunctions.size);
@@ -174,6 +175,15 @@ describe('the table', () => {
           KeySchema: [
             { AttributeName: 'GSI1PK', KeyType: 'HASH' },
             { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          // The author index (erasure and export: data/README.md E1).
+          IndexName: 'GSI2',
+          KeySchema: [
+            { AttributeName: 'GSI2PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI2SK', KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },
         },
@@ -265,7 +275,7 @@ describe('the chat (WebSocket) API', () => {
     expect(connect.Properties).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
   });
 
-  it('deploys a prod stage automatically; only $default, $disconnect (presence), member management, chat supervision and the notification delivery reach the connections', () => {
+  it('deploys a prod stage automatically; only $default, $disconnect (presence), member management, erasure, chat supervision and the notification delivery reach the connections', () => {
     const [apiId] = chatApi();
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { ApiId: { Ref: apiId }, StageName: 'prod', AutoDeploy: true });
     const policies = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('execute-api:ManageConnections'));
@@ -275,7 +285,15 @@ describe('the chat (WebSocket) API', () => {
     };
     const roles = policies.flatMap(([, p]) => p.Properties.Roles.map((role: { Ref: string }) => role.Ref)).sort();
     expect(roles).toEqual(
-      [roleIdOf(chatHandlers.default.name), roleIdOf(chatHandlers.disconnect.name), roleIdOf('http-members'), roleIdOf('http-chat'), roleIdOf('deliver-notifications')].sort(),
+      [
+        roleIdOf(chatHandlers.default.name),
+        roleIdOf(chatHandlers.disconnect.name),
+        roleIdOf('http-members'),
+        // Erasure (issue 11) takes the erased person's sockets out of their rooms.
+        roleIdOf('http-privacy'),
+        roleIdOf('http-chat'),
+        roleIdOf('deliver-notifications'),
+      ].sort(),
     );
     // $default and $disconnect post chat frames, the members function takes removed members out of rooms, the chat
     // function posts supervision frames and the delivery posts notifications; no other function can (not $connect).

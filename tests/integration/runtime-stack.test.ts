@@ -33,14 +33,14 @@ describe('the endpoints', () => {
 });
 
 describe('the first start', () => {
-  it('created the table with GSI1, the expiresAt TTL and its stream of new images', async () => {
+  it('created the table with GSI1 and GSI2 (the author index), the expiresAt TTL and its stream of new images', async () => {
     const dynamodb = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: endpoints.region, credentials });
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: endpoints.table }));
     expect(Table?.KeySchema).toEqual([
       { AttributeName: 'PK', KeyType: 'HASH' },
       { AttributeName: 'SK', KeyType: 'RANGE' },
     ]);
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['GSI1']);
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['GSI1', 'GSI2']);
     expect(Table?.StreamSpecification).toMatchObject({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
     expect(Table?.LatestStreamArn).toBeDefined();
     const ttl = await dynamodb.send(new DescribeTimeToLiveCommand({ TableName: endpoints.table }));

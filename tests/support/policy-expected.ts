@@ -57,6 +57,10 @@ export const domainMdTable: Readonly<Record<string, Cells>> = {
   'add-material': ['yes', 'yes', "pupils' area only", "pupils' area only", 'no'],
   'publish-material': ['yes', 'yes', "pupils' area only", 'no', 'no'],
   'delete-material': ['yes', 'own materials', 'own materials', 'own materials', 'no'],
+  // Issue 11 (privacy), as if DOMAIN.md said: "erase a pupil's account and data | yes | no | no | no | no" ("A teacher
+  // administrator of the pupil's project, or the NSS of the pupil's country, erases a pupil"; the NSS is no TwinSpace
+  // type: tests/unit/erasure-rules.test.ts).
+  'erase-pupil': ['yes', 'no', 'no', 'no', 'no'],
 };
 
 /** The rows of the table, sorted: compare with the code's `actions` (every action has a row, every row is an action). */

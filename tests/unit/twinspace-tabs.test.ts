@@ -28,7 +28,7 @@ describe('the TwinSpace tabs', () => {
     const lost = actionsLost('teacher-admin', 'visitor');
     for (const action of ['manage-members', 'diary-private', 'apply-for-label', 'chat', 'moderate', 'manage-project'] as const) expect(lost).toContain(action);
     expect(lost).not.toContain('read-public-area');
-    expect(actionsLost('teacher-admin', 'member-teacher')).toEqual(['manage-members', 'moderate', 'manage-project', 'open-pupils-chat']);
+    expect(actionsLost('teacher-admin', 'member-teacher')).toEqual(['manage-members', 'moderate', 'manage-project', 'open-pupils-chat', 'erase-pupil']);
     expect(actionsLost('member-teacher', 'teacher-admin')).toEqual([]);
   });
 });

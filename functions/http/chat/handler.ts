@@ -119,6 +119,7 @@ export const handler = areaHandler(chatRoutes, {
           projectId,
           subjectId: messageId,
           params: { by: reporter, project: twinspace.project.title },
+          about: caller.userId,
           title: `${reporter} reported a chat message in "${twinspace.project.title}"`,
           body: `${String(message.authorName ?? '')}: "${excerpt}"${body.reason ? `\nReason: ${body.reason}` : ''}`,
           createdAt,

@@ -29,6 +29,7 @@ import { notificationMailOf } from '../../domain/notifications.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
+import { exportOf } from '../../data/erasure.ts';
 import { areaHandler } from '../area.ts';
 import { meWithProjectsResponse } from '../projects/schemas.ts';
 import { desktopRoutes } from './routes.ts';
@@ -99,6 +100,18 @@ export const handler = areaHandler(desktopRoutes, {
         projects,
         invitations,
       },
+    };
+  },
+
+  exportMyData: async ({ caller, store }) => {
+    const { profile, memberships, written } = await exportOf(store, caller.userId);
+    if (!profile) throw noProfile();
+    const exportedAt = new Date().toISOString();
+    return {
+      status: 200,
+      body: { format: 'twinspace-export' as const, version: 1 as const, exportedAt, profile, memberships, written },
+      // A file to keep, never a page to cache: the browser saves it under this name.
+      headers: { 'content-disposition': `attachment; filename="twinspace-export-${exportedAt.slice(0, 10)}.json"`, 'cache-control': 'no-store' },
     };
   },
 
@@ -244,6 +257,7 @@ export const handler = areaHandler(desktopRoutes, {
       topic: 'desktop-mail',
       subjectId: mail.mailId,
       params: { from: mail.from.displayName, subject: mail.subject },
+      about: mail.from.userId,
       title: `New mail from ${mail.from.displayName}: “${mail.subject}”`,
       body: `${mail.from.displayName} (${mail.from.country}) sent you a desktop mail: “${mail.subject}”.`,
       createdAt: mail.sentAt,

@@ -8,6 +8,7 @@
 import { pageQuery } from '../../lib/cursor.ts';
 import { area, route } from '../../lib/route.ts';
 import { meWithProjectsResponse } from '../projects/schemas.ts';
+import { myExportResponse } from './export-schemas.ts';
 import {
   mailPage,
   mailPathParams,
@@ -36,6 +37,16 @@ export const desktopRoutes = area('desktop', {
     summary:
       'My account and profile; every project I founded or am a member of, with its state and my type (null before approval); invitations waiting for my answer',
     responses: { 200: meWithProjectsResponse },
+    errors: ['NOT_FOUND'],
+  }),
+  exportMyData: route({
+    name: 'export-my-data',
+    method: 'GET',
+    path: '/me/export',
+    auth: 'jwt',
+    summary:
+      'All my data as one JSON file (content-disposition: attachment): my profile, my projects and memberships, and everything I wrote or that names me (the author index)',
+    responses: { 200: myExportResponse },
     errors: ['NOT_FOUND'],
   }),
   updateMyProfile: route({

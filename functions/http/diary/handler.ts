@@ -103,6 +103,7 @@ export const handler = areaHandler(diaryRoutes, {
             projectId,
             subjectId: entry.entryId,
             params: { entry: entry.title, by: reply.author.displayName, role: reply.author.role },
+            about: reply.author.userId,
             title: view === 'nss' ? `The NSS answered "${entry.title}"` : `${reply.author.displayName} commented on "${entry.title}"`,
             body: body.body,
             createdAt: reply.createdAt,

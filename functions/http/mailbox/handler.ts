@@ -55,6 +55,7 @@ export const handler = areaHandler(mailboxRoutes, {
       projectId,
       subjectId: message.messageId,
       params: { from: seen.from.displayName, subject: message.subject },
+      about: message.from.userId,
       title: `${seen.from.displayName} wrote to you: “${message.subject}”`,
       body: `A new message in the TwinSpace mailbox from ${seen.from.displayName}: “${message.subject}”.`,
       createdAt: message.sentAt,

@@ -127,6 +127,7 @@ async function waitingNotices(store: TableStore, material: Material): Promise<No
     projectId: material.projectId,
     subjectId: material.materialId,
     params: { material: material.title, author: material.authorName, area: material.area, kind: material.kind },
+    about: material.authorId,
     title: `${material.authorName} added “${material.title}” to the materials`,
     body: `${material.authorName} asks a teacher to publish “${material.title}” in the materials. Look at it and publish it, or tell them what to change.`,
     createdAt: material.createdAt,

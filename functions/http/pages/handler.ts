@@ -121,6 +121,7 @@ async function submissionNotices(store: TableStore, before: Page | undefined, af
     projectId: after.projectId,
     subjectId: after.pageId,
     params: { page: after.title, author: after.authorName, area: after.area },
+    about: after.authorId,
     title: `${after.authorName} submitted “${after.title}” for publishing`,
     body: `${after.authorName} asks a teacher to publish the page “${after.title}”. Read it and publish it, or tell them what to change.`,
     createdAt,

@@ -17,6 +17,7 @@ import { notificationsEn } from './notifications.en.ts';
 import { materialsEn } from './materials.en.ts';
 import { richTextEn } from './rich-text.en.ts';
 import { securityEn } from './security.en.ts';
+import { privacyEn } from './privacy.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -34,6 +35,7 @@ export const en = {
   ...materialsEn,
   ...richTextEn,
   ...securityEn,
+  ...privacyEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

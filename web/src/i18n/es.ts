@@ -14,6 +14,7 @@ import { notificationsEs } from './notifications.es.ts';
 import { materialsEs } from './materials.es.ts';
 import { richTextEs } from './rich-text.es.ts';
 import { securityEs } from './security.es.ts';
+import { privacyEs } from './privacy.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -32,6 +33,7 @@ export const es: Dictionary = {
   ...materialsEs,
   ...richTextEs,
   ...securityEs,
+  ...privacyEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',

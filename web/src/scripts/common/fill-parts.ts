@@ -1,9 +1,11 @@
 /**
  * A translated sentence with placeholders filled by parts of a Preact tree
  * (a <time>, a link) as well as text: "Applied by {name}, {date}" with the
- * kit's AbsoluteDate for {date}. Text stays text (JSX escapes it).
+ * kit's AbsoluteDate for {date}. Text stays text (JSX escapes it); an erased
+ * person's marker is shown translated.
  */
 import type { ComponentChild } from 'preact';
+import { personName } from './person.ts';
 
 export function fillParts(template: string, values: Record<string, ComponentChild>): ComponentChild[] {
   return template
@@ -11,6 +13,9 @@ export function fillParts(template: string, values: Record<string, ComponentChil
     .filter((part) => part !== '')
     .map((part) => {
       const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      return name !== undefined && name in values ? values[name] : part;
+      if (name === undefined || !(name in values)) return part;
+      const value = values[name];
+      // The marker of an erased person, translated (person.ts), as fill() does.
+      return typeof value === 'string' ? personName(value) : value;
     });
 }

@@ -4,6 +4,7 @@
  * the polite/assertive live regions.
  */
 import type { Dictionary, MessageKey } from '../../i18n/index.ts';
+import { personName } from './person.ts';
 import { currentSession, type Session } from './session.ts';
 
 export const language = document.documentElement.lang === 'es' ? 'es' : 'en';
@@ -54,7 +55,10 @@ export function showError(message: string): void {
   region.hidden = false;
 }
 
-/** A translated string with {name} placeholders filled in (as text, never markup). */
+/**
+ * A translated string with {name} placeholders filled in (as text, never markup). A value that is the marker of an
+ * erased person ("Former pupil") is filled in translated (person.ts).
+ */
 export function fill(key: MessageKey, values: Record<string, string>): string {
-  return t(key).replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+  return t(key).replace(/\{(\w+)\}/g, (placeholder, name: string) => (values[name] === undefined ? placeholder : personName(values[name], language)));
 }

@@ -15,6 +15,7 @@ import { useMe, type Me } from './desk-me.ts';
 import { failed } from '../common/problems.ts';
 import { problemsByField } from '../common/form-problems.ts';
 import { t } from '../common/page.ts';
+import { MyData } from './my-data.tsx';
 import { notificationMailOptions, profileBody, profileValues, type ProfileField, type ProfileValues } from './profile-page.ts';
 
 export default function ProfilePage() {
@@ -27,8 +28,21 @@ export default function ProfilePage() {
       </>
     );
   }
-  if (me.kind === 'pupil') return <p class="card">{t('profile.pupil')}</p>;
-  return <ProfileForm me={me} />;
+  // Everyone downloads their own data (issue 11), pupils too.
+  if (me.kind === 'pupil') {
+    return (
+      <>
+        <p class="card">{t('profile.pupil')}</p>
+        <MyData />
+      </>
+    );
+  }
+  return (
+    <>
+      <ProfileForm me={me} />
+      <MyData />
+    </>
+  );
 }
 
 function ProfileForm({ me }: { me: Me }) {

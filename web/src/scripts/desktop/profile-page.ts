@@ -44,6 +44,12 @@ export const profileStrings = [
   'common.error',
   'common.sessionExpired',
   'common.unreachable',
+  // Download my data (issue 11): my-data.tsx's strings, listed here so this module stays without DOM.
+  'privacy.exportTitle',
+  'privacy.exportIntro',
+  'privacy.exportButton',
+  'privacy.exportDone',
+  'common.busy',
 ] as const satisfies readonly MessageKey[];
 
 /** The form's values, as typed. */

@@ -12,6 +12,7 @@ import { apiDelete, apiGet, apiPost, apiPut } from '../common/api.ts';
 import { entryHref, entrySentence, type HomeRights } from './home-page.ts';
 import { typeName } from '../common/labels.ts';
 import { fill, language, t } from '../common/page.ts';
+import { personName } from '../common/person.ts';
 import { failed } from '../common/problems.ts';
 import { Body } from '../common/rich-text.tsx';
 
@@ -53,7 +54,7 @@ export function EntryItem({ entry, context }: { entry: FeedEntryResponse; contex
       )}
       {mayDelete && (
         <div class="actions">
-          <button type="button" class="danger" aria-label={`${t('home.delete')}: ${isPost ? entry.author.name : entrySentence(entry, fill, typeName)}`} onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" aria-label={`${t('home.delete')}: ${isPost ? personName(entry.author.name) : entrySentence(entry, fill, typeName)}`} onClick={() => setConfirming(true)}>
             {t('home.delete')}
           </button>
         </div>
@@ -102,9 +103,9 @@ function Post({ post, context, postPath, onStatus }: { post: PostResponse; conte
   };
 
   return (
-    <article aria-label={`${post.author.name}, ${typeName(post.author.type)}`}>
+    <article aria-label={`${personName(post.author.name)}, ${typeName(post.author.type)}`}>
       <p class="home-meta">
-        <strong>{post.author.name}</strong> <span class="muted">({typeName(post.author.type)})</span>{' '}
+        <strong>{personName(post.author.name)}</strong> <span class="muted">({typeName(post.author.type)})</span>{' '}
         <span class="muted">
           <RelativeDate value={post.createdAt} locale={context.locale} />
         </span>{' '}
@@ -188,7 +189,7 @@ function Comments({ postPath, context, onCount }: { postPath: string; context: E
         {list.items.map((comment) => (
           <li key={comment.commentId}>
             <p class="home-meta">
-              <strong>{comment.author.name}</strong>{' '}
+              <strong>{personName(comment.author.name)}</strong>{' '}
               <span class="muted">
                 <RelativeDate value={comment.createdAt} locale={context.locale} />
               </span>

@@ -20,6 +20,7 @@ import { docProblem, emptyDoc, type WithRichBody } from '../common/rich-body.ts'
 import { problemWords, TextField } from '../common/rich-text.tsx';
 import { typeName } from '../common/labels.ts';
 import { language, t } from '../common/page.ts';
+import { personName } from '../common/person.ts';
 import { currentSession } from '../common/session.ts';
 import { currentProject, projectIdOfPage } from './twinspace-project.ts';
 
@@ -244,7 +245,7 @@ function Board({ projectId, rights, me }: { projectId: string; rights: HomeRight
         {notes.items.map((note) => (
           <li key={note.noteId} class="home-entry">
             <p class="home-meta">
-              <strong>{note.author.name}</strong> <span class="muted">({typeName(note.author.type)})</span>{' '}
+              <strong>{personName(note.author.name)}</strong> <span class="muted">({typeName(note.author.type)})</span>{' '}
               <span class="muted">
                 <RelativeDate value={note.createdAt} locale={locale} />
               </span>

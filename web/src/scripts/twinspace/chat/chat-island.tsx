@@ -25,6 +25,7 @@ import { ChatControls, MessageActions } from './chat-supervision.tsx';
 import { dateLocale } from '../../common/dates.ts';
 import { typeName } from '../../common/labels.ts';
 import { fill, requireSession, t } from '../../common/page.ts';
+import { personName } from '../../common/person.ts';
 import { explanation, reportFailure } from '../../common/problems.ts';
 import { currentProject, projectIdOfPage } from '../twinspace-project.ts';
 
@@ -168,7 +169,7 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
         if (message.projectId !== projectId) return;
         settle(message.clientId);
         setMessages((shown) => mergeMessages(shown, [message]));
-        setAnnouncement(`${t('chat.newMessage')} ${message.authorName}: ${message.text}`);
+        setAnnouncement(`${t('chat.newMessage')} ${personName(message.authorName)}: ${message.text}`);
       }),
       connection.on('messageDeleted', (frame) => {
         if (!mine(frame)) return;
@@ -268,7 +269,7 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
         {messages.map((message) => (
           <li key={message.id} class="chat-message">
             <p class="chat-meta">
-              <strong class="chat-author">{message.authorName}</strong> <span class="chat-type">({typeName(message.authorType)})</span>{' '}
+              <strong class="chat-author">{personName(message.authorName)}</strong> <span class="chat-type">({typeName(message.authorType)})</span>{' '}
               <AbsoluteDate value={message.sentAt} locale={dateLocale} />
             </p>
             <p class="chat-text">{message.text}</p>

@@ -38,6 +38,7 @@ import {
 import { fillParts } from '../../common/fill-parts.ts';
 import { problemsByField } from '../../common/form-problems.ts';
 import { fill, language, pageUrl, requireSession, t } from '../../common/page.ts';
+import { personName } from '../../common/person.ts';
 import { failed } from '../../common/problems.ts';
 import { projectIdOfPage } from '../twinspace-project.ts';
 import { Body, problemWords, TextField } from '../../common/rich-text.tsx';
@@ -353,7 +354,7 @@ function Entry({ entry, reply, diaryPath, onReplied }: EntryProps) {
           {entry.replies.map((answer) => (
             <li key={answer.replyId}>
               <p class="chat-meta">
-                <strong class="chat-author">{answer.author.displayName}</strong> ({word(`diary.role.${answer.author.role}`)}, {answer.author.country}),{' '}
+                <strong class="chat-author">{personName(answer.author.displayName)}</strong> ({word(`diary.role.${answer.author.role}`)}, {answer.author.country}),{' '}
                 <AbsoluteDate value={answer.createdAt} locale={locale} />
               </p>
               <p class="diary-text">{answer.body}</p>

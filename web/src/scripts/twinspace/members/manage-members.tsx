@@ -5,7 +5,9 @@
  * remove (after a confirm dialog); close (confirmed) and reopen as the
  * server's myActions allow. One-time passwords are shown once, in a marked
  * box, in the page only. Lowering one's own type asks first, saying what the
- * policy table would take away.
+ * policy table would take away. A pupil's data is erased (issue 11) after a
+ * dialog that names the choice: delete what they wrote, or keep it as "Former
+ * pupil" (common/erase-person.tsx).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
@@ -22,6 +24,7 @@ import { ConfirmDialog } from '../../../components/kit/ConfirmDialog.tsx';
 import { FormField } from '../../../components/kit/FormField.tsx';
 import { StatusMessage, type Status } from '../../../components/kit/StatusMessage.tsx';
 import { apiDelete, apiPatch, apiPost } from '../../common/api.ts';
+import { ErasePersonDialog, type ErasedPerson } from '../../common/erase-person.tsx';
 import { problemsByField } from '../../common/form-problems.ts';
 import { typeName } from '../../common/labels.ts';
 import { addBody, addTypes, lostKeys, pupilBody, pupilTypes, typesFor, type Member } from './members-page.ts';
@@ -310,6 +313,7 @@ function ManageRoster({ path, me, members, refresh, reread, ownTypeChanged, ask,
   const [chosen, setChosen] = useState<Record<string, TwinspaceType>>({});
   const [working, setWorking] = useState<string>();
   const [status, setStatus] = useState<Status>();
+  const [erasing, setErasing] = useState<ErasedPerson>();
   const heading = useRef<HTMLHeadingElement>(null);
   const memberPath = (member: Member) => `${path}/members/${encodeURIComponent(member.userId)}`;
 
@@ -418,11 +422,32 @@ function ManageRoster({ path, me, members, refresh, reread, ownTypeChanged, ask,
                 <BusyButton class="danger" busy={busy} busyLabel={t('common.busy')} aria-label={whose(t('manage.remove'))} onClick={() => remove(member)}>
                   {t('manage.remove')}
                 </BusyButton>
+                {member.kind === 'pupil' && (
+                  <button
+                    type="button"
+                    class="danger"
+                    disabled={busy}
+                    aria-label={whose(t('privacy.erasePupil'))}
+                    onClick={() => setErasing({ userId: member.userId, displayName: member.displayName, kind: 'pupil' })}
+                  >
+                    {t('privacy.erasePupil')}
+                  </button>
+                )}
               </div>
             </li>
           );
         })}
       </ul>
+      <ErasePersonDialog
+        person={erasing}
+        onCancel={() => setErasing(undefined)}
+        onErased={async (text) => {
+          setErasing(undefined);
+          await refresh();
+          setStatus({ tone: 'success', text });
+          heading.current?.focus();
+        }}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { MembersPage } from '../../../../../functions/http/schemas.ts';
 import { labelKeys } from '../../../i18n/labels.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { actionsLost, lostActionKeys } from '../twinspace-tabs.ts';
+import { erasureStrings } from '../../common/erase-strings.ts';
 
 /** Every dictionary entry the island reads (rendered into data-strings by the page). */
 export const membersStrings = [
@@ -63,6 +64,7 @@ export const membersStrings = [
   'manage.confirmClose',
   'manage.closedDone',
   'manage.reopened',
+  ...erasureStrings,
 ] as const satisfies readonly MessageKey[];
 
 /** A roster entry as the API sends it (lastSeenAt only to the project's teachers). */

@@ -1,0 +1,10 @@
+/**
+ * The privacy area's function (routes.ts): POST /people/{userId}/erasure (erasure.ts).
+ */
+import { areaHandler } from '../area.ts';
+import { erasePerson } from './erasure.ts';
+import { privacyRoutes } from './routes.ts';
+
+export const handler = areaHandler(privacyRoutes, {
+  erasePerson: ({ caller, params: { userId }, body: { mode }, store }) => erasePerson(store, caller, userId, mode),
+});

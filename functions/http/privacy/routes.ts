@@ -1,0 +1,27 @@
+/**
+ * Privacy (issue 11, GDPR): erasing a pupil or a teacher. Its own area, so its function alone carries the erasure's
+ * code beside the identity-admin rights (AdminDeleteUser) and the chat's @connections (the person's open sockets leave
+ * their rooms): infra/cdk/route-roles.ts profile 'identity-admin-and-chat', the role member management shares. The
+ * export of one's own data only reads, so it is the desktop's (GET /me/export).
+ *
+ * No policy `action` is declared: the caller's right is read from the table (their memberships in the target's
+ * projects, the NSS's country; functions/domain/erasure.ts), so its refusals are declared errors.
+ */
+import { area, route } from '../../lib/route.ts';
+import { erasureBody, erasureResponse, personPathParams } from './schemas.ts';
+
+export const privacyRoutes = area('privacy', {
+  erasePerson: route({
+    name: 'erase-person',
+    method: 'POST',
+    path: '/people/{userId}/erasure',
+    auth: 'jwt',
+    summary:
+      "Erase a pupil (a teacher administrator of one of their projects, or the NSS of their country) or a teacher (the NSS of their country): mode 'delete' deletes every item they wrote, 'keep' keeps them attributed to \"Former pupil\" / \"Former teacher\"; then their memberships, connections, Cognito user, username and profile go. Cannot be undone. Idempotent: after a fault the same request finishes it; once done, 404. A project's last teacher administrator is not erased (409: make another one first)",
+    params: personPathParams,
+    body: erasureBody,
+    responses: { 200: erasureResponse },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+    grants: ['identity-admin', 'chat-connections'],
+  }),
+});
