@@ -63,7 +63,8 @@ export function handlerEnv(endpoints: LocalEndpoints): Record<string, string> {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_SERVICE_NAME: 'twinspace',
-    POWERTOOLS_LOG_LEVEL: 'WARN',
+    // WARN unless the shell (or the stack keeping a handler log, at INFO) says otherwise: the logger reads it once, at its first load.
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || 'WARN',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
   };

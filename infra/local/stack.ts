@@ -94,6 +94,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   const keep = (child: LocalChild) => stops.push(() => child.stop());
   try {
+    // Before any handler module loads (the triggers' endpoint loads some): the logger reads its level once.
+    if (options.handlerLog) {
+      process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+      stops.push(keepHandlerLog(options.handlerLog));
+    }
     // The user pool's triggers (PreSignUp, PreTokenGeneration): cognito-local invokes them here, on a port the OS picks.
     const triggers = await startTriggerEndpoint();
     stops.push(() => triggers.stop());
@@ -110,10 +115,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     applyHandlerEnv(endpoints);
     // Generated at the first start into dataDir/secrets.json (0600), reused after; never in endpoints.json.
     Object.assign(process.env, secretsEnv(ensureLocalSecrets(dataDir)));
-    if (options.handlerLog) {
-      process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
-      stops.push(keepHandlerLog(options.handlerLog));
-    }
 
     const api = await startHttpGateway(endpoints, ports.api);
     stops.push(() => closeServer(api));
