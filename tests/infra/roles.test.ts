@@ -58,6 +58,15 @@ const identityAdmin = [
 const bucket = '${Materials/Bucket.Arn}';
 const siteContent = '${Site/Content.Arn}';
 const assets = 'arn:${AWS::Partition}:s3:::{"Fn::Sub":"cdk-hnb659fds-assets-${AWS::AccountId}-eu-west-1"}';
+/** The materials area's rights on the bucket (materials-storage.ts, 'manage'). */
+const materialsManage = [
+  `s3:DeleteObject on ${bucket}/incoming/*`,
+  `s3:DeleteObject on ${bucket}/materials/*`,
+  `s3:GetObject on ${bucket}/incoming/*`,
+  `s3:GetObject on ${bucket}/materials/*`,
+  `s3:ListBucket on ${bucket} if {"StringLike":{"s3:prefix":["materials/*"]}}`,
+  `s3:PutObject on ${bucket}/incoming/*`,
+];
 const both = (actions: string[], arn: string) => actions.flatMap((action) => [`${action} on ${arn}`, `${action} on ${arn}/*`]);
 
 /** Every role, and everything it may do. */
@@ -73,17 +82,21 @@ const expected: Record<string, string[]> = {
   'HttpApi/RouteRoles/write-materials-read-role': [...tableReadWrite, `s3:GetObject on ${bucket}/materials/*`, ...sharedLogs('write-materials-read'), ...xray],
   'HttpApi/RouteRoles/write-materials-manage-role': [
     ...tableReadWrite,
-    `s3:DeleteObject on ${bucket}/incoming/*`,
-    `s3:DeleteObject on ${bucket}/materials/*`,
-    `s3:GetObject on ${bucket}/incoming/*`,
-    `s3:GetObject on ${bucket}/materials/*`,
-    `s3:ListBucket on ${bucket} if {"StringLike":{"s3:prefix":["materials/*"]}}`,
-    `s3:PutObject on ${bucket}/incoming/*`,
+    ...materialsManage,
     ...sharedLogs('write-materials-manage'),
     ...xray,
   ],
   'HttpApi/RouteRoles/identity-admin-role': [...tableReadWrite, ...identityAdmin, ...sharedLogs('identity-admin'), ...xray],
   'HttpApi/RouteRoles/identity-admin-and-chat-role': [...tableReadWrite, ...identityAdmin, ...chatSockets, ...sharedLogs('identity-admin-and-chat'), ...xray],
+  // Erasure (the privacy area): the account, its chat sockets, and the objects of the erased person's materials.
+  'HttpApi/RouteRoles/identity-admin-and-chat-materials-manage-role': [
+    ...tableReadWrite,
+    ...identityAdmin,
+    ...chatSockets,
+    ...materialsManage,
+    ...sharedLogs('identity-admin-and-chat-materials-manage'),
+    ...xray,
+  ],
   // The public sign-up: the partitions a sign-up touches, no Cognito right at all (SignUp is unauthenticated),
   // and the rate limit's secret (rate-limited areas only).
   'HttpApi/RouteRoles/sign-up-rate-limited-role': [
@@ -171,6 +184,7 @@ describe('every role’s rights', () => {
     expect(rights['HttpApi/RouteRoles/sign-up-rate-limited-role'].filter((line) => line.startsWith('cognito-idp:'))).toEqual([]);
     const mayDeleteUsers = Object.entries(rights).filter(([, lines]) => lines.some((line) => line.startsWith('cognito-idp:AdminDeleteUser ')));
     expect(mayDeleteUsers.map(([role]) => role).sort()).toEqual([
+      'HttpApi/RouteRoles/identity-admin-and-chat-materials-manage-role',
       'HttpApi/RouteRoles/identity-admin-and-chat-role',
       'HttpApi/RouteRoles/identity-admin-role',
       'Streams/remove-orphan-sign-ups-role',
