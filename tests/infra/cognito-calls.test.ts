@@ -26,11 +26,13 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSync, type Metafile } from 'esbuild';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { CfnElement } from 'aws-cdk-lib';
+import { Stack, type CfnElement } from 'aws-cdk-lib';
+import { UserPool } from 'aws-cdk-lib/aws-cognito';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { allHandlers, areaFunction, httpAreas, httpRoutes, type HandlerRef } from '../../functions/routes.ts';
 import { bundlingSettings } from '../../infra/cdk/bundling.ts';
 import { repoRoot } from '../../infra/cdk/function.ts';
-import { identityGrantOf } from '../../infra/cdk/route-roles.ts';
+import { identityGrantOf, RouteRoles, type RouteRolesProps } from '../../infra/cdk/route-roles.ts';
 import { buildTwinspace, readmeDeployContext, type Synthesized } from './synth.ts';
 import { rolesRights } from './role-rights.ts';
 
@@ -152,5 +154,34 @@ describe('an area’s identity grant', () => {
 
   it('refuses two different grants in one area (its one role would hold both under one name)', () => {
     expect(() => identityGrantOf([on([{ identity: 'a', calls: ['AdminGetUser'] }]), on([{ identity: 'a', calls: ['AdminDeleteUser'] }])])).toThrow(/several identity grants/);
+  });
+});
+
+describe('the roles of identity grants', () => {
+  const roles = () => {
+    const stack = new Stack();
+    const props = {
+      table: { table: { tableArn: 'arn:aws:dynamodb:eu-west-1:1:table/t' }, grantRead: () => undefined, grantReadWrite: () => undefined },
+      userPool: new UserPool(stack, 'Pool'),
+      chat: { grantConnections: () => undefined },
+      materials: { grantAccess: () => undefined },
+      rateLimitKey: new Secret(stack, 'Key'),
+    } as unknown as RouteRolesProps;
+    return new RouteRoles(stack, 'RouteRoles', props);
+  };
+  const areaWith = (area: string, identity: string, calls: readonly `Admin${string}`[]) => [
+    { name: area, method: 'POST', path: `/${area}`, auth: 'jwt', summary: 's', responses: { 204: null }, grants: [{ identity, calls }], function: { name: `http-${area}`, module: `http/${area}/handler`, export: 'handler' } },
+  ] as const;
+
+  it('shares one role between areas whose grants are the same calls under the same name', () => {
+    const routeRoles = roles();
+    expect(routeRoles.roleFor(areaWith('a', 'sync', ['AdminAddUserToGroup', 'AdminGetUser'])).role).toBe(routeRoles.roleFor(areaWith('b', 'sync', ['AdminGetUser', 'AdminAddUserToGroup'])).role);
+  });
+
+  it('refuses one name for two sets of calls (the shared role would widen) and two names for one set (two roles where one does)', () => {
+    const routeRoles = roles();
+    routeRoles.roleFor(areaWith('a', 'sync', ['AdminGetUser']));
+    expect(() => routeRoles.roleFor(areaWith('b', 'sync', ['AdminGetUser', 'AdminDeleteUser']))).toThrow(/two sets of calls/);
+    expect(() => routeRoles.roleFor(areaWith('c', 'other', ['AdminGetUser']))).toThrow(/same calls/);
   });
 });
