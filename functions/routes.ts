@@ -44,7 +44,8 @@ export interface HandlerRef {
  * The HTTP areas, one Lambda function each; every route's declaration is in
  * functions/http/<area>/routes.ts. Areas that administer Cognito identities
  * (registrations, approvals, members, privacy) stay apart so no other function carries
- * that client or those rights.
+ * that client or those rights, and each one's role holds only the Cognito calls its
+ * routes' IdentityGrant lists (lib/route.ts).
  */
 export const httpAreas: readonly Area[] = [
   desktopRoutes, // /me, profile, notifications, schools, partners, desktop mail

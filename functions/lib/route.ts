@@ -68,19 +68,44 @@ export interface RouteDeclaration {
   /** Error codes beyond those the declaration implies (see impliedErrors). */
   errors?: readonly ErrorCode[];
   /**
-   * AWS permissions beyond the table: 'identity-admin', the Cognito admin
-   * calls; 'chat-connections', closing chat sockets through the WebSocket
-   * API's @connections API (its callback URL comes with it); 'sign-up',
-   * INSTEAD of the table-wide write rights, only the items a teacher's
-   * sign-up writes (its ticket, profile, username, registration, the outbox,
-   * the rate limit; infra/cdk/route-roles.ts) and no Cognito admin call.
+   * AWS permissions beyond the table: an IdentityGrant, the Cognito admin
+   * calls its area's code sends, by name, and no other; 'chat-connections',
+   * closing chat sockets through the WebSocket API's @connections API (its
+   * callback URL comes with it); 'sign-up', INSTEAD of the table-wide write
+   * rights, only the items a teacher's sign-up writes (its ticket, profile,
+   * username, registration, the outbox, the rate limit;
+   * infra/cdk/route-roles.ts) and no Cognito admin call.
    */
-  grants?: readonly ('identity-admin' | 'chat-connections' | 'sign-up')[];
+  grants?: readonly (IdentityGrant | 'chat-connections' | 'sign-up')[];
   /** A tighter cap than the stage's for this route alone (API Gateway route settings). */
   throttle?: { rateLimit: number; burstLimit: number };
   /** Attempts per source address and window (lib/rate-limit.ts): 429 RATE_LIMITED past it, before anything else. */
   rateLimit?: RateLimit;
 }
+
+/**
+ * A Cognito admin API call (its IAM action is `cognito-idp:<call>`), e.g.
+ * 'AdminCreateUser': what `new <call>Command(...)` sends.
+ */
+export type CognitoAdminCall = `Admin${string}`;
+
+/**
+ * The Cognito admin calls an area's code sends, under a name: the role of its
+ * function may make exactly these calls on the user pool, nothing else
+ * (infra/cdk/route-roles.ts). Areas whose grants are the same calls share a
+ * role, so they share the name too. tests/infra/cognito-calls.test.ts fails
+ * when an area's bundle sends a call its declaration does not list, or lists
+ * one it never sends.
+ */
+export interface IdentityGrant {
+  /** Names the rights: the role's construct id and its log groups' prefix start `identity-<name>`. */
+  identity: string;
+  /** Sorted or not: compared as a set. */
+  calls: readonly CognitoAdminCall[];
+}
+
+/** An area's identity grant, declared next to the code whose calls it lists. */
+export const identityGrant = (identity: string, calls: readonly CognitoAdminCall[]): IdentityGrant => ({ identity, calls });
 
 /** Declares a route, keeping its literal types so handlers are typed by it. */
 export function route<const D extends RouteDeclaration>(declaration: D): D {

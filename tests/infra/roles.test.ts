@@ -3,8 +3,10 @@
  * every action it allows and on what, is listed here explicitly; the test
  * fails on any difference, so a widening (a new action, a broader resource,
  * a dropped condition, a new role) cannot pass unnoticed: whoever widens a
- * role must widen this list too, in the same review. No role may Scan, and the
- * public sign-up can neither set passwords nor delete users.
+ * role must widen this list too, in the same review. No role may Scan, the
+ * public sign-up can neither set passwords nor delete users, and each HTTP
+ * area's role makes only the Cognito admin calls its code sends (its
+ * IdentityGrant; tests/infra/cognito-calls.test.ts reads them from the bundles).
  *
  * Lines read `<action> on <resource>[ if <condition>]` (tests/infra/role-rights.ts):
  * stack resources by construct path, the README's deploy context (eu-west-1,
@@ -44,17 +46,9 @@ const streamRead = ['DescribeStream', 'GetRecords', 'GetShardIterator'].map((act
 /** Lambda's own on-failure destination (CDK grants what SQS needs to accept the message). */
 const deadLetters = ['GetQueueAttributes', 'GetQueueUrl', 'SendMessage'].map((action) => `sqs:${action} on \${Schedule/DeadLetterQueue.Arn}`);
 const sendMail = ['ses:SendEmail on arn:${AWS::Partition}:ses:eu-west-1:${AWS::AccountId}:identity/your.domain'];
-const identityAdmin = [
-  'AdminAddUserToGroup',
-  'AdminConfirmSignUp',
-  'AdminCreateUser',
-  'AdminDeleteUser',
-  'AdminGetUser',
-  'AdminListGroupsForUser',
-  'AdminRemoveUserFromGroup',
-  'AdminSetUserPassword',
-  'AdminUpdateUserAttributes',
-].map((action) => `cognito-idp:${action} on ${pool}`);
+/** Cognito admin calls, on this pool only. */
+const onPool = (...calls: string[]) => calls.map((call) => `cognito-idp:${call} on ${pool}`);
+const groupSync = onPool('AdminAddUserToGroup', 'AdminListGroupsForUser', 'AdminRemoveUserFromGroup');
 const bucket = '${Materials/Bucket.Arn}';
 const siteContent = '${Site/Content.Arn}';
 const assets = 'arn:${AWS::Partition}:s3:::{"Fn::Sub":"cdk-hnb659fds-assets-${AWS::AccountId}-eu-west-1"}';
@@ -86,15 +80,31 @@ const expected: Record<string, string[]> = {
     ...sharedLogs('write-materials-manage'),
     ...xray,
   ],
-  'HttpApi/RouteRoles/identity-admin-role': [...tableReadWrite, ...identityAdmin, ...sharedLogs('identity-admin'), ...xray],
-  'HttpApi/RouteRoles/identity-admin-and-chat-role': [...tableReadWrite, ...identityAdmin, ...chatSockets, ...sharedLogs('identity-admin-and-chat'), ...xray],
-  // Erasure (the privacy area): the account, its chat sockets, and the objects of the erased person's materials.
-  'HttpApi/RouteRoles/identity-admin-and-chat-materials-manage-role': [
+  // The NSS's validation of teachers (registrations): confirm the sign-up and verify its address, or delete a rejected one.
+  'HttpApi/RouteRoles/identity-teacher-validation-role': [
     ...tableReadWrite,
-    ...identityAdmin,
+    ...onPool('AdminConfirmSignUp', 'AdminDeleteUser', 'AdminUpdateUserAttributes'),
+    ...sharedLogs('identity-teacher-validation'),
+    ...xray,
+  ],
+  // The NSS's approval of a project (approvals): the founders' group sync, nothing else of Cognito.
+  'HttpApi/RouteRoles/identity-group-sync-role': [...tableReadWrite, ...groupSync, ...sharedLogs('identity-group-sync'), ...xray],
+  // Member management (members): pupils' accounts (made, undone, one-time passwords), the group sync, and members' chat sockets.
+  'HttpApi/RouteRoles/identity-members-and-chat-role': [
+    ...tableReadWrite,
+    ...onPool('AdminCreateUser', 'AdminDeleteUser', 'AdminGetUser', 'AdminSetUserPassword'),
+    ...groupSync,
+    ...chatSockets,
+    ...sharedLogs('identity-members-and-chat'),
+    ...xray,
+  ],
+  // Erasure (the privacy area): the account (AdminDeleteUser only), its chat sockets, and the objects of the erased person's materials.
+  'HttpApi/RouteRoles/identity-erasure-and-chat-materials-manage-role': [
+    ...tableReadWrite,
+    ...onPool('AdminDeleteUser'),
     ...chatSockets,
     ...materialsManage,
-    ...sharedLogs('identity-admin-and-chat-materials-manage'),
+    ...sharedLogs('identity-erasure-and-chat-materials-manage'),
     ...xray,
   ],
   // The public sign-up: the partitions a sign-up touches, no Cognito right at all (SignUp is unauthenticated),
@@ -184,10 +194,16 @@ describe('every role’s rights', () => {
     expect(rights['HttpApi/RouteRoles/sign-up-rate-limited-role'].filter((line) => line.startsWith('cognito-idp:'))).toEqual([]);
     const mayDeleteUsers = Object.entries(rights).filter(([, lines]) => lines.some((line) => line.startsWith('cognito-idp:AdminDeleteUser ')));
     expect(mayDeleteUsers.map(([role]) => role).sort()).toEqual([
-      'HttpApi/RouteRoles/identity-admin-and-chat-materials-manage-role',
-      'HttpApi/RouteRoles/identity-admin-and-chat-role',
-      'HttpApi/RouteRoles/identity-admin-role',
+      'HttpApi/RouteRoles/identity-erasure-and-chat-materials-manage-role',
+      'HttpApi/RouteRoles/identity-members-and-chat-role',
+      'HttpApi/RouteRoles/identity-teacher-validation-role',
       'Streams/remove-orphan-sign-ups-role',
     ]);
+  });
+
+  it('lets only member management create users or set passwords', () => {
+    const holders = (action: string) => Object.entries(rights).filter(([, lines]) => lines.some((line) => line.startsWith(`cognito-idp:${action} `))).map(([role]) => role);
+    expect(holders('AdminCreateUser')).toEqual(['HttpApi/RouteRoles/identity-members-and-chat-role']);
+    expect(holders('AdminSetUserPassword')).toEqual(['HttpApi/RouteRoles/identity-members-and-chat-role']);
   });
 });

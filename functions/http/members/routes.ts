@@ -3,14 +3,16 @@
  * caller may see it, and member management by the project's teacher
  * administrators (add an existing teacher or guest, create a pupil's account,
  * change a type, remove, reset a pupil's password), each change synced to the
- * member's Cognito groups: so the area carries the identity-admin rights.
+ * member's Cognito groups: so the area carries those Cognito admin calls
+ * (memberAccounts below).
  *
  * No route declares a policy `action`: the roster's read runs its membership
  * check and its page at once (one wait, not two), and management answers
  * with its own sentences (access.ts), so the refusals are declared errors.
  */
 import { pageQuery } from '../../lib/cursor.ts';
-import { area, route } from '../../lib/route.ts';
+import { identityCalls } from '../../lib/identity-calls.ts';
+import { area, identityGrant, route } from '../../lib/route.ts';
 import { membersPage, projectPathParams } from '../schemas.ts';
 import { addMemberBody, addMemberResponse, changeMemberTypeBody, changeMemberTypeResponse, memberPathParams, passwordResetResponse } from './schemas.ts';
 
@@ -22,6 +24,18 @@ import { addMemberBody, addMemberResponse, changeMemberTypeBody, changeMemberTyp
  * member's Cognito groups not synced yet 503 (the change stands).
  */
 const managing = ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'] as const;
+
+/**
+ * The Cognito admin calls of member management (lib/identity.ts): a pupil's
+ * account made (and deleted again if the table write fails), a one-time
+ * password set, and every change's group sync.
+ */
+const memberAccounts = identityGrant('members', [
+  ...identityCalls.createPupilAccount,
+  ...identityCalls.deleteAccount,
+  ...identityCalls.setOneTimePassword,
+  ...identityCalls.syncTwinspaceGroups,
+]);
 
 export const membersRoutes = area('members', {
   listMembers: route({
@@ -47,7 +61,7 @@ export const membersRoutes = area('members', {
     body: addMemberBody,
     responses: { 201: addMemberResponse },
     errors: managing,
-    grants: ['identity-admin'],
+    grants: [memberAccounts],
   }),
   changeMemberType: route({
     name: 'change-member-type',
@@ -61,7 +75,7 @@ export const membersRoutes = area('members', {
     body: changeMemberTypeBody,
     responses: { 200: changeMemberTypeResponse },
     errors: managing,
-    grants: ['identity-admin', 'chat-connections'],
+    grants: [memberAccounts, 'chat-connections'],
   }),
   removeMember: route({
     name: 'remove-member',
@@ -74,7 +88,7 @@ export const membersRoutes = area('members', {
     params: memberPathParams,
     responses: { 204: null },
     errors: managing,
-    grants: ['identity-admin', 'chat-connections'],
+    grants: [memberAccounts, 'chat-connections'],
   }),
   resetPupilPassword: route({
     name: 'reset-pupil-password',
@@ -86,6 +100,6 @@ export const membersRoutes = area('members', {
     params: memberPathParams,
     responses: { 200: passwordResetResponse },
     errors: managing,
-    grants: ['identity-admin'],
+    grants: [memberAccounts],
   }),
 });

@@ -1,9 +1,8 @@
 /**
  * POST /people/{userId}/erasure (issue 11, GDPR): who may is decided by functions/domain/erasure.ts from the table
  * (the caller's memberships in the target's projects, the NSS's country), what becomes of each item too; the author
- * index is walked by data/erasure.ts. The privacy area carries the identity-admin rights (AdminDeleteUser) and the
- * chat's @connections (the person's open sockets leave their rooms): infra/cdk/route-roles.ts profile
- * 'identity-admin-and-chat'.
+ * index is walked by data/erasure.ts. The privacy area's role may make one Cognito admin call, AdminDeleteUser (its
+ * routes.ts), and reach the chat's @connections (the person's open sockets leave their rooms).
  *
  * Order, so that a fault anywhere is resumed by the same request: the profile records who began; the author index;
  * the project items that copy their name; mailboxes, mutes, chat; the Cognito user; memberships, username, their

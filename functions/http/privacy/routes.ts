@@ -1,14 +1,18 @@
 /**
  * Privacy (issue 11, GDPR): erasing a pupil or a teacher. Its own area, so its function alone carries the erasure's
- * code beside the identity-admin rights (AdminDeleteUser) and the chat's @connections (the person's open sockets leave
- * their rooms): infra/cdk/route-roles.ts profile 'identity-admin-and-chat', the role member management shares. The
+ * code beside one Cognito admin call (AdminDeleteUser: erasure below) and the chat's @connections (the person's open
+ * sockets leave their rooms), in a role of its own (infra/cdk/route-roles.ts, with the materials it erases). The
  * export of one's own data only reads, so it is the desktop's (GET /me/export).
  *
  * No policy `action` is declared: the caller's right is read from the table (their memberships in the target's
  * projects, the NSS's country; functions/domain/erasure.ts), so its refusals are declared errors.
  */
-import { area, route } from '../../lib/route.ts';
+import { identityCalls } from '../../lib/identity-calls.ts';
+import { area, identityGrant, route } from '../../lib/route.ts';
 import { erasureBody, erasureResponse, personPathParams } from './schemas.ts';
+
+/** The erased person's Cognito user goes (lib/identity.ts deleteAccount): it can neither create users nor set passwords. */
+const erasure = identityGrant('erasure', identityCalls.deleteAccount);
 
 export const privacyRoutes = area('privacy', {
   erasePerson: route({
@@ -22,6 +26,6 @@ export const privacyRoutes = area('privacy', {
     body: erasureBody,
     responses: { 200: erasureResponse },
     errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
-    grants: ['identity-admin', 'chat-connections'],
+    grants: [erasure, 'chat-connections'],
   }),
 });

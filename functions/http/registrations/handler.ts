@@ -1,7 +1,8 @@
 /**
  * The registrations area's function (routes.ts): the NSS's side of a
  * teacher's sign-up, the waiting list and the decision (teacher-validation.ts).
- * It holds the Cognito admin rights the decision needs (confirm, delete); the
+ * Its role holds only the Cognito admin calls the decision sends (confirm,
+ * verify the address, delete: routes.ts, teacherValidation); the
  * public sign-up itself is the sign-up area (functions/http/sign-up), which
  * holds none.
  */

@@ -3,9 +3,9 @@
  * "People"). The sign-up itself (POST /registrations, public) is the sign-up
  * area, which holds no Cognito admin right. Cognito SignUp makes the user
  * UNCONFIRMED; the NSS's approval confirms it, a rejection deletes it: both
- * need the Cognito admin calls.
+ * need Cognito admin calls, and only those (teacherValidation below).
  */
-import { area, route } from '../../lib/route.ts';
+import { area, identityGrant, route } from '../../lib/route.ts';
 import {
   pendingTeachersPage,
   pendingTeachersQuery,
@@ -13,6 +13,14 @@ import {
   validationBody,
   validationResponse,
 } from './schemas.ts';
+
+/**
+ * The Cognito admin calls of cognito-accounts.ts: a validated teacher
+ * confirmed and their address verified, a rejected one's user deleted. No
+ * password is set and no other user touched: deletion is of the sign-up
+ * being decided.
+ */
+const teacherValidation = identityGrant('teacher-validation', ['AdminConfirmSignUp', 'AdminDeleteUser', 'AdminUpdateUserAttributes']);
 
 export const registrationsRoutes = area('registrations', {
   listPendingTeachers: route({
@@ -36,6 +44,6 @@ export const registrationsRoutes = area('registrations', {
     body: validationBody,
     responses: { 200: validationResponse },
     errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
-    grants: ['identity-admin'],
+    grants: [teacherValidation],
   }),
 });
