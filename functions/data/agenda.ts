@@ -18,7 +18,8 @@ export type AgendaWriteOutcome = 'written' | 'not-found' | 'stale' | 'closed';
 
 function toAgendaEvent(item: Record<string, unknown>): AgendaEvent {
   const { entity: _entity, ...event } = withoutKeys(item);
-  return event as unknown as AgendaEvent;
+  // An event stored before the public flag existed is not public.
+  return { ...event, public: event.public === true } as unknown as AgendaEvent;
 }
 
 const itemOf = (event: AgendaEvent) => ({

@@ -18,6 +18,12 @@ export interface AgendaEvent {
   location?: string;
   /** https only. */
   link?: string;
+  /**
+   * Shown in the public calendar feed (title and times only): a teacher's
+   * choice per event, false unless they make it (an item stored before the
+   * field existed reads as false).
+   */
+  public: boolean;
   createdBy: { userId: string; displayName: string };
   createdAt: string;
   updatedAt: string;
@@ -50,4 +56,13 @@ export function agendaFrom(from: string): string {
 export function publicAgendaEvent(event: AgendaEvent): AgendaEvent {
   const { location: _where, link: _join, ...shown } = event;
   return { ...shown, description: '' };
+}
+
+/**
+ * The public calendar feed (issue 11, §6): only the events a teacher marked
+ * public, each as publicAgendaEvent shows it. An unmarked event, however
+ * harmless its title, stays among members: the feed needs no sign-in.
+ */
+export function publicAgenda(events: readonly AgendaEvent[]): AgendaEvent[] {
+  return events.filter((event) => event.public === true).map(publicAgendaEvent);
 }

@@ -1,7 +1,9 @@
 /**
  * A TwinSpace's agenda and mailbox in a real browser, in a fresh TwinSpace:
  * Ana adds an event and sees it (date in her time zone, the link a safe
- * link), an edit that crossed someone else's keeps what she typed; Eva sees
+ * link) but not in the public calendar until she ticks it there (then it is
+ * marked public, and the feed has its title and time only; 390 px scrolls
+ * nothing sideways), an edit that crossed someone else's keeps what she typed; Eva sees
  * the event and writes to Ana, who reads it in her inbox; a pupil is offered
  * only the teachers; the guest (a visitor) reads the agenda and gets no write
  * form; the Spanish pages speak Spanish. axe checks every page.
@@ -72,13 +74,15 @@ describe('the agenda in a browser', () => {
     await form.getByRole('button', { name: 'Add the event' }).click();
     await form.getByText('Please fill this in.').first().waitFor();
     await ana.waitForFunction(() => document.activeElement?.id === 'event-title'); // the first wrong field has the focus
-    await form.getByLabel('Title').fill(eventTitle);
+    await form.getByLabel('Title', { exact: true }).fill(eventTitle);
     await form.getByLabel('Start date').fill(localDate);
     await form.getByLabel('Start time').fill('09:30');
     await form.getByLabel('End time').fill('11:00');
     await form.getByLabel('Location (optional)').fill('Ebro riverbank, Zaragoza');
     await form.getByLabel('Link (optional)').fill('https://example.org/river-walk');
     await form.getByLabel('Description (optional)').fill('Bring boots.\nWe meet at the bridge.');
+    // Not public unless she says so.
+    expect(await form.getByRole('checkbox', { name: 'Show in the public calendar (title and time only)' }).isChecked()).toBe(false);
     await form.getByRole('button', { name: 'Add the event' }).click();
     await ana.getByRole('status').filter({ hasText: `The event “${eventTitle}” was added.` }).waitFor();
 
@@ -94,18 +98,20 @@ describe('the agenda in a browser', () => {
     expect(await link.getAttribute('rel')).toBe('noopener');
     await assertAccessible(ana);
 
-    // "Add to my calendar" is the public feed on the API, holding the event.
+    // "Add to my calendar" is the public feed on the API: the event is not in it, nor marked public here.
     const calendar = await ana.getByRole('link', { name: 'Add to my calendar (iCalendar)' }).getAttribute('href');
     expect(calendar).toBe(`${endpoints.api.replace(/\/+$/, '')}/public/projects/${space.projectId}/agenda.ics`);
     const feed = await (await fetch(calendar!)).text();
-    expect(feed).toContain(`SUMMARY:${eventTitle}`);
+    expect(feed).toContain('BEGIN:VCALENDAR');
+    expect(feed).not.toContain(eventTitle);
+    expect(await event.getByText('In the public calendar (title and time)').count()).toBe(0);
   });
 
   it('an edit crossed by someone else’s keeps what Ana typed, and saves on the second try', { timeout: patience }, async () => {
     const event = eventItem(ana, eventTitle);
     await event.getByRole('button', { name: 'Edit' }).click();
     const form = ana.getByRole('region', { name: `Edit “${eventTitle}”` });
-    await form.getByLabel('Title').fill(movedTitle);
+    await form.getByLabel('Title', { exact: true }).fill(movedTitle);
 
     // Luc changes the place meanwhile, through the API.
     const luc = space.secondFounder.idToken;
@@ -117,7 +123,7 @@ describe('the agenda in a browser', () => {
 
     await form.getByRole('button', { name: 'Save the changes' }).click();
     await ana.getByRole('alert').filter({ hasText: 'Someone changed this event elsewhere meanwhile.' }).waitFor();
-    expect(await form.getByLabel('Title').inputValue()).toBe(movedTitle);
+    expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe(movedTitle);
     await eventItem(ana, eventTitle).getByText('Pilar bridge').waitFor();
     await assertAccessible(ana);
 
@@ -125,6 +131,34 @@ describe('the agenda in a browser', () => {
     await ana.getByRole('status').filter({ hasText: `The event “${movedTitle}” was saved.` }).waitFor();
     await eventItem(ana, movedTitle).waitFor();
     expect(await eventItem(ana, eventTitle).count()).toBe(0);
+  });
+
+  it('Ana ticks "Show in the public calendar": the event is marked public, and the feed has its title and time only', { timeout: patience }, async () => {
+    await eventItem(ana, movedTitle).getByRole('button', { name: 'Edit' }).click();
+    const form = ana.getByRole('region', { name: `Edit “${movedTitle}”` });
+    const box = form.getByRole('checkbox', { name: 'Show in the public calendar (title and time only)' });
+    expect(await box.isChecked()).toBe(false);
+    // The hint, read with the box, says what never goes public.
+    expect(await box.getAttribute('aria-describedby')).toBe('event-public-hint');
+    expect(await ana.locator('#event-public-hint').textContent()).toContain('The place, the link and the description never go public.');
+    await box.check();
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    await ana.getByRole('status').filter({ hasText: `The event “${movedTitle}” was saved.` }).waitFor();
+
+    const event = eventItem(ana, movedTitle);
+    await event.getByText('In the public calendar (title and time)').waitFor();
+    expect(await event.textContent()).toContain('Ebro riverbank, Zaragoza'); // members still read the place
+    await assertAccessible(ana);
+
+    const feed = (await (await fetch(`${endpoints.api.replace(/\/+$/, '')}/public/projects/${space.projectId}/agenda.ics`)).text()).replace(/\r\n /g, '');
+    expect(feed).toContain(`SUMMARY:${movedTitle}`);
+    expect(feed).toContain(`DTSTART:${startsAt.toISOString().replace(/[-:]|\.\d{3}/g, '')}`);
+    expect(feed).not.toMatch(/Ebro|river-walk|Bring boots/);
+
+    // Back in the form, the box is ticked: a later edit keeps the event public unless she unticks it.
+    await event.getByRole('button', { name: 'Edit' }).click();
+    expect(await ana.getByRole('region', { name: `Edit “${movedTitle}”` }).getByRole('checkbox', { name: 'Show in the public calendar (title and time only)' }).isChecked()).toBe(true);
+    await ana.getByRole('button', { name: 'Cancel editing' }).click();
   });
 
   it('Ana deletes an event after confirming', { timeout: patience }, async () => {
@@ -181,7 +215,19 @@ describe('the agenda in a browser', () => {
     expect(await event.textContent()).toContain(fecha);
     await anaEs.getByRole('region', { name: 'Añadir un evento' }).getByLabel('Fecha de inicio').waitFor();
     await anaEs.getByRole('link', { name: 'Añadir a mi calendario (iCalendar)' }).waitFor();
+    await event.getByText('En el calendario público (título y hora)').waitFor();
+    await anaEs.getByRole('checkbox', { name: 'Mostrar en el calendario público (solo título y hora)' }).waitFor();
     await assertAccessible(anaEs);
+  });
+
+  it('at 390 px the agenda, its form and a public event scroll nothing sideways', { timeout: patience }, async () => {
+    const phone = await signInToDesktop(await visitors.page({ locale: 'es-ES', timezoneId: timeZone, viewport: { width: 390, height: 844 } }), site, 'ana@demo.twinspace');
+    await phone.goto(agendaUrl('es'));
+    await eventItem(phone, movedTitle).getByText('En el calendario público (título y hora)').waitFor();
+    await eventItem(phone, movedTitle).getByRole('button', { name: 'Editar' }).click();
+    await phone.getByRole('checkbox', { name: 'Mostrar en el calendario público (solo título y hora)' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await assertAccessible(phone);
   });
 });
 
@@ -248,7 +294,7 @@ describe('the mailbox in a browser', () => {
     const event = eventItem(guest, movedTitle);
     await event.waitFor();
     expect(await event.getByRole('button').count()).toBe(0);
-    expect(await guest.getByLabel('Title').count()).toBe(0);
+    expect(await guest.getByLabel('Title', { exact: true }).count()).toBe(0);
     await assertAccessible(guest);
 
     await guest.goto(mailboxUrl());

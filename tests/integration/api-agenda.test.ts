@@ -1,11 +1,14 @@
 /**
  * The TwinSpace agenda through the real HTTP API: the project's teachers add,
  * edit (versioned) and delete events; every member reads them in start order,
- * paged and from a date; the same agenda as iCalendar, for members and as a
- * public feed; a closed project keeps its agenda readable and takes no edits.
+ * paged and from a date; the same agenda as iCalendar, for members, and as a
+ * public feed of only the events a teacher marked public (title and times);
+ * a closed project keeps its agenda readable and takes no edits.
  */
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiGet, apiSend } from '../support/clients.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { agendaKeys } from '../../functions/data/keys.ts';
+import { apiGet, apiSend, tableStoreOf } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 
 const endpoints = inject('endpoints');
@@ -179,18 +182,120 @@ describe('the agenda', () => {
     expect(lines).toContain('X-WR-CALNAME:Agenda of the rivers');
   });
 
-  it('the public feed serves the same events without sign-in, but never where or how to join them; an unknown project is 404', async () => {
-    const members = await fetchCalendar(`${agendaPath}.ics`, token('teacher-admin'));
-    const feed = await fetchCalendar(`/public/projects/${space.projectId}/agenda.ics`);
-    expect(feed.status).toBe(200);
-    expect(feed.contentType).toMatch(/^text\/calendar/);
-    const unfolded = (text: string) => text.replace(/\r\n /g, '').split('\r\n');
-    const hidden = (line: string) => /^(LOCATION|URL|DESCRIPTION)[:;]/.test(line);
-    // Members read the video-call link, the place and the description (issue 11: the public feed published them too).
-    expect(unfolded(members.text).filter(hidden).length).toBeGreaterThan(0);
-    expect(unfolded(feed.text).filter(hidden)).toEqual([]);
-    expect(unfolded(feed.text)).toEqual(unfolded(members.text).filter((line) => !hidden(line)));
-    expect((await fetchCalendar('/public/projects/01JG2K7M9P3Q5R7S9T1V3W5X7Y/agenda.ics')).status).toBe(404);
+  it('an event is not public unless a teacher marks it, and the members read which are', async () => {
+    const { body } = await apiGet(endpoints, `${agendaPath}?limit=50`, token('visitor'));
+    expect(body.items.map((event: { public: boolean }) => event.public)).toEqual([false, false, false, false]);
+  });
+
+  it('an event stored before the mark existed (no public attribute) reads as not public', async () => {
+    const { body } = await apiGet(endpoints, `${agendaPath}?from=2027-03-01`, token('visitor'));
+    const exhibition = body.items.find((event: { title: string }) => event.title === 'Exhibition');
+    const store = tableStoreOf(endpoints);
+    await store.db.send(new UpdateCommand({ TableName: store.tableName, Key: agendaKeys.event(space.projectId, exhibition.eventId), UpdateExpression: 'REMOVE #public', ExpressionAttributeNames: { '#public': 'public' } }));
+    const reread = await apiGet(endpoints, `${agendaPath}?from=2027-03-01`, token('visitor'));
+    expect(reread.status).toBe(200);
+    expect(reread.body.items.find((event: { title: string }) => event.title === 'Exhibition')).toMatchObject({ public: false, version: 1 });
+    expect((await fetchCalendar(`/public/projects/${space.projectId}/agenda.ics`)).text).not.toContain('Exhibition');
+  });
+
+  describe('the public feed (issue 11, §6: only what an event marks public)', () => {
+    const publicFeed = () => fetchCalendar(`/public/projects/${space.projectId}/agenda.ics`);
+    /** The feed's events, each as its unfolded lines, by SUMMARY. */
+    const eventsOf = (text: string) => {
+      const lines = text.replace(/\r\n /g, '').split('\r\n');
+      const events = new Map<string, string[]>();
+      let current: string[] | undefined;
+      for (const line of lines) {
+        if (line === 'BEGIN:VEVENT') current = [];
+        else if (line === 'END:VEVENT' && current) {
+          events.set(current.find((field) => field.startsWith('SUMMARY:'))!.slice('SUMMARY:'.length), current);
+          current = undefined;
+        } else current?.push(line);
+      }
+      return events;
+    };
+    const details = { location: 'School hall', link: 'https://meet.example.org/open-day', description: 'Parents welcome; ask at the door' };
+    let openDay: { eventId: string; version: number };
+    let classCall: { eventId: string };
+
+    beforeAll(async () => {
+      const marked = await apiSend(endpoints, 'POST', agendaPath, token('teacher-admin'), eventBody('Open day', '2027-04-01T08:00:00Z', '2027-04-01T12:00:00Z', { ...details, public: true }));
+      expect(marked.status).toBe(201);
+      expect(marked.body.public).toBe(true);
+      openDay = marked.body;
+      const unmarked = await apiSend(endpoints, 'POST', agendaPath, token('member-teacher'), eventBody('Class call', '2027-04-02T08:00:00Z', '2027-04-02T09:00:00Z', { location: 'Room 12', link: 'https://meet.example.org/class' }));
+      expect(unmarked.status).toBe(201);
+      expect(unmarked.body.public).toBe(false);
+      classCall = unmarked.body;
+    });
+
+    it('carries no unmarked event, without sign-in; an unknown project is 404', async () => {
+      const feed = await publicFeed();
+      expect(feed.status).toBe(200);
+      expect(feed.contentType).toMatch(/^text\/calendar/);
+      const events = eventsOf(feed.text);
+      expect([...events.keys()]).toEqual(['Open day']);
+      expect(feed.text).not.toContain('Class call');
+      expect(feed.text).not.toContain('Kick-off');
+      expect((await fetchCalendar('/public/projects/01JG2K7M9P3Q5R7S9T1V3W5X7Y/agenda.ics')).status).toBe(404);
+    });
+
+    it('shows a marked event with its title and times only, never where, how to join or its description', async () => {
+      const shown = eventsOf((await publicFeed()).text).get('Open day')!;
+      expect(shown).toContain('DTSTART:20270401T080000Z');
+      expect(shown).toContain('DTEND:20270401T120000Z');
+      expect(shown.filter((line) => /^(LOCATION|URL|DESCRIPTION)[:;]/.test(line))).toEqual([]);
+      expect(shown.join('\n')).not.toMatch(/School hall|open-day|Parents/);
+    });
+
+    it("members' feed and list have every event, with place, link and description, and say which are public", async () => {
+      const members = eventsOf((await fetchCalendar(`${agendaPath}.ics`, token('pupil-member'))).text);
+      expect([...members.keys()]).toEqual(['Kick-off', 'Video call with Nantes', 'River walk', 'Exhibition', 'Open day', 'Class call']);
+      expect(members.get('Open day')).toContain('LOCATION:School hall');
+      expect(members.get('Class call')).toContain('LOCATION:Room 12');
+      const { body } = await apiGet(endpoints, `${agendaPath}?from=2027-04-01`, token('pupil-member'));
+      expect(body.items.map((event: { title: string; public: boolean }) => [event.title, event.public])).toEqual([
+        ['Open day', true],
+        ['Class call', false],
+      ]);
+    });
+
+    it('an edit keeps the mark it sends; an edit without it (the form always sends it) unmarks, and the event leaves the public feed', async () => {
+      const kept = await apiSend(endpoints, 'PUT', `${agendaPath}/${openDay.eventId}`, token('member-teacher'), eventBody('Open day', '2027-04-01T09:00:00Z', '2027-04-01T12:00:00Z', { ...details, public: true, version: 1 }));
+      expect(kept.status).toBe(200);
+      expect(kept.body.public).toBe(true);
+      expect(eventsOf((await publicFeed()).text).get('Open day')).toContain('DTSTART:20270401T090000Z');
+
+      const unmarked = await apiSend(endpoints, 'PUT', `${agendaPath}/${openDay.eventId}`, token('teacher-admin'), eventBody('Open day', '2027-04-01T09:00:00Z', '2027-04-01T12:00:00Z', { ...details, public: false, version: 2 }));
+      expect(unmarked.status).toBe(200);
+      expect(unmarked.body.public).toBe(false);
+      const feed = await publicFeed();
+      expect(feed.status).toBe(200);
+      expect(eventsOf(feed.text).size).toBe(0);
+      expect(feed.text).not.toContain('Open day');
+      // Still in the members' feed.
+      expect(eventsOf((await fetchCalendar(`${agendaPath}.ics`, token('visitor'))).text).has('Open day')).toBe(true);
+
+      const marked = await apiSend(endpoints, 'PUT', `${agendaPath}/${classCall.eventId}`, token('teacher-admin'), eventBody('Class call', '2027-04-02T08:00:00Z', '2027-04-02T09:00:00Z', { public: true, version: 1 }));
+      expect(marked.body.public).toBe(true);
+      expect([...eventsOf((await publicFeed()).text).keys()]).toEqual(['Class call']);
+      const edited = await apiSend(endpoints, 'PUT', `${agendaPath}/${classCall.eventId}`, token('teacher-admin'), eventBody('Class call', '2027-04-02T08:00:00Z', '2027-04-02T09:00:00Z', { version: 2 }));
+      expect(edited.body.public).toBe(false);
+      expect(eventsOf((await publicFeed()).text).size).toBe(0);
+    });
+
+    it('a pupil may not mark an event public', async () => {
+      const refused = await apiSend(endpoints, 'PUT', `${agendaPath}/${classCall.eventId}`, token('pupil-admin'), eventBody('Class call', '2027-04-02T08:00:00Z', '2027-04-02T09:00:00Z', { public: true, version: 3 }));
+      expect(refused.status).toBe(403);
+      expect(eventsOf((await publicFeed()).text).size).toBe(0);
+    });
+
+    afterAll(async () => {
+      // The other tests count this agenda's events: these leave none behind.
+      for (const eventId of [openDay?.eventId, classCall?.eventId].filter(Boolean)) {
+        expect((await apiSend(endpoints, 'DELETE', `${agendaPath}/${eventId}`, token('teacher-admin'))).status).toBe(204);
+      }
+    });
   });
 
   it('outsiders read neither the agenda nor the members-only calendar', async () => {

@@ -1,7 +1,7 @@
 /**
  * The agenda page's form rules (web/src/scripts/twinspace/agenda/agenda-page.ts), pure: what
  * is missing or wrong, field by field; an empty end date is the start's day;
- * only https links; an edited event's values round-trip.
+ * only https links; an edited event's values round-trip, its public mark too.
  */
 import { describe, expect, it } from 'vitest';
 import { emptyEvent, eventBody, instantOf, isHttps, valuesOf } from '../../web/src/scripts/twinspace/agenda/agenda-page.ts';
@@ -18,7 +18,7 @@ describe('eventBody', () => {
   });
   it('gives the API body in instants; an empty end date is the day it starts; optional fields only when typed', () => {
     expect(eventBody(typed)).toEqual({
-      body: { title: 'River walk', description: '', startsAt: instantOf('2026-12-01', '09:30'), endsAt: instantOf('2026-12-01', '11:00') },
+      body: { title: 'River walk', description: '', startsAt: instantOf('2026-12-01', '09:30'), endsAt: instantOf('2026-12-01', '11:00'), public: false },
     });
     const body = eventBody({ ...typed, endDate: '2026-12-02', endTime: '08:00', location: 'Zaragoza', link: 'https://example.org/walk' });
     expect(body).toEqual({
@@ -29,8 +29,14 @@ describe('eventBody', () => {
         endsAt: instantOf('2026-12-02', '08:00'),
         location: 'Zaragoza',
         link: 'https://example.org/walk',
+        public: false,
       },
     });
+  });
+  it('starts unticked, and always sends the public mark (an edit replaces it): ticked true, unticked false', () => {
+    expect(emptyEvent.public).toBe(false);
+    expect(eventBody({ ...typed, public: true })).toMatchObject({ body: { public: true } });
+    expect(eventBody({ ...typed, public: false })).toMatchObject({ body: { public: false } });
   });
 });
 
@@ -38,8 +44,9 @@ describe('an event back in the form', () => {
   it('round-trips through the local date and time inputs', () => {
     const startsAt = instantOf('2026-12-01', '09:30');
     const endsAt = instantOf('2026-12-01', '11:00');
-    const values = valuesOf({ eventId: 'e', projectId: 'p', title: 'Walk', description: 'Boots', startsAt, endsAt, version: 1, createdBy: { userId: 'u', displayName: 'Ana' }, createdAt: startsAt, updatedAt: startsAt } as never);
-    expect(values).toEqual({ title: 'Walk', startDate: '2026-12-01', startTime: '09:30', endDate: '2026-12-01', endTime: '11:00', location: '', link: '', description: 'Boots' });
+    const values = valuesOf({ eventId: 'e', projectId: 'p', title: 'Walk', description: 'Boots', startsAt, endsAt, public: true, version: 1, createdBy: { userId: 'u', displayName: 'Ana' }, createdAt: startsAt, updatedAt: startsAt });
+    expect(values).toEqual({ title: 'Walk', startDate: '2026-12-01', startTime: '09:30', endDate: '2026-12-01', endTime: '11:00', location: '', link: '', description: 'Boots', public: true });
+    expect(eventBody(values)).toMatchObject({ body: { public: true } });
   });
   it('links https only', () => {
     expect(isHttps('https://example.org')).toBe(true);

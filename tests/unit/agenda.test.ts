@@ -1,6 +1,6 @@
 /** The agenda's rules and its iCalendar form (RFC 5545), without a database. */
 import { describe, expect, it } from 'vitest';
-import { agendaFrom, type AgendaEvent } from '../../functions/domain/agenda.ts';
+import { agendaFrom, publicAgenda, type AgendaEvent } from '../../functions/domain/agenda.ts';
 import { renderAgendaCalendar } from '../../functions/domain/agenda-ics.ts';
 import { agendaEventBody, agendaEventUpdateBody, agendaQuery } from '../../functions/http/agenda/schemas.ts';
 
@@ -15,6 +15,7 @@ const event = (overrides: Partial<AgendaEvent> = {}): AgendaEvent => ({
   createdAt: '2026-11-28T08:00:00.000Z',
   updatedAt: '2026-11-29T12:15:30.000Z',
   version: 3,
+  public: false,
   ...overrides,
 });
 
@@ -101,16 +102,58 @@ describe('the agenda as a calendar', () => {
   });
 });
 
+describe('the public calendar feed (issue 11, §6: only what an event marks public)', () => {
+  const privateCall = event({ eventId: 'e1', title: 'Call with the class', location: 'Room 12', link: 'https://meet.example.org/x', description: 'Bring maps' });
+  const exhibition = event({ eventId: 'e2', title: 'Exhibition', public: true, location: 'School hall', link: 'https://example.org/expo', description: 'Parents welcome' });
+
+  it('carries no event that is not marked public', () => {
+    expect(publicAgenda([privateCall])).toEqual([]);
+    expect(publicAgenda([])).toEqual([]);
+  });
+
+  it('carries a marked event with its title and times only: no place, link or description', () => {
+    const [shown, ...rest] = publicAgenda([privateCall, exhibition]);
+    expect(rest).toEqual([]);
+    expect(shown).toMatchObject({ eventId: 'e2', title: 'Exhibition', startsAt: exhibition.startsAt, endsAt: exhibition.endsAt, description: '' });
+    expect(shown).not.toHaveProperty('location');
+    expect(shown).not.toHaveProperty('link');
+  });
+
+  it('treats an event without the flag (stored before it existed) as not public', () => {
+    const { public: _flag, ...old } = exhibition;
+    expect(publicAgenda([old as AgendaEvent])).toEqual([]);
+  });
+
+  it('keeps the order it is given (the agenda is in start order)', () => {
+    const later = event({ eventId: 'e3', title: 'Concert', public: true, startsAt: '2026-12-10T09:00:00.000Z', endsAt: '2026-12-10T10:00:00.000Z' });
+    expect(publicAgenda([exhibition, privateCall, later]).map((shown) => shown.eventId)).toEqual(['e2', 'e3']);
+  });
+
+  it('renders to a calendar without the private event or the public one\'s place, link and description', () => {
+    const calendar = unfold(renderAgendaCalendar({ projectId: 'p', projectTitle: 'Rivers', events: publicAgenda([privateCall, exhibition]) }));
+    expect(calendar).toContain('SUMMARY:Exhibition');
+    expect(calendar).not.toMatch(/Call with the class|Room 12|School hall|example\.org|Bring maps|Parents welcome/);
+  });
+});
+
 describe('agenda requests', () => {
   const valid = { title: '  Video call  ', startsAt: '2026-12-03T09:00:00Z', endsAt: '2026-12-03T10:00:00Z' };
 
-  it('trims the title, stores times in one spelling, and defaults the description to empty', () => {
+  it('trims the title, stores times in one spelling, defaults the description to empty and the event to not public', () => {
     expect(agendaEventBody.parse(valid)).toEqual({
       title: 'Video call',
       description: '',
       startsAt: '2026-12-03T09:00:00.000Z',
       endsAt: '2026-12-03T10:00:00.000Z',
+      public: false,
     });
+  });
+
+  it('takes public as a yes or no, and an edit without it is not public (an edit replaces the fields)', () => {
+    expect(agendaEventBody.parse({ ...valid, public: true }).public).toBe(true);
+    expect(agendaEventBody.safeParse({ ...valid, public: 'yes' }).success).toBe(false);
+    expect(agendaEventUpdateBody.parse({ ...valid, version: 2 }).public).toBe(false);
+    expect(agendaEventUpdateBody.parse({ ...valid, public: true, version: 2 }).public).toBe(true);
   });
 
   it('counts characters as the user sees them: 200 emoji are a valid title, 201 are not', () => {

@@ -4,7 +4,7 @@
  */
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { agendaFrom, publicAgendaEvent, type AgendaEvent } from '../../domain/agenda.ts';
+import { agendaFrom, publicAgenda, type AgendaEvent } from '../../domain/agenda.ts';
 import { renderAgendaCalendar } from '../../domain/agenda-ics.ts';
 import { hasTwinspace } from '../../domain/project-lifecycle.ts';
 import { cursorRefused, encodeCursor, parseCursorKey } from '../../lib/cursor.ts';
@@ -115,9 +115,9 @@ export const handler = areaHandler(agendaRoutes, {
 
   /** The public feed: no sign-in, so a calendar app can subscribe; only projects with a TwinSpace (approved or closed). */
   getPublicAgendaCalendar: async ({ params: { projectId }, store }) => {
-    // The project and its events at once; the events are dropped unless the project has a TwinSpace.
+    // The project and its events at once; the events are dropped unless the project has a TwinSpace, and only those marked public are shown.
     const [project, events] = await Promise.all([getProject(store, projectId), listWholeAgenda(store, projectId)]);
     if (!project || !hasTwinspace(project.state)) throw notFound('No such project agenda.');
-    return calendarOf(projectId, project.title, events.map(publicAgendaEvent));
+    return calendarOf(projectId, project.title, publicAgenda(events));
   },
 });

@@ -25,6 +25,8 @@ const eventFields = {
   endsAt: instant,
   location: visibleText({ max: agendaLimits.location, allowEmpty: true }).optional(),
   link: link.optional(),
+  /** In the public calendar feed (title and times only); absent: not. An edit replaces it too. */
+  public: z.boolean().default(false),
 };
 const endsAfterStartRule = { message: 'An event ends after it starts.', path: ['endsAt'] };
 
@@ -56,6 +58,7 @@ export const agendaEventResponse = z.object({
   endsAt: z.string(),
   location: z.string().optional(),
   link: z.string().optional(),
+  public: z.boolean().describe('In the public calendar feed (title and times only)'),
   createdBy: z.object({ userId: z.string(), displayName: z.string() }),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -9,7 +9,7 @@ import type { AgendaEventBodyInput } from '../../../../../functions/http/agenda/
 import type { ComponentChildren } from 'preact';
 import type { Ref } from 'preact';
 import { BusyButton, FieldError, FormField, StatusMessage, errorId, type Status } from '../../../components/kit/index.ts';
-import { eventBody, type EventField, type EventValues } from './agenda-page.ts';
+import { eventBody, type EventField, type EventValues, type TextField } from './agenda-page.ts';
 import { readerTimeZone } from '../agenda-mailbox.ts';
 import { fill, t } from '../../common/page.ts';
 
@@ -31,7 +31,7 @@ interface Props {
 
 export function EventEditor(props: Props) {
   const { values, problems, editingTitle } = props;
-  const set = (name: keyof EventValues) => (event: { currentTarget: { value: string } }) =>
+  const set = (name: TextField) => (event: { currentTarget: { value: string } }) =>
     props.onInput({ ...values, [name]: event.currentTarget.value });
   const inputsHint = 'event-inputs-hint';
 
@@ -83,6 +83,13 @@ export function EventEditor(props: Props) {
         <FormField id="event-description" label={t('agenda.description')} error={problems.description}>
           {(control) => <textarea {...control} data-field="description" rows={4} maxLength={5000} value={values.description} onInput={set('description')} />}
         </FormField>
+        <div class="choice">
+          <input id="event-public" type="checkbox" aria-describedby="event-public-hint" checked={values.public} onChange={(event) => props.onInput({ ...values, public: event.currentTarget.checked })} />
+          <label for="event-public">{t('agenda.public')}</label>
+          <span id="event-public-hint" class="hint">
+            {t('agenda.publicHint')}
+          </span>
+        </div>
         <div class="actions">
           <BusyButton type="submit" busy={props.saving} busyLabel={t('common.busy')} buttonRef={props.submitRef}>
             {editingTitle === undefined ? t('agenda.save') : t('agenda.saveEdit')}

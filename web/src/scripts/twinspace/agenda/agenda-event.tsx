@@ -1,10 +1,11 @@
 /**
  * One event of the agenda: title, when (the kit's AbsoluteDate, a span in the
  * reader's zone), where, the link (linked only when https), the description
- * (text, line breaks kept), who added it; Edit and Delete for those who may.
+ * (text, line breaks kept), who added it, a mark when it is in the public
+ * calendar feed (words, not only colour); Edit and Delete for those who may.
  */
 import type { AgendaEventResponse } from '../../../../../functions/http/agenda/schemas.ts';
-import { AbsoluteDate, BusyButton } from '../../../components/kit/index.ts';
+import { AbsoluteDate, Badge, BusyButton } from '../../../components/kit/index.ts';
 import { isHttps } from './agenda-page.ts';
 import { readerLocale } from '../agenda-mailbox.ts';
 import { fill, t } from '../../common/page.ts';
@@ -20,6 +21,11 @@ export function EventItem({ event, actions }: Props) {
   return (
     <li>
       <h3 id={titleId}>{event.title}</h3>
+      {event.public && (
+        <p class="event-public">
+          <Badge variant="info">{t('agenda.publicMark')}</Badge>
+        </p>
+      )}
       <dl class="facts">
         <div>
           <dt>{t('agenda.when')}</dt>

@@ -48,6 +48,9 @@ export const agendaStrings = [
   'agenda.linkHint',
   'agenda.linkInvalid',
   'agenda.description',
+  'agenda.public',
+  'agenda.publicHint',
+  'agenda.publicMark',
   'agenda.endsBeforeStart',
   'agenda.save',
   'agenda.saveEdit',
@@ -72,9 +75,14 @@ export interface EventValues {
   location: string;
   link: string;
   description: string;
+  /** In the public calendar feed (title and times only): unticked unless a teacher ticks it. */
+  public: boolean;
 }
 
-export const emptyEvent: EventValues = { title: '', startDate: '', startTime: '', endDate: '', endTime: '', location: '', link: '', description: '' };
+/** The form's typed fields (all but the public tick box). */
+export type TextField = Exclude<keyof EventValues, 'public'>;
+
+export const emptyEvent: EventValues = { title: '', startDate: '', startTime: '', endDate: '', endTime: '', location: '', link: '', description: '', public: false };
 
 /** The API's fields a problem can be about (the start and end pair their date and time inputs). */
 export type EventField = 'title' | 'startsAt' | 'endsAt' | 'location' | 'link' | 'description';
@@ -119,6 +127,7 @@ export function valuesOf(event: AgendaEventResponse): EventValues {
     location: event.location ?? '',
     link: event.link ?? '',
     description: event.description,
+    public: event.public,
   };
 }
 
@@ -127,7 +136,7 @@ export function valuesOf(event: AgendaEventResponse): EventValues {
  * (as dictionary keys). An empty end date means the day the event starts.
  */
 export function eventBody(typed: EventValues): { body: AgendaEventBodyInput } | { problems: Partial<Record<EventField, MessageKey>> } {
-  const value = (name: keyof EventValues) => typed[name].trim();
+  const value = (name: TextField) => typed[name].trim();
   const problems: Partial<Record<EventField, MessageKey>> = {};
   if (!value('title')) problems.title = 'agendaMailbox.required';
   if (!value('startDate') || !value('startTime')) problems.startsAt = 'agendaMailbox.required';
@@ -137,7 +146,8 @@ export function eventBody(typed: EventValues): { body: AgendaEventBodyInput } | 
   const endsAt = value('endTime') && value('startDate') ? instantOf(value('endDate') || value('startDate'), value('endTime')) : undefined;
   if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) problems.endsAt = 'agenda.endsBeforeStart';
   if (Object.keys(problems).length || !startsAt || !endsAt) return { problems };
-  const body: AgendaEventBodyInput = { title: value('title'), description: value('description'), startsAt, endsAt };
+  // The tick box is always sent: an edit replaces the event's fields, the mark among them.
+  const body: AgendaEventBodyInput = { title: value('title'), description: value('description'), startsAt, endsAt, public: typed.public };
   if (value('location')) body.location = value('location');
   if (value('link')) body.link = value('link');
   return { body };
