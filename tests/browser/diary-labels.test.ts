@@ -61,7 +61,7 @@ describe('the Project Diary', () => {
     // An empty text is marked next to the field before anything is sent.
     await form.getByLabel('Title').fill(doubt);
     await form.getByRole('button', { name: 'Save the entry' }).click();
-    await expect.poll(() => form.getByLabel('Text').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => form.getByLabel('Text', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await form.getByText('Please write something first.').waitFor();
     await assertAccessible(ana);
 

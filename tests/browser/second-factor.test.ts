@@ -93,12 +93,13 @@ describe('an NSS officer without an authenticator app', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const signInCode = page.getByLabel('6-digit code', { exact: true });
     await page.getByRole('heading', { name: 'Code from your authenticator app' }).waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('sign-in-code-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sign-in-code-heading');
     await assertAccessible(page);
     await signInCode.fill(wrongCode(secret));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('That code is not right.').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('sign-in-code-input');
+    // The focus moves once the refused field is marked (next frame): polled, as a person would see it land.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('sign-in-code-input');
     await signInCode.fill(currentCode(secret));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${site}/en/desktop/`);

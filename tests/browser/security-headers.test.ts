@@ -48,6 +48,7 @@ const visits: { route: string; who: Who; withId?: boolean }[] = [
   { route: 'not-found/', who: 'signed-out' },
   { route: 'desktop/', who: 'teacher' },
   { route: 'profile/', who: 'teacher' },
+  { route: 'security/', who: 'teacher' },
   { route: 'mail/', who: 'teacher' },
   { route: 'notifications/', who: 'teacher' },
   { route: 'school/', who: 'teacher' },
