@@ -7,11 +7,16 @@
  * tokens before the ID token expires: InitiateAuth REFRESH_TOKEN_AUTH with the
  * refresh token (session.ts decides when).
  *
- * Answering the code and enrolling an app are in account/totp.ts, so the
- * chunk every page shares (this module, through session.ts) stays small.
+ * Answering the code and enrolling an app are in account/totp.ts, and the
+ * call and the refresh in cognito-call.ts (what session.ts needs), so the
+ * chunk every page shares stays small: only the sign-in and security pages
+ * load this module.
  */
-import { loadConfig, withoutTrailingSlash } from './config.ts';
+import { callCognito, expiryOf, type InitiateAuthAnswer } from './cognito-call.ts';
 import type { Session } from './session.ts';
+
+// The call itself and the token refresh every page needs are in cognito-call.ts; the sign-in page's calls stay here.
+export { callCognito, refreshTokens, type RefreshedTokens, type RefreshResult } from './cognito-call.ts';
 
 export type SignInResult =
   | { outcome: 'signed-in'; session: Session }
@@ -28,42 +33,7 @@ export type SignInResult =
   | { outcome: 'unreachable' }
   | { outcome: 'failed'; reason: string };
 
-interface InitiateAuthAnswer {
-  AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken?: string; ExpiresIn?: number };
-  ChallengeName?: string;
-  ChallengeParameters?: Record<string, string>;
-  Session?: string;
-  __type?: string;
-  message?: string;
-}
-
 const wrongCredentialErrors = ['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException'];
-
-export async function callCognito(
-  target: string,
-  body: Record<string, unknown>,
-  /** The calls made with an access token name no app client. */
-  withClient = true,
-): Promise<{ ok: boolean; errorType: string; status: number; answer: InitiateAuthAnswer } | undefined> {
-  const config = await loadConfig();
-  let response: Response;
-  try {
-    response = await fetch(`${withoutTrailingSlash(config.cognito.endpoint)}/`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': `AWSCognitoIdentityProviderService.${target}`,
-      },
-      body: JSON.stringify(withClient ? { ClientId: config.cognito.clientId, ...body } : body),
-    });
-  } catch {
-    return undefined;
-  }
-  const answer = (await response.json().catch(() => ({}))) as InitiateAuthAnswer;
-  // "__type" may carry a namespace prefix ("...#NotAuthorizedException").
-  const errorType = (answer.__type ?? '').split('#').pop() ?? '';
-  return { ok: response.ok, errorType, status: response.status, answer };
-}
 
 export async function signIn(username: string, password: string): Promise<SignInResult> {
   const called = await callCognito('InitiateAuth', {
@@ -116,39 +86,6 @@ export async function chooseNewPassword(
   return sessionFrom(answer, typedUsername);
 }
 
-/** What a refresh gives: new ID and access tokens (Cognito keeps the refresh token unless it rotates them). */
-export interface RefreshedTokens {
-  idToken: string;
-  accessToken: string;
-  refreshToken?: string;
-  expiresAt: number;
-}
-
-export type RefreshResult =
-  | { outcome: 'refreshed'; tokens: RefreshedTokens }
-  /** The refresh token is no longer accepted (expired, revoked, the user gone): only a new sign-in helps. */
-  | { outcome: 'refused' }
-  | { outcome: 'unreachable' };
-
-/** InitiateAuth REFRESH_TOKEN_AUTH: new tokens for the session's refresh token. */
-export async function refreshTokens(refreshToken: string): Promise<RefreshResult> {
-  const called = await callCognito('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } });
-  if (!called) return { outcome: 'unreachable' };
-  const result = called.answer.AuthenticationResult;
-  // A 5xx or a throttle is Cognito's trouble, not the token's: keep the session and try again later.
-  if (!called.ok && (called.status >= 500 || called.errorType === 'TooManyRequestsException')) return { outcome: 'unreachable' };
-  if (!called.ok || !result?.IdToken) return { outcome: 'refused' };
-  return {
-    outcome: 'refreshed',
-    tokens: {
-      idToken: result.IdToken,
-      accessToken: result.AccessToken,
-      ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
-      expiresAt: expiryOf(result.IdToken) ?? Date.now() + (result.ExpiresIn ?? 3600) * 1000,
-    },
-  };
-}
-
 export function sessionFrom(answer: InitiateAuthAnswer, username: string): SignInResult {
   const result = answer.AuthenticationResult;
   if (!result?.IdToken) return { outcome: 'failed', reason: answer.ChallengeName ?? 'no tokens' };
@@ -162,15 +99,4 @@ export function sessionFrom(answer: InitiateAuthAnswer, username: string): SignI
       expiresAt: expiryOf(result.IdToken) ?? Date.now() + (result.ExpiresIn ?? 3600) * 1000,
     },
   };
-}
-
-/** The token's own `exp` claim (cognito-local sends no ExpiresIn); the token is not verified here, the API does that. */
-function expiryOf(idToken: string): number | undefined {
-  try {
-    const payload = idToken.split('.')[1] ?? '';
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
-    return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -6,7 +6,7 @@
  * the ID token expires, and once more when the API answers 401. A refused
  * refresh ends the session: the page then sends the reader to sign in.
  */
-import { refreshTokens } from './cognito.ts';
+import { refreshTokens } from './cognito-call.ts';
 
 export interface Session {
   idToken: string;

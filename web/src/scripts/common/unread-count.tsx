@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Badge } from '../../components/kit/Badge.tsx';
 import { plural } from '../../i18n/plural.ts';
-import { unreadEvent, unreadPath, type UnreadAnswer, type UnreadWords } from '../desktop/notifications-page.ts';
+import { unreadEvent, unreadPath, type UnreadAnswer, type UnreadWords } from './unread.ts';
 import { apiGet } from './api.ts';
 import { live } from './live.ts';
 import { currentSession } from './session.ts';

@@ -39,13 +39,7 @@ export interface NotificationsPage {
   unread: number;
 }
 
-/** GET /me/notifications/unread */
-export interface UnreadAnswer {
-  unread: number;
-}
-
 export const notificationsPath = '/me/notifications';
-export const unreadPath = '/me/notifications/unread';
 export const readAllPath = '/me/notifications/read-all';
 export const readPath = (notificationId: string) => `/me/notifications/${encodeURIComponent(notificationId)}/read`;
 
@@ -202,15 +196,8 @@ export function newestFirst(arrived: readonly NotificationItem[], paged: readonl
 
 // ---- the header's count
 
-/** The header's count changes through this event on window (detail: the new count), so the page and the header agree. */
-export const unreadEvent = 'twinspace:unread';
-
-/** The header's words, given to its island as props by Base.astro. */
-export interface UnreadWords {
-  label: string;
-  one: string;
-  other: string;
-}
+// The header's count, its event and words live in common/unread.ts (the header loads on every page); re-exported here for the page.
+export { unreadEvent, unreadPath, type UnreadAnswer, type UnreadWords } from '../common/unread.ts';
 
 // ---- strings
 

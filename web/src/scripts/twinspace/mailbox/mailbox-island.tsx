@@ -22,7 +22,6 @@ import { usePagedList } from '../../../components/kit/usePagedList.ts';
 import { readerLocale } from '../agenda-mailbox.ts';
 import { apiGet, apiPost } from '../../common/api.ts';
 import { problemsByField } from '../../common/form-problems.ts';
-import { subOf } from '../home-page.ts';
 import { typeName } from '../../common/labels.ts';
 import {
   aroundDate,
@@ -39,7 +38,7 @@ import {
 import { fill, pageUrl, t } from '../../common/page.ts';
 import { TwinspaceTab } from '../twinspace-tab.tsx';
 import { failed } from '../../common/problems.ts';
-import { currentSession } from '../../common/session.ts';
+import { currentSession, subOf } from '../../common/session.ts';
 
 type Member = MembersPage['items'][number];
 

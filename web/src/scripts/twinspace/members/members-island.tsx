@@ -18,7 +18,7 @@ import { Pager } from '../../../components/kit/Pager.tsx';
 import { StatusMessage, type Status } from '../../../components/kit/StatusMessage.tsx';
 import { usePagedList } from '../../../components/kit/usePagedList.ts';
 import { ApiError, apiGet } from '../../common/api.ts';
-import { subOf } from '../home-page.ts';
+import { subOf } from '../../common/session.ts';
 import { typeName } from '../../common/labels.ts';
 import { ManageMembers } from './manage-members.tsx';
 import { failed } from '../../common/problems.ts';

@@ -12,14 +12,13 @@ import { useState } from 'preact/hooks';
 import { areas, mayReadArea } from '../../../../../functions/domain/areas.ts';
 import { readerLocale, StatusMessage } from '../../../components/kit/index.ts';
 import { type OpenedProject } from '../agenda-mailbox.ts';
-import { subOf } from '../home-page.ts';
 import { language, t } from '../../common/page.ts';
 import { TwinspaceTab } from '../twinspace-tab.tsx';
 import { AreaLists } from './pages-list.tsx';
 import { areaKey, chosenArea, guidanceFor } from './pages-page.ts';
 import { PageReader } from './pages-reader.tsx';
 import { takeFlash, viewUrl } from './pages-view.tsx';
-import { currentSession } from '../../common/session.ts';
+import { currentSession, subOf } from '../../common/session.ts';
 
 const locale = readerLocale(language, navigator.languages);
 
