@@ -51,7 +51,6 @@ const visits: { route: string; who: Who; withId?: boolean }[] = [
   { route: 'security/', who: 'teacher' },
   { route: 'mail/', who: 'teacher' },
   { route: 'notifications/', who: 'teacher' },
-  { route: 'security/', who: 'teacher' },
   { route: 'school/', who: 'teacher' },
   { route: 'partners/', who: 'teacher' },
   { route: 'groups/', who: 'teacher' },
