@@ -90,6 +90,21 @@ export function judgeErasure(caller: ErasureCaller, target: ErasureTarget): Eras
   };
 }
 
+/**
+ * The NSS finds the person to erase by username (GET /nss/people): only an NSS officer asks (403 otherwise), and only
+ * an account of their own country is answered. Another country's account answers as no account at all (404), so the
+ * lookup never tells whether a username exists elsewhere.
+ */
+export type NssLookupVerdict<T> = { found: T } | { status: 403 | 404; reason: string };
+
+export function judgeNssLookup<T extends { country?: string }>(caller: { kind: AccountKind; country?: string } | undefined, target: T | undefined): NssLookupVerdict<T> {
+  if (caller?.kind !== 'nss') return { status: 403, reason: 'Only NSS officers find people by username here.' };
+  if (target === undefined || caller.country === undefined || target.country !== caller.country) {
+    return { status: 404, reason: 'No account of your country has this username.' };
+  }
+  return { found: target };
+}
+
 // ---------------------------------------------------------------------------
 // What each item becomes.
 

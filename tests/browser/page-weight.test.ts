@@ -17,7 +17,7 @@ const budgetBytes = 30 * 1024;
 const editorBudgetBytes = 120 * 1024;
 /** The editor's chunk, as Vite names it after its module (web/src/components/kit/RichEditor.tsx). */
 const editorChunk = /\/RichEditor\.[\w-]+\.js$/;
-const pages = ['/en/', '/es/', '/en/desktop/', '/en/twinspace/?id=any', '/es/twinspace/?id=any', '/en/signout/', '/en/projects/new/', '/es/nss/', '/en/profile/', '/en/school/', '/en/partners/', '/es/mail/', '/en/groups/', '/es/encounters/', '/en/resources/', '/es/projects/edit/', '/en/twinspace/diary/?id=any', '/es/nss/diary/', '/en/twinspace/labels/?id=any', '/es/evaluations/', '/en/twinspace/agenda/?id=any', '/es/twinspace/mailbox/?id=any', '/en/twinspace/forum/?id=any', '/en/twinspace/pages/?id=any', '/en/twinspace/materials/?id=any', '/es/twinspace/materials/?id=any', '/en/twinspace/chat/?id=any', '/es/twinspace/members/?id=any', '/es/public/?id=any', '/en/notifications/', '/es/notifications/', '/en/security/', '/es/security/'];
+const pages = ['/en/', '/es/', '/en/desktop/', '/en/twinspace/?id=any', '/es/twinspace/?id=any', '/en/signout/', '/en/projects/new/', '/es/nss/', '/en/profile/', '/en/school/', '/en/partners/', '/es/mail/', '/en/groups/', '/es/encounters/', '/en/resources/', '/es/projects/edit/', '/en/twinspace/diary/?id=any', '/es/nss/diary/', '/en/nss/people/', '/en/twinspace/labels/?id=any', '/es/evaluations/', '/en/twinspace/agenda/?id=any', '/es/twinspace/mailbox/?id=any', '/en/twinspace/forum/?id=any', '/en/twinspace/pages/?id=any', '/en/twinspace/materials/?id=any', '/es/twinspace/materials/?id=any', '/en/twinspace/chat/?id=any', '/es/twinspace/members/?id=any', '/es/public/?id=any', '/en/notifications/', '/es/notifications/', '/en/security/', '/es/security/'];
 
 let browser: Browser;
 let site: string;

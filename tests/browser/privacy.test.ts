@@ -2,7 +2,8 @@
  * Issue 11 §4 in a real browser, on a phone 390 px wide: a teacher administrator erases a pupil from the Members tab
  * after a dialog that names the choice (delete, or keep as "Former pupil") and says it cannot be undone; the pupil's
  * Home post then reads "Antiguo alumno" in Spanish; a pupil downloads their own data from the profile page. Every page
- * visited is checked with axe, and none scrolls sideways.
+ * visited is checked with axe, and none scrolls sideways. The NSS of Spain, on its own page, finds a pupil by username,
+ * reads who it is and erases them in the same dialog.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -74,6 +75,84 @@ describe('erasing a pupil from the Members tab', () => {
     await post.waitFor();
     expect(await post.textContent()).toContain('Antiguo alumno');
     expect(await post.textContent()).not.toContain('Quentin');
+    await noSidewaysScroll(page);
+    await assertAccessible(page);
+    await page.close();
+  });
+});
+
+describe('the NSS erasing a pupil found by username', () => {
+  it('finds the pupil of Spain on the NSS people page, names who it is, and erases them keeping their work as “Former pupil”', { timeout: patience * 2 }, async () => {
+    const ana = space.members['teacher-admin'];
+    const created = await apiSend(endpoints, 'POST', `/projects/${space.projectId}/members`, ana.idToken, { pupil: { displayName: 'Nadia Found' }, type: 'pupil-member' });
+    expect(created.status).toBe(201);
+    const pupil = created.body.member as { userId: string; username: string };
+
+    const page = await signInToDesktop(await visitors.page(phone), site, 'nss.es@demo.twinspace');
+    await page.goto(`${site}/en/nss/`);
+    await page.getByRole('link', { name: 'Erase a person’s data' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Erase a person’s data' }).waitFor();
+    const field = page.getByLabel('Username', { exact: true });
+    // Nothing written: said on the field.
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByText('Write the username of the person to erase.').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    // A username nobody of Spain has.
+    await field.fill(`pupil.nobody${Date.now()}`);
+    await field.press('Enter');
+    await page.getByText('No account of your country has this username.').waitFor();
+
+    // The keyboard all the way: type, Enter, Tab to the erase button.
+    await field.fill(pupil.username);
+    await field.press('Enter');
+    const found = page.getByRole('region', { name: 'Who it is' });
+    await found.waitFor();
+    const facts = (await found.textContent()) ?? '';
+    expect(facts).toContain('Nadia Found');
+    expect(facts).toContain('Pupil');
+    expect(facts).toContain('Spain');
+    await noSidewaysScroll(page);
+    await assertAccessible(page);
+
+    const erase = found.getByRole('button', { name: "Erase this pupil's data: Nadia Found" });
+    await erase.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Erase Nadia Found’s account and data' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    expect((await dialog.textContent()) ?? '').toContain('This cannot be undone.');
+    await assertAccessible(page);
+    // Escape cancels: the pupil is still there.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await found.waitFor();
+
+    await erase.click();
+    await dialog.getByRole('radio', { name: 'Keep it, shown as written by “Former pupil”' }).check();
+    await dialog.getByRole('button', { name: 'Erase Nadia Found, keep their work as “Former pupil”' }).click();
+    await page.getByRole('status').filter({ hasText: 'Nadia Found was erased.' }).waitFor();
+    expect(await found.count()).toBe(0);
+    // Focus is back on the username field, for the next one.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('person-username');
+    await noSidewaysScroll(page);
+    await assertAccessible(page);
+
+    // Gone: the username names nobody now, and the pupil left the Members list.
+    await field.fill(pupil.username);
+    await field.press('Enter');
+    await page.getByText('No account of your country has this username.').waitFor();
+    const members = await apiSend(endpoints, 'GET', `/projects/${space.projectId}/members?limit=100`, ana.idToken);
+    expect(JSON.stringify(members.body)).not.toContain(pupil.userId);
+    await page.close();
+  });
+
+  it('reads in Spanish', { timeout: patience }, async () => {
+    const page = await signInToDesktop(await visitors.page(phone), site, 'nss.es@demo.twinspace');
+    await page.goto(`${site}/es/nss/people/`);
+    await page.getByRole('heading', { level: 1, name: 'Borrar los datos de una persona' }).waitFor();
+    await page.getByLabel('Nombre de usuario', { exact: true }).fill(`pupil.nadie${Date.now()}`);
+    await page.getByRole('button', { name: 'Buscar' }).click();
+    await page.getByText('Ninguna cuenta de tu país tiene este nombre de usuario.').waitFor();
     await noSidewaysScroll(page);
     await assertAccessible(page);
     await page.close();

@@ -71,6 +71,7 @@ const visits: { route: string; who: Who; withId?: boolean }[] = [
   { route: 'nss/', who: 'nss' },
   { route: 'nss/teachers/', who: 'nss' },
   { route: 'nss/diary/', who: 'nss' },
+  { route: 'nss/people/', who: 'nss' },
   { route: 'evaluations/', who: 'evaluator' },
   // Last for the signed-out visitor: it forgets the tab's session.
   { route: 'signout/', who: 'signed-out' },

@@ -236,6 +236,48 @@ describe('erasing a pupil', () => {
   }, 60_000);
 });
 
+describe('the NSS finding the person to erase (GET /nss/people)', () => {
+  const find = (idToken: string | undefined, username: string) => apiGet(endpoints, `/nss/people?username=${encodeURIComponent(username)}`, idToken);
+
+  it("finds a pupil of the NSS's country by username and erases them; another country's NSS gets 404 as for no account; a teacher 403", async () => {
+    const pupil = await newPupil();
+    const nssEs = await demoToken(endpoints, 'nss.es@demo.twinspace');
+    const found = await find(nssEs, pupil.username!.toUpperCase());
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(found.body).toEqual({ userId: pupil.userId, username: pupil.username, kind: 'pupil', displayName: `${pupil.firstName} Quell`, country: 'ES' });
+
+    // Another country's NSS: the same answer as a username nobody has, so nothing is told about Spain's accounts.
+    const nssFr = await demoToken(endpoints, 'nss.fr@demo.twinspace');
+    const elsewhere = await find(nssFr, pupil.username!);
+    const nobody = await find(nssFr, `pupil.nobody${unique()}`);
+    expect(elsewhere.status).toBe(404);
+    expect(nobody.status).toBe(404);
+    expect(elsewhere.body).toEqual(nobody.body);
+    expect(JSON.stringify(elsewhere.body)).not.toContain(pupil.userId);
+
+    // Teachers (even the pupil's teacher administrator) and pupils do not look people up here.
+    expect((await find(ana().idToken, pupil.username!)).status).toBe(403);
+    expect((await find(pupil.idToken, pupil.username!)).status).toBe(403);
+    // An empty username is a bad request.
+    expect((await find(nssEs, ' ')).status).toBe(400);
+
+    const erased = await erase({ idToken: nssEs }, found.body.userId, 'keep');
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    expect(erased.body).toMatchObject({ userId: pupil.userId, kind: 'pupil', mode: 'keep' });
+    expect(await cognitoHas(pupil.username!)).toBe(false);
+    // Gone: the username names nobody now.
+    expect((await find(nssEs, pupil.username!)).status).toBe(404);
+  }, 120_000);
+
+  it('answers in Spanish when asked', async () => {
+    const response = await fetch(`${endpoints.api}/nss/people?username=pupil.nobody${unique()}`, {
+      headers: { authorization: `Bearer ${await demoToken(endpoints, 'nss.es@demo.twinspace')}`, 'accept-language': 'es' },
+    });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.message).toBe('Ninguna cuenta de tu país tiene este nombre de usuario.');
+  }, 60_000);
+});
+
 describe('erasing a teacher', () => {
   it("is the NSS of the teacher's country's, never a teacher administrator's; their desktop mail is attributed to \"Former teacher\"", async () => {
     const displayName = `Tchr${unique()} Erased`;

@@ -5,7 +5,7 @@
  * DOMAIN.md's kinds, never from the code.
  */
 import { describe, expect, it } from 'vitest';
-import { authorOf, diaryReplyFate, fateOf, formerId, formerName, judgeErasure, type ErasureCaller } from '../../functions/domain/erasure.ts';
+import { authorOf, diaryReplyFate, fateOf, formerId, formerName, judgeErasure, judgeNssLookup, type ErasureCaller } from '../../functions/domain/erasure.ts';
 import { twinspaceTypes } from '../../functions/domain/twinspace-types.ts';
 
 const pupil = { userId: 'pupil-1', kind: 'pupil' as const, country: 'ES' };
@@ -70,6 +70,27 @@ const sentToPupil = {
   subject: 'Your photos',
   body: 'Well done',
 };
+
+describe('the NSS finding the person to erase by username', () => {
+  it('answers the NSS an account of its own country', () => {
+    expect(judgeNssLookup({ kind: 'nss', country: 'ES' }, pupil)).toEqual({ found: pupil });
+  });
+
+  it("answers another country's account exactly as no account (404), so nothing is told about it", () => {
+    const elsewhere = judgeNssLookup({ kind: 'nss', country: 'FR' }, pupil);
+    expect(elsewhere).toMatchObject({ status: 404 });
+    expect(elsewhere).toEqual(judgeNssLookup({ kind: 'nss', country: 'FR' }, undefined));
+    expect(judgeNssLookup({ kind: 'nss' }, { country: undefined })).toMatchObject({ status: 404 });
+  });
+
+  it('refuses every other kind of account (403), whatever the target', () => {
+    for (const kind of ['teacher', 'pupil', 'guest', 'evaluator'] as const) {
+      expect(judgeNssLookup({ kind, country: 'ES' }, pupil), kind).toMatchObject({ status: 403 });
+      expect(judgeNssLookup({ kind, country: 'ES' }, undefined), kind).toMatchObject({ status: 403 });
+    }
+    expect(judgeNssLookup(undefined, pupil)).toMatchObject({ status: 403 });
+  });
+});
 
 describe('what each item becomes', () => {
   it('keep mode: the item stays, named "Former pupil" with the marker id, and leaves the author index', () => {

@@ -1,5 +1,6 @@
 /**
- * Privacy (issue 11, GDPR): erasing a pupil or a teacher. Its own area, so its function alone carries the erasure's
+ * Privacy (issue 11, GDPR): erasing a pupil or a teacher, and the NSS's lookup of the person to erase by username (no
+ * NSS page lists pupils or teachers). Its own area, so its function alone carries the erasure's
  * code beside one Cognito admin call (AdminDeleteUser: erasure below) and the chat's @connections (the person's open
  * sockets leave their rooms), in a role of its own (infra/cdk/route-roles.ts, with the materials it erases). The
  * export of one's own data only reads, so it is the desktop's (GET /me/export).
@@ -9,7 +10,7 @@
  */
 import { identityCalls } from '../../lib/identity-calls.ts';
 import { area, identityGrant, route } from '../../lib/route.ts';
-import { erasureBody, erasureResponse, personPathParams } from './schemas.ts';
+import { erasureBody, erasureResponse, nssPersonQuery, nssPersonResponse, personPathParams } from './schemas.ts';
 
 /** The erased person's Cognito user goes (lib/identity.ts deleteAccount): it can neither create users nor set passwords. */
 const erasure = identityGrant('erasure', identityCalls.deleteAccount);
@@ -27,5 +28,16 @@ export const privacyRoutes = area('privacy', {
     responses: { 200: erasureResponse },
     errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
     grants: [erasure, 'chat-connections'],
+  }),
+  findNssPerson: route({
+    name: 'find-nss-person',
+    method: 'GET',
+    path: '/nss/people',
+    auth: 'jwt',
+    summary:
+      "The pupil, teacher or other account of my country with this username, to erase it (NSS officers; others 403). An account of another country answers 404, as no account does",
+    query: nssPersonQuery,
+    responses: { 200: nssPersonResponse },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
   }),
 });

@@ -18,6 +18,7 @@ import { materialsEn } from './materials.en.ts';
 import { richTextEn } from './rich-text.en.ts';
 import { securityEn } from './security.en.ts';
 import { privacyEn } from './privacy.en.ts';
+import { nssPeopleEn } from './nss-people.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -36,6 +37,7 @@ export const en = {
   ...richTextEn,
   ...securityEn,
   ...privacyEn,
+  ...nssPeopleEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

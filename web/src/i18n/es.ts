@@ -15,6 +15,7 @@ import { materialsEs } from './materials.es.ts';
 import { richTextEs } from './rich-text.es.ts';
 import { securityEs } from './security.es.ts';
 import { privacyEs } from './privacy.es.ts';
+import { nssPeopleEs } from './nss-people.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -34,6 +35,7 @@ export const es: Dictionary = {
   ...richTextEs,
   ...securityEs,
   ...privacyEs,
+  ...nssPeopleEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',
