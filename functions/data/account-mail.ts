@@ -16,6 +16,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { keys, withoutKeys } from './keys.ts';
 import type { TableStore } from './store.ts';
 import { transact } from './transact.ts';
+import { writtenIfHolds } from './conditional-write.ts';
 
 export interface AccountMail {
   mailId: string;
@@ -77,12 +78,10 @@ export async function listAccountMail(store: TableStore, limit: number): Promise
   return found.slice(0, limit);
 }
 
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
-
 /** Claims a waiting e-mail for one run until `leaseUntil`; false if it is not waiting (another run has it, or it is gone or held). */
 export async function claimAccountMail(store: TableStore, mailId: string, claimToken: string, now: Date, leaseUntil: Date): Promise<boolean> {
-  try {
-    await store.db.send(
+  return writtenIfHolds(
+    store.db.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.accountMail(mailId),
@@ -91,12 +90,8 @@ export async function claimAccountMail(store: TableStore, mailId: string, claimT
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':sending': 'sending', ':token': claimToken, ':now': now.toISOString(), ':until': leaseUntil.toISOString() },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**
@@ -143,8 +138,9 @@ export async function sentMarkOf(store: TableStore, mailId: string): Promise<{ m
 
 /** Gives a claimed e-mail back to the outbox after SES refused it (it was not sent), for the next run. */
 export async function releaseAccountMail(store: TableStore, mailId: string, claimToken: string): Promise<void> {
-  try {
-    await store.db.send(
+  // Not ours any more (held, or marked by another run): nothing to give back.
+  await writtenIfHolds(
+    store.db.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.accountMail(mailId),
@@ -153,10 +149,8 @@ export async function releaseAccountMail(store: TableStore, mailId: string, clai
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':token': claimToken },
       }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
 }
 
 /**
@@ -167,8 +161,8 @@ export async function releaseAccountMail(store: TableStore, mailId: string, clai
  * so the run that sent it can still mark it sent.
  */
 export async function holdAccountMail(store: TableStore, mailId: string, now: Date, claimToken?: string): Promise<boolean> {
-  try {
-    await store.db.send(
+  return writtenIfHolds(
+    store.db.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.accountMail(mailId),
@@ -177,18 +171,14 @@ export async function holdAccountMail(store: TableStore, mailId: string, now: Da
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':held': 'held', ':sending': 'sending', ':now': now.toISOString(), ...(claimToken ? { ':token': claimToken } : {}) },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Puts a held e-mail back in the outbox (an operator, having checked it did not go). */
 export async function unholdAccountMail(store: TableStore, mailId: string): Promise<boolean> {
-  try {
-    await store.db.send(
+  return writtenIfHolds(
+    store.db.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.accountMail(mailId),
@@ -197,12 +187,8 @@ export async function unholdAccountMail(store: TableStore, mailId: string): Prom
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':held': 'held' },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Puts an e-mail (back) in the outbox as waiting: tests and the operator's re-queue. */

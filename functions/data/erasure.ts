@@ -18,6 +18,7 @@ import { authorIndex, diaryKeys, feedKeys, forumKeys, keys, mailboxKeys, prefixe
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
 import { transact, type GuardedItem } from './transact.ts';
+import { writtenIfHolds } from './conditional-write.ts';
 
 type Item = Record<string, unknown>;
 
@@ -304,18 +305,19 @@ async function renameInProjects(store: TableStore, projectIds: string[], erased:
         values[`:s${index}`] = value;
         return `#s${index} = :s${index}`;
       });
-      await store.db.send(
-        new UpdateCommand({
-          TableName: store.tableName,
-          Key: keyOf(item),
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      ).catch((error: { name?: string }) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      });
+      // Gone meanwhile (deleted by its owner or a moderator): nothing left to rename.
+      await writtenIfHolds(
+        store.db.send(
+          new UpdateCommand({
+            TableName: store.tableName,
+            Key: keyOf(item),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        ),
+      );
     }
   }
 }

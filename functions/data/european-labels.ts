@@ -9,6 +9,7 @@ import type { EuropeanProposal, GrantedNationalLabel } from '../domain/european-
 import { gsi1, keys, labelKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
+import { writtenIfHolds } from './conditional-write.ts';
 
 /** Every NQL granted for `schoolYear` (Q8), with just what the proposal weighs. */
 export async function listGrantedNationalLabels(store: TableStore, schoolYear: string): Promise<GrantedNationalLabel[]> {
@@ -38,19 +39,15 @@ export interface EuropeanLabel {
 /** Writes the proposal unless the project already has one for that year: true when written now. */
 export async function recordEuropeanProposal(store: TableStore, schoolYear: string, proposal: EuropeanProposal, proposedAt: string): Promise<boolean> {
   const label: EuropeanLabel = { schoolYear, averageScore: proposal.averageScore, countries: proposal.countries, proposedBy: proposal.proposedBy, proposedAt };
-  try {
-    await store.db.send(
+  return writtenIfHolds(
+    store.db.send(
       new PutCommand({
         TableName: store.tableName,
         Item: { ...labelKeys.european(proposal.projectId, schoolYear), entity: 'europeanLabel', projectId: proposal.projectId, ...label },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** A project's European proposals, newest school year first (Q9). */

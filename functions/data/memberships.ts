@@ -17,6 +17,7 @@ import { automaticEntry } from './feed.ts';
 import { notificationPut, type Notification } from './notifications.ts';
 import { transact, type GuardedItem, type TransactOutcome } from './transact.ts';
 import { approvedProjectCondition, memberStillOfType, projectStillApproved } from './write-guards.ts';
+import { writtenIfHolds } from './conditional-write.ts';
 
 export interface Membership {
   projectId: string;
@@ -68,8 +69,8 @@ export async function recordVisit(
   store: TableStore,
   visit: { projectId: string; userId: string; seenAt: string; staleBefore: string },
 ): Promise<boolean> {
-  try {
-    await store.db.send(
+  return writtenIfHolds(
+    store.db.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.membership(visit.projectId, visit.userId),
@@ -77,12 +78,8 @@ export async function recordVisit(
         ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastSeenAt) OR lastSeenAt < :staleBefore)',
         ExpressionAttributeValues: { ':seenAt': visit.seenAt, ':staleBefore': visit.staleBefore },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** One page of a project's members, in key order. */

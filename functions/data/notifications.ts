@@ -14,6 +14,7 @@ import { keys, prefixes, withAuthor, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 import type { GuardedItem } from './transact.ts';
+import { writtenIfHolds } from './conditional-write.ts';
 
 export type { NotificationTopic } from '../domain/notifications.ts';
 
@@ -193,8 +194,8 @@ const digestMarkTtlSeconds = 3 * 24 * 60 * 60;
  * schedule firings racing each other still send one digest).
  */
 export async function claimDigestDay(store: TableStore, userId: string, day: string, now: Date): Promise<boolean> {
-  try {
-    await store.db.send(
+  return writtenIfHolds(
+    store.db.send(
       new PutCommand({
         TableName: store.tableName,
         Item: {
@@ -206,12 +207,8 @@ export async function claimDigestDay(store: TableStore, userId: string, day: str
         },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Gives the day back (the digest could not be delivered), so a later firing may send it. */

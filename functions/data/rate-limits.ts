@@ -9,6 +9,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RateLimit, RateWindow } from '../domain/rate-limits.ts';
 import { keys } from './keys.ts';
 import type { TableStore } from './store.ts';
+import { writtenIfHolds } from './conditional-write.ts';
 
 /**
  * Counts one attempt of the source named `sourceKey` (its keyed hash, never
@@ -16,8 +17,8 @@ import type { TableStore } from './store.ts';
  * (nothing is counted then).
  */
 export async function takeAttempt(store: TableStore, limit: RateLimit, sourceKey: string, window: RateWindow): Promise<boolean> {
-  try {
-    await store.db.send(
+  return writtenIfHolds(
+    store.db.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.rateWindow(limit.scope, sourceKey, window.startsAt),
@@ -31,10 +32,6 @@ export async function takeAttempt(store: TableStore, limit: RateLimit, sourceKey
           ':entity': 'rateWindow',
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }

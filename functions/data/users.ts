@@ -10,6 +10,7 @@ import { gsi1, keys, prefixes, withoutKeys } from './keys.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 import { transact, type GuardedItem } from './transact.ts';
+import { writtenIfHolds } from './conditional-write.ts';
 
 export interface UserProfile {
   userId: string;
@@ -257,8 +258,8 @@ export async function readGroupSyncVersion(store: TableStore, userId: string): P
  * read of the projects and must be done again.
  */
 export async function recordGroupSync(store: TableStore, userId: string, readVersion: number): Promise<boolean> {
-  try {
-    await store.db.send(
+  return writtenIfHolds(
+    store.db.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.groupSync(userId),
@@ -266,10 +267,6 @@ export async function recordGroupSync(store: TableStore, userId: string, readVer
         ConditionExpression: readVersion === 0 ? 'attribute_not_exists(version) OR version = :read' : 'version = :read',
         ExpressionAttributeValues: { ':next': readVersion + 1, ':read': readVersion, ':now': new Date().toISOString(), ':entity': 'groupSync' },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
