@@ -5,70 +5,23 @@
  * project page; Ana (teacher) for the teacher pages; the Spanish NSS for the
  * NSS pages; the Spanish evaluator for the evaluations page; a pupil of a
  * fresh TwinSpace for the pages a pupil opens. The list of pages comes from
- * the files under web/src/pages/[lang]/, so a new page cannot be forgotten:
+ * the files under web/src/pages/[lang]/ (tests/support/site-pages.ts), so a new page cannot be forgotten:
  * a page file no visit covers fails the first test.
  */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoProjectId } from '../support/clients.ts';
 import { givePupilKnownPassword } from '../support/cognito-users.ts';
 import { fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
+import { pageRoutes, pageVisits, type Who } from '../support/site-pages.ts';
 
 const endpoints = inject('endpoints');
 const phone = { width: 390, height: 844 };
 const languages = ['es', 'en'] as const;
 const pupilPassword = 'Pupil-Phone-Pass-1!';
 
-/** Every page file, as its route under /{lang}/: `mail/index.astro` → `mail/`, `index.astro` → ``. */
-const pagesFolder = fileURLToPath(new URL('../../web/src/pages/[lang]/', import.meta.url));
-const pageRoutes = (): string[] =>
-  (readdirSync(pagesFolder, { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.astro'))
-    .map((file) => file.split('\\').join('/').replace(/\.astro$/, '').replace(/(^|\/)index$/, ''))
-    .map((route) => (route === '' ? '' : `${route}/`))
-    .sort();
-
-type Who = 'signed-out' | 'teacher' | 'nss' | 'evaluator' | 'pupil';
-
-/** Which account opens each route, and whether it needs ?id= (the demo project's; the pupil's own TwinSpace for the pupil). */
-const visits: { route: string; who: Who[]; withId?: boolean }[] = [
-  { route: '', who: ['signed-out'] },
-  { route: 'signup/', who: ['signed-out'] },
-  { route: 'public/', who: ['signed-out'], withId: true },
-  { route: 'desktop/', who: ['teacher', 'nss', 'evaluator', 'pupil'] },
-  { route: 'profile/', who: ['teacher', 'pupil'] },
-  { route: 'security/', who: ['teacher', 'nss', 'pupil'] },
-  { route: 'mail/', who: ['teacher'] },
-  { route: 'notifications/', who: ['teacher', 'pupil'] },
-  { route: 'school/', who: ['teacher'] },
-  { route: 'partners/', who: ['teacher'] },
-  { route: 'groups/', who: ['teacher'] },
-  { route: 'encounters/', who: ['teacher'] },
-  { route: 'resources/', who: ['teacher'] },
-  { route: 'projects/new/', who: ['teacher'] },
-  { route: 'projects/edit/', who: ['teacher'], withId: true },
-  { route: 'twinspace/', who: ['teacher', 'pupil'], withId: true },
-  { route: 'twinspace/pages/', who: ['teacher', 'pupil'], withId: true },
-  { route: 'twinspace/materials/', who: ['teacher', 'pupil'], withId: true },
-  { route: 'twinspace/forum/', who: ['teacher', 'pupil'], withId: true },
-  { route: 'twinspace/chat/', who: ['teacher', 'pupil'], withId: true },
-  { route: 'twinspace/agenda/', who: ['teacher', 'pupil'], withId: true },
-  { route: 'twinspace/mailbox/', who: ['teacher', 'pupil'], withId: true },
-  { route: 'twinspace/members/', who: ['teacher', 'pupil'], withId: true },
-  { route: 'twinspace/diary/', who: ['teacher'], withId: true },
-  { route: 'twinspace/labels/', who: ['teacher'], withId: true },
-  { route: 'nss/', who: ['nss'] },
-  { route: 'nss/teachers/', who: ['nss'] },
-  { route: 'nss/diary/', who: ['nss'] },
-  { route: 'nss/people/', who: ['nss'] },
-  { route: 'evaluations/', who: ['evaluator'] },
-  // Last for the signed-out visitor: it forgets the tab's session.
-  { route: 'signout/', who: ['signed-out'] },
-  { route: 'not-found/', who: ['signed-out'] },
-];
+const visits = pageVisits;
 
 let visitors: Visitors;
 let site: string;

@@ -14,8 +14,6 @@
  *   WebSocket, and an upload to the materials storage shown back as an image
  *   from it.
  */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import sharp from 'sharp';
@@ -24,58 +22,16 @@ import { localSiteOrigins } from '../../infra/local/site.ts';
 import { cacheControl, contentSecurityPolicy } from '../../infra/site-headers.ts';
 import { fillSignIn, richEditor, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
+import { pageRoutes, pageVisits } from '../support/site-pages.ts';
 
 const endpoints = inject('endpoints');
 const languages = ['en', 'es'] as const;
 const expectedPolicy = contentSecurityPolicy(localSiteOrigins(endpoints));
 
-/** Every page file, as its route under /{lang}/ (as tests/browser/phone-width.test.ts reads them). */
-const pagesFolder = fileURLToPath(new URL('../../web/src/pages/[lang]/', import.meta.url));
-const pageRoutes = (): string[] =>
-  (readdirSync(pagesFolder, { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.astro'))
-    .map((file) => file.split('\\').join('/').replace(/\.astro$/, '').replace(/(^|\/)index$/, ''))
-    .map((route) => (route === '' ? '' : `${route}/`))
-    .sort();
-
 type Who = 'signed-out' | 'teacher' | 'nss' | 'evaluator';
 
-/** Which account opens each page (one is enough: the headers and the scripts are the page's), and whether it needs ?id=. */
-const visits: { route: string; who: Who; withId?: boolean }[] = [
-  { route: '', who: 'signed-out' },
-  { route: 'signup/', who: 'signed-out' },
-  { route: 'public/', who: 'signed-out', withId: true },
-  { route: 'not-found/', who: 'signed-out' },
-  { route: 'desktop/', who: 'teacher' },
-  { route: 'profile/', who: 'teacher' },
-  { route: 'security/', who: 'teacher' },
-  { route: 'mail/', who: 'teacher' },
-  { route: 'notifications/', who: 'teacher' },
-  { route: 'school/', who: 'teacher' },
-  { route: 'partners/', who: 'teacher' },
-  { route: 'groups/', who: 'teacher' },
-  { route: 'encounters/', who: 'teacher' },
-  { route: 'resources/', who: 'teacher' },
-  { route: 'projects/new/', who: 'teacher' },
-  { route: 'projects/edit/', who: 'teacher', withId: true },
-  { route: 'twinspace/', who: 'teacher', withId: true },
-  { route: 'twinspace/pages/', who: 'teacher', withId: true },
-  { route: 'twinspace/materials/', who: 'teacher', withId: true },
-  { route: 'twinspace/forum/', who: 'teacher', withId: true },
-  { route: 'twinspace/chat/', who: 'teacher', withId: true },
-  { route: 'twinspace/agenda/', who: 'teacher', withId: true },
-  { route: 'twinspace/mailbox/', who: 'teacher', withId: true },
-  { route: 'twinspace/members/', who: 'teacher', withId: true },
-  { route: 'twinspace/diary/', who: 'teacher', withId: true },
-  { route: 'twinspace/labels/', who: 'teacher', withId: true },
-  { route: 'nss/', who: 'nss' },
-  { route: 'nss/teachers/', who: 'nss' },
-  { route: 'nss/diary/', who: 'nss' },
-  { route: 'nss/people/', who: 'nss' },
-  { route: 'evaluations/', who: 'evaluator' },
-  // Last for the signed-out visitor: it forgets the tab's session.
-  { route: 'signout/', who: 'signed-out' },
-];
+/** Each page once, by the first account the shared table names (the headers and the scripts are the page's). */
+const visits = pageVisits.map(({ route, who, withId }) => ({ route, who: who[0] as Who, withId }));
 
 let visitors: Visitors;
 let site: string;
