@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { getCountries, parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
 import type { Span } from './types.ts';
 
 /**
@@ -47,8 +47,9 @@ const harmless = new RegExp(
 // Starts ON a "+", "(" or digit, so spaces are never tried twice (no backtracking over long blanks).
 const digitRun = /(?:\+[ \t]*)?(?:\([ \t]*)?\d(?:[ \t.\-/()_|·]{0,4}\d)*/g;
 const group = /\d+/g;
-const mathsBefore = /[=+×*÷^<>]\s*$/;
-const mathsAfter = /^\s*[=+×*÷^<>%]/;
+/** A figure in a sum ("987654321 x 9 = …") is not a number anyone dials. */
+const mathsBefore = /(?:[=+×*÷^<>]|\dx)\s*$|\d\s+x\s+$/;
+const mathsAfter = /^\s*(?:[=+×*÷^<>%]|x\s*\d)/;
 
 interface Group {
   digits: string;
@@ -71,7 +72,8 @@ function isPhoneNumber(digits: string, international: boolean, countries: readon
   if (digits.length < 7 || digits.length > 15) return false;
   for (const country of countries) {
     const number = parsePhoneNumberFromString(digits, { defaultCountry: country }, metadata);
-    if (!number?.isValid() || number.country !== country) continue;
+    // a number of the same plan counts: a British mobile may be read as Guernsey's (+44 both)
+    if (!number?.isValid() || number.countryCallingCode !== getCountryCallingCode(country, metadata)) continue;
     // Where a trunk prefix is part of how people write a number (0 in FR, DE, GB…), a run without it is some other
     // figure (a sum's result), not a number they would share: "246913578" is not French, "0246913578" is.
     const nationalDigits = number.formatNational().replace(/\D/g, '');
@@ -105,8 +107,8 @@ export function findPhones(lower: string, projectCountries: readonly string[]): 
   for (let m = digitRun.exec(masked); m; m = digitRun.exec(masked)) {
     const run = m[0];
     const runStart = m.index;
-    if (mathsBefore.test(masked.slice(Math.max(0, runStart - 3), runStart))) continue;
-    if (mathsAfter.test(masked.slice(runStart + run.length, runStart + run.length + 3))) continue;
+    if (mathsBefore.test(masked.slice(Math.max(0, runStart - 4), runStart))) continue;
+    if (mathsAfter.test(masked.slice(runStart + run.length, runStart + run.length + 4))) continue;
     const groups: Group[] = [];
     group.lastIndex = 0;
     for (let g = group.exec(run); g; g = group.exec(run)) {
