@@ -29,7 +29,8 @@ const platformPattern = new RegExp(String.raw`(?<![\p{L}\d@])(?:${names})(?![\p{
 
 /** Words between a platform's name and the handle ("my insta IS @ana", "mi insta ES ana_23"). */
 const linking = new Set(["c'est", 'c’est', 'cest', 'heisst', 'heißt', 'llama', 'chiama', 'is', 'es', 'est', 'ist', 'e', 'è', 'son', 'sono', 'on', 'en', 'su', 'auf', 'sur', 'me', 'as', 'como', 'comme', 'come', 'als', 'called', 'username', 'user', 'usuario', 'pseudo', 'nickname', 'nick']);
-const handleToken = /^@?[\p{L}\d._]+$/u;
+/** A handle, with Discord's old "#1234" tag. */
+const handleToken = /^@?[\p{L}\d._]+(?:#\d{4})?$/u;
 const hasLetter = /\p{L}/u;
 const handleMark = /[\d_]|\p{L}\.\p{L}/u;
 
@@ -37,7 +38,7 @@ const handleMark = /[\d_]|\p{L}\.\p{L}/u;
 function handleLike(token: string): boolean {
   return hasLetter.test(token) && handleMark.test(token);
 }
-const tokenPattern = /[@\p{L}\d._:'’-]+/gu;
+const tokenPattern = /[@#\p{L}\d._:'’-]+/gu;
 
 interface Token {
   text: string;

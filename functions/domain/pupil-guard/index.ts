@@ -3,7 +3,7 @@ import { findAccounts } from './accounts.ts';
 import { findAddresses } from './addresses.ts';
 import { findEmails } from './emails.ts';
 import { normalise, type NormalisedText } from './normalise.ts';
-import { findPhones } from './phones.ts';
+import { findPhones, findSpelledPhones } from './phones.ts';
 import { findSurnames } from './surnames.ts';
 import type { FindingKind, GuardContext, GuardFinding, Span } from './types.ts';
 
@@ -45,6 +45,7 @@ export function guardPupilText(text: string, context: GuardContext): GuardFindin
   const found: GuardFinding[] = [];
   for (const span of findEmails(n.folded)) found.push(toOriginal(span, 'folded', n));
   for (const span of findPhones(n.lower, context.countries)) found.push(toOriginal(span, 'lower', n));
+  for (const span of findSpelledPhones(n.folded, context.countries)) found.push(toOriginal(span, 'folded', n));
   for (const span of findAddresses(n, text)) found.push(toOriginal(span, 'folded', n));
   const accounts = findAccounts(n.folded);
   // The project's settings let links or @handles through for older pupils; never e-mails, phones or addresses.
