@@ -38,6 +38,7 @@ describe('accounts and links', () => {
     ['sígueme en instagram @anita', '@anita'],
     ["mon snap c'est hugo.lyn", 'hugo.lyn'],
     ['discord: ana#1234', 'ana#1234'],
+    ['snap: anita', 'anita'],
   ])('finds the handle in %j', (text, slice) => {
     expect(found(text)).toEqual([['account', slice]]);
   });
@@ -49,6 +50,7 @@ describe('accounts and links', () => {
     'we watched a video on youtube 2 days ago',
     '@ana see you tomorrow in class',
     'the snap of your fingers',
+    'insta: great photos today',
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
   });
