@@ -55,6 +55,7 @@ describe('e-mail addresses', () => {
     ['ANA.LOPEZ@GMAIL.COM', 'ANA.LOPEZ@GMAIL.COM'],
     ['ａｎａ＠ｇｍａｉｌ．ｃｏｍ', 'ａｎａ＠ｇｍａｉｌ．ｃｏｍ'],
     ['ana\u200B@\u200Bgmail.com', 'ana\u200B@\u200Bgmail.com'],
+    ['write to a n a @ g m a i l . c o m', 'a n a @ g m a i l . c o m'],
   ])('finds %j', (text, slice) => {
     expect(found(text)).toEqual([['email', slice]]);
   });
