@@ -5,13 +5,14 @@ import { mailboxBoxes, mailboxLimits } from '../../domain/mailbox.ts';
 import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 
-
 export const mailboxSendBody = z
   .object({
     /** A member's userId, as GET /projects/{projectId}/members lists them. */
     toUserId: z.string().trim().min(1).max(128),
     subject: visibleText({ max: mailboxLimits.subject }),
     body: visibleText({ max: mailboxLimits.body, multiline: true }),
+    /** A teacher who was warned that the text holds personal data and sends it anyway. */
+    acknowledgePersonalData: z.literal(true).optional(),
   })
   .strict();
 export type MailboxSendBodyInput = z.input<typeof mailboxSendBody>;

@@ -40,6 +40,8 @@ export const materialCreateBody = z
     title,
     description: description.default(''),
     videoUrl: z.string().max(500).optional(),
+    /** A teacher who was warned that the text holds personal data and sends it anyway. */
+    acknowledgePersonalData: z.literal(true).optional(),
   })
   .strict();
 export type MaterialCreateBodyInput = z.input<typeof materialCreateBody>;

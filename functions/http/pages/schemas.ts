@@ -36,6 +36,8 @@ export const pageCreateBody = z
     title: pageTitle,
     body: pageBody.default(emptyDoc),
     submittedForPublishing: z.boolean().default(false),
+    /** A teacher who was warned that the text holds personal data and sends it anyway. */
+    acknowledgePersonalData: z.literal(true).optional(),
   })
   .strict();
 export type PageCreateBodyInput = z.input<typeof pageCreateBody>;
@@ -47,6 +49,8 @@ export const pageUpdateBody = z
     title: pageTitle.optional(),
     body: pageBody.optional(),
     submittedForPublishing: z.boolean().optional(),
+    /** A teacher who was warned that the text holds personal data and sends it anyway. */
+    acknowledgePersonalData: z.literal(true).optional(),
   })
   .strict();
 export type PageUpdateBodyInput = z.input<typeof pageUpdateBody>;
