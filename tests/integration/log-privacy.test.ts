@@ -44,14 +44,12 @@ describe('the handlers’ log', () => {
   it('has a line per answer, with the Lambda context and the API Gateway request id as correlation id', () => {
     const answered = lines.map((line) => JSON.parse(line)).filter((entry) => entry.message === 'Answered');
     expect(answered.length).toBeGreaterThan(10);
-    const mailbox = answered.filter((entry) => entry.routeKey === 'POST /projects/{projectId}/mailbox');
-    // The held message is answered (202) and logged like any other; the log is the whole run's, so others may be there too.
-    expect(mailbox.map((entry) => entry.status)).toEqual(expect.arrayContaining([202, 201]));
-    for (const entry of mailbox) {
-      expect(entry).toMatchObject({ function_name: 'twinspace-http-mailbox', service: 'twinspace' });
-      expect(entry.correlation_id).toMatch(/^[A-Za-z0-9+/=]{8,}$/);
-      expect(entry.function_request_id).toBeDefined();
-    }
+    const mailbox = answered.find((entry) => entry.routeKey === 'POST /projects/{projectId}/mailbox' && entry.status === 201);
+    expect(mailbox).toMatchObject({ status: 201, function_name: 'twinspace-http-mailbox', service: 'twinspace' });
+    expect(mailbox.correlation_id).toMatch(/^[A-Za-z0-9+/=]{8,}$/);
+    expect(mailbox.function_request_id).toBeDefined();
+    // The held message is answered and logged like any other (without its words: the other tests here).
+    expect(answered.some((entry) => entry.routeKey === 'POST /projects/{projectId}/mailbox' && entry.status === 202)).toBe(true);
   });
 
   it('never carries a pupil’s name', () => {
