@@ -551,7 +551,7 @@ export const notificationMailKeys = {
  * |HT2| my held texts and their outcomes, newest first   | Query     | PK = PROJECT#<id> AND begins_with(SK, 'HELD#<sub>#'), ScanIndexForward=false |
  * |HT3| the teachers' queue, oldest first                | Query GSI1| GSI1PK = HELD-PENDING#<projectId> (GSI1SK = <heldId>)                 |
  * |HT4| the project's decisions (audit), newest first, paged | Query GSI1 | GSI1PK = HELD-DECIDED#<projectId> (GSI1SK = <heldId>), ScanIndexForward=false |
- * |HT5| every held text of a project (erase the project) | Query     | PK = PROJECT#<id> AND begins_with(SK, 'HELD#')                       |
+ * |HT5| the guard's context: the members' full names     | Query     | pattern 6, every page, ProjectionExpression userId, type, displayName |
  *
  * Writes: a held text is one TransactWriteItems with its teachers' `pupil-text-held` notifications (pattern 14); a
  * decision is one TransactWriteItems: the held text updated on condition status = held (GSI1 moved from HT3 to HT4,

@@ -69,8 +69,8 @@ export interface HeldSummary {
 /** A decided held text as the audit lists it: no draft, no fields. */
 export type HeldDecision = Omit<HeldText, 'draft' | 'fields'>;
 
-/** The project META as guardWrite reads it: the gate's project, with the guard settings it may carry. */
-export type GuardedProject = Project & { pupilGuard?: Partial<PupilGuardSettings> };
+/** The project META as guardWrite reads it: the gate's project (its partners' countries, its `pupilGuard`). */
+export type GuardedProject = Project;
 
 /** How long a release's claim holds before another teacher may decide the text again. */
 export const claimSeconds = 60;
