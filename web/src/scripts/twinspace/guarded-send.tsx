@@ -3,14 +3,14 @@
  * forms: the API answers the written item, or 202 {held} (a pupil's text
  * waits for a teacher: the pupil reads why, and still sees what they wrote),
  * or 409 PERSONAL_DATA_WARNING (a teacher is asked first; "Publish anyway"
- * sends the same write again with acknowledgePersonalData). The notice and
- * the dialog (held-preview.tsx, with held-notice.tsx) are fetched only when
- * such an answer comes back, so the pages' scripts on load stay within budget.
+ * sends the same write again with acknowledgePersonalData). Only the answer
+ * is looked at here: what follows it (held-preview.tsx, with the notice and
+ * the dialog of held-notice.tsx) is fetched when such an answer comes, so
+ * the pages' scripts on load stay within budget.
  */
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { RichDoc } from '../../../../functions/domain/rich-text-core.ts';
-import { ApiError } from '../common/api.ts';
 
 /** What a 202 carries (functions/http/moderation/schemas.ts heldResponse). */
 export interface HeldAnswer {
@@ -28,47 +28,35 @@ export interface WrittenText {
 
 export type GuardedOutcome<T> = { written: T } | { held: true } | { cancelled: true };
 
-const isHeld = (answer: unknown): answer is HeldAnswer => typeof answer === 'object' && answer !== null && 'held' in answer;
+/** Where held-preview.tsx shows what follows a held answer or a warning. */
+export interface GuardViews {
+  show: (view: ComponentChildren) => void;
+  ask: (dialog: ComponentChildren) => void;
+}
 
-const loadViews = () => import('./held-preview.tsx');
+const isHeld = (answer: unknown): answer is HeldAnswer => typeof answer === 'object' && answer !== null && 'held' in answer;
+const isWarning = (error: unknown) => (error as { code?: string } | undefined)?.code === 'PERSONAL_DATA_WARNING';
+/** What follows a held answer or a warning, fetched then. */
+const whatFollows = () => import('./held-preview.tsx');
 
 /**
  * `send(write, text, field)`: `write(acknowledged)` posts the form (with
  * acknowledgePersonalData: true when `acknowledged`). Resolves to the written
- * item, to `held` (the notice shows where the form puts `shown`), or to
+ * item, to `held` (the notice shows where the form puts `feedback`), or to
  * `cancelled` (the teacher went back to their text: focus goes to `field`).
  * Other failures are thrown, as before.
  */
 export function useGuardedSend() {
-  const [shown, setShown] = useState<ComponentChildren>();
-  const [dialog, setDialog] = useState<ComponentChildren>();
-  const busy = useRef(false);
+  const [shown, show] = useState<ComponentChildren>();
+  const [dialog, ask] = useState<ComponentChildren>();
+  const views: GuardViews = { show, ask };
 
-  const send = async <T,>(write: (acknowledged: boolean) => Promise<T | HeldAnswer>, text: WrittenText, field?: () => HTMLElement | null | undefined): Promise<GuardedOutcome<T>> => {
-    setShown(undefined);
-    let answer: T | HeldAnswer;
-    try {
-      answer = await write(false);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'PERSONAL_DATA_WARNING') || busy.current) throw error;
-      const views = await loadViews();
-      busy.current = true;
-      const confirmed = await new Promise<boolean>((resolve) =>
-        setDialog(<views.WarningBeforeSending error={error} onConfirm={() => resolve(true)} onCancel={() => resolve(false)} />),
-      ).finally(() => {
-        busy.current = false;
-        setDialog(undefined);
-      });
-      if (!confirmed) {
-        requestAnimationFrame(() => field?.()?.focus());
-        return { cancelled: true };
-      }
-      answer = await write(true);
-    }
-    if (!isHeld(answer)) return { written: answer };
-    const views = await loadViews();
-    setShown(<views.HeldPreview kinds={answer.held.kinds} text={text} />);
-    return { held: true };
+  const send = <T,>(write: (acknowledged: boolean) => Promise<T | HeldAnswer>, text: WrittenText, field: () => HTMLElement | null | undefined): Promise<GuardedOutcome<T>> => {
+    show(undefined);
+    return write(false).then(
+      (answer): GuardedOutcome<T> | Promise<GuardedOutcome<T>> => (isHeld(answer) ? whatFollows().then((follow) => follow.showHeld(views, answer, text)) : { written: answer }),
+      (error: unknown) => (isWarning(error) ? whatFollows().then((follow) => follow.askFirst(views, error, () => write(true), field)) : Promise.reject(error)),
+    );
   };
 
   return {
@@ -80,6 +68,6 @@ export function useGuardedSend() {
         {dialog}
       </>
     ),
-    clear: () => setShown(undefined),
+    clear: () => show(undefined),
   };
 }

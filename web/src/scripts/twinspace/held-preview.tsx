@@ -1,16 +1,18 @@
 /**
  * Fetched by guarded-send.tsx only when the guard stopped a write: the
  * pupil's text waiting for a teacher (the child-friendly reason, then what
- * they wrote, as text, so it is not lost from their view) and the teacher's
- * warning before personal data goes where pupils read (held-notice.tsx).
+ * they wrote, as text, so it is not lost from their view), and the teacher's
+ * warning before personal data goes where pupils read, answered before the
+ * write is sent again (held-notice.tsx).
  */
-import { docToPlainText, type RichDoc } from '../../../../functions/domain/rich-text-core.ts';
-import { Badge } from '../../components/kit/index.ts';
+import { docToPlainText } from '../../../../functions/domain/rich-text-core.ts';
+import { Badge } from '../../components/kit/Badge.tsx';
 import { HeldNotice, PersonalDataWarning } from '../common/held-notice.tsx';
 import { kindsInOrder, warningKinds } from '../common/held-words.ts';
 import { t } from '../common/page.ts';
+import type { GuardedOutcome, GuardViews, HeldAnswer, WrittenText } from './guarded-send.tsx';
 
-export function HeldPreview({ kinds, text }: { kinds: readonly string[]; text: { title?: string; body: RichDoc | string } }) {
+function HeldPreview({ kinds, text }: { kinds: readonly string[]; text: WrittenText }) {
   const body = typeof text.body === 'string' ? text.body : docToPlainText(text.body);
   return (
     <div class="held-preview">
@@ -26,6 +28,22 @@ export function HeldPreview({ kinds, text }: { kinds: readonly string[]; text: {
   );
 }
 
-export function WarningBeforeSending({ error, onConfirm, onCancel }: { error: unknown; onConfirm: () => void; onCancel: () => void }) {
-  return <PersonalDataWarning kinds={warningKinds(error)} onConfirm={onConfirm} onCancel={onCancel} />;
+/** A 202: the notice and the text where the form said. */
+export function showHeld(views: GuardViews, answer: HeldAnswer, text: WrittenText): GuardedOutcome<never> {
+  views.show(<HeldPreview kinds={answer.held.kinds} text={text} />);
+  return { held: true };
+}
+
+/** A teacher's 409: asked first; "Publish anyway" sends again, acknowledged; going back returns to the text. */
+export async function askFirst<T>(views: GuardViews, warning: unknown, resend: () => Promise<T | HeldAnswer>, field: () => HTMLElement | null | undefined): Promise<GuardedOutcome<T>> {
+  const confirmed = await new Promise<boolean>((answer) =>
+    views.ask(<PersonalDataWarning kinds={warningKinds(warning)} onConfirm={() => answer(true)} onCancel={() => answer(false)} />),
+  );
+  views.ask(undefined);
+  if (!confirmed) {
+    requestAnimationFrame(() => field()?.focus());
+    return { cancelled: true };
+  }
+  // Acknowledged: a teacher's text is never held, so what comes back is the written item.
+  return { written: (await resend()) as T };
 }
