@@ -1,5 +1,5 @@
 /**
- * Fetched by guarded-send.tsx only when the guard stopped a write: the
+ * Fetched by guarded-post.tsx only when the guard stopped a write: the
  * pupil's text waiting for a teacher (the child-friendly reason, then what
  * they wrote, as text, so it is not lost from their view), and the teacher's
  * warning before personal data goes where pupils read, answered before the
@@ -10,7 +10,7 @@ import { Badge } from '../../components/kit/Badge.tsx';
 import { HeldNotice, PersonalDataWarning } from '../common/held-notice.tsx';
 import { kindsInOrder, warningKinds } from '../common/held-words.ts';
 import { t } from '../common/page.ts';
-import type { GuardedOutcome, GuardViews, HeldAnswer, WrittenText } from './guarded-send.tsx';
+import type { GuardedOutcome, GuardViews, HeldAnswer, WrittenText } from './guarded-post.tsx';
 
 function HeldPreview({ kinds, text }: { kinds: readonly string[]; text: WrittenText }) {
   const body = typeof text.body === 'string' ? text.body : docToPlainText(text.body);

@@ -9,7 +9,7 @@ import type { CommentBodyInput, CommentResponse, FeedEntryResponse, PostResponse
 import { Badge, BusyButton, ConfirmDialog, EmptyState, FormField, Pager, RelativeDate, StatusMessage, usePagedList, type Status } from '../../components/kit/index.ts';
 import { plural } from '../../i18n/plural.ts';
 import { apiDelete, apiGet, apiPost, apiPut } from '../common/api.ts';
-import { acknowledgement, useGuardedSend, type HeldAnswer } from './guarded-send.tsx';
+import { acknowledgement, useGuardedPost, type HeldAnswer } from './guarded-post.tsx';
 import { entryHref, entrySentence, type HomeRights } from './home-page.ts';
 import { typeName } from '../common/labels.ts';
 import { fill, language, t } from '../common/page.ts';
@@ -148,7 +148,7 @@ function Comments({ postPath, context, onCount }: { postPath: string; context: E
   const [saving, setSaving] = useState(false);
   const [toDelete, setToDelete] = useState<CommentResponse>();
   const fieldId = `${postPath.replace(/\W/g, '-')}-comment`;
-  const guard = useGuardedSend();
+  const guard = useGuardedPost();
 
   useEffect(() => {
     list.reload().catch((error: unknown) => failed(error, setStatus));

@@ -14,7 +14,7 @@ import type { FeedEntryResponse, HomePage, NoteResponse, PostBodyInput, PostResp
 import { BusyButton, ConfirmDialog, EmptyState, FormField, Pager, readerLocale, RelativeDate, StatusMessage, usePagedList, type Status } from '../../components/kit/index.ts';
 import { apiDelete, apiGet, apiPost } from '../common/api.ts';
 import { EntryItem, type EntryContext } from './home-entry.tsx';
-import { acknowledgement, useGuardedSend, type HeldAnswer } from './guarded-send.tsx';
+import { acknowledgement, useGuardedPost, type HeldAnswer } from './guarded-post.tsx';
 import { failed } from '../common/problems.ts';
 import { homeRights, subOf, type HomeRights } from './home-page.ts';
 import { docProblem, emptyDoc, type WithRichBody } from '../common/rich-body.ts';
@@ -117,14 +117,14 @@ function Feed({ projectId, rights, me, type }: { projectId: string; rights: Home
  * The post box: a post is written in the rich-text editor (its pictures from
  * the public area's albums: visitors read the home too), its error and its
  * outcome under the button: posted, or (a pupil's) waiting for a teacher, or
- * (a teacher's) a warning first (guarded-send.tsx).
+ * (a teacher's) a warning first (guarded-post.tsx).
  */
 function PostBox({ projectId, send }: { projectId: string; send: (body: RichDoc, acknowledged: boolean) => Promise<void | HeldAnswer> }) {
   const [text, setText] = useState<RichDoc>(emptyDoc);
   const [problem, setProblem] = useState<string>();
   const [status, setStatus] = useState<Status>();
   const [saving, setSaving] = useState(false);
-  const guard = useGuardedSend();
+  const guard = useGuardedPost();
 
   const submit = async (event: Event) => {
     event.preventDefault();

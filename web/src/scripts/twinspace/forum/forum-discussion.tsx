@@ -8,7 +8,7 @@ import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts'
 import type { DiscussionResponse, ThreadCreateBodyInput, ThreadResponse } from '../../../../../functions/http/forum/schemas.ts';
 import { BusyButton, ConfirmDialog, EmptyState, Pager, StatusMessage, usePagedList, type Status } from '../../../components/kit/index.ts';
 import { apiDelete, apiPost } from '../../common/api.ts';
-import { acknowledgement, type HeldAnswer } from '../guarded-send.tsx';
+import { acknowledgement, type HeldAnswer } from '../guarded-post.tsx';
 import { TopicOpener } from './forum-forms.tsx';
 import type { ForumRights } from './forum-page.ts';
 import { Byline, counted, forumUrl, PostHead, type ForumApi } from './forum-shared.tsx';

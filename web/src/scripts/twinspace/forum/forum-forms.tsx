@@ -18,7 +18,7 @@ import { t } from '../../common/page.ts';
 import { failed } from '../../common/problems.ts';
 import { emptyDoc } from '../../common/rich-body.ts';
 import { problemWords, TextField } from '../../common/rich-text.tsx';
-import { useGuardedSend, type HeldAnswer } from '../guarded-send.tsx';
+import { useGuardedPost, type HeldAnswer } from '../guarded-post.tsx';
 
 type Problems<Name extends string> = Partial<Record<Name, string>>;
 
@@ -76,7 +76,7 @@ export function TopicOpener({ id, openLabel, submitLabel, onOpen, pictures }: Op
   const form = useRef<HTMLFormElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const problems = useProblems(topicFields, form);
-  const guard = useGuardedSend();
+  const guard = useGuardedPost();
 
   const show = () => {
     setShown(true);
@@ -161,7 +161,7 @@ export function ReplyForm({ onReply, pictures }: { onReply: (body: RichDoc, ackn
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const problems = useProblems(replyFields, form);
-  const guard = useGuardedSend();
+  const guard = useGuardedPost();
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -9,7 +9,7 @@ import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts'
 import type { DiscussionCreateBodyInput, DiscussionResponse } from '../../../../../functions/http/forum/schemas.ts';
 import { EmptyState, Pager, StatusMessage, usePagedList, type Status } from '../../../components/kit/index.ts';
 import { apiPost } from '../../common/api.ts';
-import { acknowledgement } from '../guarded-send.tsx';
+import { acknowledgement } from '../guarded-post.tsx';
 import { TopicOpener } from './forum-forms.tsx';
 import type { ForumRights } from './forum-page.ts';
 import { areaName, Byline, counted, forumUrl, type ForumApi } from './forum-shared.tsx';

@@ -9,7 +9,7 @@ import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts'
 import type { ReplyCreateBodyInput, ReplyResponse, ThreadResponse } from '../../../../../functions/http/forum/schemas.ts';
 import { BusyButton, ConfirmDialog, EmptyState, Pager, StatusMessage, usePagedList, type Status } from '../../../components/kit/index.ts';
 import { apiDelete, apiPost } from '../../common/api.ts';
-import { acknowledgement, type HeldAnswer } from '../guarded-send.tsx';
+import { acknowledgement, type HeldAnswer } from '../guarded-post.tsx';
 import { ReplyForm } from './forum-forms.tsx';
 import type { ForumRights } from './forum-page.ts';
 import { Byline, PostHead, type ForumApi } from './forum-shared.tsx';

@@ -6,7 +6,8 @@
  * sends the same write again with acknowledgePersonalData). Only the answer
  * is looked at here: what follows it (held-preview.tsx, with the notice and
  * the dialog of held-notice.tsx) is fetched when such an answer comes, so
- * the pages' scripts on load stay within budget.
+ * the pages' scripts on load stay within budget. (Pages, mailbox and
+ * materials have their own guarded-send.tsx, which keeps the text in the form.)
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
@@ -46,7 +47,7 @@ const whatFollows = () => import('./held-preview.tsx');
  * `cancelled` (the teacher went back to their text: focus goes to `field`).
  * Other failures are thrown, as before.
  */
-export function useGuardedSend() {
+export function useGuardedPost() {
   const [shown, show] = useState<ComponentChildren>();
   const [dialog, ask] = useState<ComponentChildren>();
   const views: GuardViews = { show, ask };
