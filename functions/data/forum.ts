@@ -18,6 +18,7 @@ import type { TableStore } from './store.ts';
 import { automaticEntry } from './feed.ts';
 import { transact, type GuardedItem } from './transact.ts';
 import { withStoredDocument, type StoredDocument } from './stored-document.ts';
+import { memberStillOfType, projectStillApproved } from './write-guards.ts';
 
 export interface ForumAuthor {
   authorId: string;
@@ -117,16 +118,33 @@ export function threadAmong(found: Record<string, unknown>[], projectId: string,
 export type ForumWriteOutcome = 'written' | 'not-found';
 
 /**
+ * What a new thread or reply met besides: the project was closed, or the
+ * author's type changed, since the permission was decided (by the gate, or
+ * by a teacher releasing a pupil's held text some time later).
+ */
+export type ForumPostOutcome = ForumWriteOutcome | 'closed' | 'typeChanged';
+
+type ForumGuard = 'gone' | 'taken' | 'closed' | 'typeChanged';
+
+/**
  * A transaction of forum items. 'gone' guards the items a write needs to
  * exist (the discussion, the thread); 'taken' guards a new item's key, which
  * a fresh ULID never meets: if it does, that is a bug, not an answer.
  */
-async function forumTransaction(store: TableStore, items: GuardedItem<'gone' | 'taken'>[]): Promise<ForumWriteOutcome> {
+async function forumTransaction(store: TableStore, items: GuardedItem<ForumGuard>[]): Promise<ForumPostOutcome> {
   const outcome = await transact(store, items);
   if (outcome.written) return 'written';
   if (outcome.failed.includes('taken')) throw new Error('A new forum item met an existing item with its key.');
-  return 'not-found';
+  if (outcome.failed.includes('gone')) return 'not-found';
+  if (outcome.failed.includes('closed')) return 'closed';
+  return 'typeChanged';
 }
+
+/** The project still approved and the author still of the type the write was allowed for. */
+const authorGuards = (store: TableStore, projectId: string, author: ForumAuthor): GuardedItem<ForumGuard>[] => [
+  projectStillApproved(store, projectId),
+  memberStillOfType(store, projectId, author.authorId, author.authorType),
+];
 
 const putNew = (store: TableStore, Item: Record<string, unknown>): GuardedItem<'taken'> => ({
   guard: 'taken',
@@ -142,9 +160,10 @@ const updateExisting = (store: TableStore, Key: ItemKey, UpdateExpression: strin
 /**
  * A thread: its listing, its header, the discussion's counter and the home's
  * automatic entry (data/feed.ts; in the forum's area, so the teachers' forum
- * stays the teachers') in one transaction. 'not-found' when the discussion is gone.
+ * stays the teachers') in one transaction, with the author's guards.
+ * 'not-found' when the discussion is gone.
  */
-export function putThread(store: TableStore, thread: Thread): Promise<ForumWriteOutcome> {
+export function putThread(store: TableStore, thread: Thread): Promise<ForumPostOutcome> {
   const { projectId, discussionId, threadId } = thread;
   return forumTransaction(store, [
     automaticEntry(store, projectId, thread.area, { kind: 'thread-opened', thread: { threadId, discussionId, title: thread.title }, by: { userId: thread.authorId, name: thread.authorName } }, thread.createdAt),
@@ -154,6 +173,7 @@ export function putThread(store: TableStore, thread: Thread): Promise<ForumWrite
       ':one': 1,
       ':at': thread.createdAt,
     }),
+    ...authorGuards(store, projectId, thread),
   ]);
 }
 
@@ -177,7 +197,7 @@ export async function listThreads(store: TableStore, projectId: string, discussi
  * reply on the same thread is sent again, never taken for a missing thread).
  * 'not-found' when the thread is gone.
  */
-export function putReply(store: TableStore, thread: Thread, reply: Reply): Promise<ForumWriteOutcome> {
+export function putReply(store: TableStore, thread: Pick<Thread, 'projectId' | 'threadId' | 'discussionId' | 'area'>, reply: Reply): Promise<ForumPostOutcome> {
   const { projectId, threadId } = thread;
   const counted = { ':one': 1, ':at': reply.createdAt };
   return forumTransaction(store, [
@@ -185,6 +205,7 @@ export function putReply(store: TableStore, thread: Thread, reply: Reply): Promi
     updateExisting(store, forumKeys.thread(projectId, threadId), 'ADD replyCount :one SET lastActivityAt = :at', counted),
     updateExisting(store, forumKeys.threadListing(projectId, thread.discussionId, threadId), 'ADD replyCount :one SET lastActivityAt = :at', counted),
     updateExisting(store, forumKeys.discussion(projectId, thread.area, thread.discussionId), 'SET lastActivityAt = :at', { ':at': reply.createdAt }),
+    ...authorGuards(store, projectId, reply),
   ]);
 }
 
@@ -232,7 +253,8 @@ export async function deleteThread(store: TableStore, thread: Thread): Promise<F
     { Delete: { TableName: store.tableName, Key: forumKeys.threadListing(projectId, discussionId, threadId) } },
     updateExisting(store, forumKeys.discussion(projectId, thread.area, discussionId), 'ADD threadCount :minusOne', { ':minusOne': -1 }),
   ]);
-  if (removed === 'not-found') return removed;
+  // Only 'gone' is guarded here: any refusal is a thread no longer there.
+  if (removed !== 'written') return 'not-found';
   const replyKeys = await queryAll(store, {
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :reply)',
     ExpressionAttributeValues: { ':pk': forumKeys.threadPartition(projectId, threadId), ':reply': forumKeys.replyPrefix },

@@ -9,32 +9,35 @@
  * read it in the gate's own BatchGetItem (`alongWith`), so each route stays
  * at two round trips, and an id of another project is 404.
  *
+ * The pupil guard (issue 12): a pupil's thread or reply with personal data or
+ * abuse is held for a teacher (202, nothing written; publish-held.ts writes it
+ * once released, through the same post-writes.ts); a teacher warned before
+ * putting personal data in the pupils' forum (409 unless acknowledged).
+ *
  * Moderation (teacher administrators, the policy table's 'moderate'): DELETE
  * a thread (with its replies) or one reply.
  *
  * Orders: discussions and threads newest first (what is new is on top);
  * replies oldest first (a conversation reads from the top).
  */
-import { monotonicFactory } from 'ulid';
 import * as forumStore from '../../data/forum.ts';
-import type { Discussion, ForumAuthor, Reply, Thread } from '../../data/forum.ts';
+import type { Discussion, ForumAuthor, Thread } from '../../data/forum.ts';
 import { forumKeys, keys } from '../../data/keys.ts';
 import type { Membership } from '../../data/memberships.ts';
 import { forumAuthorName, mayReadForum, mayWriteInForum, type ForumArea, type ForumDecision } from '../../domain/forum.ts';
-import { documentAreaOf } from '../../domain/rich-documents.ts';
-import type { RichDoc } from '../../domain/rich-text.ts';
+import { guardedTextOf } from '../../domain/rich-text-guarded.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { forbidden, notFound } from '../../lib/errors.ts';
+import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
-import { documentToSave, withDocumentReply } from '../rich-document.ts';
+import { guardWrite, type HeldSummary } from '../guarded-write.ts';
+import type { HeldSurface } from '../../data/moderation.ts';
+import { withDocumentReply } from '../rich-document.ts';
 import { gated } from '../router.ts';
 import type { TwinspaceAccess } from '../twinspace-access.ts';
 import type { TableStore } from '../../data/store.ts';
+import { forumDocument, newForumId, writeReply, writeThread, type ForumRefusal } from './post-writes.ts';
 import { forumRoutes } from './routes.ts';
-
-/** ULIDs from one factory are strictly increasing, so two replies of the same millisecond keep their order. */
-const newId = monotonicFactory();
 
 const noSuchDiscussion = () => notFound('No such discussion in this project.');
 const noSuchThread = () => notFound('No such thread in this project.');
@@ -47,9 +50,30 @@ function authorOf(membership: Membership): ForumAuthor {
   return { authorId: membership.userId, authorName: forumAuthorName(membership), authorType: membership.type };
 }
 
-/** A post's text, checked for its forum: its readers are the discussion's area's (threads and replies inherit it). */
-const forumDocument = (store: TableStore, projectId: string, body: RichDoc, area: ForumArea) =>
-  documentToSave(store, projectId, body, { surface: 'forum-post', area: documentAreaOf('forum-post', area) });
+/** A refused thread or reply in the API's words (nothing was written). */
+function refuse(refusal: ForumRefusal, gone: () => Error): never {
+  if (refusal === 'gone') throw gone();
+  if (refusal === 'closed') throw conflict('The project is closed: its TwinSpace is read-only.');
+  throw conflict('Your type in this project changed meanwhile: reload and try again.');
+}
+
+/**
+ * The pupil guard on a write to a forum (guarded-write.ts): a pupil's text
+ * with a finding is held for a teacher (its summary, for a 202) and nothing
+ * is written; a teacher's with a finding is refused with 409 unless
+ * acknowledged. The teachers' forum is theirs alone: never checked.
+ */
+async function heldInstead(
+  store: TableStore,
+  twinspace: TwinspaceAccess,
+  write: { area: ForumArea; surface: HeldSurface; target: Record<string, unknown>; draft: Record<string, unknown>; texts: Record<string, string>; acknowledgePersonalData?: true },
+): Promise<HeldSummary | undefined> {
+  if (write.area === 'teachers') return undefined;
+  const { userId, type, displayName } = twinspace.membership;
+  const { area: _area, ...asked } = write;
+  const guarded = await guardWrite({ store, project: twinspace.project, caller: { userId, type, displayName }, pupilsRead: true, ...asked });
+  return guarded.outcome === 'held' ? guarded.held : undefined;
+}
 
 type DiscussionParams = { params: { projectId: string; discussionId: string } };
 type ThreadParams = { params: { projectId: string; threadId: string } };
@@ -89,13 +113,24 @@ export const handler = areaHandler(forumRoutes, {
   createDiscussion: async ({ params: { projectId }, body, twinspace, store }) => {
     const { membership } = twinspace;
     enforce(mayWriteInForum(membership.type, 'forum-open-discussion', body.area));
-    const document = await forumDocument(store, projectId, body.body, body.area);
+    const { acknowledgePersonalData, ...draft } = body;
+    const document = await forumDocument(store, projectId, draft.body, draft.area);
+    // Only teachers open discussions: never held, but warned before putting personal data where pupils read
+    // (checked as a thread: a titled topic; 'held' cannot come back for a teacher).
+    await heldInstead(store, twinspace, {
+      area: draft.area,
+      surface: 'forum-thread',
+      target: { area: draft.area },
+      draft,
+      texts: { title: draft.title, body: guardedTextOf(draft.body) },
+      acknowledgePersonalData,
+    });
     const now = new Date().toISOString();
     const discussion: Discussion = {
-      discussionId: newId(),
+      discussionId: newForumId(),
       projectId,
-      area: body.area,
-      title: body.title,
+      area: draft.area,
+      title: draft.title,
       ...document,
       ...authorOf(membership),
       createdAt: now,
@@ -125,22 +160,21 @@ export const handler = areaHandler(forumRoutes, {
       const { params: { projectId, discussionId }, body, twinspace, store } = request;
       const discussion = discussionOf(twinspace, request);
       enforce(mayWriteInForum(twinspace.membership.type, 'forum-open-thread', discussion.area));
-      const document = await forumDocument(store, projectId, body.body, discussion.area);
-      const now = new Date().toISOString();
-      const thread: Thread = {
-        threadId: newId(),
-        discussionId,
-        projectId,
+      const { acknowledgePersonalData, ...draft } = body;
+      const document = await forumDocument(store, projectId, draft.body, discussion.area);
+      const place = { projectId, discussionId, area: discussion.area };
+      const held = await heldInstead(store, twinspace, {
         area: discussion.area,
-        title: body.title,
-        ...document,
-        ...authorOf(twinspace.membership),
-        createdAt: now,
-        replyCount: 0,
-        lastActivityAt: now,
-      };
-      if ((await forumStore.putThread(store, thread)) === 'not-found') throw noSuchDiscussion();
-      countOf('ForumPostsWritten');
+        surface: 'forum-thread',
+        target: { discussionId, area: discussion.area },
+        draft,
+        texts: { title: draft.title, body: guardedTextOf(draft.body) },
+        acknowledgePersonalData,
+      });
+      if (held) return { status: 202, body: { held } };
+      const written = await writeThread(store, place, authorOf(twinspace.membership), { title: draft.title, document });
+      if ('refused' in written) refuse(written.refused, noSuchDiscussion);
+      const { thread } = written;
       return { status: 201, body: await withDocumentReply(thread), headers: { location: `/projects/${projectId}/forum/threads/${thread.threadId}/replies` } };
     },
   },
@@ -163,11 +197,21 @@ export const handler = areaHandler(forumRoutes, {
       const { params: { projectId, threadId }, body, twinspace, store } = request;
       const thread = threadOf(twinspace, request);
       enforce(mayWriteInForum(twinspace.membership.type, 'forum-reply', thread.area));
-      const document = await forumDocument(store, projectId, body.body, thread.area);
-      const reply: Reply = { replyId: newId(), threadId, projectId, ...document, ...authorOf(twinspace.membership), createdAt: new Date().toISOString() };
-      // A conflict with concurrent replies is retried inside putReply (transact()); 'not-found' only when the thread is really gone.
-      if ((await forumStore.putReply(store, thread, reply)) === 'not-found') throw noSuchThread();
-      countOf('ForumPostsWritten');
+      const { acknowledgePersonalData, ...draft } = body;
+      const document = await forumDocument(store, projectId, draft.body, thread.area);
+      const place = { projectId, threadId, discussionId: thread.discussionId, area: thread.area };
+      const held = await heldInstead(store, twinspace, {
+        area: thread.area,
+        surface: 'forum-reply',
+        target: { discussionId: thread.discussionId, threadId, area: thread.area },
+        draft,
+        texts: { body: guardedTextOf(draft.body) },
+        acknowledgePersonalData,
+      });
+      if (held) return { status: 202, body: { held } };
+      const written = await writeReply(store, place, authorOf(twinspace.membership), document);
+      if ('refused' in written) refuse(written.refused, noSuchThread);
+      const { reply } = written;
       return { status: 201, body: await withDocumentReply(reply), headers: { location: `/projects/${projectId}/forum/threads/${threadId}/replies` } };
     },
   },

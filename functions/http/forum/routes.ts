@@ -9,6 +9,7 @@ import { readActionOf } from '../../domain/areas.ts';
 import type { ForumArea } from '../../domain/forum.ts';
 import { area, route } from '../../lib/route.ts';
 import { pageQuery } from '../../lib/cursor.ts';
+import { heldResponse } from '../moderation/schemas.ts';
 import { projectPathParams } from '../schemas.ts';
 import {
   discussionCreateBody,
@@ -52,11 +53,12 @@ export const forumRoutes = area('forum', {
     path: '/projects/{projectId}/forum/discussions',
     auth: 'jwt',
     summary:
-      "Open a discussion {area, title (1..200), body (a rich-text document or plain text, 1..10,000 characters)} in the pupils' or the teachers' forum (the project's teachers). Answers 201; a closed project: 409",
+      "Open a discussion {area, title (1..200), body (a rich-text document or plain text, 1..10,000 characters)} in the pupils' or the teachers' forum (the project's teachers). Answers 201; a closed project: 409; personal data in the pupils' forum: 409 PERSONAL_DATA_WARNING unless acknowledgePersonalData: true",
     action: 'forum-open-discussion',
     params: projectPathParams,
     body: discussionCreateBody,
     responses: { 201: discussionResponse },
+    errors: ['PERSONAL_DATA_WARNING'],
   }),
   listThreads: route({
     name: 'list-forum-threads',
@@ -75,11 +77,12 @@ export const forumRoutes = area('forum', {
     path: '/projects/{projectId}/forum/discussions/{discussionId}/threads',
     auth: 'jwt',
     summary:
-      "Open a thread {title, body} in a discussion (teachers; a pupil administrator in the pupils' forum). It inherits the discussion's area. Answers 201",
+      "Open a thread {title, body} in a discussion (teachers; a pupil administrator in the pupils' forum). It inherits the discussion's area. Answers 201; a pupil's text with personal data or abuse is held for a teacher: 202 {held}, nothing written; a teacher's in the pupils' forum: 409 PERSONAL_DATA_WARNING unless acknowledgePersonalData: true",
     action: 'forum-open-thread',
     params: discussionPathParams,
     body: threadCreateBody,
-    responses: { 201: threadResponse },
+    responses: { 201: threadResponse, 202: heldResponse },
+    errors: ['PERSONAL_DATA_WARNING'],
   }),
   listReplies: route({
     name: 'list-forum-replies',
@@ -97,11 +100,13 @@ export const forumRoutes = area('forum', {
     method: 'POST',
     path: '/projects/{projectId}/forum/threads/{threadId}/replies',
     auth: 'jwt',
-    summary: 'Reply {body} in a thread (teachers and pupils who read its area; pupils are named by first name). Answers 201',
+    summary:
+      "Reply {body} in a thread (teachers and pupils who read its area; pupils are named by first name). Answers 201; a pupil's text with personal data or abuse is held for a teacher: 202 {held}, nothing written; a teacher's in the pupils' forum: 409 PERSONAL_DATA_WARNING unless acknowledgePersonalData: true",
     action: 'forum-reply',
     params: threadPathParams,
     body: replyCreateBody,
-    responses: { 201: replyResponse },
+    responses: { 201: replyResponse, 202: heldResponse },
+    errors: ['PERSONAL_DATA_WARNING'],
   }),
   deleteThread: route({
     name: 'delete-forum-thread',

@@ -10,6 +10,7 @@ import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { documentResponseFields, nonEmptyRichBody } from '../rich-text-schemas.ts';
 import { projectPathParams, ulidString } from '../schemas.ts';
+import { personalDataAcknowledgement } from '../moderation/schemas.ts';
 
 const title = visibleText({
   max: forumTitleMaxLength,
@@ -26,9 +27,9 @@ export const replyPathParams = threadPathParams.extend({ replyId: ulidString });
 /** Discussions are listed one area at a time: the pupils' forum and the teachers' forum are two places. */
 export const discussionsQuery = pageQuery.extend({ area });
 
-export const discussionCreateBody = z.object({ area, title, body }).strict();
-export const threadCreateBody = z.object({ title, body }).strict();
-export const replyCreateBody = z.object({ body }).strict();
+export const discussionCreateBody = z.object({ area, title, body, ...personalDataAcknowledgement }).strict();
+export const threadCreateBody = z.object({ title, body, ...personalDataAcknowledgement }).strict();
+export const replyCreateBody = z.object({ body, ...personalDataAcknowledgement }).strict();
 export type DiscussionCreateBodyInput = z.input<typeof discussionCreateBody>;
 export type ThreadCreateBodyInput = z.input<typeof threadCreateBody>;
 export type ReplyCreateBodyInput = z.input<typeof replyCreateBody>;

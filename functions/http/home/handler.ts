@@ -10,9 +10,7 @@
  */
 import {
   commentAmong,
-  createComment,
   createNote,
-  createPost,
   deleteComment,
   deleteEntry,
   deleteNote,
@@ -29,7 +27,6 @@ import {
   unpinPost,
   type BoardNote,
   type FeedEntry,
-  type HomeComment,
   type HomeWriteOutcome,
   type HomeWriter,
   type LikeOutcome,
@@ -38,16 +35,20 @@ import {
 import { feedKeys, keys } from '../../data/keys.ts';
 import type { Membership } from '../../data/memberships.ts';
 import { homeName, homePage, mayDeleteBoardNote, mayDeleteHomeItem, seesArea } from '../../domain/feed.ts';
-import { documentAreaOf } from '../../domain/rich-documents.ts';
 import { mayAtAll } from '../../domain/policy.ts';
+import { guardedTextOf } from '../../domain/rich-text-guarded.ts';
 import type { Caller } from '../../lib/claims.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
+import type { HeldSurface } from '../../data/moderation.ts';
+import type { TableStore } from '../../data/store.ts';
 import { areaHandler } from '../area.ts';
-import { documentToSave, withDocumentReply } from '../rich-document.ts';
+import { guardWrite, type HeldSummary } from '../guarded-write.ts';
+import { withDocumentReply } from '../rich-document.ts';
 import { gated } from '../router.ts';
 import type { TwinspaceAccess } from '../twinspace-access.ts';
+import { postDocument, writeComment, writePost } from './post-writes.ts';
 import { homeRoutes } from './routes.ts';
 import type { FeedEntryResponse, PostResponse } from './schemas.ts';
 
@@ -55,14 +56,35 @@ const noSuchPost = () => notFound('No such post on this home.');
 const noSuchComment = () => notFound('No such comment on this post.');
 const noSuchNote = () => notFound("No such note on the teachers' board.");
 
+/**
+ * The pupil guard on a post or a comment (guarded-write.ts): every member
+ * reads the home, pupils too, so a pupil's text with a finding is held for a
+ * teacher (its summary, for a 202) and nothing is written, and a teacher's
+ * is refused with 409 unless acknowledged.
+ */
+async function heldInstead(
+  store: TableStore,
+  twinspace: TwinspaceAccess,
+  write: { surface: HeldSurface; target: Record<string, unknown>; draft: Record<string, unknown>; texts: Record<string, string>; acknowledgePersonalData?: true },
+): Promise<HeldSummary | undefined> {
+  const { userId, type, displayName } = twinspace.membership;
+  const guarded = await guardWrite({ store, project: twinspace.project, caller: { userId, type, displayName }, pupilsRead: true, ...write });
+  return guarded.outcome === 'held' ? guarded.held : undefined;
+}
+
+/** Why a write saved nothing, in the API's words. */
+function refusal(outcome: Exclude<HomeWriteOutcome | LikeOutcome, 'written' | 'unchanged'>, gone: () => Error = noSuchPost): Error {
+  if (outcome === 'gone') return gone();
+  if (outcome === 'closed') return conflict('The project is closed: its TwinSpace is read-only.');
+  if (outcome === 'typeChanged') return conflict('Your type in this project changed meanwhile: reload and try again.');
+  if (outcome === 'changed') return conflict('The post changed meanwhile: reload and try again.');
+  return conflict('Ten posts are pinned already: unpin one first.');
+}
+
 /** A write's outcome in the API's words: a refused one saved nothing. */
 function refuseUnlessWritten(outcome: HomeWriteOutcome | LikeOutcome, gone: () => Error = noSuchPost): void {
-  if (outcome === 'gone') throw gone();
-  if (outcome === 'closed') throw conflict('The project is closed: its TwinSpace is read-only.');
-  if (outcome === 'typeChanged') throw conflict('Your type in this project changed meanwhile: reload and try again.');
-  if (outcome === 'changed') throw conflict('The post changed meanwhile: reload and try again.');
-  if (outcome === 'full') throw conflict('Ten posts are pinned already: unpin one first.');
   if (outcome === 'written') countOf('HomeWrites');
+  else if (outcome !== 'unchanged') throw refusal(outcome, gone);
 }
 
 const writerOf = (caller: Caller, twinspace: TwinspaceAccess): HomeWriter => ({ userId: caller.userId, type: twinspace.membership.type });
@@ -123,21 +145,14 @@ export const handler = areaHandler(homeRoutes, {
     },
   }),
 
-  createHomePost: async ({ caller, params: { projectId }, body, twinspace, store }) => {
-    // Every member reads Home posts, visitors too: public-area images only.
-    const document = await documentToSave(store, projectId, body.body, { surface: 'home-post', area: documentAreaOf('home-post') });
-    const post: PostEntry = {
-      entryId: newFeedId(),
-      projectId,
-      area: 'public',
-      createdAt: new Date().toISOString(),
-      kind: 'post',
-      ...document,
-      author: authorOf(twinspace.membership),
-      likeCount: 0,
-      commentCount: 0,
-    };
-    refuseUnlessWritten(await createPost(store, post, writerOf(caller, twinspace)));
+  createHomePost: async ({ params: { projectId }, body, twinspace, store }) => {
+    const { acknowledgePersonalData, ...draft } = body;
+    const document = await postDocument(store, projectId, draft.body);
+    const held = await heldInstead(store, twinspace, { surface: 'home-post', target: {}, draft, texts: { body: guardedTextOf(draft.body) }, acknowledgePersonalData });
+    if (held) return { status: 202, body: { held } };
+    const written = await writePost(store, projectId, authorOf(twinspace.membership), document);
+    if ('refused' in written) throw refusal(written.refused);
+    const { post } = written;
     return { status: 201, body: await postResponseOf(post, false), headers: { location: `/projects/${projectId}/home/posts/${post.entryId}` } };
   },
 
@@ -189,10 +204,14 @@ export const handler = areaHandler(homeRoutes, {
   createHomeComment: gated({
     alongWith: withEntry,
     handle: async (request) => {
-      const { caller, params: { projectId, postId }, body, twinspace, store } = request;
+      const { params: { projectId, postId }, body, twinspace, store } = request;
       postOf(twinspace, request);
-      const comment: HomeComment = { commentId: newFeedId(), postId, projectId, body: body.body, author: authorOf(twinspace.membership), createdAt: new Date().toISOString() };
-      refuseUnlessWritten(await createComment(store, comment, writerOf(caller, twinspace)));
+      const { acknowledgePersonalData, ...draft } = body;
+      const held = await heldInstead(store, twinspace, { surface: 'home-comment', target: { postId }, draft, texts: { body: draft.body }, acknowledgePersonalData });
+      if (held) return { status: 202, body: { held } };
+      const written = await writeComment(store, { projectId, postId }, authorOf(twinspace.membership), draft.body);
+      if ('refused' in written) throw refusal(written.refused);
+      const { comment } = written;
       return { status: 201, body: comment, headers: { location: `/projects/${projectId}/home/posts/${postId}/comments/${comment.commentId}` } };
     },
   }),

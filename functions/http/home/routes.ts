@@ -7,6 +7,7 @@
  * post or comment ('moderate'). A closed project's home is read-only.
  */
 import { area, route } from '../../lib/route.ts';
+import { heldResponse } from '../moderation/schemas.ts';
 import {
   boardPage,
   boardQuery,
@@ -44,10 +45,12 @@ export const homeRoutes = area('home', {
     path: '/projects/{projectId}/home/posts',
     auth: 'jwt',
     action: 'home-post',
-    summary: 'Write a post {body: a rich-text document or plain text, 1..5,000 characters; images of public-area albums only} (teachers and pupils; pupils appear by first name)',
+    summary:
+      "Write a post {body: a rich-text document or plain text, 1..5,000 characters; images of public-area albums only} (teachers and pupils; pupils appear by first name). A pupil's text with personal data or abuse is held for a teacher: 202 {held}, nothing written; a teacher's: 409 PERSONAL_DATA_WARNING unless acknowledgePersonalData: true",
     params: homePathParams,
     body: postBody,
-    responses: { 201: postResponse },
+    responses: { 201: postResponse, 202: heldResponse },
+    errors: ['PERSONAL_DATA_WARNING'],
   }),
   deleteHomePost: route({
     name: 'delete-home-post',
@@ -96,10 +99,12 @@ export const homeRoutes = area('home', {
     path: '/projects/{projectId}/home/posts/{postId}/comments',
     auth: 'jwt',
     action: 'home-comment-like',
-    summary: 'Comment on a post {body: plain text 1..2,000} (teachers and pupils)',
+    summary:
+      "Comment on a post {body: plain text 1..2,000} (teachers and pupils). A pupil's text with personal data or abuse is held for a teacher: 202 {held}, nothing written; a teacher's: 409 PERSONAL_DATA_WARNING unless acknowledgePersonalData: true",
     params: postPathParams,
     body: commentBody,
-    responses: { 201: commentResponse },
+    responses: { 201: commentResponse, 202: heldResponse },
+    errors: ['PERSONAL_DATA_WARNING'],
   }),
   deleteHomeComment: route({
     name: 'delete-home-comment',

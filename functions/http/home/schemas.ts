@@ -9,6 +9,7 @@ import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { documentResponseFields, nonEmptyRichBody } from '../rich-text-schemas.ts';
 import { ulidString } from '../schemas.ts';
+import { personalDataAcknowledgement } from '../moderation/schemas.ts';
 
 /** Plain text, trimmed, 1..max characters (code points), of many lines; stored as text and always rendered as text. */
 const plainText = (max: number) => visibleText({ max, multiline: true });
@@ -23,8 +24,8 @@ export const commentsQuery = pageQuery;
 export const boardQuery = pageQuery;
 
 /** A post is rich text (a document, or plain text read as paragraphs); comments and board notes stay plain. */
-export const postBody = z.object({ body: nonEmptyRichBody(feedLimits.post, 'Cannot be empty.') }).strict();
-export const commentBody = z.object({ body: plainText(feedLimits.comment) }).strict();
+export const postBody = z.object({ body: nonEmptyRichBody(feedLimits.post, 'Cannot be empty.'), ...personalDataAcknowledgement }).strict();
+export const commentBody = z.object({ body: plainText(feedLimits.comment), ...personalDataAcknowledgement }).strict();
 export const noteBody = z.object({ body: plainText(feedLimits.note) }).strict();
 export type PostBodyInput = z.input<typeof postBody>;
 export type CommentBodyInput = z.input<typeof commentBody>;

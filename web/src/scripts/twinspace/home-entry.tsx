@@ -5,10 +5,11 @@
  * entry in words. Built from the kit; every outcome is said next to it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { CommentResponse, FeedEntryResponse, PostResponse } from '../../../../functions/http/home/schemas.ts';
+import type { CommentBodyInput, CommentResponse, FeedEntryResponse, PostResponse } from '../../../../functions/http/home/schemas.ts';
 import { Badge, BusyButton, ConfirmDialog, EmptyState, FormField, Pager, RelativeDate, StatusMessage, usePagedList, type Status } from '../../components/kit/index.ts';
 import { plural } from '../../i18n/plural.ts';
 import { apiDelete, apiGet, apiPost, apiPut } from '../common/api.ts';
+import { acknowledgement, useGuardedPost, type HeldAnswer } from './guarded-post.tsx';
 import { entryHref, entrySentence, type HomeRights } from './home-page.ts';
 import { typeName } from '../common/labels.ts';
 import { fill, language, t } from '../common/page.ts';
@@ -147,6 +148,7 @@ function Comments({ postPath, context, onCount }: { postPath: string; context: E
   const [saving, setSaving] = useState(false);
   const [toDelete, setToDelete] = useState<CommentResponse>();
   const fieldId = `${postPath.replace(/\W/g, '-')}-comment`;
+  const guard = useGuardedPost();
 
   useEffect(() => {
     list.reload().catch((error: unknown) => failed(error, setStatus));
@@ -159,8 +161,16 @@ function Comments({ postPath, context, onCount }: { postPath: string; context: E
     setProblem(undefined);
     setSaving(true);
     try {
-      await apiPost(`${postPath}/comments`, { body: text });
+      const body = text;
+      const sent = await guard.send(
+        (acknowledged) => apiPost<CommentResponse | HeldAnswer>(`${postPath}/comments`, { body, ...acknowledgement(acknowledged) } satisfies CommentBodyInput),
+        { body },
+        () => document.getElementById(fieldId),
+      );
+      if ('cancelled' in sent) return;
+      // Held: the text leaves the field all the same; it shows under the notice.
       setText('');
+      if ('held' in sent) return;
       onCount(1);
       await list.reload();
       setStatus({ tone: 'success', text: t('home.commented') });
@@ -216,6 +226,7 @@ function Comments({ postPath, context, onCount }: { postPath: string; context: E
         </form>
       )}
       <StatusMessage status={status} />
+      {guard.feedback}
       <ConfirmDialog
         open={!!toDelete}
         question={t('home.confirmDeleteComment')}

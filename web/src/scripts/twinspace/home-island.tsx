@@ -10,10 +10,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { feedLimits } from '../../../../functions/domain/feed.ts';
 import type { RichDoc } from '../../../../functions/domain/rich-text-core.ts';
 import type { TwinspaceType } from '../../../../functions/domain/twinspace-types.ts';
-import type { FeedEntryResponse, HomePage, NoteResponse, PostBodyInput } from '../../../../functions/http/home/schemas.ts';
+import type { FeedEntryResponse, HomePage, NoteResponse, PostBodyInput, PostResponse } from '../../../../functions/http/home/schemas.ts';
 import { BusyButton, ConfirmDialog, EmptyState, FormField, Pager, readerLocale, RelativeDate, StatusMessage, usePagedList, type Status } from '../../components/kit/index.ts';
 import { apiDelete, apiGet, apiPost } from '../common/api.ts';
 import { EntryItem, type EntryContext } from './home-entry.tsx';
+import { acknowledgement, useGuardedPost, type HeldAnswer } from './guarded-post.tsx';
 import { failed } from '../common/problems.ts';
 import { homeRights, subOf, type HomeRights } from './home-page.ts';
 import { docProblem, emptyDoc, type WithRichBody } from '../common/rich-body.ts';
@@ -86,8 +87,9 @@ function Feed({ projectId, rights, me, type }: { projectId: string; rights: Home
       {rights.post && (
         <PostBox
           projectId={projectId}
-          send={async (body) => {
-            await apiPost(`${homePath}/posts`, { body } satisfies WithRichBody<PostBodyInput>);
+          send={async (body, acknowledged) => {
+            const answer = await apiPost<PostResponse | HeldAnswer>(`${homePath}/posts`, { body, ...acknowledgement(acknowledged) } satisfies WithRichBody<PostBodyInput>);
+            if ('held' in answer) return answer;
             await entries.reload();
           }}
         />
@@ -114,13 +116,15 @@ function Feed({ projectId, rights, me, type }: { projectId: string; rights: Home
 /**
  * The post box: a post is written in the rich-text editor (its pictures from
  * the public area's albums: visitors read the home too), its error and its
- * outcome under the button.
+ * outcome under the button: posted, or (a pupil's) waiting for a teacher, or
+ * (a teacher's) a warning first (guarded-post.tsx).
  */
-function PostBox({ projectId, send }: { projectId: string; send: (body: RichDoc) => Promise<void> }) {
+function PostBox({ projectId, send }: { projectId: string; send: (body: RichDoc, acknowledged: boolean) => Promise<void | HeldAnswer> }) {
   const [text, setText] = useState<RichDoc>(emptyDoc);
   const [problem, setProblem] = useState<string>();
   const [status, setStatus] = useState<Status>();
   const [saving, setSaving] = useState(false);
+  const guard = useGuardedPost();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -131,9 +135,11 @@ function PostBox({ projectId, send }: { projectId: string; send: (body: RichDoc)
     if (found) return document.getElementById('home-post-text')?.focus();
     setSaving(true);
     try {
-      await send(text);
+      const sent = await guard.send((acknowledged) => send(text, acknowledged), { body: text }, () => document.getElementById('home-post-text'));
+      if ('cancelled' in sent) return;
+      // Held: the text leaves the box all the same; it shows under the notice.
       setText(emptyDoc());
-      setStatus({ tone: 'success', text: t('home.posted') });
+      if ('written' in sent) setStatus({ tone: 'success', text: t('home.posted') });
     } catch (error) {
       failed(error, setStatus);
     } finally {
@@ -160,6 +166,7 @@ function PostBox({ projectId, send }: { projectId: string; send: (body: RichDoc)
           {t('home.post')}
         </BusyButton>
         <StatusMessage status={status} />
+        {guard.feedback}
       </form>
     </section>
   );

@@ -8,6 +8,7 @@ import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts'
 import type { DiscussionResponse, ThreadCreateBodyInput, ThreadResponse } from '../../../../../functions/http/forum/schemas.ts';
 import { BusyButton, ConfirmDialog, EmptyState, Pager, StatusMessage, usePagedList, type Status } from '../../../components/kit/index.ts';
 import { apiDelete, apiPost } from '../../common/api.ts';
+import { acknowledgement, type HeldAnswer } from '../guarded-post.tsx';
 import { TopicOpener } from './forum-forms.tsx';
 import type { ForumRights } from './forum-page.ts';
 import { Byline, counted, forumUrl, PostHead, type ForumApi } from './forum-shared.tsx';
@@ -46,8 +47,10 @@ export function DiscussionLevel({ discussion, projectId, rights, api, focus, fla
     if (ready && focus) heading.current?.focus();
   }, [ready]);
 
-  const open = async (values: { title: string; body: RichDoc }) => {
-    const thread = await apiPost<ThreadResponse>(`${api.base}/discussions/${encodeURIComponent(discussion.discussionId)}/threads`, values satisfies WithRichBody<ThreadCreateBodyInput>);
+  const open = async (values: { title: string; body: RichDoc }, acknowledged: boolean) => {
+    const path = `${api.base}/discussions/${encodeURIComponent(discussion.discussionId)}/threads`;
+    const thread = await apiPost<ThreadResponse | HeldAnswer>(path, { ...values, ...acknowledgement(acknowledged) } satisfies WithRichBody<ThreadCreateBodyInput>);
+    if ('held' in thread) return thread;
     await threads.reload().catch((error: unknown) => failed(error, setStatus));
     return fill('forum.threadOpened', { title: thread.title });
   };

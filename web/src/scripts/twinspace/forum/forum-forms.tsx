@@ -18,6 +18,7 @@ import { t } from '../../common/page.ts';
 import { failed } from '../../common/problems.ts';
 import { emptyDoc } from '../../common/rich-body.ts';
 import { problemWords, TextField } from '../../common/rich-text.tsx';
+import { useGuardedPost, type HeldAnswer } from '../guarded-post.tsx';
 
 type Problems<Name extends string> = Partial<Record<Name, string>>;
 
@@ -56,8 +57,12 @@ interface OpenerProps {
   id: string;
   openLabel: string;
   submitLabel: string;
-  /** Sends the new discussion or thread; resolves to the sentence saying it was opened. */
-  onOpen: (values: TopicValues) => Promise<string>;
+  /**
+   * Sends the new discussion or thread (`acknowledged`: a teacher warned of
+   * personal data sends anyway); resolves to the sentence saying it was
+   * opened, or to the API's {held} when a teacher must look at it first.
+   */
+  onOpen: (values: TopicValues, acknowledged: boolean) => Promise<string | HeldAnswer>;
   /** Where its pictures come from: the project, and the area the forum is read in. */
   pictures: { projectId: string; area: Area };
 }
@@ -71,10 +76,12 @@ export function TopicOpener({ id, openLabel, submitLabel, onOpen, pictures }: Op
   const form = useRef<HTMLFormElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const problems = useProblems(topicFields, form);
+  const guard = useGuardedPost();
 
   const show = () => {
     setShown(true);
     setStatus(undefined);
+    guard.clear();
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('input, textarea')?.focus());
   };
   const hide = () => {
@@ -90,9 +97,12 @@ export function TopicOpener({ id, openLabel, submitLabel, onOpen, pictures }: Op
     if (problems.mark({ title: values.title.trim() ? undefined : t('forum.required'), body: textProblem(values.body) }, setStatus)) return;
     setSaving(true);
     try {
-      const said = await onOpen({ title: values.title.trim(), body: values.body });
+      const topic = { title: values.title.trim(), body: values.body };
+      const sent = await guard.send((acknowledged) => onOpen(topic, acknowledged), topic, () => form.current?.querySelector('input'));
+      if ('cancelled' in sent) return;
+      // Held: the form closes all the same; what was written shows under the notice.
       hide();
-      setStatus({ tone: 'success', text: said });
+      if ('written' in sent) setStatus({ tone: 'success', text: sent.written });
     } catch (error) {
       if (!problems.mark(problemsByField(error) ?? {}, setStatus)) failed(error, setStatus);
     } finally {
@@ -132,19 +142,26 @@ export function TopicOpener({ id, openLabel, submitLabel, onOpen, pictures }: Op
         </div>
       </form>
       <StatusMessage status={status} />
+      {guard.feedback}
     </div>
   );
 }
 
 const replyFields = ['body'] as const;
 
-/** The reply form under a thread; `onReply` sends the text. Always there, so the editor is fetched once the text is used. */
-export function ReplyForm({ onReply, pictures }: { onReply: (body: RichDoc) => Promise<void>; pictures: { projectId: string; area: Area } }) {
+/**
+ * The reply form under a thread; `onReply` sends the text (`acknowledged`: a
+ * teacher warned of personal data sends anyway) and shows the reply, or
+ * resolves to the API's {held}. Always there, so the editor is fetched once
+ * the text is used.
+ */
+export function ReplyForm({ onReply, pictures }: { onReply: (body: RichDoc, acknowledged: boolean) => Promise<void | HeldAnswer>; pictures: { projectId: string; area: Area } }) {
   const [text, setText] = useState<RichDoc>(emptyDoc);
   const [status, setStatus] = useState<Status>();
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const problems = useProblems(replyFields, form);
+  const guard = useGuardedPost();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -152,9 +169,11 @@ export function ReplyForm({ onReply, pictures }: { onReply: (body: RichDoc) => P
     if (problems.mark({ body: textProblem(text) }, setStatus)) return;
     setSaving(true);
     try {
-      await onReply(text);
+      const sent = await guard.send((acknowledged) => onReply(text, acknowledged), { body: text }, () => document.getElementById('reply-body'));
+      if ('cancelled' in sent) return;
+      // Held: the text leaves the field all the same; it shows under the notice.
       setText(emptyDoc());
-      setStatus({ tone: 'success', text: t('forum.replied') });
+      if ('written' in sent) setStatus({ tone: 'success', text: t('forum.replied') });
     } catch (error) {
       if (!problems.mark(problemsByField(error) ?? {}, setStatus)) failed(error, setStatus);
     } finally {
@@ -169,6 +188,7 @@ export function ReplyForm({ onReply, pictures }: { onReply: (body: RichDoc) => P
         {t('forum.replySubmit')}
       </BusyButton>
       <StatusMessage status={status} />
+      {guard.feedback}
     </form>
   );
 }

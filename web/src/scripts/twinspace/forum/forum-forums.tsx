@@ -9,6 +9,7 @@ import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts'
 import type { DiscussionCreateBodyInput, DiscussionResponse } from '../../../../../functions/http/forum/schemas.ts';
 import { EmptyState, Pager, StatusMessage, usePagedList, type Status } from '../../../components/kit/index.ts';
 import { apiPost } from '../../common/api.ts';
+import { acknowledgement } from '../guarded-post.tsx';
 import { TopicOpener } from './forum-forms.tsx';
 import type { ForumRights } from './forum-page.ts';
 import { areaName, Byline, counted, forumUrl, type ForumApi } from './forum-shared.tsx';
@@ -51,8 +52,9 @@ function AreaForum({ area, projectId, rights, api, focus }: Props & { area: Foru
     if (ready && focus) heading.current?.focus();
   }, [ready]);
 
-  const open = async (values: { title: string; body: RichDoc }) => {
-    const discussion = await apiPost<DiscussionResponse>(`${api.base}/discussions`, { area, ...values } satisfies WithRichBody<DiscussionCreateBodyInput>);
+  const open = async (values: { title: string; body: RichDoc }, acknowledged: boolean) => {
+    // Only teachers open discussions: never held, but warned before putting personal data in the pupils' forum.
+    const discussion = await apiPost<DiscussionResponse>(`${api.base}/discussions`, { area, ...values, ...acknowledgement(acknowledged) } satisfies WithRichBody<DiscussionCreateBodyInput>);
     await discussions.reload().catch((error: unknown) => failed(error, setStatus));
     return fill('forum.discussionOpened', { title: discussion.title });
   };

@@ -9,6 +9,7 @@ import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts'
 import type { ReplyCreateBodyInput, ReplyResponse, ThreadResponse } from '../../../../../functions/http/forum/schemas.ts';
 import { BusyButton, ConfirmDialog, EmptyState, Pager, StatusMessage, usePagedList, type Status } from '../../../components/kit/index.ts';
 import { apiDelete, apiPost } from '../../common/api.ts';
+import { acknowledgement, type HeldAnswer } from '../guarded-post.tsx';
 import { ReplyForm } from './forum-forms.tsx';
 import type { ForumRights } from './forum-page.ts';
 import { Byline, PostHead, type ForumApi } from './forum-shared.tsx';
@@ -53,8 +54,9 @@ export function ThreadLevel({ thread, rights, api, focus, onThreadDeleted }: Pro
     if (ready && focus) heading.current?.focus();
   }, [ready]);
 
-  const reply = async (body: RichDoc) => {
-    const sent = await apiPost<ReplyResponse>(`${threadPath}/replies`, { body } satisfies WithRichBody<ReplyCreateBodyInput>);
+  const reply = async (body: RichDoc, acknowledged: boolean) => {
+    const sent = await apiPost<ReplyResponse | HeldAnswer>(`${threadPath}/replies`, { body, ...acknowledgement(acknowledged) } satisfies WithRichBody<ReplyCreateBodyInput>);
+    if ('held' in sent) return sent;
     // Oldest first: the new reply shows at once only when the last page is already here.
     if (replies.done) setAdded((before) => [...before, sent]);
   };
