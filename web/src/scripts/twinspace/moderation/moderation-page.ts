@@ -4,59 +4,38 @@
  * texts, visitors nothing), a held text cut into slices around its findings (the site highlights them), the words
  * of a surface and a field, and the API's paths.
  */
+import type * as z from 'zod';
+import type { HeldField, HeldSurface } from '../../../../../functions/domain/moderation.ts';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
+import type { mineResponse, moderationResponse, pupilGuardSettings } from '../../../../../functions/http/moderation/schemas.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { labelKeys } from '../../../i18n/labels.ts';
 import { findingKinds, heldNoticeStrings, heldOutcomes, type FindingKind, type HeldOutcome } from '../../common/held-words.ts';
 
-// ---- the API's answers (ISSUE12 design, "Held text item" and "Routes")
+// ---- the API's answers (functions/http/moderation/schemas.ts, types only: no schema code reaches the page)
 
-export const heldSurfaces = ['chat-message', 'forum-thread', 'forum-reply', 'home-post', 'home-comment', 'page-create', 'page-update', 'mailbox-message', 'material'] as const;
-export type HeldSurface = (typeof heldSurfaces)[number];
+/** The surfaces, named here for their words (the domain's list, functions/domain/moderation.ts, every one). */
+export const heldSurfaces = [
+  'chat-message',
+  'forum-thread',
+  'forum-reply',
+  'home-post',
+  'home-comment',
+  'page-create',
+  'page-update',
+  'mailbox-message',
+  'material',
+] as const satisfies readonly HeldSurface[];
+// A surface the domain adds and this list lacks is a type error here.
+const everySurface: Exclude<HeldSurface, (typeof heldSurfaces)[number]> extends never ? true : never = true;
+void everySurface;
 
-export interface Finding {
-  kind: FindingKind;
-  start: number;
-  end: number;
-}
-
-export interface HeldField {
-  field: string;
-  text: string;
-  findings: Finding[];
-}
-
-export interface HeldItem {
-  projectId: string;
-  heldId: string;
-  surface: HeldSurface;
-  authorId: string;
-  authorName: string;
-  heldAt: string;
-  fields?: HeldField[];
-  kinds: FindingKind[];
-  status: 'held' | HeldOutcome;
-  decidedBy?: string;
-  decidedByName?: string;
-  decidedAt?: string;
-}
-
-export interface GuardSettings {
-  allowAccountLinks: boolean;
-  allowHandles: boolean;
-}
-
-export interface QueueAnswer {
-  held: HeldItem[];
-  decided: HeldItem[];
-  nextCursor?: string | null;
-  settings: GuardSettings;
-}
-
-export interface MineAnswer {
-  items: HeldItem[];
-  nextCursor: string | null;
-}
+export type QueueAnswer = z.output<typeof moderationResponse>;
+export type MineAnswer = z.output<typeof mineResponse>;
+export type GuardSettings = z.output<typeof pupilGuardSettings>;
+/** A held text of the queue, a decision, or a pupil's own: what the tab shows of each (fields while it waits). */
+export type HeldItem = Omit<QueueAnswer['held'][number], 'fields'> & { fields?: HeldField[] };
+export type { HeldField, HeldSurface };
 
 const base = (projectId: string) => `/projects/${encodeURIComponent(projectId)}/moderation`;
 export const queuePath = (projectId: string, cursor?: string | null) => `${base(projectId)}${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`;
@@ -97,7 +76,7 @@ export interface Slice {
  * The text cut at its findings, in order; every character once. Findings out of the text's range, or overlapping
  * one already taken, are left out (the guard gives none; a text edited since must not break the page).
  */
-export function slicesOf(text: string, findings: readonly Finding[]): Slice[] {
+export function slicesOf(text: string, findings: HeldField['findings']): Slice[] {
   const slices: Slice[] = [];
   let at = 0;
   for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
