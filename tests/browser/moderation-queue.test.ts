@@ -124,6 +124,11 @@ describe('the Moderation tab', () => {
     await item.getByRole('button', { name: 'Edit', exact: true }).click();
     const text = item.getByLabel('Text', { exact: true });
     expect(await text.inputValue()).toBe(first.body);
+    // Emptied, it is not sent: said next to the field, which gets the focus.
+    await text.fill('');
+    await item.getByRole('button', { name: 'Save and release' }).click();
+    await item.getByText('Write something here, or delete the whole text instead.').waitFor();
+    await teacherPage.waitForFunction((id) => document.activeElement?.id === id, await text.getAttribute('id'));
     await text.fill(`Call me after school ${run}-A`);
     await item.getByRole('button', { name: 'Save and release' }).click();
     await teacherPage.getByRole('status').filter({ hasText: `${pupilName}'s text was edited and released.` }).waitFor();
