@@ -1,0 +1,94 @@
+/**
+ * The pupil guard's libraries (libphonenumber-js, naughty-words) in one Lambda
+ * layer, as Powertools ships its own: the guard's code is in each bundle, its
+ * libraries stay out (bundling.ts, externalModules) and this layer serves them
+ * at `/opt/nodejs/node_modules`, where Lambda's Node runtime resolves a
+ * bundle's imports. Built at synth from the installed packages, with only the
+ * files the bundles import (and what those import in turn), so the layer is
+ * always the version the guard was tested with.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Architecture, Code, LayerVersion } from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { bundlingSettings, guardLibraries, guardLibraryImports, lambdaRuntime } from './bundling.ts';
+
+const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** Where a layer's Node packages go (Lambda puts the layer under /opt). */
+export const layerModulesPath = path.join('nodejs', 'node_modules');
+
+/** The package a resolved file belongs to, and its path inside that package (scoped names are not among the guard's libraries). */
+function packageFileOf(file: string): { name: string; inside: string } | undefined {
+  const parts = file.split(path.sep);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0 || at + 1 >= parts.length) return undefined;
+  return { name: parts[at + 1], inside: parts.slice(at + 2).join(path.sep) };
+}
+
+/**
+ * Writes the layer's content for these imports (`libphonenumber-js/core`,
+ * `naughty-words/en.json`, …) into `outdir` and returns it: every file esbuild
+ * resolves from them, as Node resolves an ESM import (the packages' `import`
+ * exports), plus each package's package.json (its exports map and module
+ * type) and licence.
+ */
+export function buildGuardLayerContent(specifiers: readonly string[], outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-guard-layer-'))): string {
+  const wanted = guardLibraryImports(specifiers);
+  if (wanted.length !== specifiers.length) throw new Error(`Not the guard's libraries (${guardLibraries.join(', ')}): ${specifiers.join(', ')}`);
+  // Tree shaking off and every namespace used: esbuild then reads every file the imports reach.
+  const { metafile } = buildSync({
+    stdin: {
+      contents: wanted.map((specifier, index) => `import * as m${index} from ${JSON.stringify(specifier)}; globalThis.keep?.(m${index});`).join('\n'),
+      resolveDir: repoRoot,
+      loader: 'js',
+    },
+    absWorkingDir: repoRoot,
+    bundle: true,
+    write: false,
+    metafile: true,
+    treeShaking: false,
+    format: 'esm',
+    platform: 'node',
+    target: bundlingSettings.target,
+    mainFields: [...bundlingSettings.mainFields],
+    logLevel: 'error',
+  });
+  const modules = path.join(outdir, layerModulesPath);
+  const packages = new Map<string, string>();
+  for (const input of Object.keys(metafile!.inputs)) {
+    const file = path.resolve(repoRoot, input);
+    const owner = packageFileOf(file);
+    if (!owner || !guardLibraries.includes(owner.name as (typeof guardLibraries)[number])) continue;
+    packages.set(owner.name, file.slice(0, file.length - owner.inside.length - 1));
+    mkdirSync(path.dirname(path.join(modules, owner.name, owner.inside)), { recursive: true });
+    copyFileSync(file, path.join(modules, owner.name, owner.inside));
+  }
+  for (const [name, folder] of packages) {
+    for (const file of ['package.json', 'LICENSE']) {
+      if (existsSync(path.join(folder, file))) copyFileSync(path.join(folder, file), path.join(modules, name, file));
+    }
+  }
+  return outdir;
+}
+
+/** The stack's one guard layer, made the first time a function asks, for the union of the bundles' imports of the guard's libraries. */
+export function guardLayer(scope: Construct, specifiers: readonly string[]): LayerVersion {
+  const stack = Stack.of(scope);
+  const id = 'PupilGuardLibraries';
+  const existing = stack.node.tryFindChild(id) as LayerVersion | undefined;
+  if (existing) return existing;
+  return new LayerVersion(stack, id, {
+    code: Code.fromAsset(buildGuardLayerContent(specifiers)),
+    description: `The pupil guard's libraries: ${guardLibraries.join(', ')} (only the files the bundles import)`,
+    compatibleRuntimes: [lambdaRuntime],
+    // Plain JavaScript and JSON: any architecture (the upload processing runs on x86_64).
+    compatibleArchitectures: [Architecture.ARM_64, Architecture.X86_64],
+    // A replaced version serves no function any more: it goes, as the log groups do.
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+}
