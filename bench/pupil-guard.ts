@@ -102,7 +102,7 @@ function chatSendWork(index: number, guarded: boolean, context: CorpusContext): 
   const parsed = clientFrame.safeParse(JSON.parse(frames[index]));
   if (!parsed.success || parsed.data.action !== 'sendMessage') throw new Error('bench frame refused');
   const frame = parsed.data;
-  if (!mayJoinChat(sender.type, 'active')) throw new Error('bench sender refused');
+  if (!mayJoinChat(sender.type, 'approved')) throw new Error('bench sender refused');
   const now = Date.now();
   if (isMuted(undefined, new Date(now)) || !mayTalkWhilePupilsChat(sender.type, true)) throw new Error('bench sender muted');
   const bucket: ChatBucket = { tokens: 5, at: now };

@@ -3,11 +3,11 @@
  * layer, as Powertools ships its own: the guard's code is in each bundle, its
  * libraries stay out (bundling.ts, externalModules) and this layer serves them
  * at `/opt/nodejs/node_modules`, where Lambda's Node runtime resolves a
- * bundle's imports. Built at synth from the installed packages, with only the
- * files the bundles import (and what those import in turn), so the layer is
+ * bundle's imports (and a createRequire's). Built at synth from the installed packages, with only the
+ * files the bundles and the guard's modules load (and what those load in turn), so the layer is
  * always the version the guard was tested with.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,20 +30,60 @@ function packageFileOf(file: string): { name: string; inside: string } | undefin
   return { name: parts[at + 1], inside: parts.slice(at + 2).join(path.sep) };
 }
 
+/** How the guard loads a library module: an ESM import (the package's `import` export) or a `require` of createRequire (its `require` export). */
+export interface LibraryUse {
+  specifier: string;
+  form: 'import' | 'require';
+}
+
+/** The guard's own folder: its modules name the library files it loads. */
+export const guardSourceDir = path.join(repoRoot, 'functions', 'domain', 'pupil-guard');
+
+const libraryName = guardLibraries.map((name) => name.replace(/[.-]/g, '\\$&')).join('|');
+const libraryUsePattern = new RegExp(`(require\\(\\s*)?["'\`]((?:${libraryName})(?:/[^"'\`]*)?)["'\`]`, 'g');
+
 /**
- * Writes the layer's content for these imports (`libphonenumber-js/core`,
- * `naughty-words/en.json`, …) into `outdir` and returns it: every file esbuild
- * resolves from them, as Node resolves an ESM import (the packages' `import`
- * exports), plus each package's package.json (its exports map and module
- * type) and licence.
+ * What the guard's modules load of its libraries, read from their source: an
+ * import esbuild sees in the bundle, and also a `require` of createRequire,
+ * which esbuild leaves to run time and so never reports.
  */
-export function buildGuardLayerContent(specifiers: readonly string[], outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-guard-layer-'))): string {
-  const wanted = guardLibraryImports(specifiers);
-  if (wanted.length !== specifiers.length) throw new Error(`Not the guard's libraries (${guardLibraries.join(', ')}): ${specifiers.join(', ')}`);
-  // Tree shaking off and every namespace used: esbuild then reads every file the imports reach.
+export function guardLibraryUses(dir = guardSourceDir): LibraryUse[] {
+  const uses = new Map<string, LibraryUse>();
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
+    for (const [, required, specifier] of readFileSync(path.join(dir, file), 'utf8').matchAll(libraryUsePattern)) {
+      const use: LibraryUse = { specifier, form: required ? 'require' : 'import' };
+      uses.set(`${use.form} ${specifier}`, use);
+    }
+  }
+  return [...uses.values()].sort((a, b) => `${a.form} ${a.specifier}`.localeCompare(`${b.form} ${b.specifier}`));
+}
+
+/** The uses to serve: the bundles' imports of the guard's libraries and what the guard's sources load. */
+export function guardLayerUses(bundleImports: readonly string[]): LibraryUse[] {
+  const uses = new Map<string, LibraryUse>();
+  for (const use of [...guardLibraryImports(bundleImports).map((specifier) => ({ specifier, form: 'import' as const })), ...guardLibraryUses()]) {
+    uses.set(`${use.form} ${use.specifier}`, use);
+  }
+  return [...uses.values()];
+}
+
+/**
+ * Writes the layer's content for these uses into `outdir` and returns it:
+ * every file esbuild resolves from them, as Node resolves them (the packages'
+ * `import` or `require` exports), plus each package's package.json (its
+ * exports map and module type) and licence.
+ */
+export function buildGuardLayerContent(uses: readonly LibraryUse[], outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-guard-layer-'))): string {
+  const strangers = uses.filter((use) => guardLibraryImports([use.specifier]).length === 0);
+  if (strangers.length > 0) throw new Error(`Not the guard's libraries (${guardLibraries.join(', ')}): ${strangers.map((use) => use.specifier).join(', ')}`);
+  // Tree shaking off and every module used: esbuild then reads every file the uses reach.
   const { metafile } = buildSync({
     stdin: {
-      contents: wanted.map((specifier, index) => `import * as m${index} from ${JSON.stringify(specifier)}; globalThis.keep?.(m${index});`).join('\n'),
+      contents: uses
+        .map(({ specifier, form }, index) =>
+          form === 'require' ? `globalThis.keep?.(require(${JSON.stringify(specifier)}));` : `import * as m${index} from ${JSON.stringify(specifier)}; globalThis.keep?.(m${index});`,
+        )
+        .join('\n'),
       resolveDir: repoRoot,
       loader: 'js',
     },
@@ -77,13 +117,13 @@ export function buildGuardLayerContent(specifiers: readonly string[], outdir = m
 }
 
 /** The stack's one guard layer, made the first time a function asks, for the union of the bundles' imports of the guard's libraries. */
-export function guardLayer(scope: Construct, specifiers: readonly string[]): LayerVersion {
+export function guardLayer(scope: Construct, bundleImports: readonly string[]): LayerVersion {
   const stack = Stack.of(scope);
   const id = 'PupilGuardLibraries';
   const existing = stack.node.tryFindChild(id) as LayerVersion | undefined;
   if (existing) return existing;
   return new LayerVersion(stack, id, {
-    code: Code.fromAsset(buildGuardLayerContent(specifiers)),
+    code: Code.fromAsset(buildGuardLayerContent(guardLayerUses(bundleImports))),
     description: `The pupil guard's libraries: ${guardLibraries.join(', ')} (only the files the bundles import)`,
     compatibleRuntimes: [lambdaRuntime],
     // Plain JavaScript and JSON: any architecture (the upload processing runs on x86_64).

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { layerModulesPath } from '../../infra/cdk/guard-layer.ts';
+import { layerModulesPath, type LibraryUse } from '../../infra/cdk/guard-layer.ts';
 
 /** Copies `files` (name → absolute path) beside the layer's packages, runs `script` (ESM) there and returns what it prints. */
 export function runWithGuardLayer(layerDir: string, script: string, files: Record<string, string> = {}): string {
@@ -23,15 +23,19 @@ export function runWithGuardLayer(layerDir: string, script: string, files: Recor
   }
 }
 
-/** An ESM script importing every specifier (JSON ones as JSON), printing how many loaded. */
-export function importEveryScript(specifiers: readonly string[]): string {
+/** An ESM script loading every use as the guard does (import, or require of createRequire), printing how many loaded something. */
+export function loadEveryScript(uses: readonly LibraryUse[]): string {
   return [
-    ...specifiers.map((specifier, index) =>
-      // naughty-words has no exports map: its lists are plain JSON files; libphonenumber-js maps its metadata to a module.
-      specifier.startsWith('naughty-words/') && specifier.endsWith('.json')
-        ? `import * as m${index} from ${JSON.stringify(specifier)} with { type: 'json' };`
-        : `import * as m${index} from ${JSON.stringify(specifier)};`,
+    "import { createRequire } from 'node:module';",
+    'const require = createRequire(import.meta.url);',
+    ...uses.map(({ specifier, form }, index) =>
+      form === 'require'
+        ? `const m${index} = require(${JSON.stringify(specifier)});`
+        : // naughty-words has no exports map: its lists are plain JSON files; libphonenumber-js maps its metadata to a module.
+          specifier.startsWith('naughty-words/') && specifier.endsWith('.json')
+          ? `import * as m${index} from ${JSON.stringify(specifier)} with { type: 'json' };`
+          : `import * as m${index} from ${JSON.stringify(specifier)};`,
     ),
-    `console.log([${specifiers.map((_, index) => `m${index}`).join(', ')}].filter((m) => Object.keys(m).length > 0).length);`,
+    `console.log([${uses.map((_, index) => `m${index}`).join(', ')}].filter((m) => Object.keys(m).length > 0).length);`,
   ].join('\n');
 }

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleAllWithImports, guardLibraries, guardLibraryImports } from '../../infra/cdk/bundling.ts';
-import { buildGuardLayerContent } from '../../infra/cdk/guard-layer.ts';
+import { buildGuardLayerContent, guardLayerUses } from '../../infra/cdk/guard-layer.ts';
 import { repoRoot } from '../../infra/cdk/function.ts';
-import { importEveryScript, runWithGuardLayer } from './guard-layer-probe.ts';
+import { loadEveryScript, runWithGuardLayer } from './guard-layer-probe.ts';
 
 let outdir: string;
 let bundle: string;
@@ -25,7 +25,7 @@ beforeAll(() => {
   const bundled = bundleAllWithImports([{ name: 'guard', entry: path.join(repoRoot, 'functions/domain/pupil-guard/index.ts') }], outdir);
   bundle = path.join(bundled.folders.get('guard')!, 'index.mjs');
   imports = bundled.externalImports.get('guard')!;
-  layerDir = buildGuardLayerContent(guardLibraryImports(imports));
+  layerDir = buildGuardLayerContent(guardLayerUses(imports));
 }, 60_000);
 afterAll(() => {
   for (const dir of [outdir, layerDir]) if (dir) rmSync(dir, { recursive: true, force: true });
@@ -40,9 +40,10 @@ describe("the guard's libraries layer", () => {
     expect(code).not.toContain('"2g1c"');
   });
 
-  it('holds every file those imports load: each loads from the layer alone', () => {
-    const specifiers = guardLibraryImports(imports);
-    expect(runWithGuardLayer(layerDir, importEveryScript(specifiers)).trim()).toBe(String(specifiers.length));
+  it('holds every file the guard loads (its imports and its createRequire calls): each loads from the layer alone', () => {
+    const uses = guardLayerUses(imports);
+    for (const specifier of guardLibraryImports(imports)) expect(uses).toContainEqual({ specifier, form: 'import' });
+    expect(runWithGuardLayer(layerDir, loadEveryScript(uses)).trim()).toBe(String(uses.length));
   });
 
   it('runs the bundled guard from the layer: a Spanish mobile number and an English insult are found', () => {
