@@ -4,7 +4,8 @@
  * libraries stay out (bundling.ts, externalModules) and this layer serves them
  * at `/opt/nodejs/node_modules`, where Lambda's Node runtime resolves a
  * bundle's imports (and a createRequire's). Built at synth from the installed packages, with only the
- * files the bundles and the guard's modules load (and what those load in turn), so the layer is
+ * files the bundles and the guard's modules load (each module rebuilt as one
+ * minified file, see buildGuardLayerContent), so the layer is
  * always the version the guard was tested with.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -67,23 +68,11 @@ export function guardLayerUses(bundleImports: readonly string[]): LibraryUse[] {
   return [...uses.values()];
 }
 
-/**
- * Writes the layer's content for these uses into `outdir` and returns it:
- * every file esbuild resolves from them, as Node resolves them (the packages'
- * `import` or `require` exports), plus each package's package.json (its
- * exports map and module type) and licence.
- */
-export function buildGuardLayerContent(uses: readonly LibraryUse[], outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-guard-layer-'))): string {
-  const strangers = uses.filter((use) => guardLibraryImports([use.specifier]).length === 0);
-  if (strangers.length > 0) throw new Error(`Not the guard's libraries (${guardLibraries.join(', ')}): ${strangers.map((use) => use.specifier).join(', ')}`);
-  // Tree shaking off and every module used: esbuild then reads every file the uses reach.
+/** The file Node loads for a use, as esbuild resolves it with the same conditions (`import` or `require`). */
+function resolvedFileOf({ specifier, form }: LibraryUse): string {
   const { metafile } = buildSync({
     stdin: {
-      contents: uses
-        .map(({ specifier, form }, index) =>
-          form === 'require' ? `globalThis.keep?.(require(${JSON.stringify(specifier)}));` : `import * as m${index} from ${JSON.stringify(specifier)}; globalThis.keep?.(m${index});`,
-        )
-        .join('\n'),
+      contents: form === 'require' ? `require(${JSON.stringify(specifier)});` : `import * as m from ${JSON.stringify(specifier)}; globalThis.keep?.(m);`,
       resolveDir: repoRoot,
       loader: 'js',
     },
@@ -91,22 +80,51 @@ export function buildGuardLayerContent(uses: readonly LibraryUse[], outdir = mkd
     bundle: true,
     write: false,
     metafile: true,
-    treeShaking: false,
     format: 'esm',
     platform: 'node',
-    target: bundlingSettings.target,
     mainFields: [...bundlingSettings.mainFields],
     logLevel: 'error',
   });
+  const [record] = metafile!.inputs['<stdin>'].imports;
+  return path.resolve(repoRoot, record.path);
+}
+
+/**
+ * Writes the layer's content for these uses into `outdir` and returns it: for
+ * each use, the file Node resolves it to, at the same path in its package —
+ * JSON as it is, a module as ONE minified file of everything it imports (the
+ * ESM build of libphonenumber-js/core is some hundred small files: loading
+ * them one by one took about 200 ms of a cold start, one file about 40) — plus
+ * each package's package.json (its exports map and module type) and licence.
+ */
+export function buildGuardLayerContent(uses: readonly LibraryUse[], outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-guard-layer-'))): string {
+  const strangers = uses.filter((use) => guardLibraryImports([use.specifier]).length === 0);
+  if (strangers.length > 0) throw new Error(`Not the guard's libraries (${guardLibraries.join(', ')}): ${strangers.map((use) => use.specifier).join(', ')}`);
   const modules = path.join(outdir, layerModulesPath);
   const packages = new Map<string, string>();
-  for (const input of Object.keys(metafile!.inputs)) {
-    const file = path.resolve(repoRoot, input);
+  for (const use of uses) {
+    const file = resolvedFileOf(use);
     const owner = packageFileOf(file);
-    if (!owner || !guardLibraries.includes(owner.name as (typeof guardLibraries)[number])) continue;
+    if (!owner || !guardLibraries.includes(owner.name as (typeof guardLibraries)[number])) throw new Error(`${use.specifier} resolves outside its package: ${file}`);
     packages.set(owner.name, file.slice(0, file.length - owner.inside.length - 1));
-    mkdirSync(path.dirname(path.join(modules, owner.name, owner.inside)), { recursive: true });
-    copyFileSync(file, path.join(modules, owner.name, owner.inside));
+    const target = path.join(modules, owner.name, owner.inside);
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (file.endsWith('.json')) {
+      copyFileSync(file, target);
+      continue;
+    }
+    buildSync({
+      entryPoints: [file],
+      outfile: target,
+      absWorkingDir: repoRoot,
+      bundle: true,
+      minify: true,
+      format: use.form === 'require' ? 'cjs' : 'esm',
+      platform: 'node',
+      target: bundlingSettings.target,
+      mainFields: [...bundlingSettings.mainFields],
+      logLevel: 'error',
+    });
   }
   for (const [name, folder] of packages) {
     for (const file of ['package.json', 'LICENSE']) {
@@ -124,7 +142,7 @@ export function guardLayer(scope: Construct, bundleImports: readonly string[]): 
   if (existing) return existing;
   return new LayerVersion(stack, id, {
     code: Code.fromAsset(buildGuardLayerContent(guardLayerUses(bundleImports))),
-    description: `The pupil guard's libraries: ${guardLibraries.join(', ')} (only the files the bundles import)`,
+    description: `The pupil guard's libraries: ${guardLibraries.join(', ')} (only the modules the guard loads)`,
     compatibleRuntimes: [lambdaRuntime],
     // Plain JavaScript and JSON: any architecture (the upload processing runs on x86_64).
     compatibleArchitectures: [Architecture.ARM_64, Architecture.X86_64],
