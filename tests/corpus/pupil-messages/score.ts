@@ -46,6 +46,8 @@ export interface CorpusScore {
   missed: Miss[];
   /** Harmless messages the guard found something in. */
   falsePositives: Miss[];
+  /** Messages with findings where the guard also reported a kind they are not labelled with (held either way; the reason shown differs). */
+  otherKinds: Miss[];
 }
 
 const emptyTallies = (): Record<ExpectedKind, Tally> =>
@@ -59,6 +61,7 @@ export function scoreCorpus(corpus: readonly CorpusFile[], guard: GuardLike): Co
     harmlessByLanguage: {} as CorpusScore['harmlessByLanguage'],
     missed: [],
     falsePositives: [],
+    otherKinds: [],
   };
   for (const file of corpus) {
     const byKind = (score.recallByLanguage[file.language] = emptyTallies());
@@ -86,6 +89,7 @@ export function scoreCorpus(corpus: readonly CorpusFile[], guard: GuardLike): Co
         complete &&= hit;
       }
       if (!complete) score.missed.push(report);
+      if (found.some((kind) => !message.kinds.includes(kind as ExpectedKind))) score.otherKinds.push(report);
     }
   }
   return score;
