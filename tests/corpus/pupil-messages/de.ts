@@ -49,6 +49,13 @@ export const german: CorpusFile = {
     { text: 'Unser Flug LH 2304 nach Amsterdam geht um 06:40 Uhr, Ankunft 08:05', kinds: [] },
     { text: 'Der Fuchs im Wildpark hatte einen ganz buschigen Schwanz 🦊', kinds: [] },
 
+    { text: 'Hallo Brno! Wir waren im Deutschen Museum, die Luftfahrt-Ausstellung hat 3 Stockwerke und wir waren 4 Stunden da', kinds: [] },
+    { text: 'Frage an Wien: sagt ihr auch Semmel? In München sagt man Semmel, in Berlin Schrippe 😄', kinds: [] },
+    { text: 'Unser Wandertag: 14,3 km, 520 Höhenmeter, Start um 8:10 Uhr am Bahnhof Holzkirchen', kinds: [] },
+    { text: 'Im Mathe-Test kam 7/8 + 3/4 = 13/8 dran, hattet ihr das auch?', kinds: [] },
+    { text: 'Liebe Grüße an Sophie und Jakub von der ganzen 6b!', kinds: [] },
+    { text: 'Unsere Schule hat 740 Schüler und 58 Lehrer, der Pausenhof ist 2.400 m² groß', kinds: [] },
+
     // Personal data and abuse, in many disguises.
     { text: 'meine Mail ist lena.berger2012@gmx.de', kinds: ['email'] },
     { text: 'schreib mir: jonas_muc ät web punkt de', kinds: ['email'] },
@@ -86,5 +93,11 @@ export const german: CorpusFile = {
     { text: 'du Fotze', kinds: ['abuse'] },
     { text: 'du bist eine Schlampe', kinds: ['abuse'] },
     { text: 'lena.berger2012@gmx.de oder 0151 23456789', kinds: ['email', 'phone'] },
+    { text: 'wenn du willst schreib mir auf insta, ich bin lea.sofie.2012', kinds: ['account'] },
+    { text: 'meine neue Nummer: 0152 / 345 678 90', kinds: ['phone'] },
+    { text: 'wir wohnen jetzt in der Sendlinger Str. 27 im 3. Stock', kinds: ['address'] },
+    { text: 'du bist so ein Wichser, ey', kinds: ['abuse'] },
+    { text: 'Heute 11,5 °C um 9 Uhr und 16 °C um 12 Uhr. Ach ja, meine Mail ist tim.k2012@web.de', kinds: ['email'] },
+    { text: 'Tim Hoffmann du Arsch', kinds: ['surname', 'abuse'] },
   ],
 };

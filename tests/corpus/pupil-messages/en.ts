@@ -48,6 +48,13 @@ export const english: CorpusFile = {
     { text: 'The maths assessment is next week, it is on pages 60 to 75 and we can bring a calculator', kinds: [] },
     { text: 'The ferry from Holyhead to Dublin leaves at 08:55 and takes 3 h 15 min, 1 car + 4 people = £189', kinds: [] },
 
+    { text: 'hiii its ellie from 7B 👋 we just got back from York, the Minster is 72 m tall and we climbed 275 steps to the top!!', kinds: [] },
+    { text: 'For the forum: average November rainfall is 131 mm in Cork and only 48 mm in Valencia. Why do you think that is?', kinds: [] },
+    { text: 'lol the quiz was out of 20 and I got 19.5 because I spelt Kraków wrong', kinds: [] },
+    { text: 'Our school has 1,142 pupils and 86 teachers, how many do you have?', kinds: [] },
+    { text: 'Say hi to Aoife and Kasia from all of us in 7B!!', kinds: [] },
+    { text: "We collected 37 kg of plastic bottles in 2 weeks for the recycling project, that's about 1,500 bottles", kinds: [] },
+
     // Personal data and abuse, in many disguises.
     { text: 'my email is jack.t2013@gmail.com if you want to talk outside school', kinds: ['email'] },
     { text: 'write to me: ellie dot walsh at hotmail dot co dot uk', kinds: ['email'] },
@@ -88,5 +95,11 @@ export const english: CorpusFile = {
     { text: 'what a wanker 🙄', kinds: ['abuse'] },
     { text: 'show me your boobs lol', kinds: ['abuse'] },
     { text: 'email me jack.t2013@gmail.com or text 07823 416390', kinds: ['email', 'phone'] },
+    { text: 'hiya if u want to chat more my email is poppy_sparkles12 at yahoo.co.uk but dont tell miss lol', kinds: ['email'] },
+    { text: 'we moved house!! new address is Flat 3, 19 Harehills Road, Leeds', kinds: ['address'] },
+    { text: 'my whatsapp is +44 7456 218 903 add me and ill put u in the group chat', kinds: ['phone'] },
+    { text: 'follow my art acc on insta its @poppy.draws.stuff', kinds: ['account'] },
+    { text: 'We measured 14.2 °C at 9:00 and 18.5 °C at 12:00. btw my number is 07911 123456 if you want the photos', kinds: ['phone'] },
+    { text: 'Jack Thompson you are such a prick', kinds: ['surname', 'abuse'] },
   ],
 };

@@ -48,6 +48,13 @@ export const spanish: CorpusFile = {
     { text: 'Hoy en el comedor había pollo con patatas y de postre natillas 😋', kinds: [] },
     { text: 'El partido es el sábado a las 17.30 en el pabellón, jugamos contra el Colegio Santa Ana', kinds: [] },
 
+    { text: '¡Hola Nápoles! Somos los de 6ºA. Ayer subimos al Moncayo, 2.314 m, y había nieve 😱', kinds: [] },
+    { text: 'Pregunta para Oporto: ¿cuántas horas de inglés tenéis? Nosotros 3 a la semana y 2 de francés', kinds: [] },
+    { text: 'Mi abuela dice que en 1978 nevó en Zaragoza 40 cm, ¡no me lo creo!', kinds: [] },
+    { text: 'No hay cole del 10 al 14 de octubre por las fiestas del Pilar 🎉', kinds: [] },
+    { text: 'Saludos a Giulia y a Inês de parte de toda la clase 😘', kinds: [] },
+    { text: 'La maqueta del acueducto mide 1,20 m de largo y usamos 350 palillos', kinds: [] },
+
     // Personal data and abuse, in many disguises.
     { text: 'mi correo es lucia.perez2013@gmail.com', kinds: ['email'] },
     { text: 'escríbeme a pablito_10 arroba hotmail punto com', kinds: ['email'] },
@@ -84,5 +91,11 @@ export const spanish: CorpusFile = {
     { text: 'cabr0n devuélveme el boli', kinds: ['abuse'] },
     { text: 'vaya polla de presentación jajaja', kinds: ['abuse'] },
     { text: 'mi email lucia.perez2013 (arroba) gmail (punto) com y mi número 612345678', kinds: ['email', 'phone'] },
+    { text: 'oye si quieres hablamos por insta q aquí nos leen los profes, soy @sofii.zgz', kinds: ['account'] },
+    { text: 'mi dirección para la postal es C/ Delicias 52, 2ºA, 50017 Zaragoza', kinds: ['address'] },
+    { text: 'mi tlf es 6 5 5 - 1 2 - 3 4 - 8 9 jajaja', kinds: ['phone'] },
+    { text: 'el Pablo es un capullo y un tonto del culo', kinds: ['abuse'] },
+    { text: 'Hoy medimos 22,5 °C a las 12:00 en el huerto. Por cierto mi correo es sofia.g.2012@hotmail.es si me quieres escribir', kinds: ['email'] },
+    { text: 'Lucas Esposito eres un mierdas', kinds: ['surname', 'abuse'] },
   ],
 };

@@ -49,6 +49,13 @@ export const french: CorpusFile = {
     { text: 'On a calculé 2^30 = 1 073 741 824, la prof était impressionnée', kinds: [] },
     { text: 'Le chat de ma voisine a eu 5 chatons, ils sont trop mignons', kinds: [] },
 
+    { text: 'Coucou Fribourg ! On a fait un exposé sur les volcans : le puy de Dôme fait 1 465 m et il dort depuis 10 000 ans', kinds: [] },
+    { text: "La sortie au musée des Confluences c'est jeudi 16 mai, départ 8 h 15, retour 16 h 45", kinds: [] },
+    { text: "Mon record au 50 m c'est 8,42 s, et vous ?", kinds: [] },
+    { text: 'Dites bonjour à Jonas et à Lucie de la part de toute la 6e B !', kinds: [] },
+    { text: "On a compté 214 oiseaux au parc de la Tête d'Or pour le projet, dont 37 cygnes", kinds: [] },
+    { text: 'Le collège a 612 élèves, 24 classes et une cantine qui sert 480 repas par jour', kinds: [] },
+
     // Personal data and abuse, in many disguises.
     { text: "mon mail c'est lea.martin2012@orange.fr", kinds: ['email'] },
     { text: 'écris-moi : hugo_lyon arobase gmail point com', kinds: ['email'] },
@@ -84,5 +91,11 @@ export const french: CorpusFile = {
     { text: 'enculééé va', kinds: ['abuse'] },
     { text: "merde j'ai oublié mon cahier", kinds: ['abuse'] },
     { text: 'écris-moi à hugo.lyon@gmail.com ou sur insta @hugo.lyn', kinds: ['email', 'account'] },
+    { text: "si tu veux on se parle sur snap, mon pseudo c'est la_vraie_ines", kinds: ['account'] },
+    { text: "c'est mon nouveau numéro 07.81.22.45.90 supprime l'ancien", kinds: ['phone'] },
+    { text: 'jsuis au 14 bis rue Paul Bert si tu passes à Lyon', kinds: ['address'] },
+    { text: "t'es vraiment une sale pute", kinds: ['abuse'] },
+    { text: "On a relevé 9,5 °C à 8 h et 14 °C à midi. Au fait mon mail c'est jules.p69 arobase laposte point net", kinds: ['email'] },
+    { text: "Mathis Dubois t'es un gros con", kinds: ['surname', 'abuse'] },
   ],
 };

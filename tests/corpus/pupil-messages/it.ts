@@ -49,6 +49,13 @@ export const italian: CorpusFile = {
     { text: 'Abbiamo calcolato 3,14 × 7 × 7 = 153,86 cm²', kinds: [] },
     { text: "Al mare a Rimini non si poteva bagnarsi perché c'era bandiera rossa", kinds: [] },
 
+    { text: 'Ciao Salonicco! Domani andiamo in gita a Ravenna, sono 76 km, partenza alle 7:45 dal piazzale della scuola', kinds: [] },
+    { text: "Nel 1088 è nata l'Università di Bologna, la più antica d'Europa 🤓", kinds: [] },
+    { text: 'Abbiamo misurato la palestra: 38,5 m × 2 + 20,4 m × 2 = 117,8 m di perimetro', kinds: [] },
+    { text: 'Salutate Eleni e Andrei da parte di tutta la 2ª B!', kinds: [] },
+    { text: 'La prof di inglese ha detto che il test è il 9/4, unità 5 e 6', kinds: [] },
+    { text: 'Nel nostro quartiere ci sono 3 parchi, 2 biblioteche e 1 piscina comunale', kinds: [] },
+
     // Personal data and abuse, in many disguises.
     { text: 'la mia mail è giulia.rossi2012@libero.it', kinds: ['email'] },
     { text: 'scrivimi: marco_bo chiocciola gmail punto com', kinds: ['email'] },
@@ -85,5 +92,11 @@ export const italian: CorpusFile = {
     { text: 'sei un c0gl10ne', kinds: ['abuse'] },
     { text: 'figlio di puttana', kinds: ['abuse'] },
     { text: 'mail marco.bo@gmail.com e cell 3471234567', kinds: ['email', 'phone'] },
+    { text: 'aggiungimi su instagram, sono ale.bolo_2011', kinds: ['account'] },
+    { text: 'abito in Strada Maggiore 31, vicino alle due torri', kinds: ['address'] },
+    { text: 'il mio cell nuovo è 3 3 3 . 9 8 7 . 6 5 4 3', kinds: ['phone'] },
+    { text: 'sei proprio uno sfigato di merda', kinds: ['abuse'] },
+    { text: 'Oggi 15,5 °C alle 10 e 21 °C alle 13. Comunque la mia mail è ale.bolo2011@gmail.com', kinds: ['email'] },
+    { text: 'Luca Marchetti sei uno stronzo', kinds: ['surname', 'abuse'] },
   ],
 };
