@@ -36,6 +36,8 @@ describe('accounts and links', () => {
     ['whatsapp me, telegram: @ana23', '@ana23'],
     ['discord ana_23', 'ana_23'],
     ['sígueme en instagram @anita', '@anita'],
+    ["mon snap c'est hugo.lyn", 'hugo.lyn'],
+    ['discord: ana#1234', 'ana#1234'],
   ])('finds the handle in %j', (text, slice) => {
     expect(found(text)).toEqual([['account', slice]]);
   });
@@ -49,6 +51,10 @@ describe('accounts and links', () => {
     'the snap of your fingers',
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
+  });
+
+  it('names a held WhatsApp link an account, the number inside being part of it', () => {
+    expect(found('whatsapp me wa.me/34612345678')).toEqual([['account', 'wa.me/34612345678']]);
   });
 
   it('lets links through when the project allows links, and handles when it allows handles, each on its own', () => {
@@ -87,6 +93,7 @@ describe('street addresses', () => {
     ['Berliner Straße 12', 'Berliner Straße 12'],
     ['Goetheweg 12b', 'Goetheweg 12b'],
     ['Marktplatz 3', 'Marktplatz 3'],
+    ['vivo en el nº 8 de la calle San Miguel', 'nº 8 de la calle San Miguel'],
   ])('finds %j', (text, slice) => {
     expect(found(text)).toEqual([['address', slice]]);
   });
@@ -97,6 +104,7 @@ describe('street addresses', () => {
     ['D-10115 Berlin', 'D-10115 Berlin'],
     ['00184 Roma', '00184 Roma'],
     ['London SW1A 1AA', 'SW1A 1AA'],
+    ['00-950 Warszawa', '00-950 Warszawa'],
   ])('finds the postcode next to a town in %j', (text, slice) => {
     expect(found(text)).toEqual([['address', slice]]);
   });

@@ -94,6 +94,18 @@ describe('phone numbers', () => {
     expect(found(text)).toEqual([['phone', slice]]);
   });
 
+  it.each([
+    ['my number is six one two three four five six seven eight', 'six one two three four five six seven eight'],
+    ['mi número es seis uno dos, tres cuatro cinco, seis siete ocho', 'seis uno dos, tres cuatro cinco, seis siete ocho'],
+    ['null eins fünf eins zwei drei vier fünf sechs sieben acht neun', 'null eins fünf eins zwei drei vier fünf sechs sieben acht neun'],
+  ])('finds digits spelled as words in %j', (text, slice) => {
+    expect(found(text)).toEqual([['phone', slice]]);
+  });
+
+  it('reads a British mobile as British in a project with the United Kingdom (its plan is shared with Guernsey)', () => {
+    expect(found('my phone is 07911 123456', { ...context, countries: ['GB', 'IE'] })).toEqual([['phone', '07911 123456']]);
+  });
+
   it('reads a number of another country only with its prefix', () => {
     const polish = '512 345 678';
     expect(found(`zadzwoń ${polish}`, { ...context, countries: ['PL'] })).toEqual([['phone', polish]]);
@@ -118,6 +130,9 @@ describe('phone numbers', () => {
     '1 2 3 4 5 6 7 8 9 10',
     'pi is 3.14159265358979',
     'it is 10.30 and the train leaves at 11:45',
+    'me ha salido 987654321 x 9 = 8888888889',
+    'one two three four five six seven eight nine, ready!',
+    'uno, due, tre, quattro, cinque, sei, sette: contiamo!',
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -34,6 +34,8 @@ const addressPattern = new RegExp(
   [
     // calle Mayor 5 · Via Roma, 12 · c/ Alcalá nº 23 · Avenida de la Constitución 14
     String.raw`(?<![\p{L}])(?:${typeFirst})\s*(?<name1>${word}(?:\s+${word}){0,4}?)\s*,?\s*${numberSign}${houseNumber}`,
+    // nº 8 de la calle San Miguel · n. 5 di via Roma
+    String.raw`(?<![\p{L}])(?:n\s?[o°.]|num\.?|numero)\s?${houseNumber}\s+(?:(?:de\s+la|del|de|della|di|in)\s+)?(?:${typeFirst})\s*(?<name4>${word}(?:\s+${word})?)`,
     // 12 rue de Rivoli · 5 bis avenue Foch · 3, place de la Concorde
     String.raw`(?<![\p{L}\d.,])${houseNumber},?\s+(?:${frenchTypes})\s+(?<name2>(?:(?:de\s+la|de|du|des|la|le|les)\s+|d'|l')?${word})`,
     // 10 Downing Street · 221b Baker Street
@@ -80,7 +82,7 @@ export function findAddresses(n: NormalisedText, text: string): Span[] {
   const spans: Span[] = [];
   addressPattern.lastIndex = 0;
   for (let m = addressPattern.exec(folded); m; m = addressPattern.exec(folded)) {
-    const name = m.groups?.name1 ?? m.groups?.name2 ?? m.groups?.name3;
+    const name = m.groups?.name1 ?? m.groups?.name2 ?? m.groups?.name3 ?? m.groups?.name4;
     const end = m.index + m[0].length;
     if (name !== undefined && name.split(/\s+/).some((w) => notInAName.has(w))) {
       addressPattern.lastIndex = m.index + 1;
