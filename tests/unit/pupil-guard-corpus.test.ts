@@ -6,9 +6,9 @@
  * the messages missed so the guard's owner sees what to fix.
  *
  * What is asserted: recall per kind over all five languages (the per-language
- * samples of 3–10 messages per kind are too small for a percentage; bench
+ * samples of 4–13 messages per kind are too small for a percentage; bench
  * prints them); false positives ≤ 2% over all harmless messages, and per
- * language at most one harmless message (≈ 35 per language: 2% of it is
+ * language at most one harmless message (≈ 41 per language: 2% of it is
  * less than one message).
  */
 import { describe, expect, it } from 'vitest';
