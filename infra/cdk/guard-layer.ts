@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Architecture, Code, LayerVersion } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
@@ -41,7 +41,7 @@ export interface LibraryUse {
 export const guardSourceDir = path.join(repoRoot, 'functions', 'domain', 'pupil-guard');
 
 const libraryName = guardLibraries.map((name) => name.replace(/[.-]/g, '\\$&')).join('|');
-const libraryUsePattern = new RegExp(`(require\\(\\s*)?["'\`]((?:${libraryName})(?:/[^"'\`]*)?)["'\`]`, 'g');
+const libraryUsePattern = new RegExp(`(require\\(\\s*)?["']((?:${libraryName})(?:/[^"']*)?)["']`, 'g');
 
 /**
  * What the guard's modules load of its libraries, read from their source: an
@@ -51,7 +51,9 @@ const libraryUsePattern = new RegExp(`(require\\(\\s*)?["'\`]((?:${libraryName})
 export function guardLibraryUses(dir = guardSourceDir): LibraryUse[] {
   const uses = new Map<string, LibraryUse>();
   for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
-    for (const [, required, specifier] of readFileSync(path.join(dir, file), 'utf8').matchAll(libraryUsePattern)) {
+    // Compiled first (esbuild drops comments and types): a library named in a comment is not a use.
+    const code = transformSync(readFileSync(path.join(dir, file), 'utf8'), { loader: 'ts', logLevel: 'error' }).code;
+    for (const [, required, specifier] of code.matchAll(libraryUsePattern)) {
       const use: LibraryUse = { specifier, form: required ? 'require' : 'import' };
       uses.set(`${use.form} ${specifier}`, use);
     }
