@@ -80,6 +80,8 @@ describe('words from the lists', () => {
     'a cocker spaniel ate the butter',
     'ein dickes Buch, bitte',
     'la folla e lo scopo',
+    'we live in a cul-de-sac',
+    'the rooster says cock-a-doodle-doo',
     'Peter is here',
     'the cone is a cono',
     'love you xx',

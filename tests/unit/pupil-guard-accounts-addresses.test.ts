@@ -38,6 +38,7 @@ describe('accounts and links', () => {
     ['sígueme en instagram @anita', '@anita'],
     ["mon snap c'est hugo.lyn", 'hugo.lyn'],
     ['discord: ana#1234', 'ana#1234'],
+    ['snap: anita', 'anita'],
   ])('finds the handle in %j', (text, slice) => {
     expect(found(text)).toEqual([['account', slice]]);
   });
@@ -49,6 +50,7 @@ describe('accounts and links', () => {
     'we watched a video on youtube 2 days ago',
     '@ana see you tomorrow in class',
     'the snap of your fingers',
+    'insta: great photos today',
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
   });
@@ -89,6 +91,7 @@ describe('street addresses', () => {
     ['abito in Via Roma, 12', 'Via Roma, 12'],
     ['Piazza Navona 3', 'Piazza Navona 3'],
     ['Corso Italia 45', 'Corso Italia 45'],
+    ["Via dell'Indipendenza 45, Bologna", "Via dell'Indipendenza 45"],
     ['ich wohne in der Hauptstraße 5', 'Hauptstraße 5'],
     ['Berliner Straße 12', 'Berliner Straße 12'],
     ['Goetheweg 12b', 'Goetheweg 12b'],
@@ -118,6 +121,8 @@ describe('street addresses', () => {
     'we planted 20 trees along Main Street',
     'I have 3 brothers on my street',
     'Wir sind auf Platz 3!',
+    'il corso di italiano 2 è difficile',
+    'dimos un paseo de 2 horas',
     'über 10000 Menschen waren da',
     'Madrid has 3223000 inhabitants',
     'we came 2nd place',

@@ -116,3 +116,10 @@ export const accentNeeded: Record<string, string> = {
   negre: 'French "nègre"; without the accent, Catalan "negre" (black)',
   mose: 'German "Möse"; without the accent, "Mose" (Moses)',
 };
+
+/** Ordinary phrases that hold a list's word: read as a whole, they are skipped. */
+export const ordinaryPhrases: Record<string, string> = {
+  'cul de sac': 'a dead end (French, and English "cul-de-sac")',
+  'cock a doodle doo': 'a rooster’s call',
+  'moby dick': 'the novel',
+};

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { accentNeeded, alsoNames, ordinaryWords } from './abuse-allow.ts';
+import { accentNeeded, alsoNames, ordinaryPhrases, ordinaryWords } from './abuse-allow.ts';
 import { fold, type NormalisedText } from './normalise.ts';
 import type { Span } from './types.ts';
 
@@ -108,9 +108,11 @@ function conjugations(word: string, spelled: string): string[] {
   return forms;
 }
 
+const harmlessPhrases = Object.keys(ordinaryPhrases).map((p) => p.split(' '));
+
 const endings = ['s', 'es', 'ed', 'ing', 'in', 'n', 'en', 'er', 'ers'];
 /** English insults made of a listed word and a body part or thing: "dickhead", "shitface", "asshat". */
-const compoundEnds = ['head', 'heads', 'face', 'faces', 'hole', 'holes', 'bag', 'bags', 'wad', 'stain', 'hat', 'licker', 'sucker', 'kopf', 'gesicht'];
+const compoundEnds = ['head', 'heads', 'face', 'faces', 'hole', 'holes', 'bag', 'bags', 'wad', 'stain', 'hat', 'licker', 'sucker'];
 /** Compounds may start with any single word of the lists, also one that alone is ordinary in another language ("dick"). */
 const compoundStarts = new Set<string>(singles);
 for (const list of lists) for (const entry of list) if (!/\s/.test(entry)) compoundStarts.add(canonical(entry.toLowerCase()));
@@ -173,6 +175,11 @@ export function findAbuse(n: NormalisedText, original: string): { spans: Span[];
   const tokens = tokensOf(lower);
   const canon = tokens.map((t) => canonical(t.text));
   for (let i = 0; i < tokens.length; i++) {
+    const harmless = harmlessPhrases.find((p) => p.every((w, k) => canon[i + k] === w));
+    if (harmless) {
+      i += harmless.length - 1;
+      continue;
+    }
     // a phrase of the list: "hijo de puta", "figlio di puttana"
     const phrase = phrases.get(canon[i])?.find(
       (p) => p.every((w, k) => canon[i + k] === w && (k === 0 || lower.slice(tokens[i + k - 1].end, tokens[i + k].start).length <= 3)),

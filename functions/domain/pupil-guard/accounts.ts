@@ -92,8 +92,10 @@ function handleAfter(text: string, nameEnd: number): Span | undefined {
     if (!handleToken.test(token.text)) return undefined;
     if (token.text.startsWith('@') && token.text.length > 2) return { kind: 'account', start: token.start, end: token.end };
     if (handleLike(token.text)) return { kind: 'account', start: token.start, end: token.end };
-    // "snap: anita" names the account after a colon; "my insta is private" does not
-    if (colon && i === 0 && token.text.length >= 3) return { kind: 'account', start: token.start, end: token.end };
+    // "snap: anita" names the account after a colon, alone; "insta: great photos today" is a sentence
+    if (colon && i === 0 && token.text.length >= 3 && /^\s*(?:$|[,.!?;)\n])/.test(text.slice(token.end, token.end + 2))) {
+      return { kind: 'account', start: token.start, end: token.end };
+    }
     return undefined;
   }
   return undefined;

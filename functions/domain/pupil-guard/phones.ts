@@ -88,13 +88,20 @@ function isPhoneNumber(digits: string, international: boolean, countries: readon
 }
 
 function candidateWindows(groups: Group[], startsInternational: boolean): Array<[number, number]> {
-  // The whole run first; then, for runs that glue a number to figures around it ("room 12 612 345 678"),
-  // windows starting at each group and ending at the run's end or one group short of it.
+  // The whole run first; then, for a run that glues a number to a figure before it ("room 12 06 12 34 56 78"), the
+  // rest of the run from a group that starts as numbers are written: with the trunk 0. Any window of a long list of
+  // figures would find some valid number in it ("7 33 45 2 19 8" holds 733452198, a Spanish mobile).
   const windows: Array<[number, number]> = [[0, groups.length - 1]];
   if (startsInternational) return windows;
-  for (let i = 1; i < groups.length && windows.length < 8; i++) windows.push([i, groups.length - 1]);
-  if (groups.length > 2) windows.push([0, groups.length - 2]);
+  for (let i = 1; i < groups.length && windows.length < 4; i++) {
+    if (groups[i].digits.startsWith('0')) windows.push([i, groups.length - 1]);
+  }
   return windows;
+}
+
+/** "7 33 45 2 19 8": figures of a list; a number is written in even groups, or digit by digit, after its first group. */
+function isListOfFigures(groups: Group[]): boolean {
+  return groups.length >= 4 && groups.slice(1).some((g) => g.digits.length === 1) && groups.slice(1).some((g) => g.digits.length > 1);
 }
 
 export function findPhones(lower: string, projectCountries: readonly string[]): Span[] {
@@ -120,6 +127,7 @@ export function findPhones(lower: string, projectCountries: readonly string[]): 
     if (total < 7 || isCountedList(groups)) continue;
     const plus = run.trimStart().startsWith('+');
     const doubleZero = !plus && groups[0].digits.startsWith('00');
+    if (!plus && !doubleZero && isListOfFigures(groups)) continue;
     for (const [from, to] of candidateWindows(groups, plus || doubleZero)) {
       let digits = groups.slice(from, to + 1).map((g) => g.digits).join('');
       const international = from === 0 && (plus || doubleZero);
