@@ -82,6 +82,7 @@ describe('words from the lists', () => {
     'la folla e lo scopo',
     'we live in a cul-de-sac',
     'the rooster says cock-a-doodle-doo',
+    'Pussy cat, pussy cat, where have you been?',
     'Peter is here',
     'the cone is a cono',
     'love you xx',

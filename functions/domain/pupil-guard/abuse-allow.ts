@@ -122,4 +122,6 @@ export const ordinaryPhrases: Record<string, string> = {
   'cul de sac': 'a dead end (French, and English "cul-de-sac")',
   'cock a doodle doo': 'a rooster’s call',
   'moby dick': 'the novel',
+  'pussy cat': 'a nursery rhyme’s cat',
+  'pussy willow': 'a tree',
 };
