@@ -13,6 +13,7 @@ import { printTable, type Table } from './table.ts';
 import { apiLatency } from './api-latency.ts';
 import { largeRoomFanout, roomFanout } from './fanout.ts';
 import { stopBenchStack } from './stack.ts';
+import { chatSendCost, guardQuality, guardTime } from './pupil-guard.ts';
 
 const coldInitRuns = Number(process.env.BENCH_COLD_INIT_RUNS ?? 7);
 
@@ -112,6 +113,9 @@ async function main(): Promise<void> {
     ['api', apiLatency],
     ['fanout', roomFanout],
     ['fanout', largeRoomFanout],
+    ['pupil-guard', guardQuality],
+    ['pupil-guard', guardTime],
+    ['pupil-guard', chatSendCost],
   ];
   for (const [name, measure] of measurements) if (!only || only.includes(name)) printTable(await measure());
 }

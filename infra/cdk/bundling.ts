@@ -51,9 +51,25 @@ export const bundlingSettings = {
    * cold-init figures). Powertools (logger, metrics, tracer with the X-Ray SDK)
    * comes from its own Lambda layer (function.ts), as Powertools recommends:
    * bundled, the tracer alone would add about 125 KB to every function.
+   * The pupil guard's libraries (guardLibraries) come from our own layer
+   * (guard-layer.ts) for the same reason: libphonenumber-js's metadata alone
+   * would push the largest areas past 400 KB. esbuild keeps a package's
+   * subpaths (`libphonenumber-js/core`) external with the package.
    */
-  externalModules: ['@aws-lambda-powertools/*', 'sharp'] as string[],
+  externalModules: ['@aws-lambda-powertools/*', 'sharp', 'libphonenumber-js', 'naughty-words'] as string[],
 } as const;
+
+/**
+ * The libraries the pupil guard (functions/domain/pupil-guard) imports: left
+ * out of every bundle (externalModules) and shipped once, in the guard's
+ * Lambda layer (guard-layer.ts), to the functions whose bundle imports them.
+ */
+export const guardLibraries = ['libphonenumber-js', 'naughty-words'] as const;
+
+/** The imports of a bundle that the guard's layer must serve (`libphonenumber-js/core`, `naughty-words/en.json`, …). */
+export function guardLibraryImports(imports: readonly string[]): string[] {
+  return imports.filter((specifier) => guardLibraries.some((name) => specifier === name || specifier.startsWith(`${name}/`)));
+}
 
 /**
  * sharp is a native addon (libvips): esbuild cannot put it in a bundle, so it
@@ -122,10 +138,24 @@ export function packagesOf(name: string): readonly string[] {
  * (plus its source map and the asset files), and returns the folder of each.
  * Shared code is compiled once, not once per function.
  */
-export function bundleAll(entries: readonly BundleEntry[], outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-bundles-')), external: readonly string[] = bundlingSettings.externalModules): Map<string, string> {
+export function bundleAll(entries: readonly BundleEntry[], outdir?: string, external?: readonly string[]): Map<string, string> {
+  return bundleAllWithImports(entries, outdir, external).folders;
+}
+
+export interface BundledFunctions {
+  /** Each function's bundle folder, by name. */
+  folders: Map<string, string>;
+  /** Each function's imports left to the runtime (externalModules), by name: what its layers must serve. */
+  externalImports: Map<string, string[]>;
+}
+
+/** bundleAll, also telling what each bundle imports from outside itself (esbuild's metafile). */
+export function bundleAllWithImports(entries: readonly BundleEntry[], outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-bundles-')), external: readonly string[] = bundlingSettings.externalModules): BundledFunctions {
   // Before the pass: a missing native build fails fast, with its fix.
   if (entries.some((entry) => entry.packages?.includes('sharp'))) checkSharpBuild();
-  buildSync({
+  const { metafile } = buildSync({
+    metafile: true,
+    absWorkingDir: repoRoot,
     entryPoints: Object.fromEntries(entries.map(({ name, entry }) => [`${name}/index`, entry])),
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -143,14 +173,18 @@ export function bundleAll(entries: readonly BundleEntry[], outdir = mkdtempSync(
     logLevel: 'error',
   });
   const folders = new Map<string, string>();
+  const externalImports = new Map<string, string[]>();
+  const outputs = Object.entries(metafile!.outputs);
   for (const { name } of entries) {
     const folder = path.join(outdir, name);
     mkdirSync(folder, { recursive: true });
     for (const asset of assetFiles) copyFileSync(path.join(repoRoot, asset), path.join(folder, path.basename(asset)));
     folders.set(name, folder);
+    const output = outputs.find(([file]) => path.resolve(repoRoot, file) === path.join(folder, 'index.mjs'))?.[1];
+    externalImports.set(name, [...new Set((output?.imports ?? []).filter((each) => each.external).map((each) => each.path))].sort());
   }
   for (const { name, packages = [] } of entries) shipPackages(packages, path.join(outdir, name, 'node_modules'));
-  return folders;
+  return { folders, externalImports };
 }
 
 interface PackageManifest {

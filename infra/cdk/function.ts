@@ -3,7 +3,8 @@
  * function shares: pinned runtime, ARM (x86_64 for the functions that ship
  * sharp's linux-x64 build, see bundling.ts), the code of the one bundling pass
  * (bundling.ts), the Powertools layer, a log group with a retention, X-Ray
- * tracing and the Powertools settings.
+ * tracing and the Powertools settings; the pupil guard's libraries' layer
+ * (guard-layer.ts) when its bundle imports them.
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { allHandlers, type HandlerRef } from '../../functions/routes.ts';
-import { bundleAll, lambdaArchitecture, lambdaRuntime, packagesOf, powertoolsVersion, sharpBuild, standInBundle } from './bundling.ts';
+import { bundleAllWithImports, guardLibraryImports, lambdaArchitecture, lambdaRuntime, packagesOf, powertoolsVersion, sharpBuild, standInBundle, type BundledFunctions } from './bundling.ts';
+import { guardLayer } from './guard-layer.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -30,24 +32,36 @@ export function metricsNamespaceOf(scope: Construct): string {
   return `Twinspace/${Stack.of(scope).stackName}`;
 }
 
-/** Every function's bundle folder, made by one esbuild pass the first time a stack asks (none when the stack bundles nothing). */
-const bundlesByStack = new WeakMap<Stack, Map<string, string>>();
+/** Every function's bundle folder and imports, made by one esbuild pass the first time a stack asks (none when the stack bundles nothing). */
+const bundlesByStack = new WeakMap<Stack, BundledFunctions>();
 
-function bundleFolderOf(scope: Construct, handler: HandlerRef): string {
+function bundledFunctionsOf(scope: Construct): BundledFunctions {
   const stack = Stack.of(scope);
   let bundles = bundlesByStack.get(stack);
   if (!bundles) {
     if (stack.bundlingRequired) {
-      bundles = bundleAll(allHandlers.map((each) => ({ name: each.name, entry: entryOf(each), packages: packagesOf(each.name) })));
+      bundles = bundleAllWithImports(allHandlers.map((each) => ({ name: each.name, entry: entryOf(each), packages: packagesOf(each.name) })));
     } else {
       const standIn = standInBundle();
-      bundles = new Map(allHandlers.map((each) => [each.name, standIn]));
+      bundles = { folders: new Map(allHandlers.map((each) => [each.name, standIn])), externalImports: new Map() };
     }
     bundlesByStack.set(stack, bundles);
   }
-  const folder = bundles.get(handler.name);
+  return bundles;
+}
+
+function bundleFolderOf(scope: Construct, handler: HandlerRef): string {
+  const folder = bundledFunctionsOf(scope).folders.get(handler.name);
   if (!folder) throw new Error(`${handler.name} is not in the route table (functions/routes.ts): nothing bundles it`);
   return folder;
+}
+
+/** The guard's layer if this function's bundle imports the guard's libraries (the layer serves what every bundle imports of them). */
+function guardLayersOf(scope: Construct, handler: HandlerRef): ILayerVersion[] {
+  const { externalImports } = bundledFunctionsOf(scope);
+  if (guardLibraryImports(externalImports.get(handler.name) ?? []).length === 0) return [];
+  const everyImport = [...new Set([...externalImports.values()].flatMap((imports) => guardLibraryImports(imports)))].sort();
+  return [guardLayer(scope, everyImport)];
 }
 
 /**
@@ -103,7 +117,7 @@ export class TwinspaceFunction extends LambdaFunction {
       runtime: lambdaRuntime,
       // The architecture of the native build a function ships, if any: it is decided with the bundle, never apart from it.
       architecture: sharpBuild.functions.has(handler.name) ? sharpBuild.architecture : lambdaArchitecture,
-      layers: [powertoolsLayer(scope)],
+      layers: [powertoolsLayer(scope), ...guardLayersOf(scope, handler)],
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,

@@ -19,6 +19,8 @@ import { buildTwinspace, readmeDeployContext, type Synthesized } from './synth.t
 import { assetFiles, bundleBudgetBytes, bundleBudgetOf, powertoolsVersion, sharpBuild } from '../../infra/cdk/bundling.ts';
 import { repoRoot } from '../../infra/cdk/function.ts';
 import { chatBroadcastMemoryMb } from '../../infra/cdk/chat-api.ts';
+import { guardLayerUses } from '../../infra/cdk/guard-layer.ts';
+import { loadEveryScript, runWithGuardLayer } from './guard-layer-probe.ts';
 
 type Resource = { Type: string; Properties: any; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -78,8 +80,11 @@ describe('Lambda functions', () => {
       // The AWS SDK is bundled, not left to the runtime's copy; Powertools comes from its layer.
       expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
       expect(code).toMatch(/from\s*["']@aws-lambda-powertools\/logger/);
-      const [layer] = fn.Properties.Layers;
+      const [layer, ...otherLayers] = fn.Properties.Layers;
       expect(template.toJSON().Parameters[layer.Ref].Default).toBe(`/aws/service/powertools/typescript/generic/all/${powertoolsVersion()}`);
+      // The pupil guard's libraries are never inside a bundle: a function importing them gets their layer, and only then.
+      expect(code).not.toContain('country_calling_codes');
+      expect(otherLayers, name).toEqual(guardLibraryImportsOf(code).length > 0 ? [{ Ref: guardLayerId() }] : []);
       // DESIGN.md budget: at most 400 KB minified per function (the upload processing: 512 KB, see bundling.ts).
       expect(statSync(bundle).size).toBeLessThanOrEqual(bundleBudgetOf(name));
       if (!sharpBuild.functions.has(name)) expect(bundleBudgetOf(name)).toBe(bundleBudgetBytes);
@@ -113,6 +118,44 @@ describe('Lambda functions', () => {
       expect(url, handler.name).toMatch(/execute-api/);
       expect(url, handler.name).toMatch(/\/prod"/);
     }
+  });
+});
+
+/** What a bundle imports of the guard's libraries (libphonenumber-js, naughty-words), read from its code. */
+function guardLibraryImportsOf(code: string): string[] {
+  return [...code.matchAll(/(?:from|import)\s*["']((?:libphonenumber-js|naughty-words)(?:\/[^"']*)?)["']/g)].map(([, specifier]) => specifier);
+}
+
+/** The guard's layer (construct PupilGuardLibraries); the site's deployment brings a layer of its own. */
+function guardLayers(): [string, Resource][] {
+  return ofType('AWS::Lambda::LayerVersion').filter(([, layer]) => layer.Metadata?.['aws:cdk:path'] === 'Twinspace/PupilGuardLibraries/Resource');
+}
+
+function guardLayerId(): string {
+  const layers = guardLayers();
+  expect(layers).toHaveLength(1);
+  return layers[0][0];
+}
+
+describe("the pupil guard's libraries layer", () => {
+  it('serves every import of the guard\'s libraries any bundle makes, loaded from the layer\'s files alone', () => {
+    const specifiers = [
+      ...new Set(
+        allHandlers.flatMap((handler) => {
+          const [, fn] = functionOf(handler.name);
+          return guardLibraryImportsOf(readFileSync(path.join(synthesized.outdir, fn.Metadata!['aws:asset:path'], 'index.mjs'), 'utf8'));
+        }),
+      ),
+    ].sort();
+    const layers = guardLayers();
+    // Until a handler calls the guard there is nothing to serve, and no layer.
+    if (specifiers.length === 0) return expect(layers).toEqual([]);
+    const [, layer] = layers[0];
+    expect(layer.Properties.CompatibleRuntimes).toEqual(['nodejs24.x']);
+    const content = path.join(synthesized.outdir, layer.Metadata!['aws:asset:path']);
+    // The guard also loads files by createRequire, which no bundle shows: guardLayerUses reads those from its sources.
+    const uses = guardLayerUses(specifiers);
+    expect(runWithGuardLayer(content, loadEveryScript(uses)).trim()).toBe(String(uses.length));
   });
 });
 
