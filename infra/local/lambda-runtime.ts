@@ -6,11 +6,21 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { InvokeStore, InvokeStoreBase } from '@aws/lambda-invoke-store';
 import type { Context } from 'aws-lambda';
 import type { HandlerRef } from '../../functions/routes.ts';
 import { handlerEnv, type LocalEndpoints } from './endpoints.ts';
 
 const functionsFolder = join(import.meta.dirname, '..', '..', 'functions');
+
+/**
+ * Every handler shares this one process and their invocations overlap, as on a Lambda that runs several at once:
+ * like Lambda's runtime client in that mode, each invocation gets its own InvokeStore context (invokeHandler), so
+ * Powertools keeps one invocation's log keys (correlation id, Lambda context) apart from another's. The store must
+ * exist before any handler module creates its logger and metrics, hence here, when this module loads.
+ */
+process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= '64';
+const invocations = await InvokeStore.getInstanceAsync();
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
 /** Sets the handler settings in this process (once per stack start). */
@@ -54,8 +64,9 @@ export function lambdaContext(ref: HandlerRef, timeoutMs: number): Context {
   };
 }
 
-/** Invokes one handler; `timeoutMs` mirrors the caller's limit (API Gateway: 29 s). */
+/** Invokes one handler, in its own invocation context; `timeoutMs` mirrors the caller's limit (API Gateway: 29 s). */
 export async function invokeHandler(ref: HandlerRef, event: unknown, timeoutMs = 29_000): Promise<unknown> {
   const handler = await loadHandler(ref);
-  return handler(event, lambdaContext(ref, timeoutMs));
+  const context = lambdaContext(ref, timeoutMs);
+  return invocations.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, () => handler(event, context));
 }
