@@ -19,6 +19,7 @@ import { richTextEn } from './rich-text.en.ts';
 import { securityEn } from './security.en.ts';
 import { privacyEn } from './privacy.en.ts';
 import { nssPeopleEn } from './nss-people.en.ts';
+import { moderationEn } from './moderation.en.ts';
 
 export const en = {
   ...desktopEn,
@@ -38,6 +39,7 @@ export const en = {
   ...securityEn,
   ...privacyEn,
   ...nssPeopleEn,
+  ...moderationEn,
   'site.name': 'Twinspace',
   'site.tagline': 'School partnership projects and their TwinSpaces',
   'nav.label': 'Main',

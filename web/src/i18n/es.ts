@@ -16,6 +16,7 @@ import { richTextEs } from './rich-text.es.ts';
 import { securityEs } from './security.es.ts';
 import { privacyEs } from './privacy.es.ts';
 import { nssPeopleEs } from './nss-people.es.ts';
+import { moderationEs } from './moderation.es.ts';
 
 /** Spanish. Typed as Dictionary, so a key missing here fails the type check. */
 export const es: Dictionary = {
@@ -36,6 +37,7 @@ export const es: Dictionary = {
   ...securityEs,
   ...privacyEs,
   ...nssPeopleEs,
+  ...moderationEs,
   'site.name': 'Twinspace',
   'site.tagline': 'Proyectos de colaboración entre centros escolares y sus TwinSpaces',
   'nav.label': 'Principal',
