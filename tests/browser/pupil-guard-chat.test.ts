@@ -1,0 +1,126 @@
+/**
+ * Issue 12 in a real browser, in a fresh TwinSpace: a pupil's chat message
+ * with a phone number shows as held in her own window — marked as waiting for
+ * a teacher, with the reason in a child's words, also after a reload — and
+ * never appears in the teacher's nor the other pupil's window; the teacher
+ * releases it and it appears live in both. A teacher typing a phone number is
+ * asked first and may send it anyway. The pupil's page is a phone's (390 px
+ * wide, nothing scrolling sideways); pages are checked with axe.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiGet, apiSend } from '../support/clients.ts';
+import { assertAccessible, fillSignIn, signInToDesktop, siteAddress, Visitors } from '../support/browser.ts';
+import { givePupilKnownPassword } from '../support/cognito-users.ts';
+import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
+
+const patience = 120_000;
+const endpoints = inject('endpoints');
+const pupilPassword = 'Pupil-Guard-Pass-1!';
+const phoneWidth = { width: 390, height: 844 };
+
+let visitors: Visitors;
+let site: string;
+let space: TestTwinspace;
+
+beforeAll(async () => {
+  site = siteAddress(endpoints);
+  visitors = await Visitors.launch();
+  space = await newTwinspace(endpoints, `Guarded rivers ${Date.now().toString(36)}`);
+  await givePupilKnownPassword(endpoints, space.members['pupil-member'].username!, pupilPassword);
+  await givePupilKnownPassword(endpoints, space.members['pupil-admin'].username!, pupilPassword);
+}, patience);
+
+afterAll(async () => {
+  await visitors?.close();
+});
+
+async function openChat(page: Page): Promise<Page> {
+  await page.goto(`${site}/en/twinspace/chat/?id=${space.projectId}`);
+  await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+  return page;
+}
+
+async function pupilChat(type: 'pupil-member' | 'pupil-admin', viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await visitors.page({ locale: 'en-GB', viewport });
+  await fillSignIn(page, site, space.members[type].username!, pupilPassword);
+  await page.waitForURL(/\/en\/desktop\//);
+  return openChat(page);
+}
+
+const messages = (page: Page) => page.getByRole('list', { name: 'Messages' }).getByRole('listitem');
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Your message', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+/** Nothing on the page is wider than the phone's screen. */
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+describe('the guard in the chat', () => {
+  it('holds a pupil’s phone number in her window only, and a teacher’s release brings it to everyone live', { timeout: patience * 3 }, async () => {
+    const ana = await openChat(await signInToDesktop(await visitors.page(), site, space.members['teacher-admin'].username!));
+    const pablo = await pupilChat('pupil-member', phoneWidth);
+    const lucia = await pupilChat('pupil-admin');
+
+    const text = `Call me tonight on 612 34 56 78 (${Date.now().toString(36)})`;
+    await say(pablo, text);
+    const inPablos = messages(pablo).filter({ hasText: text });
+    await inPablos.waitFor();
+    await inPablos.getByText('Waiting for a teacher').waitFor();
+    await inPablos.getByText('Phone numbers stay private. A teacher will look at your message.').waitFor();
+    // Said to a screen reader too, in the log's live region.
+    await pablo.locator('[aria-live="polite"]').filter({ hasText: 'Phone numbers stay private.' }).waitFor({ state: 'attached' });
+    expect(await fitsWidth(pablo)).toBeLessThanOrEqual(phoneWidth.width);
+    await assertAccessible(pablo);
+
+    // Ana then says something: by the time it shows in both other windows, Pablo's message would have too.
+    const after = `Good morning everyone ${Date.now().toString(36)}`;
+    await say(ana, after);
+    await messages(lucia).filter({ hasText: after }).waitFor();
+    await messages(ana).filter({ hasText: after }).waitFor();
+    expect(await messages(lucia).filter({ hasText: '612 34 56 78' }).count()).toBe(0);
+    expect(await messages(ana).filter({ hasText: '612 34 56 78' }).count()).toBe(0);
+
+    // After a reload it still waits, in her window only.
+    await openChat(pablo);
+    await messages(pablo).filter({ hasText: text }).getByText('Waiting for a teacher').waitFor();
+
+    // The teacher releases it: it arrives live in every window, from Pablo, as a normal message.
+    const queue = await apiGet(endpoints, `/projects/${space.projectId}/moderation`, space.members['teacher-admin'].idToken);
+    const held = (queue.body.held as { heldId: string; fields?: { text: string }[] }[]).find((item) => item.fields?.some((field) => field.text === text));
+    expect(held).toBeDefined();
+    expect((await apiSend(endpoints, 'POST', `/projects/${space.projectId}/moderation/${held!.heldId}/release`, space.members['teacher-admin'].idToken, {})).status).toBe(200);
+    for (const page of [ana, lucia]) {
+      await messages(page).filter({ hasText: text }).getByText('Pablo').waitFor();
+    }
+    await messages(pablo).filter({ hasText: text }).filter({ hasText: 'Pupil' }).waitFor();
+    expect(await messages(pablo).filter({ hasText: text }).count()).toBe(1);
+    expect(await messages(pablo).filter({ hasText: 'Waiting for a teacher' }).count()).toBe(0);
+    await assertAccessible(lucia);
+    for (const page of [ana, pablo, lucia]) await page.close();
+  });
+
+  it('asks a teacher before a phone number goes to the pupils, and sends it when she says so', { timeout: patience * 2 }, async () => {
+    const ana = await openChat(await signInToDesktop(await visitors.page(), site, space.members['teacher-admin'].username!));
+    const lucia = await pupilChat('pupil-admin');
+    const text = `The school office is on +33 1 42 68 53 00 (${Date.now().toString(36)})`;
+    await say(ana, text);
+    const warning = ana.getByRole('dialog', { name: 'Pupils will read this' });
+    await warning.getByText('a phone number').waitFor();
+    await assertAccessible(ana);
+    // Going back keeps the text to change.
+    await warning.getByRole('button', { name: 'Go back and change it' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    expect(await ana.getByLabel('Your message', { exact: true }).inputValue()).toBe(text);
+    expect(await messages(lucia).filter({ hasText: '42 68 53' }).count()).toBe(0);
+
+    await ana.getByRole('button', { name: 'Send' }).click();
+    await warning.getByRole('button', { name: 'Publish anyway' }).click();
+    await messages(lucia).filter({ hasText: text }).waitFor();
+    await messages(ana).filter({ hasText: text }).waitFor();
+    await ana.close();
+    await lucia.close();
+  });
+});
