@@ -22,6 +22,7 @@ import { labelsRoutes } from './http/labels/routes.ts';
 import { mailboxRoutes } from './http/mailbox/routes.ts';
 import { materialsRoutes } from './http/materials/routes.ts';
 import { membersRoutes } from './http/members/routes.ts';
+import { moderationRoutes } from './http/moderation/routes.ts';
 import { openApiRoutes } from './http/openapi/routes.ts';
 import { pagesRoutes } from './http/pages/routes.ts';
 import { privacyRoutes } from './http/privacy/routes.ts';
@@ -65,6 +66,7 @@ export const httpAreas: readonly Area[] = [
   labelsRoutes, // Quality Label applications and their evaluation
   homeRoutes, // the TwinSpace home: latest updates, posts, comments, likes, the teachers' board
   materialsRoutes, // albums, folders and video links; uploads (presigned POST) and reads (presigned GET) of the materials bucket
+  moderationRoutes, // pupils' held texts (issue 12): the teachers' queue, decisions through each surface's publisher, the guard's settings
   openApiRoutes, // GET /openapi.json, generated from all of the above
 ];
 

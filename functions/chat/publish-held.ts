@@ -47,7 +47,7 @@ export async function publishHeldChatMessage(store: TableStore, held: HeldText, 
 }
 
 /** Tells the pupil's open tabs what a teacher decided on her held message. Never throws. */
-export async function tellChatAuthor(store: TableStore, held: HeldText, outcome: HeldOutcome): Promise<void> {
+export async function tellHeldChatDecided(store: TableStore, held: HeldText, outcome: HeldOutcome): Promise<void> {
   try {
     await postToPerson(held.authorId, { type: 'held-decided', projectId: held.projectId, heldId: held.heldId, outcome }, store);
   } catch (error) {

@@ -351,7 +351,7 @@ const plain = (value: unknown): Item => JSON.parse(JSON.stringify(value, (_key, 
 
 /** The export's view of an item: without keys and internal fields; `entity` says what it is. */
 export function exportedItem(item: Item): Item {
-  const { entity, ownerId: _ownerId, repliesBytes: _bytes, inboxCountries: _inbox, expiresAt: _expires, erasure: _erasure, erasureBy: _by, ...fields } =
+  const { entity, ownerId: _ownerId, repliesBytes: _bytes, inboxCountries: _inbox, expiresAt: _expires, erasure: _erasure, erasureBy: _by, claimId: _claim, claimUntil: _claimUntil, ...fields } =
     withoutKeys(item);
   return plain({ ...(entity === undefined ? {} : { entity }), ...fields });
 }

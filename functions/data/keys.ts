@@ -537,3 +537,36 @@ export const notificationMailKeys = {
   instantMailId: (notificationId: string) => notificationId,
   digestMailId: (day: string, userId: string) => `DIGEST#${day}#${userId}`,
 };
+
+/**
+ * Held texts (issue 12, functions/data/moderation.ts): a pupil's write with a finding of the pupil guard waits under
+ * its project, keyed by its author so "my held texts" is one key condition. GSI1 holds two partitions per project:
+ * the teachers' queue (pending ones) and the decisions (the audit); a decision moves the item from one to the other
+ * and keeps it. GSI1SK is the heldId, a ULID, so index order is held order and a held text is found by its id alone
+ * (HT1: the decision routes' path names the heldId, not its author).
+ *
+ * | # | access pattern                                   | operation | key condition                                                       |
+ * |---|--------------------------------------------------|-----------|---------------------------------------------------------------------|
+ * |HT1| one held text by its id (decide it)              | 2 Queries GSI1 at once | GSI1PK = HELD-PENDING#<projectId> / HELD-DECIDED#<projectId> AND GSI1SK = <heldId> |
+ * |HT2| my held texts and their outcomes, newest first   | Query     | PK = PROJECT#<id> AND begins_with(SK, 'HELD#<sub>#'), ScanIndexForward=false |
+ * |HT3| the teachers' queue, oldest first                | Query GSI1| GSI1PK = HELD-PENDING#<projectId> (GSI1SK = <heldId>)                 |
+ * |HT4| the project's decisions (audit), newest first, paged | Query GSI1 | GSI1PK = HELD-DECIDED#<projectId> (GSI1SK = <heldId>), ScanIndexForward=false |
+ * |HT5| the guard's context: the members' full names     | Query     | pattern 6, every page, ProjectionExpression userId, type, displayName |
+ *
+ * Writes: a held text is one TransactWriteItems with its teachers' `pupil-text-held` notifications (pattern 14); a
+ * decision is one TransactWriteItems: the held text updated on condition status = held (GSI1 moved from HT3 to HT4,
+ * the texts dropped, the decision kept) with the pupil's `pupil-text-decided` notification. Held items carry the
+ * author index (withAuthor): erasure deletes them, the export lists them. No other PROJECT# prefix begins with 'HELD#'.
+ */
+export const moderationKeys = {
+  prefix: 'HELD#',
+  authorPrefix: (authorId: string) => `HELD#${authorId}#`,
+  held: (projectId: string, authorId: string, heldId: string): ItemKey => ({ PK: projectPk(projectId), SK: `HELD#${authorId}#${heldId}` }),
+};
+
+export const moderationIndex = {
+  pendingPartition: (projectId: string) => `HELD-PENDING#${projectId}`,
+  pending: (projectId: string, heldId: string) => ({ GSI1PK: `HELD-PENDING#${projectId}`, GSI1SK: heldId }),
+  decidedPartition: (projectId: string) => `HELD-DECIDED#${projectId}`,
+  decided: (projectId: string, heldId: string) => ({ GSI1PK: `HELD-DECIDED#${projectId}`, GSI1SK: heldId }),
+};

@@ -7,6 +7,7 @@
  * being overwritten: the write answers 'stale' and the handler says 409.
  */
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { PupilGuardSettings } from '../domain/moderation.ts';
 import type { ApprovalState, ProjectState } from '../domain/project-lifecycle.ts';
 import { gsi1, keys, prefixes, withoutKeys, type ItemKey } from './keys.ts';
 import type { Membership } from './memberships.ts';
@@ -60,6 +61,8 @@ export interface Project {
   submittedAt?: string;
   /** The TwinSpace's own name and description, set by its administrators (the project keeps its title). */
   twinspace?: TwinspaceSettings;
+  /** What the pupil guard lets older pupils share (issue 12; teacher administrators set it); absent: nothing more. */
+  pupilGuard?: PupilGuardSettings;
 }
 
 export interface TwinspaceSettings {

@@ -237,6 +237,8 @@ export function fateOf(item: Item, erased: { userId: string; kind: ErasedKind },
   }
   // Someone else's notice that names them ("Lucía sent you a message"): it goes in either mode (it expires in 90 days anyway).
   if (item.entity === 'notification') return { do: 'delete', effects: [] };
+  // A held text (issue 12) is the pupil's own words waiting, or the record that they were held: it goes with the pupil in either mode.
+  if (item.entity === 'heldText') return { do: 'delete', effects: [] };
   const effects = deleteEffects[item.entity as string];
   if (mode === 'delete' && effects && authorOf(item) === erased.userId) {
     const extra: DeleteEffect[] = [];

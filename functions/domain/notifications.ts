@@ -24,6 +24,10 @@ export const notificationTopics = [
   'encounter-seat',
   'chat-report',
   'evaluator-digest',
+  /** Issue 12: a pupil's text the guard held, to each of the project's teachers. */
+  'pupil-text-held',
+  /** Issue 12: a teacher released, edited or deleted it, to the pupil. */
+  'pupil-text-decided',
 ] as const;
 export type NotificationTopic = (typeof notificationTopics)[number];
 

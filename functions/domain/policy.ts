@@ -52,6 +52,12 @@ export const actions = [
    * "Former pupil"). The NSS of the pupil's country may too: not a TwinSpace type, so domain/erasure.ts decides that.
    */
   'erase-pupil',
+  /** Issue 12: the moderation queue: read pupils' held texts and release, edit or delete them */
+  'review-held-texts',
+  /** Issue 12: my own held texts and what a teacher decided ("Waiting for a teacher") */
+  'read-own-held-texts',
+  /** Issue 12: the project's pupil guard settings (links, handles allowed for older pupils) */
+  'set-pupil-guard',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -105,6 +111,9 @@ export const policyTable: Readonly<Record<Action, Row>> = {
   'publish-material': row('allow', 'allow', 'pupils area only', 'deny', 'deny'),
   'delete-material': row('allow', 'own materials', 'own materials', 'own materials', 'deny'),
   'erase-pupil': row('allow', 'deny', 'deny', 'deny', 'deny'),
+  'review-held-texts': row('allow', 'allow', 'deny', 'deny', 'deny'),
+  'read-own-held-texts': row('allow', 'allow', 'allow', 'allow', 'deny'),
+  'set-pupil-guard': row('allow', 'deny', 'deny', 'deny', 'deny'),
 };
 
 /** The table's answer for one type and action. */

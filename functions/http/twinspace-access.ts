@@ -54,6 +54,9 @@ const refusals: Partial<Record<Action, string>> = {
   'add-material': 'Visitors do not add materials.',
   'publish-material': 'A teacher or a pupil administrator publishes materials: yours waits for one of them.',
   'delete-material': 'Visitors do not delete materials.',
+  'review-held-texts': "Only the project's teachers look at pupils' held texts.",
+  'read-own-held-texts': 'Visitors do not write in the TwinSpace, so nothing of theirs waits for a teacher.',
+  'set-pupil-guard': "Only the project's teacher administrators change what the pupil guard allows.",
 };
 
 /** The gate's words for a type the table denies this action (also for a handler that checks an item's area after the gate). */

@@ -13,6 +13,11 @@ export const errorStatus = {
   MFA_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /**
+   * A teacher's text where pupils read it holds personal data (issue 12): nothing was written; the details name each
+   * field and kind found. Sent again with `acknowledgePersonalData: true`, it is written.
+   */
+  PERSONAL_DATA_WARNING: 409,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
@@ -61,6 +66,10 @@ export const mfaRequiredMessage =
 export const mfaRequired = () => new HttpError('MFA_REQUIRED', mfaRequiredMessage);
 export const notFound = (message = 'Not found.') => new HttpError('NOT_FOUND', message);
 export const conflict = (message: string) => new HttpError('CONFLICT', message);
+/** The one sentence of PERSONAL_DATA_WARNING (translated in messages.es.json). */
+export const personalDataWarningMessage =
+  'Pupils would read personal data in this text. Check it, then send it again confirming that you mean to share it.';
+export const personalDataWarning = (details: FieldProblem[]) => new HttpError('PERSONAL_DATA_WARNING', personalDataWarningMessage, details);
 
 type Issue = ZodError['issues'][number];
 

@@ -61,6 +61,13 @@ export const domainMdTable: Readonly<Record<string, Cells>> = {
   // administrator of the pupil's project, or the NSS of the pupil's country, erases a pupil"; the NSS is no TwinSpace
   // type: tests/unit/erasure-rules.test.ts).
   'erase-pupil': ['yes', 'no', 'no', 'no', 'no'],
+  // Issue 12 (a guard on what pupils share), as if DOMAIN.md said: "the moderation queue: release, edit or delete a
+  // pupil's held text | yes | yes | no | no | no" ("In a moderation queue in the TwinSpace (teachers only)"), "my held
+  // texts and their outcome | yes | yes | yes | yes | no" ("The pupil is told the outcome"; visitors write nothing),
+  // "the pupil guard's settings | yes | no | no | no | no" ("A teacher administrator may allow links or handles").
+  'review-held-texts': ['yes', 'yes', 'no', 'no', 'no'],
+  'read-own-held-texts': ['yes', 'yes', 'yes', 'yes', 'no'],
+  'set-pupil-guard': ['yes', 'no', 'no', 'no', 'no'],
 };
 
 /** The rows of the table, sorted: compare with the code's `actions` (every action has a row, every row is an action). */

@@ -18,6 +18,7 @@ const errorText: Record<ErrorCode, string> = {
   MFA_REQUIRED: 'an NSS officer or evaluator whose token shows no second factor: enrol an authenticator app, then sign in again',
   NOT_FOUND: 'no such item, or not the caller’s to see',
   CONFLICT: 'a stale version, or a state that does not allow the action',
+  PERSONAL_DATA_WARNING: "a teacher's text where pupils read holds personal data: nothing written; details name each field and kind; send again with acknowledgePersonalData: true",
   TOO_LARGE: 'the request is too large',
   RATE_LIMITED: 'too many attempts: try again later (Retry-After)',
   UNAVAILABLE: 'a service we depend on failed: try again shortly (Retry-After)',

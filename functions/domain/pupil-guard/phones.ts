@@ -1,0 +1,132 @@
+import { createRequire } from 'node:module';
+import { getCountries, parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import type { Span } from './types.ts';
+
+/**
+ * Phone numbers of the project's countries (read without a prefix) and of any country (with +CC or 00CC), also spaced,
+ * split by dots, dashes, slashes, brackets or emoji. This module only cuts candidate digit runs out of the text and
+ * sets aside the harmless shapes school talk is full of (dates, times, years, decimals, thousands, ISBNs, counted
+ * lists, numbers with a unit, sums); libphonenumber's full metadata ("max": each number type's pattern, stricter than
+ * "min", which only checks lengths) decides whether a candidate is a number of that country.
+ */
+const require = createRequire(import.meta.url);
+const metadata = require('libphonenumber-js/metadata.max.json') as MetadataJson;
+
+const supported = new Set<string>(getCountries(metadata));
+/** eTwinning's countries: the defaults when a project's countries are not known. */
+const eTwinningCountries = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT',
+  'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'AL', 'BA', 'IS', 'LI', 'MK', 'NO', 'RS', 'TR', 'ME', 'AM', 'AZ',
+  'GE', 'MD', 'UA', 'JO', 'LB', 'TN',
+] as const;
+
+/** Shapes that are never a phone number, blanked out before digit runs are cut (same length: offsets stay). */
+const unit = String.raw`(?:km|kms|m|cm|mm|kg|mg|ml|cl|ha|°c?|ºc?|%|€|\$|£|eur|euros?|dollars?|pounds?|people|inhabitants|habitantes|habitants|abitanti|einwohner|pupils|students|alumnos|eleves|élèves|alunni|schuler|schüler|years|anos|años|ans|anni|jahre|metres|meters|metros|mètres|metri|meter|points|puntos|punti|punkte|pages|paginas|páginas|pagine|seiten|steps|pasos|passi|schritte|views|likes|km²|m²|m2|km2|kcal|cal|kw|kwh|mb|gb|kb|min|sec|hours|horas|heures|ore|stunden)`;
+const harmless = new RegExp(
+  [
+    // dates: 12/05/2024, 12.05.2024, 12-05-24, 2024-05-12
+    String.raw`(?<![\d./-])(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![./-]?\d)`,
+    String.raw`(?<![\d./-])\d{4}([./-])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])(?![./-]?\d)`,
+    // year ranges and school years: 1939-1945, 1914 - 1918, 2023/24
+    String.raw`(?<!\d)(?:1[0-9]|20)\d{2}\s*[-/]\s*(?:(?:1[0-9]|20)\d{2}|\d{2})(?!\d)`,
+    // ISBN-13 and anything called ISBN
+    String.raw`isbn(?:-1[03])?[\s:]*[\dx][\dx\s-]{8,20}`,
+    String.raw`(?<!\d)97[89](?:[\s-]?\d){10}(?!\d)`,
+    // thousands ending in 000 (1.500.000, 47,000,000) and decimals (3.14159, 12,5)
+    String.raw`(?<![\d.,])\d{1,3}(?:([.,\s])\d{3})*(?:\3)000(?![\d.,]\d)`,
+    String.raw`(?<![\d.,])\d{1,3}[.,]\d+(?![\d.,]*\d)`,
+    // a number with a unit or currency: 1500 km, 12.5 °C, 83 000 000 people, € 1 299
+    String.raw`(?<![\d.,])\d[\d\s.,']*\s?${unit}(?![\p{L}\d])`,
+    String.raw`[€$£]\s?\d[\d\s.,']*`,
+  ].join('|'),
+  'gu',
+);
+
+/** A run of digit groups joined by what pupils put between them (emoji are already spaces). */
+const digitRun = /\+?[ \t]*\(?[ \t]*\d(?:[ \t.\-/()_|·]{0,4}\d)*/g;
+const group = /\d+/g;
+const mathsBefore = /[=+×*÷^<>]\s*$/;
+const mathsAfter = /^\s*[=+×*÷^<>%]/;
+
+interface Group {
+  digits: string;
+  start: number;
+  end: number;
+}
+
+function isCountedList(groups: Group[]): boolean {
+  if (groups.length < 4 || groups.some((g) => g.digits.length > 3)) return false;
+  const values = groups.map((g) => Number(g.digits));
+  const step = values[1] - values[0];
+  return step !== 0 && values.every((v, i) => i === 0 || v - values[i - 1] === step);
+}
+
+/** Whether the digits are a valid number: international ones anywhere, national ones of the project's countries. */
+function isPhoneNumber(digits: string, international: boolean, countries: readonly CountryCode[]): boolean {
+  if (international) {
+    return digits.length >= 8 && digits.length <= 15 && !!parsePhoneNumberFromString(`+${digits}`, metadata)?.isValid();
+  }
+  if (digits.length < 7 || digits.length > 15) return false;
+  for (const country of countries) {
+    const number = parsePhoneNumberFromString(digits, { defaultCountry: country }, metadata);
+    if (!number?.isValid() || number.country !== country) continue;
+    // Where a trunk prefix is part of how people write a number (0 in FR, DE, GB…), a run without it is some other
+    // figure (a sum's result), not a number they would share: "246913578" is not French, "0246913578" is.
+    const nationalDigits = number.formatNational().replace(/\D/g, '');
+    if (nationalDigits.length === digits.length) return true;
+  }
+  // Country code written without + or 00: "34 612 345 678".
+  if (digits.length >= 10) {
+    const number = parsePhoneNumberFromString(`+${digits}`, metadata);
+    if (number?.isValid() && number.country && countries.includes(number.country)) return true;
+  }
+  return false;
+}
+
+function candidateWindows(groups: Group[], startsInternational: boolean): Array<[number, number]> {
+  // The whole run first; then, for runs that glue a number to figures around it ("room 12 612 345 678"),
+  // windows starting at each group and ending at the run's end or one group short of it.
+  const windows: Array<[number, number]> = [[0, groups.length - 1]];
+  if (startsInternational) return windows;
+  for (let i = 1; i < groups.length && windows.length < 8; i++) windows.push([i, groups.length - 1]);
+  if (groups.length > 2) windows.push([0, groups.length - 2]);
+  return windows;
+}
+
+export function findPhones(lower: string, projectCountries: readonly string[]): Span[] {
+  const countries = (projectCountries.length ? projectCountries : eTwinningCountries)
+    .map((c) => c.toUpperCase())
+    .filter((c): c is CountryCode => supported.has(c));
+  const masked = lower.replace(harmless, (m) => 'x'.repeat(m.length));
+  const spans: Span[] = [];
+  digitRun.lastIndex = 0;
+  for (let m = digitRun.exec(masked); m; m = digitRun.exec(masked)) {
+    const run = m[0];
+    const runStart = m.index;
+    if (mathsBefore.test(masked.slice(Math.max(0, runStart - 3), runStart))) continue;
+    if (mathsAfter.test(masked.slice(runStart + run.length, runStart + run.length + 3))) continue;
+    const groups: Group[] = [];
+    group.lastIndex = 0;
+    for (let g = group.exec(run); g; g = group.exec(run)) {
+      // "+44 (0) 20…": the bracketed trunk 0 is not dialled from abroad.
+      if (g[0] === '0' && groups.length === 1 && run[g.index - 1] === '(' && run[g.index + 1] === ')') continue;
+      groups.push({ digits: g[0], start: runStart + g.index, end: runStart + g.index + g[0].length });
+    }
+    const total = groups.reduce((n, g) => n + g.digits.length, 0);
+    if (total < 7 || isCountedList(groups)) continue;
+    const plus = run.trimStart().startsWith('+');
+    const doubleZero = !plus && groups[0].digits.startsWith('00');
+    for (const [from, to] of candidateWindows(groups, plus || doubleZero)) {
+      let digits = groups.slice(from, to + 1).map((g) => g.digits).join('');
+      const international = from === 0 && (plus || doubleZero);
+      if (international && doubleZero) digits = digits.slice(2);
+      if (isPhoneNumber(digits, international, countries)) {
+        // From the run's own "+" or "(" when the whole run is the number.
+        const start = from === 0 ? runStart + run.length - run.trimStart().length : groups[from].start;
+        spans.push({ kind: 'phone', start, end: groups[to].end });
+        break;
+      }
+    }
+  }
+  return spans;
+}
