@@ -7,7 +7,8 @@
  */
 import * as z from 'zod';
 import { checkChatText } from '../functions/domain/chat-rules.ts';
-import { findingKinds } from '../functions/domain/pupil-guard/index.ts';
+// The kinds alone (types.ts), not the guard: the HTTP functions that import these schemas stay without its libraries.
+import { findingKinds } from '../functions/domain/pupil-guard/types.ts';
 import { twinspaceTypes } from '../functions/domain/twinspace-types.ts';
 
 /** Error codes the server sends to the sender only; the socket stays open after every one. */

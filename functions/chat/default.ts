@@ -18,8 +18,8 @@
  * its rate-limit token. A teacher's such message is answered
  * PERSONAL_DATA_WARNING unless the frame acknowledges it.
  */
-import { ulid } from 'ulid';
-import type { FindingKind } from '../domain/pupil-guard/index.ts';
+import { decodeTime, ulid } from 'ulid';
+import type { FindingKind } from '../domain/pupil-guard/types.ts';
 import {
   clientFrame,
   frameErrorCode,
@@ -220,13 +220,11 @@ async function sendMessage(frame: SendMessageFrame, caller: Caller): Promise<voi
       const verdict = await guarded(store, frame, access.project!, membership);
       if (verdict.outcome === 'held') {
         await spendHeldToken(store, caller, access.live.bucket, take.bucket);
-        countOf('ChatMessagesHeld');
         const { heldId, kinds } = verdict.held;
-        await postToPerson(caller.userId, {
-          type: 'held',
-          projectId,
-          held: { heldId, ...(frame.clientId ? { clientId: frame.clientId } : {}), text: frame.text, kinds, heldAt: new Date().toISOString() },
-        }, store);
+        // The held text's id is a ULID of its heldAt: the frame says the same time as GET …/moderation/mine.
+        const heldAt = new Date(decodeTime(heldId)).toISOString();
+        const held = { heldId, ...(frame.clientId ? { clientId: frame.clientId } : {}), text: frame.text, kinds, heldAt };
+        await postToPerson(caller.userId, { type: 'held', projectId, held }, store);
         return;
       }
       cleared = true;
