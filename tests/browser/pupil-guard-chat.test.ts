@@ -93,7 +93,7 @@ describe('the guard in the chat', () => {
     expect(held).toBeDefined();
     expect((await apiSend(endpoints, 'POST', `/projects/${space.projectId}/moderation/${held!.heldId}/release`, space.members['teacher-admin'].idToken, {})).status).toBe(200);
     for (const page of [ana, lucia]) {
-      await messages(page).filter({ hasText: text }).getByText('Pablo').waitFor();
+      await messages(page).filter({ hasText: text }).getByText('Pablo', { exact: true }).waitFor();
     }
     await messages(pablo).filter({ hasText: text }).filter({ hasText: 'Pupil' }).waitFor();
     expect(await messages(pablo).filter({ hasText: text }).count()).toBe(1);
