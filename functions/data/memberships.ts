@@ -53,6 +53,13 @@ export async function addMembership(store: TableStore, membership: Membership, p
   if (!outcome.written) throw new Error(`${membership.userId} is already a member of project ${membership.projectId}.`);
 }
 
+/** A member's membership among items a gate read alongside (keys.membership), or undefined. */
+export function membershipAmong(found: readonly Record<string, unknown>[], projectId: string, userId: string): Membership | undefined {
+  const key = keys.membership(projectId, userId);
+  const item = found.find((candidate) => candidate.PK === key.PK && candidate.SK === key.SK);
+  return item ? toMembership(item) : undefined;
+}
+
 export async function getMembership(store: TableStore, projectId: string, userId: string): Promise<Membership | undefined> {
   const result = await store.db.send(new GetCommand({ TableName: store.tableName, Key: keys.membership(projectId, userId) }));
   return result.Item ? toMembership(result.Item) : undefined;

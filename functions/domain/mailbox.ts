@@ -70,3 +70,6 @@ export function messageAsSeenBy(viewer: TwinspaceType, message: MailboxMessage):
     pupilTypes.includes(party.type) ? { ...party, displayName: firstName(party.displayName) } : party;
   return { ...message, from: named(message.from), to: named(message.to) };
 }
+
+/** A message to a pupil is read by a pupil: a teacher's personal data in it is warned about first (the pupil guard). */
+export const readByPupil = (recipient: { type: TwinspaceType }): boolean => pupilTypes.includes(recipient.type);

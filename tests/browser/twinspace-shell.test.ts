@@ -53,8 +53,9 @@ const tabBar = (page: Page) => page.getByRole('navigation', { name: 'TwinSpace s
 const entry = (page: Page, text: string) => page.getByRole('region', { name: 'Latest updates' }).getByRole('listitem').filter({ hasText: text }).first();
 
 /** DOMAIN.md's table, as tabs: what each type sees. */
-const everyTab = ['Home', 'Pages', 'Materials', 'Forum', 'Chat', 'Agenda', 'Mailbox', 'Members', 'Project Diary', 'Quality Labels'];
-const pupilTabs = ['Home', 'Pages', 'Materials', 'Forum', 'Chat', 'Agenda', 'Mailbox', 'Members'];
+const everyTab = ['Home', 'Pages', 'Materials', 'Forum', 'Chat', 'Agenda', 'Mailbox', 'Members', 'Project Diary', 'Quality Labels', 'Moderation'];
+// Issue 12: pupils see their own texts waiting for a teacher in Moderation.
+const pupilTabs = ['Home', 'Pages', 'Materials', 'Forum', 'Chat', 'Agenda', 'Mailbox', 'Members', 'Moderation'];
 const expectedTabs: Record<TwinspaceType, string[]> = {
   'teacher-admin': everyTab,
   'member-teacher': everyTab,

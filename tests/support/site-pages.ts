@@ -45,6 +45,7 @@ export const pageVisits: { route: string; who: Who[]; withId?: boolean }[] = [
   { route: 'twinspace/members/', who: ['teacher', 'pupil'], withId: true },
   { route: 'twinspace/diary/', who: ['teacher'], withId: true },
   { route: 'twinspace/labels/', who: ['teacher'], withId: true },
+  { route: 'twinspace/moderation/', who: ['teacher', 'pupil'], withId: true },
   { route: 'nss/', who: ['nss'] },
   { route: 'nss/teachers/', who: ['nss'] },
   { route: 'nss/diary/', who: ['nss'] },

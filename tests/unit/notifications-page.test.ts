@@ -50,6 +50,9 @@ describe('subjectLink', () => {
     expect(link('encounter-seat', { projectId: undefined, subjectId: 'ENC1' })).toBe('/en/encounters/');
     expect(link('chat-report', { subjectId: 'MSG1' })).toBe('/en/twinspace/chat/?id=P1');
     expect(link('evaluator-digest', { projectId: undefined })).toBe('/en/evaluations/');
+    // Issue 12: teachers decide on a held text in the Moderation tab; the pupil reads the outcome there.
+    expect(link('pupil-text-held', { subjectId: 'H1' })).toBe('/en/twinspace/moderation/?id=P1');
+    expect(link('pupil-text-decided', { subjectId: 'H1' }, 'es')).toBe('/es/twinspace/moderation/?id=P1');
   });
   it('keeps the page’s language and escapes what it puts in the address', () => {
     expect(link('page-submitted', { projectId: 'a&b', subjectId: 'c d' }, 'es')).toBe('/es/twinspace/pages/?id=a%26b&page=c+d');
@@ -99,6 +102,16 @@ describe('shownOf', () => {
     expect(shownOf(item({ topic: 'label-result', params: { project: 'W' } }))).toMatchObject({ key: 'notifications.topic.label-result' });
     const changed = shownOf(item({ topic: 'member-type-changed', params: { project: 'W', type: 'pupil-admin' } }), (type) => `«${type}»`);
     expect(changed).toMatchObject({ values: { project: 'W', type: '«pupil-admin»' } });
+  });
+  it('names the pupil whose text waits, and tells the pupil the outcome in its own sentence (issue 12)', () => {
+    const held = shownOf(item({ topic: 'pupil-text-held', params: { projectId: 'P1', projectTitle: 'Water', heldId: 'H1', surface: 'forum-reply', name: 'Marta' } }));
+    expect(held).toEqual({ kind: 'sentence', key: 'notifications.topic.pupil-text-held', values: { name: 'Marta', project: 'Water' } });
+    expect(filled(en['notifications.topic.pupil-text-held'], { name: 'Marta', project: 'Water' })).toContain('Moderation');
+    for (const outcome of ['released', 'edited', 'deleted'] as const) {
+      const decided = shownOf(item({ topic: 'pupil-text-decided', params: { projectId: 'P1', projectTitle: 'Water', heldId: 'H1', surface: 'chat-message', outcome } }));
+      expect(decided).toMatchObject({ kind: 'sentence', key: `notifications.topic.pupil-text-decided.${outcome}`, values: { project: 'Water' } });
+    }
+    expect(shownOf(item({ topic: 'pupil-text-decided', params: { project: 'Water', outcome: 'other' } }))).toMatchObject({ key: 'notifications.topic.pupil-text-decided' });
   });
   it('uses a sentence without names (the evaluators’ digest) once the notification carries params', () => {
     expect(shownOf(item({ topic: 'evaluator-digest', params: {} }))).toMatchObject({ kind: 'sentence', key: 'notifications.topic.evaluator-digest' });

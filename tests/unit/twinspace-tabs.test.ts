@@ -7,9 +7,9 @@ import { actionsLost, tabPath, tabsFor } from '../../web/src/scripts/twinspace/t
 
 describe('the TwinSpace tabs', () => {
   it('shows each type the tabs its policy allows', () => {
-    expect(tabsFor('teacher-admin', 'approved')).toEqual(['home', 'pages', 'materials', 'forum', 'chat', 'agenda', 'mailbox', 'members', 'diary', 'labels']);
+    expect(tabsFor('teacher-admin', 'approved')).toEqual(['home', 'pages', 'materials', 'forum', 'chat', 'agenda', 'mailbox', 'members', 'diary', 'labels', 'moderation']);
     expect(tabsFor('member-teacher', 'closed')).toEqual(tabsFor('teacher-admin', 'approved'));
-    expect(tabsFor('pupil-member', 'approved')).toEqual(['home', 'pages', 'materials', 'forum', 'chat', 'agenda', 'mailbox', 'members']);
+    expect(tabsFor('pupil-member', 'approved')).toEqual(['home', 'pages', 'materials', 'forum', 'chat', 'agenda', 'mailbox', 'members', 'moderation']);
     expect(tabsFor('pupil-admin', 'approved')).toEqual(tabsFor('pupil-member', 'approved'));
     expect(tabsFor('visitor', 'approved')).toEqual(['home', 'pages', 'materials', 'agenda', 'mailbox', 'members']);
   });
@@ -28,7 +28,7 @@ describe('the TwinSpace tabs', () => {
     const lost = actionsLost('teacher-admin', 'visitor');
     for (const action of ['manage-members', 'diary-private', 'apply-for-label', 'chat', 'moderate', 'manage-project'] as const) expect(lost).toContain(action);
     expect(lost).not.toContain('read-public-area');
-    expect(actionsLost('teacher-admin', 'member-teacher')).toEqual(['manage-members', 'moderate', 'manage-project', 'open-pupils-chat', 'erase-pupil']);
+    expect(actionsLost('teacher-admin', 'member-teacher')).toEqual(['manage-members', 'moderate', 'manage-project', 'open-pupils-chat', 'erase-pupil', 'set-pupil-guard']);
     expect(actionsLost('member-teacher', 'teacher-admin')).toEqual([]);
   });
 });

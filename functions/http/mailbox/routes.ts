@@ -6,6 +6,7 @@
  * visitors never.
  */
 import { area, route } from '../../lib/route.ts';
+import { heldResponse } from '../moderation/schemas.ts';
 import { projectPathParams } from '../schemas.ts';
 import { mailboxMessageResponse, mailboxPage, mailboxQuery, mailboxSendBody } from './schemas.ts';
 
@@ -28,9 +29,10 @@ export const mailboxRoutes = area('mailbox', {
     auth: 'jwt',
     action: 'write-mailbox',
     summary:
-      "Write to one member {toUserId, subject, body}: teachers to any member, pupils only to the project's teachers (a pupil or visitor recipient: 403), visitors never. Not a member: 400. Approved project only; a recipient who left or changed type meanwhile: 409. Answers 201",
+      "Write to one member {toUserId, subject, body}: teachers to any member, pupils only to the project's teachers (a pupil or visitor recipient: 403), visitors never. Not a member: 400. Approved project only; a recipient who left or changed type meanwhile: 409. Answers 201. A pupil's subject or text with personal data or abuse is held for a teacher: 202 {held}, nothing sent. A teacher's to a pupil: 409 PERSONAL_DATA_WARNING unless acknowledgePersonalData",
     params: projectPathParams,
     body: mailboxSendBody,
-    responses: { 201: mailboxMessageResponse },
+    responses: { 201: mailboxMessageResponse, 202: heldResponse },
+    errors: ['PERSONAL_DATA_WARNING'],
   }),
 });

@@ -4,7 +4,7 @@ import { visibleText } from '../visible-text.ts';
 import { mailboxBoxes, mailboxLimits } from '../../domain/mailbox.ts';
 import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
-
+import { personalDataAcknowledgement } from '../moderation/schemas.ts';
 
 export const mailboxSendBody = z
   .object({
@@ -12,6 +12,7 @@ export const mailboxSendBody = z
     toUserId: z.string().trim().min(1).max(128),
     subject: visibleText({ max: mailboxLimits.subject }),
     body: visibleText({ max: mailboxLimits.body, multiline: true }),
+    ...personalDataAcknowledgement,
   })
   .strict();
 export type MailboxSendBodyInput = z.input<typeof mailboxSendBody>;

@@ -13,11 +13,15 @@
  * covers are one BatchGetItem after the page); writes: 2 (the gate, one
  * transaction), a file that was its album's cover 3 (its successor is read).
  * URLs are presigned only after all of that (views.ts).
+ *
+ * A new material's title and description pass the pupil guard
+ * (guarded-write.ts) last: a pupil's with a finding is held for a teacher
+ * (202, nothing written; the release adds it through create-material.ts, as
+ * here), a teacher's in an area pupils read is a 409 warning until acknowledged.
  */
 import { ulid } from 'ulid';
 import {
   coverFilesOf,
-  createMaterial,
   decodeMaterialCursor,
   deleteMaterial,
   deleteMaterialFile,
@@ -34,12 +38,8 @@ import {
   type MaterialWriter,
 } from '../../data/materials.ts';
 import { keys } from '../../data/keys.ts';
-import { listTeacherIds } from '../../data/memberships.ts';
-import type { Notification } from '../../data/notifications.ts';
-import type { TableStore } from '../../data/store.ts';
 import { readActionOf } from '../../domain/areas.ts';
 import {
-  addRefusal,
   declaredTypeOf,
   deleteRefusal,
   fileDeleteRefusal,
@@ -50,10 +50,8 @@ import {
   quotaRefusal,
   seesFile,
   sizeRefusal,
-  statusAtCreation,
   typeRefusal,
   uploadRefusal,
-  videoOf,
 } from '../../domain/material-rules.ts';
 import { materialLimits, objectKeys } from '../../domain/materials.ts';
 import { sharedName } from '../../domain/roster.ts';
@@ -64,8 +62,10 @@ import { conflict, forbidden, HttpError, notFound, validationFailed } from '../.
 import { countOf } from '../../lib/observability.ts';
 import { presignUpload } from '../../lib/storage.ts';
 import { areaHandler } from '../area.ts';
+import { guardWrite } from '../guarded-write.ts';
 import { gated } from '../router.ts';
 import { refusalOf, type TwinspaceAccess } from '../twinspace-access.ts';
+import { newMaterial, pupilsReadMaterialsOf, waitingNotices, writeMaterial, type MaterialAuthor } from './create-material.ts';
 import { materialsRoutes } from './routes.ts';
 import { fileView, materialView } from './views.ts';
 
@@ -112,28 +112,6 @@ function refuseUnlessWritten(outcome: MaterialWriteOutcome<'stale' | 'gone' | 'c
 
 const materialKey = ({ params }: { params: { projectId: string; materialId: string } }) => [keys.material(params.projectId, params.materialId)];
 
-/**
- * A pupil member's material waits for a teacher or pupil administrator, as a
- * submitted page does: each of the project's teachers is told
- * ('material-submitted', subjectId = the material). A published one tells nobody.
- */
-async function waitingNotices(store: TableStore, material: Material): Promise<Notification[]> {
-  if (material.status !== 'pending') return [];
-  const teacherIds = await listTeacherIds(store, material.projectId);
-  return teacherIds.map((userId) => ({
-    notificationId: ulid(),
-    userId,
-    topic: 'material-submitted' as const,
-    projectId: material.projectId,
-    subjectId: material.materialId,
-    params: { material: material.title, author: material.authorName, area: material.area, kind: material.kind },
-    about: material.authorId,
-    title: `${material.authorName} added “${material.title}” to the materials`,
-    body: `${material.authorName} asks a teacher to publish “${material.title}” in the materials. Look at it and publish it, or tell them what to change.`,
-    createdAt: material.createdAt,
-  }));
-}
-
 export const handler = areaHandler(materialsRoutes, {
   // The page is read while the gate checks; which pending materials the reader sees, and the albums' covers, follow the gate.
   listMaterials: gated({
@@ -147,30 +125,26 @@ export const handler = areaHandler(materialsRoutes, {
     },
   }),
 
-  createMaterial: async ({ caller, params: { projectId }, body, twinspace, store }) => {
-    const type = twinspace.membership.type;
-    const refused = addRefusal(type, body.area);
-    if (refused) throw forbidden(refused);
-    const linked = videoOf(body.kind, body.videoUrl);
-    if ('problem' in linked) throw validationFailed('The body is not valid.', [{ field: 'body.videoUrl', message: linked.problem }]);
-    const status = statusAtCreation(type, body.area);
-    const createdAt = new Date().toISOString();
-    const material: Material = {
-      materialId: ulid(),
-      projectId,
-      area: body.area,
-      kind: body.kind,
-      title: body.title,
-      description: body.description,
-      status,
-      authorId: caller.userId,
-      authorName: sharedName(twinspace.membership),
-      createdAt,
-      ...(status === 'published' ? { publishedAt: createdAt } : {}),
-      ...(linked.video ? { video: linked.video } : {}),
-      fileCount: 0,
-    };
-    refuseUnlessWritten(await createMaterial(store, material, writerOf(caller, twinspace), await waitingNotices(store, material)));
+  createMaterial: async ({ caller, params: { projectId }, body: { acknowledgePersonalData, ...creation }, twinspace, store }) => {
+    const author: MaterialAuthor = { userId: caller.userId, type: twinspace.membership.type, name: sharedName(twinspace.membership) };
+    const material = newMaterial(projectId, author, creation);
+    // The teachers to tell of a waiting material are read while the guard reads the members: one round trip of time.
+    const [guarded, notices] = await Promise.all([
+      guardWrite({
+        store,
+        project: twinspace.project,
+        caller: { userId: caller.userId, type: author.type, displayName: twinspace.membership.displayName },
+        surface: 'material',
+        target: { area: creation.area, kind: creation.kind },
+        draft: { ...creation },
+        texts: { title: creation.title, description: creation.description },
+        pupilsRead: pupilsReadMaterialsOf(creation.area),
+        acknowledgePersonalData,
+      }),
+      waitingNotices(store, material),
+    ]);
+    if (guarded.outcome === 'held') return { status: 202, body: { held: guarded.held } };
+    refuseUnlessWritten(await writeMaterial(store, material, author, notices));
     return { status: 201, body: await materialView(material) };
   },
 

@@ -10,6 +10,7 @@
  */
 import { readActionOf, type Area } from '../../domain/areas.ts';
 import { area, route } from '../../lib/route.ts';
+import { heldResponse } from '../moderation/schemas.ts';
 import { projectPathParams } from '../schemas.ts';
 import {
   materialCreateBody,
@@ -43,11 +44,12 @@ export const materialsRoutes = area('materials', {
     path: '/projects/{projectId}/materials',
     auth: 'jwt',
     summary:
-      "Add an album, a folder or a video link {area, kind, title (1..200), description (≤ 2,000), videoUrl (videos: a YouTube or Vimeo link)}. Teachers in any area, pupils in the pupils' area. Published at once when the author may publish materials there, else pending (a pupil member's). Answers 201",
+      "Add an album, a folder or a video link {area, kind, title (1..200), description (≤ 2,000), videoUrl (videos: a YouTube or Vimeo link)}. Teachers in any area, pupils in the pupils' area. Published at once when the author may publish materials there, else pending (a pupil member's). Answers 201. A pupil's title or description with personal data or abuse is held for a teacher: 202 {held}, nothing added. A teacher's in an area pupils read (public, pupils'): 409 PERSONAL_DATA_WARNING unless acknowledgePersonalData",
     action: 'add-material',
     params: projectPathParams,
     body: materialCreateBody,
-    responses: { 201: materialResponse },
+    responses: { 201: materialResponse, 202: heldResponse },
+    errors: ['PERSONAL_DATA_WARNING'],
   }),
   getMaterial: route({
     name: 'get-material',

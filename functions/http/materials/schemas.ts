@@ -11,6 +11,7 @@ import { fileStatuses, materialKinds, materialLimits, materialStatuses, rejectio
 import { videoProviders } from '../../domain/rich-text.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { ulidString } from '../schemas.ts';
+import { personalDataAcknowledgement } from '../moderation/schemas.ts';
 
 const title = visibleText({
   max: materialLimits.title,
@@ -40,6 +41,7 @@ export const materialCreateBody = z
     title,
     description: description.default(''),
     videoUrl: z.string().max(500).optional(),
+    ...personalDataAcknowledgement,
   })
   .strict();
 export type MaterialCreateBodyInput = z.input<typeof materialCreateBody>;

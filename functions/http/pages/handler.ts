@@ -11,22 +11,21 @@
  * table's conditions (functions/domain/pages.ts): a member teacher edits their
  * own pages of the public and teachers' areas, a pupil member their own
  * activities, a pupil administrator publishes pupils'-area pages only.
+ *
+ * A page's new title and text pass the pupil guard (guarded-write.ts) last:
+ * a pupil's with a finding is held for a teacher (202, nothing written; the
+ * release writes it through page-writes.ts, as here), a teacher's in an area
+ * pupils read is a 409 warning until acknowledged.
  */
-import { ulid } from 'ulid';
 import { decodeDiaryCursor, listPublicDiaryEntries } from '../../data/diary.ts';
 import { listGrantedProjectLabels, type GrantedProjectLabel } from '../../data/labels.ts';
 import { listEuropeanLabels, type EuropeanLabel } from '../../data/european-labels.ts';
-import { createPage, decodePageCursor, deletePage, getPage, listPages, replacePage, type Page, type PageListScope, type PageWriteOutcome, type PageWriter } from '../../data/pages.ts';
-import { listTeacherIds } from '../../data/memberships.ts';
-import type { Notification } from '../../data/notifications.ts';
+import { decodePageCursor, deletePage, getPage, listPages, replacePage, type Page, type PageListScope, type PageWriteOutcome, type PageWriter } from '../../data/pages.ts';
 import { getProject } from '../../data/projects.ts';
 import type { TableStore } from '../../data/store.ts';
 import { editPagesActionOf, readActionOf } from '../../domain/areas.ts';
-import { documentAreaOf } from '../../domain/rich-documents.ts';
-import { editRefusal, pageVisibility, publishRefusal, seesAllDrafts, statusAfterEdit } from '../../domain/pages.ts';
-import { isNewSubmission } from '../../domain/notifications.ts';
+import { editRefusal, pageVisibility, publishRefusal, seesAllDrafts } from '../../domain/pages.ts';
 import type { Action } from '../../domain/policy.ts';
-import type { TwinspaceType } from '../../domain/twinspace-types.ts';
 import { hasTwinspace } from '../../domain/project-lifecycle.ts';
 import { sharedName } from '../../domain/roster.ts';
 import type { Caller } from '../../lib/claims.ts';
@@ -34,9 +33,11 @@ import { encodeCursor } from '../../lib/cursor.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../lib/errors.ts';
 import { countOf } from '../../lib/observability.ts';
 import { areaHandler } from '../area.ts';
-import { documentReply, documentToSave } from '../rich-document.ts';
+import { guardWrite } from '../guarded-write.ts';
+import { documentReply } from '../rich-document.ts';
 import { gated } from '../router.ts';
 import { requireTwinspaceAction, type TwinspaceAccess } from '../twinspace-access.ts';
+import { editedPage, newPage, pageTexts, pupilsReadPagesOf, submissionNotices, writePage, type PageAuthor } from './page-writes.ts';
 import { pagesRoutes } from './routes.ts';
 import type { PageResponse, PublicProjectResponse } from './schemas.ts';
 
@@ -84,6 +85,12 @@ function refuseUnlessWritten(outcome: PageWriteOutcome): void {
 
 const writerOf = (caller: Caller, access: TwinspaceAccess): PageWriter => ({ userId: caller.userId, type: access.membership.type });
 
+/** The member writing, as the page shows them (pupils by first name). */
+const authorOf = (caller: Caller, access: TwinspaceAccess): PageAuthor => ({ userId: caller.userId, type: access.membership.type, name: sharedName(access.membership) });
+
+/** The member writing, as the pupil guard needs them. */
+const guardCallerOf = (caller: Caller, access: TwinspaceAccess) => ({ userId: caller.userId, type: access.membership.type, displayName: access.membership.displayName });
+
 /** A page as the wire shows it: its text as plain text, document and image URLs (the caller may read the page). */
 async function pageResponseOf({ content, media, ...page }: Page): Promise<PageResponse> {
   return { ...page, ...(await documentReply({ content, media })) };
@@ -106,28 +113,6 @@ async function pageBehindGate(
   return { page, access };
 }
 
-/**
- * A pupil's page newly submitted for publishing tells each of the project's
- * teachers ('page-submitted', subjectId = the page); anything else tells nobody.
- */
-async function submissionNotices(store: TableStore, before: Page | undefined, after: Page, writerType: TwinspaceType): Promise<Notification[]> {
-  if (!isNewSubmission(before, after, writerType)) return [];
-  const teacherIds = await listTeacherIds(store, after.projectId);
-  const createdAt = new Date().toISOString();
-  return teacherIds.map((userId) => ({
-    notificationId: ulid(),
-    userId,
-    topic: 'page-submitted' as const,
-    projectId: after.projectId,
-    subjectId: after.pageId,
-    params: { page: after.title, author: after.authorName, area: after.area },
-    about: after.authorId,
-    title: `${after.authorName} submitted “${after.title}” for publishing`,
-    body: `${after.authorName} asks a teacher to publish the page “${after.title}”. Read it and publish it, or tell them what to change.`,
-    createdAt,
-  }));
-}
-
 export const handler = areaHandler(pagesRoutes, {
   // Published pages are read while the gate checks the caller (one round trip of time); which drafts one sees depends on one's type, so those wait for the gate.
   listPages: gated({
@@ -145,30 +130,27 @@ export const handler = areaHandler(pagesRoutes, {
   }),
 
   // Any allowance (own pages, own activities) lets a member write a page of their own.
-  createPage: async ({ caller, params: { projectId }, body, twinspace, store }) => {
-    const now = new Date().toISOString();
-    const page: Page = {
-      pageId: ulid(),
-      projectId,
-      area: body.area,
-      title: body.title,
-      content: body.body,
-      status: 'draft',
-      authorId: caller.userId,
-      authorName: sharedName(twinspace.membership),
-      submittedForPublishing: body.submittedForPublishing,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    // The images are checked while the teachers to notify are read: one round trip of time.
-    const [document, notices] = await Promise.all([
-      documentToSave(store, projectId, body.body, { surface: 'page', area: documentAreaOf('page', page.area) }),
-      submissionNotices(store, undefined, page, twinspace.membership.type),
+  createPage: async ({ caller, params: { projectId }, body: { acknowledgePersonalData, ...creation }, twinspace, store }) => {
+    const author = authorOf(caller, twinspace);
+    const page = await newPage(store, projectId, author, creation);
+    // The teachers to tell of a submission are read while the guard reads the members: one round trip of time.
+    const [guarded, notices] = await Promise.all([
+      guardWrite({
+        store,
+        project: twinspace.project,
+        caller: guardCallerOf(caller, twinspace),
+        surface: 'page-create',
+        target: { area: creation.area },
+        draft: { ...creation },
+        texts: pageTexts(creation),
+        pupilsRead: pupilsReadPagesOf(creation.area),
+        acknowledgePersonalData,
+      }),
+      submissionNotices(store, undefined, page, author.type),
     ]);
-    const saved: Page = { ...page, ...document };
-    refuseUnlessWritten(await createPage(store, saved, writerOf(caller, twinspace), notices));
-    return { status: 201, body: await pageResponseOf(saved) };
+    if (guarded.outcome === 'held') return { status: 202, body: { held: guarded.held } };
+    refuseUnlessWritten(await writePage(store, page, undefined, author, notices));
+    return { status: 201, body: await pageResponseOf(page) };
   },
 
   getPage: async ({ caller, params, store }) => {
@@ -178,27 +160,33 @@ export const handler = areaHandler(pagesRoutes, {
     return { status: 200, body: await pageResponseOf(page) };
   },
 
-  updatePage: async ({ caller, params, body: input, store }) => {
+  updatePage: async ({ caller, params, body: { acknowledgePersonalData, ...edit }, store }) => {
     const { page, access } = await pageBehindGate(store, caller, params, (found) => editPagesActionOf[found.area], true);
     const refused = editRefusal(access.membership.type, caller.userId, page);
     if (refused) throw forbidden(refused);
-    if (input.version !== page.version) throw conflict(`The page is at version ${page.version}, you sent ${input.version}: reload it. Nothing was saved.`);
-    const { publishedAt, content, media, ...unpublished } = page;
-    const status = statusAfterEdit(access.membership.type, page);
-    // A new text is checked (its images); an edit that leaves the text keeps it as stored (a plain one now as a document).
-    const document = input.body === undefined ? { content, media } : await documentToSave(store, page.projectId, input.body, { surface: 'page', area: documentAreaOf('page', page.area) });
-    const next: Page = {
-      ...unpublished,
-      ...(status === 'published' ? { publishedAt } : {}),
-      ...document,
-      title: input.title ?? page.title,
-      submittedForPublishing: input.submittedForPublishing ?? page.submittedForPublishing,
-      status,
-      version: page.version + 1,
-      updatedAt: new Date().toISOString(),
-    };
-    const notices = await submissionNotices(store, page, next, access.membership.type);
-    refuseUnlessWritten(await replacePage(store, next, page.version, writerOf(caller, access), notices));
+    if (edit.version !== page.version) throw conflict(`The page is at version ${page.version}, you sent ${edit.version}: reload it. Nothing was saved.`);
+    const author = authorOf(caller, access);
+    const next = await editedPage(store, page, author.type, edit);
+    const texts = pageTexts(edit);
+    // Only new text is read by the guard: marking a page submitted writes none.
+    const [guarded, notices] = await Promise.all([
+      Object.keys(texts).length === 0
+        ? ({ outcome: 'publish' } as const)
+        : guardWrite({
+            store,
+            project: access.project,
+            caller: guardCallerOf(caller, access),
+            surface: 'page-update',
+            target: { pageId: page.pageId, version: page.version },
+            draft: { ...edit },
+            texts,
+            pupilsRead: pupilsReadPagesOf(page.area),
+            acknowledgePersonalData,
+          }),
+      submissionNotices(store, page, next, author.type),
+    ]);
+    if (guarded.outcome === 'held') return { status: 202, body: { held: guarded.held } };
+    refuseUnlessWritten(await writePage(store, next, page, author, notices));
     return { status: 200, body: await pageResponseOf(next) };
   },
 

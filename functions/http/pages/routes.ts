@@ -8,6 +8,7 @@
  */
 import { editPagesActionOf, readActionOf, type Area } from '../../domain/areas.ts';
 import { area, route } from '../../lib/route.ts';
+import { heldResponse } from '../moderation/schemas.ts';
 import { projectPathParams } from '../schemas.ts';
 import {
   pageCreateBody,
@@ -43,11 +44,12 @@ export const pagesRoutes = area('pages', {
     path: '/projects/{projectId}/pages',
     auth: 'jwt',
     summary:
-      "Write a page {area, title (1..200), body (a rich-text document or plain text, ≤ 20,000 characters; images whose area every reader of the page reads), submittedForPublishing?} as a draft of mine. Public and teachers' areas: the project's teachers; pupils' area: teachers and pupils. Answers 201; a closed project: 409",
+      "Write a page {area, title (1..200), body (a rich-text document or plain text, ≤ 20,000 characters; images whose area every reader of the page reads), submittedForPublishing?} as a draft of mine. Public and teachers' areas: the project's teachers; pupils' area: teachers and pupils. Answers 201; a closed project: 409. A pupil's title or text with personal data or abuse is held for a teacher: 202 {held}, nothing written. A teacher's in an area pupils read (public, pupils'): 409 PERSONAL_DATA_WARNING unless acknowledgePersonalData",
     action: ({ body }) => editPagesActionOf[body.area as Area],
     params: projectPathParams,
     body: pageCreateBody,
-    responses: { 201: pageResponse },
+    responses: { 201: pageResponse, 202: heldResponse },
+    errors: ['PERSONAL_DATA_WARNING'],
   }),
   getPage: route({
     name: 'get-page',
@@ -66,11 +68,11 @@ export const pagesRoutes = area('pages', {
     path: '/projects/{projectId}/pages/{pageId}',
     auth: 'jwt',
     summary:
-      "Edit a page with the version read (stale: 409, nothing saved; gated in the handler by the page's area). A member teacher edits their own pages of the public and teachers' areas, a pupil member their own activities. A published page edited by someone who may not publish it goes back to draft",
+      "Edit a page with the version read (stale: 409, nothing saved; gated in the handler by the page's area). A member teacher edits their own pages of the public and teachers' areas, a pupil member their own activities. A published page edited by someone who may not publish it goes back to draft. A pupil's new title or text with personal data or abuse is held for a teacher: 202 {held}, nothing saved; a teacher's in an area pupils read: 409 PERSONAL_DATA_WARNING unless acknowledgePersonalData",
     params: pagePathParams,
     body: pageUpdateBody,
-    responses: { 200: pageResponse },
-    errors: gatedInHandler,
+    responses: { 200: pageResponse, 202: heldResponse },
+    errors: [...gatedInHandler, 'PERSONAL_DATA_WARNING'],
   }),
   deletePage: route({
     name: 'delete-page',

@@ -12,6 +12,7 @@ import { projectStates } from '../../domain/project-lifecycle.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { documentResponseFields, richBody } from '../rich-text-schemas.ts';
 import { ulidString } from '../schemas.ts';
+import { personalDataAcknowledgement } from '../moderation/schemas.ts';
 
 const pageTitle = visibleText({
   max: pageTitleMaxLength,
@@ -36,6 +37,7 @@ export const pageCreateBody = z
     title: pageTitle,
     body: pageBody.default(emptyDoc),
     submittedForPublishing: z.boolean().default(false),
+    ...personalDataAcknowledgement,
   })
   .strict();
 export type PageCreateBodyInput = z.input<typeof pageCreateBody>;
@@ -47,6 +49,7 @@ export const pageUpdateBody = z
     title: pageTitle.optional(),
     body: pageBody.optional(),
     submittedForPublishing: z.boolean().optional(),
+    ...personalDataAcknowledgement,
   })
   .strict();
 export type PageUpdateBodyInput = z.input<typeof pageUpdateBody>;

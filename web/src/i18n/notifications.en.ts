@@ -31,4 +31,9 @@ export const notificationsEn = {
   'notifications.topic.encounter-seat': 'You have a seat at the online encounter “{encounter}”.',
   'notifications.topic.chat-report': '{name} reported a message in the chat of “{project}”.',
   'notifications.topic.evaluator-digest': 'Quality Label applications are waiting for your evaluation.',
+  'notifications.topic.pupil-text-held': '{name}’s message in “{project}” is waiting for you in Moderation.',
+  'notifications.topic.pupil-text-decided': 'A teacher looked at your message in “{project}”.',
+  'notifications.topic.pupil-text-decided.released': 'A teacher looked at your message in “{project}” and shared it.',
+  'notifications.topic.pupil-text-decided.edited': 'A teacher changed your message in “{project}” a little and shared it.',
+  'notifications.topic.pupil-text-decided.deleted': 'A teacher looked at your message in “{project}” and decided not to share it.',
 };

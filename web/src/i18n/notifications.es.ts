@@ -32,4 +32,9 @@ export const notificationsEs: Record<keyof typeof notificationsEn, string> = {
   'notifications.topic.encounter-seat': 'Tienes plaza en el encuentro en línea «{encounter}».',
   'notifications.topic.chat-report': '{name} ha denunciado un mensaje en el chat de «{project}».',
   'notifications.topic.evaluator-digest': 'Hay solicitudes del Sello de Calidad esperando tu evaluación.',
+  'notifications.topic.pupil-text-held': 'Un mensaje de {name} en «{project}» te espera en Moderación.',
+  'notifications.topic.pupil-text-decided': 'Un profesor ha revisado tu mensaje en «{project}».',
+  'notifications.topic.pupil-text-decided.released': 'Un profesor ha revisado tu mensaje en «{project}» y lo ha publicado.',
+  'notifications.topic.pupil-text-decided.edited': 'Un profesor ha cambiado un poco tu mensaje en «{project}» y lo ha publicado.',
+  'notifications.topic.pupil-text-decided.deleted': 'Un profesor ha revisado tu mensaje en «{project}» y ha decidido no publicarlo.',
 };

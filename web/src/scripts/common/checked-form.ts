@@ -30,10 +30,11 @@ export function useCheckedForm<Field extends string>(checkFieldsKey: MessageKey)
   };
 
   /**
-   * Sends with `saving` on; what `send` answers is the status (its success). A 400's field problems go next to
-   * their fields (only `fields`, when given), any other failure into the status.
+   * Sends with `saving` on; what `send` answers is the status (its success; none when something else says the
+   * outcome). A 400's field problems go next to their fields (only `fields`, when given), any other failure into
+   * the status.
    */
-  const send = async (request: () => Promise<Status>, fields?: readonly Field[]) => {
+  const send = async (request: () => Promise<Status | undefined>, fields?: readonly Field[]) => {
     setProblems({});
     setStatus(undefined);
     setSaving(true);

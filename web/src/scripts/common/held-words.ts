@@ -5,16 +5,16 @@
  * spreads `heldNoticeStrings` / `personalDataWarningStrings` into its own strings list.
  */
 import type { MessageKey } from '../../i18n/index.ts';
+import type { HeldOutcome } from '../../../../functions/domain/moderation.ts';
+// The guard's kinds from its types module alone (the guard itself, with its word lists, never reaches a page).
+import { findingKinds, type FindingKind } from '../../../../functions/domain/pupil-guard/types.ts';
 
-/** The guard's kinds of finding, in the order the guard names them (functions/domain/pupil-guard `findingKinds`). */
-export const findingKinds = ['email', 'phone', 'account', 'address', 'surname', 'abuse'] as const;
-export type FindingKind = (typeof findingKinds)[number];
+export { findingKinds, type FindingKind, type HeldOutcome };
 
 export const isFindingKind = (value: unknown): value is FindingKind => (findingKinds as readonly unknown[]).includes(value);
 
-/** A decision on a held text, as the pupil is told it. */
-export const heldOutcomes = ['released', 'edited', 'deleted'] as const;
-export type HeldOutcome = (typeof heldOutcomes)[number];
+/** A decision on a held text, as the pupil is told it (functions/domain/moderation.ts `HeldOutcome`, every one). */
+export const heldOutcomes = ['released', 'edited', 'deleted'] as const satisfies readonly HeldOutcome[];
 
 export const reasonKey = (kind: FindingKind) => `held.reason.${kind}` as const satisfies MessageKey;
 export const outcomeKey = (outcome: HeldOutcome) => `held.outcome.${outcome}` as const satisfies MessageKey;

@@ -30,7 +30,7 @@ export type PageName =
   | TwinspaceAreaPage;
 
 /** The TwinSpace's area pages, each under twinspace/ with ?id=<projectId>. */
-export type TwinspaceAreaPage = 'twinspace/pages' | 'twinspace/materials' | 'twinspace/forum' | 'twinspace/agenda' | 'twinspace/mailbox' | 'twinspace/diary' | 'twinspace/labels';
+export type TwinspaceAreaPage = 'twinspace/pages' | 'twinspace/materials' | 'twinspace/forum' | 'twinspace/agenda' | 'twinspace/mailbox' | 'twinspace/diary' | 'twinspace/labels' | 'twinspace/moderation';
 
 export function pageUrl(page: PageName, query?: Record<string, string>): string {
   const path = page === '' ? `/${language}/` : `/${language}/${page}/`;

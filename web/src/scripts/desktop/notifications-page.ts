@@ -9,6 +9,9 @@
  * stored.
  */
 import type { MessageKey } from '../../i18n/index.ts';
+import { heldOutcomes, type HeldOutcome } from '../common/held-words.ts';
+
+const isHeldOutcome = (outcome: string | undefined): outcome is HeldOutcome => (heldOutcomes as readonly unknown[]).includes(outcome);
 
 // ---- the API's answers (issue 9 design, sections 4 and 6)
 
@@ -62,6 +65,8 @@ export const topics = [
   'encounter-seat',
   'chat-report',
   'evaluator-digest',
+  'pupil-text-held',
+  'pupil-text-decided',
 ] as const;
 export type Topic = (typeof topics)[number];
 
@@ -108,6 +113,10 @@ export function subjectLink(item: Pick<NotificationItem, 'topic' | 'projectId' |
       return twinspace('chat');
     case 'evaluator-digest':
       return desk('evaluations/');
+    case 'pupil-text-held':
+    case 'pupil-text-decided':
+      // Teachers decide in the Moderation tab; a pupil reads there what was decided.
+      return twinspace('moderation');
   }
 }
 
@@ -131,6 +140,8 @@ export const topicPlaceholders: Record<Topic, readonly string[]> = {
   'encounter-seat': ['encounter'],
   'chat-report': ['name', 'project'],
   'evaluator-digest': [],
+  'pupil-text-held': ['name', 'project'],
+  'pupil-text-decided': ['project'],
 };
 
 /** Topics whose stored body is a person's own words (a diary reply's text): shown under the sentence whatever the language. */
@@ -152,7 +163,9 @@ export function shownOf(item: NotificationItem, typeName: (type: string) => stri
   // The person a sentence names is stored under the role it has in the event (README, "Notifications").
   const given = Object.fromEntries(Object.entries(item.params).map(([name, value]) => [name, String(value)]));
   const person = given.name ?? given.by ?? given.partner ?? given.author ?? given.from;
-  const params: Record<string, string> = { ...given, ...(person === undefined ? {} : { name: person }) };
+  // Held texts (issue 12) name their project `projectTitle`.
+  const project = given.project ?? given.projectTitle;
+  const params: Record<string, string> = { ...given, ...(person === undefined ? {} : { name: person }), ...(project === undefined ? {} : { project }) };
   const needed = topicPlaceholders[item.topic];
   if (needed.some((name) => typeof params[name] !== 'string' || params[name].trim() === '')) return stored;
   const values = Object.fromEntries(needed.map((name) => [name, name === 'type' ? typeName(params[name]) : params[name]]));
@@ -163,6 +176,7 @@ export function shownOf(item: NotificationItem, typeName: (type: string) => stri
 function sentenceKey(topic: Topic, params: Record<string, string>): MessageKey {
   if (topic === 'label-result' && params.outcome === 'granted') return 'notifications.topic.label-result.granted';
   if (topic === 'label-result' && params.outcome === 'not-granted') return 'notifications.topic.label-result.not-granted';
+  if (topic === 'pupil-text-decided' && isHeldOutcome(params.outcome)) return `notifications.topic.pupil-text-decided.${params.outcome}`;
   return `notifications.topic.${topic}`;
 }
 
@@ -219,6 +233,7 @@ export const notificationsStrings = [
   ...topics.map((topic) => `notifications.topic.${topic}` as const),
   'notifications.topic.label-result.granted',
   'notifications.topic.label-result.not-granted',
+  ...heldOutcomes.map((outcome) => `notifications.topic.pupil-text-decided.${outcome}` as const),
   'type.teacher-admin',
   'type.member-teacher',
   'type.pupil-admin',

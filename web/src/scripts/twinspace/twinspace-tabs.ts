@@ -8,7 +8,7 @@ import { mayAtAll, policyTable, actions, type Action } from '../../../../functio
 import type { TwinspaceType } from '../../../../functions/domain/twinspace-types.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
-export const tabs = ['home', 'pages', 'materials', 'forum', 'chat', 'agenda', 'mailbox', 'members', 'diary', 'labels'] as const;
+export const tabs = ['home', 'pages', 'materials', 'forum', 'chat', 'agenda', 'mailbox', 'members', 'diary', 'labels', 'moderation'] as const;
 export type Tab = (typeof tabs)[number];
 
 /** What each tab needs the member's type to be allowed. */
@@ -24,6 +24,8 @@ export const tabAction: Record<Tab, Action> = {
   members: 'read-public-area',
   diary: 'diary-private',
   labels: 'apply-for-label',
+  // Teachers decide on pupils' held texts there; pupils see their own waiting (issue 12). Visitors: not at all.
+  moderation: 'read-own-held-texts',
 };
 
 /** The tabs this member's type may use in a project in this state (Home always). */

@@ -39,6 +39,7 @@ import { fill, pageUrl, t } from '../../common/page.ts';
 import { TwinspaceTab } from '../twinspace-tab.tsx';
 import { failed } from '../../common/problems.ts';
 import { currentSession, subOf } from '../../common/session.ts';
+import { acknowledged, useGuardedSend, type HeldAnswer } from '../guarded-send.tsx';
 
 type Member = MembersPage['items'][number];
 
@@ -228,20 +229,26 @@ function WriteForm({ path, recipients, toTeachers, values, onInput, bodyInput, s
     requestAnimationFrame(() => document.querySelector<HTMLElement>('#write-form [aria-invalid="true"]')?.focus());
   };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const guard = useGuardedSend();
+
+  /** Sends the form; `confirmed`: a teacher warned of personal data sends it anyway. */
+  const submit = async (confirmed = false) => {
     setProblems({});
     setStatus(undefined);
+    guard.reset();
     const checked = sendBody(values);
     if ('missing' in checked) return showProblems(Object.fromEntries(checked.missing.map((field) => [field, t('agendaMailbox.required')])));
     setSending(true);
     try {
-      const message = await apiPost<MailboxMessageResponse>(path, checked.body);
-      onInput({ toUserId: '', subject: '', body: '' });
+      const answer = await apiPost<MailboxMessageResponse | HeldAnswer>(path, { ...checked.body, ...acknowledged(confirmed) });
       setSending(false);
-      setStatus({ tone: 'success', text: await sent(fill('mailbox.sentDone', { subject: message.subject, name: message.to.displayName })) });
+      // Held for a teacher: nothing was sent; the form keeps what was typed, with the reason.
+      if (guard.held(answer)) return;
+      onInput({ toUserId: '', subject: '', body: '' });
+      setStatus({ tone: 'success', text: await sent(fill('mailbox.sentDone', { subject: answer.subject, name: answer.to.displayName })) });
     } catch (error) {
       setSending(false);
+      if (guard.warned(error, () => void submit(true))) return;
       const found = problemsByField(error);
       if (found) showProblems(found);
       else failed(error, setStatus);
@@ -251,7 +258,14 @@ function WriteForm({ path, recipients, toTeachers, values, onInput, bodyInput, s
   const set = (field: MessageField) => (event: { currentTarget: { value: string } }) => onInput({ ...values, [field]: event.currentTarget.value });
 
   return (
-    <form id="write-form" noValidate onSubmit={submit}>
+    <form
+      id="write-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
       <FormField id="write-to" label={t('mailbox.recipient')} hint={toTeachers ? t('mailbox.pupilsHint') : undefined} error={problems.toUserId}>
         {(control) => (
           <select {...control} required value={values.toUserId} onChange={set('toUserId')}>
@@ -274,6 +288,7 @@ function WriteForm({ path, recipients, toTeachers, values, onInput, bodyInput, s
         {t('mailbox.send')}
       </BusyButton>
       <StatusMessage status={status} />
+      {guard.view}
     </form>
   );
 }

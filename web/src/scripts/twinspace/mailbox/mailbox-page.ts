@@ -10,11 +10,14 @@ import type { TwinspaceType } from '../../../../../functions/domain/twinspace-ty
 import type { MailboxSendBodyInput } from '../../../../../functions/http/mailbox/schemas.ts';
 import type { MembersPage } from '../../../../../functions/http/schemas.ts';
 import { labelKeys } from '../../../i18n/labels.ts';
+import { heldNoticeStrings, personalDataWarningStrings } from '../../common/held-words.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 
 /** Every dictionary entry the island reads (rendered into data-strings by the page). */
 export const mailboxStrings = [
   ...labelKeys,
+  ...heldNoticeStrings,
+  ...personalDataWarningStrings,
   'site.name',
   'twinspace.missingId',
   'twinspace.notFound',

@@ -19,6 +19,7 @@ import { goWith } from '../../common/flash.ts';
 import { newMaterialBody, type NewMaterialField, type NewMaterialValues } from './material-form-page.ts';
 import { addableAreas, areaKey, kindsShown } from './materials-page.ts';
 import { materialsPath, viewUrl } from './materials-view.tsx';
+import { acknowledged, useGuardedSend, type HeldAnswer } from '../guarded-send.tsx';
 
 export function NewMaterial({ projectId, area, type }: { projectId: string; area: Area; type: TwinspaceType }) {
   const addable = addableAreas(type);
@@ -28,14 +29,25 @@ export function NewMaterial({ projectId, area, type }: { projectId: string; area
   useEffect(() => form.current?.querySelector<HTMLElement>('input:checked')?.focus(), []);
   const set = (name: NewMaterialField) => (event: { currentTarget: { value: string } }) => setValues({ ...values, [name]: event.currentTarget.value });
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const guard = useGuardedSend();
+
+  /** Sends the form; `confirmed`: a teacher warned of personal data adds it anyway. */
+  const submit = async (confirmed = false) => {
+    guard.reset();
     const checked = newMaterialBody(values);
     if ('problems' in checked) return showProblems(worded(checked.problems));
     await send(async () => {
-      const created = await apiPost<MaterialResponse>(materialsPath(projectId), checked.body);
-      const said = fill(created.status === 'pending' ? 'materials.createdPending' : 'materials.created', { title: created.title });
-      goWith(viewUrl(projectId, { area: created.area, material: created.materialId }), said);
+      let answer: MaterialResponse | HeldAnswer;
+      try {
+        answer = await apiPost<MaterialResponse | HeldAnswer>(materialsPath(projectId), { ...checked.body, ...acknowledged(confirmed) });
+      } catch (error) {
+        if (guard.warned(error, () => void submit(true))) return undefined;
+        throw error;
+      }
+      // Held for a teacher: nothing was added; the form keeps what was typed, with the reason.
+      if (guard.held(answer)) return undefined;
+      const said = fill(answer.status === 'pending' ? 'materials.createdPending' : 'materials.created', { title: answer.title });
+      goWith(viewUrl(projectId, { area: answer.area, material: answer.materialId }), said);
       return { tone: 'success', text: said };
     });
   };
@@ -43,7 +55,14 @@ export function NewMaterial({ projectId, area, type }: { projectId: string; area
   return (
     <section class="card" id="new-material" aria-labelledby="new-material-heading">
       <h2 id="new-material-heading">{t('materials.new')}</h2>
-      <form ref={form} noValidate onSubmit={(event) => void submit(event)}>
+      <form
+        ref={form}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
         <fieldset>
           <legend>{t('materials.kind')}</legend>
           {kindsShown.map((kind) => (
@@ -88,6 +107,7 @@ export function NewMaterial({ projectId, area, type }: { projectId: string; area
           {t('materials.create')}
         </BusyButton>
         <StatusMessage status={status} />
+        {guard.view}
       </form>
     </section>
   );

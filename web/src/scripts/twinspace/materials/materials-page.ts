@@ -15,9 +15,12 @@ import { mayAddIn, mayDeleteFile as mayDeleteFileByRules, mayDeleteMaterial, may
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
 import type { MaterialFileResponse, MaterialResponse } from '../../../../../functions/http/materials/schemas.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
+import { heldNoticeStrings, personalDataWarningStrings } from '../../common/held-words.ts';
 
 /** Every dictionary entry the island reads (rendered into data-strings by the page). */
 export const materialsStrings = [
+  ...heldNoticeStrings,
+  ...personalDataWarningStrings,
   'site.name',
   'twinspace.missingId',
   'twinspace.notFound',

@@ -2,10 +2,10 @@
  * The edit form of one page, from the kit: its title as a FormField and its
  * text in the rich-text editor (with their errors), a note when the page
  * changed meanwhile (what was typed stays), a BusyButton to save and the
- * form's StatusMessage under its buttons. What to do with the typed values is
+ * form's StatusMessage under its buttons, then what the pupil guard said. What to do with the typed values is
  * the reader's (`onSave`).
  */
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import type { Area } from '../../../../../functions/domain/areas.ts';
 import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts';
 import { BusyButton, FormField, StatusMessage, type DocumentMedia, type Status } from '../../../components/kit/index.ts';
@@ -32,9 +32,11 @@ interface Props {
   /** The URLs of the pictures the page shows, and where new ones come from. */
   media?: DocumentMedia;
   pictures: { projectId: string; area: Area };
+  /** What the pupil guard says of the last save (held for a teacher, or the teacher's warning). */
+  guarded?: ComponentChildren;
 }
 
-export function PageEditor({ values, onInput, problems, note, status, saving, onSave, onCancel, headingRef, formRef, media, pictures }: Props) {
+export function PageEditor({ values, onInput, problems, note, status, saving, onSave, onCancel, headingRef, formRef, media, pictures, guarded }: Props) {
   return (
     <form
       ref={formRef}
@@ -74,6 +76,7 @@ export function PageEditor({ values, onInput, problems, note, status, saving, on
         </button>
       </div>
       <StatusMessage status={status} />
+      {guarded}
     </form>
   );
 }

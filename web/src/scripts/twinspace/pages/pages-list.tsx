@@ -17,6 +17,7 @@ import { problemWords, TextField } from '../../common/rich-text.tsx';
 import { areaKey, newPageBody, showsDrafts, writableAreas, type NewPageValues } from './pages-page.ts';
 import { goWith, PageByline, SubmittedBadge, viewUrl } from './pages-view.tsx';
 import { failed } from '../../common/problems.ts';
+import { acknowledged, useGuardedSend, type HeldAnswer } from '../guarded-send.tsx';
 
 interface AreaProps {
   projectId: string;
@@ -98,10 +99,13 @@ function NewPage({ projectId, area, type }: { projectId: string; area: Area; typ
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const guard = useGuardedSend();
+
+  /** Sends the form; `confirmed`: a teacher warned of personal data sends it anyway. */
+  const submit = async (confirmed = false) => {
     setProblems({});
     setStatus(undefined);
+    guard.reset();
     const checked = newPageBody(values, type);
     if ('problems' in checked) {
       const { title, body } = checked.problems;
@@ -109,10 +113,13 @@ function NewPage({ projectId, area, type }: { projectId: string; area: Area; typ
     }
     setSaving(true);
     try {
-      const created = await apiPost<PageResponse>(`/projects/${encodeURIComponent(projectId)}/pages`, checked.body);
-      goWith(viewUrl(projectId, { area: created.area, page: created.pageId }), fill('pagesArea.created', { title: created.title }));
+      const answer = await apiPost<PageResponse | HeldAnswer>(`/projects/${encodeURIComponent(projectId)}/pages`, { ...checked.body, ...acknowledged(confirmed) });
+      // Held for a teacher: nothing was created; the form keeps what was typed, with the reason.
+      if (guard.held(answer)) return setSaving(false);
+      goWith(viewUrl(projectId, { area: answer.area, page: answer.pageId }), fill('pagesArea.created', { title: answer.title }));
     } catch (error) {
       setSaving(false);
+      if (guard.warned(error, () => void submit(true))) return;
       const found = problemsByField(error);
       if (found) showProblems(found);
       else failed(error, setStatus);
@@ -122,7 +129,14 @@ function NewPage({ projectId, area, type }: { projectId: string; area: Area; typ
   return (
     <section class="card" id="new-page" aria-labelledby="new-heading">
       <h2 id="new-heading">{t('pagesArea.new')}</h2>
-      <form ref={form} noValidate onSubmit={(event) => void submit(event)}>
+      <form
+        ref={form}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
         <FormField id="new-area" label={t('pagesArea.area')} error={problems.area}>
           {(control) => (
             <select {...control} value={values.area} onChange={(event) => setValues({ ...values, area: event.currentTarget.value as Area })}>
@@ -161,6 +175,7 @@ function NewPage({ projectId, area, type }: { projectId: string; area: Area; typ
           {t('pagesArea.create')}
         </BusyButton>
         <StatusMessage status={status} />
+        {guard.view}
       </form>
     </section>
   );

@@ -15,9 +15,12 @@ import type { RichDoc } from '../../../../../functions/domain/rich-text-core.ts'
 import type { PageCreateBodyInput } from '../../../../../functions/http/pages/schemas.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { docProblem, type DocProblem, type WithRichBody } from '../../common/rich-body.ts';
+import { heldNoticeStrings, personalDataWarningStrings } from '../../common/held-words.ts';
 
 /** Every dictionary entry the island reads (rendered into data-strings by the page). */
 export const pagesStrings = [
+  ...heldNoticeStrings,
+  ...personalDataWarningStrings,
   'site.name',
   'twinspace.missingId',
   'twinspace.notFound',

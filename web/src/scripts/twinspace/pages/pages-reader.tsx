@@ -22,6 +22,7 @@ import { failed } from '../../common/problems.ts';
 import { emptyDoc, itemDoc, itemMedia, type WithRichBody } from '../../common/rich-body.ts';
 import { Body, problemWords } from '../../common/rich-text.tsx';
 import { pageTextProblem } from './pages-page.ts';
+import { acknowledged, useGuardedSend, type HeldAnswer } from '../guarded-send.tsx';
 
 interface Props {
   projectId: string;
@@ -53,6 +54,7 @@ export function PageReader({ projectId, pageId, type, me, writable, locale, flas
   const editHeading = useRef<HTMLHeadingElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  const guard = useGuardedSend();
 
   useEffect(() => {
     apiGet<PageResponse>(pagePath)
@@ -129,10 +131,12 @@ export function PageReader({ projectId, pageId, type, me, writable, locale, flas
     }
   };
 
-  const save = async () => {
+  /** Saves the form; `confirmed`: a teacher warned of personal data saves it anyway. */
+  const save = async (confirmed = false) => {
     setProblems({});
     setFormStatus(undefined);
     setNote(undefined);
+    guard.reset();
     const bodyProblem = pageTextProblem(values.body);
     if (!values.title.trim() || bodyProblem) {
       setProblems({ ...(values.title.trim() ? {} : { title: t('pagesArea.titleMissing') }), ...(bodyProblem ? { body: problemWords(bodyProblem) } : {}) });
@@ -142,11 +146,19 @@ export function PageReader({ projectId, pageId, type, me, writable, locale, flas
     }
     setSaving(true);
     try {
-      const saved = await apiPut<PageResponse>(pagePath, { version: page.version, title: values.title, body: values.body } satisfies WithRichBody<PageUpdateBodyInput>);
+      const saved = await apiPut<PageResponse | HeldAnswer>(pagePath, {
+        version: page.version,
+        title: values.title,
+        body: values.body,
+        ...acknowledged(confirmed),
+      } satisfies WithRichBody<PageUpdateBodyInput>);
+      // Held for a teacher: the page is as it was; the editor stays open with what was typed, and the reason.
+      if (guard.held(saved)) return;
       setEditing(false);
       changed(saved, 'pagesArea.saved');
     } catch (error) {
       const found = problemsByField(error);
+      if (guard.warned(error, () => void save(true))) return;
       if (error instanceof ApiError && error.status === 409) await afterConflict(error);
       else if (error instanceof ApiError && error.status === 404) setNote(t('pagesArea.gone'));
       else if (found) {
@@ -213,6 +225,7 @@ export function PageReader({ projectId, pageId, type, me, writable, locale, flas
           onCancel={stopEditing}
           headingRef={editHeading}
           formRef={form}
+          guarded={guard.view}
           media={itemMedia(page)}
           pictures={{ projectId, area: page.area }}
         />
