@@ -3,7 +3,8 @@
  * with a phone number shows as held in her own window — marked as waiting for
  * a teacher, with the reason in a child's words, also after a reload — and
  * never appears in the teacher's nor the other pupil's window; the teacher
- * releases it from the Moderation tab and it appears live in both. A teacher typing a phone number is
+ * releases it from the Moderation tab and it appears live in both; one she
+ * deletes is said to be deleted in the pupil's window, and reaches nobody. A teacher typing a phone number is
  * asked first and may send it anyway. The pupil's page is a phone's (390 px
  * wide, nothing scrolling sideways); pages are checked with axe.
  */
@@ -58,7 +59,7 @@ async function say(page: Page, text: string): Promise<void> {
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('the guard in the chat', () => {
-  it('holds a pupil’s phone number in her window only, and a teacher’s release brings it to everyone live', { timeout: patience * 3 }, async () => {
+  it('holds a pupil’s phone number in her window only; released from the Moderation tab it reaches everyone live, deleted it reaches nobody', { timeout: patience * 3 }, async () => {
     const ana = await openChat(await signInToDesktop(await visitors.page(), site, space.members['teacher-admin'].username!));
     const pablo = await pupilChat('pupil-member', phoneWidth);
     const lucia = await pupilChat('pupil-admin');
@@ -103,6 +104,22 @@ describe('the guard in the chat', () => {
     expect(await messages(pablo).filter({ hasText: text }).count()).toBe(1);
     expect(await messages(pablo).filter({ hasText: 'Waiting for a teacher' }).count()).toBe(0);
     await assertAccessible(lucia);
+
+    // Another one, which Luc deletes: Pablo's window says so, and it never reaches the others.
+    const secondTag = `${tag}-2`;
+    const second = `Text me on 06 12 34 56 78 (${secondTag})`;
+    await say(pablo, second);
+    await messages(pablo).filter({ hasText: second }).getByText('Waiting for a teacher').waitFor();
+    await queue.reload();
+    const secondWaiting = queue.getByRole('listitem').filter({ hasText: secondTag });
+    await secondWaiting.getByRole('button', { name: 'Delete' }).click();
+    await queue.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await secondWaiting.waitFor({ state: 'detached' });
+    await messages(pablo).getByText('A teacher looked at your message and decided not to share it.').waitFor();
+    expect(await messages(pablo).filter({ hasText: secondTag }).count()).toBe(0);
+    await assertAccessible(pablo);
+    expect(await messages(lucia).filter({ hasText: secondTag }).count()).toBe(0);
+    expect(await messages(ana).filter({ hasText: secondTag }).count()).toBe(0);
     for (const page of [queue, ana, pablo, lucia]) await page.close();
   });
 
