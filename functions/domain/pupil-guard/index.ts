@@ -1,6 +1,10 @@
+import { findAbuse } from './abuse.ts';
+import { findAccounts } from './accounts.ts';
+import { findAddresses } from './addresses.ts';
 import { findEmails } from './emails.ts';
 import { normalise, type NormalisedText } from './normalise.ts';
 import { findPhones } from './phones.ts';
+import { findSurnames } from './surnames.ts';
 import type { FindingKind, GuardContext, GuardFinding, Span } from './types.ts';
 
 export { findingKinds } from './types.ts';
@@ -41,5 +45,14 @@ export function guardPupilText(text: string, context: GuardContext): GuardFindin
   const found: GuardFinding[] = [];
   for (const span of findEmails(n.folded)) found.push(toOriginal(span, 'folded', n));
   for (const span of findPhones(n.lower, context.countries)) found.push(toOriginal(span, 'lower', n));
+  for (const span of findAddresses(n, text)) found.push(toOriginal(span, 'folded', n));
+  const accounts = findAccounts(n.folded);
+  // The project's settings let links or @handles through for older pupils; never e-mails, phones or addresses.
+  if (!context.allowAccountLinks) for (const span of accounts.links) found.push(toOriginal(span, 'folded', n));
+  if (!context.allowHandles) for (const span of accounts.handles) found.push(toOriginal(span, 'folded', n));
+  for (const span of findSurnames(n.folded, context.otherPupilSurnames)) found.push(toOriginal(span, 'folded', n));
+  const abuse = findAbuse(n.lower, text);
+  for (const span of abuse.spans) found.push(toOriginal(span, 'lower', n));
+  found.push(...abuse.originalSpans);
   return withoutOverlaps(found);
 }

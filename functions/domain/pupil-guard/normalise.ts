@@ -28,7 +28,8 @@ const cluster = /\P{M}\p{M}*|\p{M}+/gsu;
 const foldSpecial: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i', þ: 'th' };
 const foldSpecialRe = /[ßæœøłđıþ]/g;
 
-function fold(lower: string): string {
+/** Lower-case text without accents, ß as "ss" (what `folded` holds). */
+export function fold(lower: string): string {
   return lower.normalize('NFD').replace(marks, '').replace(foldSpecialRe, (c) => foldSpecial[c] ?? c);
 }
 

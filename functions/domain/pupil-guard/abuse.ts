@@ -1,0 +1,181 @@
+import { createRequire } from 'node:module';
+import { accentNeeded, ordinaryWords } from './abuse-allow.ts';
+import { fold } from './normalise.ts';
+import type { Span } from './types.ts';
+
+/**
+ * Insults and sexual words of the maintained `naughty-words` lists (English, Spanish, French, Italian, German), as
+ * whole words or phrases, through light disguises: leetspeak ("sh1t", "@ss", "b!tch"), repeated letters ("fuuuck"),
+ * asterisks ("f*ck", "sh**"), spaced letters ("f u c k"), missing accents ("cabron") and plain endings ("fucked",
+ * "putas", "Fotzen"). Read on the lower-cased text; `abuse-allow.ts` lists the entries that are ordinary words.
+ */
+const require = createRequire(import.meta.url);
+const lists: string[][] = [
+  require('naughty-words/en.json'),
+  require('naughty-words/es.json'),
+  require('naughty-words/fr.json'),
+  require('naughty-words/it.json'),
+  require('naughty-words/de.json'),
+];
+
+const leetMap: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const leetChars = /[013457@$!]/g;
+const letter = /\p{L}/u;
+const splitter = /[^\p{L}\p{N}@$!*]+/u;
+/** Digits and signs stand for letters only inside a word that has letters: "2024" stays a year. */
+function leet(token: string): string {
+  return letter.test(token) ? token.replace(leetChars, (c) => leetMap[c] ?? c) : token;
+}
+function canonical(token: string): string {
+  return fold(leet(token));
+}
+function collapse(word: string): string {
+  return word.replace(/(.)\1+/gu, '$1');
+}
+function runs(word: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const c of word) {
+    const last = out[out.length - 1];
+    if (last && last[0] === c) last[1]++;
+    else out.push([c, 1]);
+  }
+  return out;
+}
+/** "fuuuck" stretches "fuck", "asss" stretches "ass", but "as" does not stretch "ass". */
+function stretches(entry: string, token: string): boolean {
+  const a = runs(entry);
+  const b = runs(token);
+  return a.length === b.length && a.every(([c, n], i) => b[i][0] === c && b[i][1] >= n);
+}
+
+const singles = new Set<string>();
+const accented = new Set<string>();
+const byCollapsed = new Map<string, string[]>();
+const byLength = new Map<number, string[]>();
+const phrases = new Map<string, string[][]>();
+const emojiEntries: string[] = [];
+
+for (const list of lists) {
+  for (const entry of list) {
+    const lower = entry.normalize('NFKC').toLowerCase().trim();
+    if (!letter.test(lower)) {
+      if (lower) emojiEntries.push(lower);
+      continue;
+    }
+    const tokens = lower.split(splitter).filter(Boolean);
+    // "s&m": two letters that also spell clothing sizes
+    if (tokens.every((t) => [...t].length <= 1)) continue;
+    const canon = tokens.map(canonical);
+    const joined = canon.join(' ');
+    if (joined in ordinaryWords) continue;
+    if (canon.length > 1) {
+      const list = phrases.get(canon[0]) ?? [];
+      list.push(canon);
+      phrases.set(canon[0], list);
+    } else if (joined in accentNeeded) {
+      accented.add(leet(tokens[0]));
+    } else {
+      singles.add(joined);
+      const key = collapse(joined);
+      byCollapsed.set(key, [...(byCollapsed.get(key) ?? []), joined]);
+      byLength.set(joined.length, [...(byLength.get(joined.length) ?? []), joined]);
+    }
+  }
+}
+const endings = ['s', 'es', 'ed', 'ing', 'in', 'n', 'en'];
+
+function isListedWord(token: string): boolean {
+  const lowerLeet = leet(token);
+  if (accented.has(lowerLeet)) return true;
+  const c = fold(lowerLeet);
+  if (singles.has(c)) return true;
+  if (byCollapsed.get(collapse(c))?.some((entry) => stretches(entry, c))) return true;
+  for (const ending of endings) {
+    if (c.length - ending.length >= 4 && c.endsWith(ending) && singles.has(c.slice(0, -ending.length))) return true;
+  }
+  return false;
+}
+
+/** "f*ck", "sh**", "b**ch": a listed word of the same length with letters where the token has them. */
+function isMaskedWord(token: string): boolean {
+  const c = canonical(token.replace(/\*/g, '\u0000')).replace(/\u0000/g, '*');
+  if ((c.match(/[^*]/g) ?? []).length < 2) return false;
+  return (byLength.get(c.length) ?? []).some((entry) => [...c].every((ch, i) => ch === '*' || ch === entry[i]));
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const tokenPattern = /[\p{L}\p{N}@$!*]+/gu;
+const shortGap = /^[ \t.\-_*,]{1,2}$/;
+
+function tokensOf(lower: string): Token[] {
+  const out: Token[] = [];
+  tokenPattern.lastIndex = 0;
+  for (let m = tokenPattern.exec(lower); m; m = tokenPattern.exec(lower)) {
+    // "shit!!!" and "*shit*": exclamation marks and emphasis around a word are punctuation
+    const text = m[0].replace(/^[!*]+/, '');
+    const lead = m[0].length - text.length;
+    // "*shit*" is emphasis; "sh**" keeps its asterisks
+    const trimmed = m[0].startsWith('*') ? text.replace(/[!*]+$/, '') : text.replace(/!+$/, '');
+    if (!trimmed || !letter.test(leet(trimmed))) continue;
+    out.push({ text: trimmed, start: m.index + lead, end: m.index + lead + trimmed.length });
+  }
+  return out;
+}
+
+export function findAbuse(lower: string, original: string): { spans: Span[]; originalSpans: Span[] } {
+  const spans: Span[] = [];
+  const tokens = tokensOf(lower);
+  const canon = tokens.map((t) => canonical(t.text));
+  for (let i = 0; i < tokens.length; i++) {
+    // a phrase of the list: "hijo de puta", "figlio di puttana"
+    const phrase = phrases.get(canon[i])?.find(
+      (p) => p.every((w, k) => canon[i + k] === w && (k === 0 || lower.slice(tokens[i + k - 1].end, tokens[i + k].start).length <= 3)),
+    );
+    if (phrase) {
+      spans.push({ kind: 'abuse', start: tokens[i].start, end: tokens[i + phrase.length - 1].end });
+      i += phrase.length - 1;
+      continue;
+    }
+    const token = tokens[i];
+    if (token.text.includes('*') ? isMaskedWord(token.text) || isListedWord(token.text.replace(/\*/g, '')) : isListedWord(token.text)) {
+      spans.push({ kind: 'abuse', start: token.start, end: token.end });
+      continue;
+    }
+    // spaced letters: "f u c k", "p.u.t.a"
+    if ([...token.text].length === 1) {
+      let j = i;
+      while (j + 1 < tokens.length && [...tokens[j + 1].text].length === 1 && shortGap.test(lower.slice(tokens[j].end, tokens[j + 1].start))) j++;
+      if (j - i >= 2) {
+        const hit = spacedWord(tokens.slice(i, j + 1));
+        if (hit) {
+          spans.push({ kind: 'abuse', start: hit.start, end: hit.end });
+          i = j;
+        }
+      }
+    }
+  }
+  const originalSpans: Span[] = [];
+  for (const emoji of emojiEntries) {
+    for (let at = original.indexOf(emoji); at >= 0; at = original.indexOf(emoji, at + emoji.length)) {
+      originalSpans.push({ kind: 'abuse', start: at, end: at + emoji.length });
+    }
+  }
+  return { spans, originalSpans };
+}
+
+/** The longest listed word spelled by consecutive single letters of a run. */
+function spacedWord(letters: Token[]): { start: number; end: number } | undefined {
+  const n = Math.min(letters.length, 20);
+  for (let length = n; length >= 3; length--) {
+    for (let from = 0; from + length <= n; from++) {
+      const word = letters.slice(from, from + length).map((t) => t.text).join('');
+      if (isListedWord(word)) return { start: letters[from].start, end: letters[from + length - 1].end };
+    }
+  }
+  return undefined;
+}
