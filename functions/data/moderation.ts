@@ -12,6 +12,7 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  droppedAfterDecision,
   guardContextFrom,
   heldSurfaces,
   type HeldField,
@@ -176,6 +177,10 @@ export async function findHeld(store: TableStore, projectId: string, heldId: str
   return item ? toHeldText(item) : undefined;
 }
 
+/** The pupil's words a decision removes (names through placeholders: `fields` is fine, but no word is left to chance). */
+const droppedNames = Object.fromEntries(droppedAfterDecision.map((name) => [`#${name}`, name]));
+const dropped = droppedAfterDecision.map((name) => `#${name}`).join(', ');
+
 /** The condition of every decision: the text still waits and no other teacher's release is running. */
 const stillWaiting = '#status = :held AND (attribute_not_exists(claimUntil) OR claimUntil < :now)';
 
@@ -242,9 +247,9 @@ export async function recordDecision(
         TableName: store.tableName,
         Key: heldKey(held),
         UpdateExpression:
-          'SET #status = :outcome, decidedBy = :by, decidedByName = :byName, decidedAt = :at, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk REMOVE draft, #fields, claimId, claimUntil',
+          `SET #status = :outcome, decidedBy = :by, decidedByName = :byName, decidedAt = :at, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk REMOVE ${dropped}, claimId, claimUntil`,
         ConditionExpression: claim ? '#status = :held AND claimId = :claim' : stillWaiting,
-        ExpressionAttributeNames: { '#status': 'status', '#fields': 'fields' },
+        ExpressionAttributeNames: { '#status': 'status', ...droppedNames },
         ExpressionAttributeValues: {
           ':outcome': decision.outcome,
           ':by': decision.decidedBy,

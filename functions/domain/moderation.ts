@@ -74,11 +74,10 @@ export const releaseOutcome = (edits: readonly { field: string }[] | undefined):
   edits && edits.length > 0 ? 'edited' : 'released';
 
 /**
- * What the project keeps of a held text once decided (issue 12, "every decision is kept with the project: who
- * decided, when, and what"): surface, kinds, author, decider, time, outcome. The pupil's words (`draft`, `fields`)
- * are dropped: the record says what kind of thing was held, not the personal data itself.
+ * What a decision drops (issue 12, "every decision is kept with the project: who decided, when, and what"): the
+ * pupil's words. The record keeps surface, kinds, author, decider, time and outcome — what kind of thing was held,
+ * not the personal data itself.
  */
-export const keptAfterDecision = ['projectId', 'heldId', 'surface', 'authorId', 'authorName', 'authorType', 'heldAt', 'target', 'kinds', 'status', 'decidedBy', 'decidedByName', 'decidedAt', 'clientId'] as const;
 export const droppedAfterDecision = ['draft', 'fields'] as const;
 
 /** The surname of a member as the table knows it: the display name minus its first word ("Marta García López" → "García López"). */

@@ -127,7 +127,9 @@ describe('the size of the stack', () => {
     // and the orphan sign-ups' stream handler: 22 more;
     // the privacy area (its function, log group, routes) and GET /me/export: a few more (340);
     // each identity area's role holding only its own Cognito calls (issue 11, least privilege) split the NSS's validation of
-    // teachers from the approvals' group sync: one role and its policy, 342. CloudFormation's limit is 500.
+    // teachers from the approvals' group sync: one role and its policy, 342;
+    // the moderation area (issue 12: its function, log group and integration, five routes at 2 each; the shared
+    // write-and-chat role): 352. CloudFormation's limit is 500.
     expect(Object.keys(resources).length).toBeLessThanOrEqual(360);
     const areaFunctions = new Set(httpRoutes.map((route) => route.function.name));
     const [httpApi] = ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'HTTP')!;

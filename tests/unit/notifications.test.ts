@@ -112,6 +112,9 @@ describe('a notification on the wire', () => {
         'member-type-changed',
         'encounter-seat',
         'chat-report',
+        // Issue 12: "The project's teachers get a notification", "The pupil is told the outcome".
+        'pupil-text-held',
+        'pupil-text-decided',
       ]),
     );
     const item = { notificationId: 'n', topic: 'page-submitted', title: 't', body: 'b', createdAt: 'c', projectId: 'p', subjectId: 's', params: { page: 'Rivers' } };

@@ -34,12 +34,6 @@ export function heldNotice(held: HeldText, projectTitle: string, teacherId: stri
   };
 }
 
-const outcomeWords: Record<HeldOutcome, string> = {
-  released: 'A teacher published your text as you wrote it.',
-  edited: 'A teacher changed your text a little and published it.',
-  deleted: 'A teacher decided not to publish your text.',
-};
-
 export function decidedNotice(held: HeldText, outcome: HeldOutcome, projectTitle: string, decidedAt: string): Notification {
   return {
     notificationId: ulid(),
@@ -49,7 +43,12 @@ export function decidedNotice(held: HeldText, outcome: HeldOutcome, projectTitle
     subjectId: held.heldId,
     params: { projectId: held.projectId, projectTitle, heldId: held.heldId, surface: held.surface, outcome },
     title: `A teacher looked at your text in "${projectTitle}"`,
-    body: outcomeWords[outcome],
+    body:
+      outcome === 'released'
+        ? 'A teacher published your text as you wrote it.'
+        : outcome === 'edited'
+          ? 'A teacher changed your text a little and published it.'
+          : 'A teacher decided not to publish your text.',
     createdAt: decidedAt,
   };
 }
