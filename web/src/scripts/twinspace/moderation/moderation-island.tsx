@@ -52,8 +52,8 @@ function Queue({ projectId, settingsEditable }: { projectId: string; settingsEdi
 
   /** A decision taken: said, the lists read again, focus on the queue's heading (the item is gone). */
   const decided = async (text: string) => {
-    setStatus({ tone: 'success', text });
     await load();
+    setStatus({ tone: 'success', text });
     heading.current?.focus();
   };
 
