@@ -7,10 +7,14 @@
  * from the pupil, the history keeps it), edits it (the teacher's text goes
  * out) or deletes it (nothing goes out); the pupil is told each time. A
  * teacher's message with personal data is warned about first and goes once
- * acknowledged; harmless school talk full of numbers goes through.
+ * acknowledged; harmless school talk full of numbers goes through. Another
+ * pupil's surname is held too; a frame refused before the guard (muted) holds
+ * nothing.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { listLiveConnections } from '../../functions/data/chat.ts';
+import { keys } from '../../functions/data/keys.ts';
 import { apiGet, apiSend, ChatSocket, tableStoreOf, type Frame } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 
@@ -158,6 +162,36 @@ describe('a teacher’s decision on a held message', () => {
     await expect
       .poll(async () => (await notificationsOf(tokenOf('pupil-member'), 'pupil-text-decided')).filter((notification) => notification.params?.heldId === heldId).map((notification) => notification.params?.outcome), { timeout: 10_000 })
       .toEqual(['deleted']);
+  });
+});
+
+describe('another pupil’s surname', () => {
+  it('is held too: the guard reads the project’s own pupils', async () => {
+    const luciaSeen = lucia.frames.length;
+    const held = await heldFromPablo('Lucía Romero left her boots by the river', 'pablo-tab-5');
+    expect(held).toMatchObject({ type: 'held', held: { kinds: ['surname'] } });
+    await roomSettled();
+    expect(mentions(lucia.frames.slice(luciaSeen), 'Romero')).toEqual([]);
+  });
+});
+
+describe('a frame refused before the guard', () => {
+  it('holds nothing: a muted pupil’s phone number is answered MUTED, and no teacher gets it to review', async () => {
+    const luciaId = space.members['pupil-admin'].userId!;
+    const until = new Date(Date.now() + 10 * 60 * 1000).toISOString();
+    await store.db.send(
+      new PutCommand({ TableName: store.tableName, Item: { ...keys.roomMute(space.projectId, luciaId), entity: 'roomMute', until, expiresAt: Math.floor(Date.parse(until) / 1000) } }),
+    );
+    try {
+      const seen = lucia.frames.length;
+      lucia.send({ action: 'sendMessage', projectId: space.projectId, text: 'My number is 612 34 56 70', clientId: 'lucia-tab-1' });
+      expect(await lucia.frameAfter(seen, (frame) => frame.type === 'error' || frame.type === 'held')).toMatchObject({ type: 'error', code: 'MUTED' });
+      const mine = await apiGet(endpoints, `/projects/${space.projectId}/moderation/mine?surface=chat-message`, tokenOf('pupil-admin'));
+      expect(mine.status).toBe(200);
+      expect(mine.body.items).toEqual([]);
+    } finally {
+      await store.db.send(new DeleteCommand({ TableName: store.tableName, Key: keys.roomMute(space.projectId, luciaId) }));
+    }
   });
 });
 
