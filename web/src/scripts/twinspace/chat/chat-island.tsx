@@ -141,7 +141,6 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
     const settle = (clientId: string | undefined) => {
       if (clientId && pending.current.delete(clientId)) setSending(pending.current.size);
     };
-    /** The oldest message still waiting, given back to the box (if the box is empty) after a refusal. */
     /** The teacher's message the server warned about leaves the waiting list; the dialog asks whether it goes anyway. */
     const askFirst = (kinds: readonly string[], clientId: string | undefined) => {
       const entry = (clientId && pending.current.has(clientId) ? [clientId, pending.current.get(clientId)!] : [...pending.current][0]) as [string, string] | undefined;
@@ -150,6 +149,7 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
       setSending(pending.current.size);
       setWarning({ kinds: kindsInOrder(kinds), text: entry[1] });
     };
+    /** The oldest message still waiting, given back to the box (if the box is empty) after a refusal. */
     const giveBackOldest = () => {
       const [first] = pending.current;
       if (!first) return;
@@ -256,7 +256,7 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
   // Newest at the bottom, in view.
   useEffect(() => {
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
-  }, [messages]);
+  }, [messages, held]);
 
   const stillMuted = mutedUntil !== undefined && Date.parse(mutedUntil) > Date.now();
   const mutedWords = mutedUntil ? fill('chat.mutedUntil', { time: timeOf(mutedUntil) }) : '';
