@@ -83,11 +83,14 @@ for (const list of lists) {
   }
 }
 const endings = ['s', 'es', 'ed', 'ing', 'in', 'n', 'en'];
+/** Every beginning of a listed word, repeated letters collapsed: spaced letters are read only while they spell one. */
+const collapsedPrefixes = new Set<string>();
+for (const key of byCollapsed.keys()) for (let i = 1; i <= key.length; i++) collapsedPrefixes.add(key.slice(0, i));
+/** "f u u u u c k" may stretch a letter, but no spelling is longer than the longest listed word and a few more. */
+const longestSpelling = Math.max(...[...singles].map((w) => w.length)) + 6;
 
-function isListedWord(token: string): boolean {
-  const lowerLeet = leet(token);
-  if (accented.has(lowerLeet)) return true;
-  const c = fold(lowerLeet);
+function isListedWord(token: string, c: string = canonical(token)): boolean {
+  if (accented.size && accented.has(leet(token))) return true;
   if (singles.has(c)) return true;
   if (byCollapsed.get(collapse(c))?.some((entry) => stretches(entry, c))) return true;
   for (const ending of endings) {
@@ -142,7 +145,7 @@ export function findAbuse(lower: string, original: string): { spans: Span[]; ori
       continue;
     }
     const token = tokens[i];
-    if (token.text.includes('*') ? isMaskedWord(token.text) || isListedWord(token.text.replace(/\*/g, '')) : isListedWord(token.text)) {
+    if (token.text.includes('*') ? isMaskedWord(token.text) || isListedWord(token.text.replace(/\*/g, '')) : isListedWord(token.text, canon[i])) {
       spans.push({ kind: 'abuse', start: token.start, end: token.end });
       continue;
     }
@@ -151,12 +154,9 @@ export function findAbuse(lower: string, original: string): { spans: Span[]; ori
       let j = i;
       while (j + 1 < tokens.length && [...tokens[j + 1].text].length === 1 && shortGap.test(lower.slice(tokens[j].end, tokens[j + 1].start))) j++;
       if (j - i >= 2) {
-        const hit = spacedWord(tokens.slice(i, j + 1));
-        if (hit) {
-          spans.push({ kind: 'abuse', start: hit.start, end: hit.end });
-          i = j;
-        }
+        for (const hit of spacedWords(tokens.slice(i, j + 1))) spans.push({ kind: 'abuse', start: hit.start, end: hit.end });
       }
+      i = j;
     }
   }
   const originalSpans: Span[] = [];
@@ -168,14 +168,25 @@ export function findAbuse(lower: string, original: string): { spans: Span[]; ori
   return { spans, originalSpans };
 }
 
-/** The longest listed word spelled by consecutive single letters of a run. */
-function spacedWord(letters: Token[]): { start: number; end: number } | undefined {
-  const n = Math.min(letters.length, 20);
-  for (let length = n; length >= 3; length--) {
-    for (let from = 0; from + length <= n; from++) {
-      const word = letters.slice(from, from + length).map((t) => t.text).join('');
-      if (isListedWord(word)) return { start: letters[from].start, end: letters[from + length - 1].end };
+/** Listed words spelled by consecutive single letters of a run, longest first, never overlapping. */
+function spacedWords(letters: Token[]): Array<{ start: number; end: number }> {
+  const hits: Array<{ start: number; end: number }> = [];
+  const canon = letters.map((t) => canonical(t.text));
+  for (let from = 0; from + 3 <= letters.length; ) {
+    // grow the word letter by letter while it still begins a listed word (its repeated letters collapsed)
+    let collapsed = '';
+    let best = 0;
+    let word = '';
+    for (let k = from; k < Math.min(canon.length, from + longestSpelling); k++) {
+      if (!collapsed.endsWith(canon[k])) collapsed += canon[k];
+      if (!collapsedPrefixes.has(collapsed)) break;
+      word += canon[k];
+      if (k - from >= 2 && (singles.has(word) || byCollapsed.get(collapsed)?.some((entry) => stretches(entry, word)))) best = k - from + 1;
     }
+    if (best) {
+      hits.push({ start: letters[from].start, end: letters[from + best - 1].end });
+      from += best;
+    } else from++;
   }
-  return undefined;
+  return hits;
 }

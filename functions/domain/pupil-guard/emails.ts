@@ -33,15 +33,16 @@ const atWord = String.raw`\s+at\s+`;
 /** A literal dot touches both words or has spaces on both sides ("paris. it was" is a sentence, not paris.it). */
 const dot = String.raw`(?:\.|\s+\.\s+|\s*[(\[{<]\s*(?:dot|punto|point|punkt|\.)\s*[)\]}>]\s*|\s+(?:dot|punto|point|punkt)\s+)`;
 const part = '[a-z0-9_+-]+';
-const local = String.raw`(?<![a-z0-9_+.-])${part}(?:${dot}${part})*`;
-const domainWithTld = String.raw`[a-z0-9-]+(?:${dot}[a-z0-9-]+)*?${dot}(?:${tlds})(?![a-z0-9-])`;
+// Bounded repetitions: an address has a few dots, and a long text of "a dot b dot c…" is then read in linear time.
+const local = String.raw`(?<![a-z0-9_+.-])${part}(?:${dot}${part}){0,4}`;
+const domainWithTld = String.raw`[a-z0-9-]+(?:${dot}[a-z0-9-]+){0,3}?${dot}(?:${tlds})(?![a-z0-9-])`;
 
 const emailPattern = new RegExp(
   [
     // plain: local@domain with or without a top-level domain ("ana@gmail")
-    String.raw`${local}@[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*`,
+    String.raw`${local}@[a-z0-9-]{2,}(?:\.[a-z0-9-]+){0,4}`,
     String.raw`${local}${atSure}(?:${domainWithTld}|(?:${providers})(?![a-z0-9-]))`,
-    String.raw`${local}${atWord}(?:(?:${providers})${dot}(?:[a-z0-9-]+${dot})*?(?:${tlds})(?![a-z0-9-])|(?:${providersAlone})(?![a-z0-9-]))`,
+    String.raw`${local}${atWord}(?:(?:${providers})${dot}(?:[a-z0-9-]+${dot}){0,3}?(?:${tlds})(?![a-z0-9-])|(?:${providersAlone})(?![a-z0-9-]))`,
   ].join('|'),
   'g',
 );

@@ -23,13 +23,16 @@ const emoji = /^[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 const dotLike = /[\u00B7\u2022\u2027\u2219\u22C5\u30FB\u3002\uFF61]/g;
 const dashLike = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const marks = /\p{M}/gu;
-const cluster = /\P{M}\p{M}*|\p{M}+/gsu;
+/** Plain ASCII (most of a message) needs no Unicode work: read a run of it at once. */
+const cluster = /([\t\n\r\x20-\x7E]+(?!\p{M}))|\P{M}\p{M}*|\p{M}+/gsu;
 
 const foldSpecial: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i', þ: 'th' };
 const foldSpecialRe = /[ßæœøłđıþ]/g;
 
 /** Lower-case text without accents, ß as "ss" (what `folded` holds). */
+const nonAscii = /[^\x00-\x7F]/;
 export function fold(lower: string): string {
+  if (!nonAscii.test(lower)) return lower;
   return lower.normalize('NFD').replace(marks, '').replace(foldSpecialRe, (c) => foldSpecial[c] ?? c);
 }
 
@@ -43,7 +46,20 @@ export function normalise(text: string): NormalisedText {
     const start = m.index;
     const end = start + m[0].length;
     let piece: string;
-    if (emoji.test(m[0])) {
+    if (m[1] !== undefined) {
+      // ASCII folds to itself: one offset per character
+      piece = m[0].toLowerCase();
+      lower += piece;
+      folded += piece;
+      for (let i = 0; i < piece.length; i++) {
+        out.lowerStart.push(start + i);
+        out.lowerEnd.push(start + i + 1);
+        out.foldedStart.push(start + i);
+        out.foldedEnd.push(start + i + 1);
+      }
+      afterEmoji = false;
+      continue;
+    } else if (emoji.test(m[0])) {
       // A run of emoji is one separator: "6🔥🔥1" reads as "6 1".
       piece = afterEmoji ? '' : ' ';
       afterEmoji = true;

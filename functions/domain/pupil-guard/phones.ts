@@ -36,14 +36,16 @@ const harmless = new RegExp(
     String.raw`(?<![\d.,])\d{1,3}(?:([.,\s])\d{3})*(?:\3)000(?![\d.,]\d)`,
     String.raw`(?<![\d.,])\d{1,3}[.,]\d+(?![\d.,]*\d)`,
     // a number with a unit or currency: 1500 km, 12.5 °C, 83 000 000 people, € 1 299
-    String.raw`(?<![\d.,])\d[\d\s.,']*\s?${unit}(?![\p{L}\d])`,
-    String.raw`[€$£]\s?\d[\d\s.,']*`,
+    // (bounded: a number is not longer than 20 characters, so a long list of figures is read once, not once per figure)
+    String.raw`(?<![\d.,])\d(?:[\d.,']|\s(?=\d)){0,20}\s?${unit}(?![\p{L}\d])`,
+    String.raw`[€$£]\s?\d(?:[\d.,']|\s(?=\d)){0,20}`,
   ].join('|'),
   'gu',
 );
 
 /** A run of digit groups joined by what pupils put between them (emoji are already spaces). */
-const digitRun = /\+?[ \t]*\(?[ \t]*\d(?:[ \t.\-/()_|·]{0,4}\d)*/g;
+// Starts ON a "+", "(" or digit, so spaces are never tried twice (no backtracking over long blanks).
+const digitRun = /(?:\+[ \t]*)?(?:\([ \t]*)?\d(?:[ \t.\-/()_|·]{0,4}\d)*/g;
 const group = /\d+/g;
 const mathsBefore = /[=+×*÷^<>]\s*$/;
 const mathsAfter = /^\s*[=+×*÷^<>%]/;
