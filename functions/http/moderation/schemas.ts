@@ -5,7 +5,8 @@
  */
 import * as z from 'zod';
 import { heldSurfaces } from '../../domain/moderation.ts';
-import { findingKinds } from '../../domain/pupil-guard/index.ts';
+// The kinds from the guard's types, not its index: the areas that import these schemas (every surface's routes) need no detector for them.
+import { findingKinds } from '../../domain/pupil-guard/types.ts';
 import { twinspaceTypes } from '../../domain/twinspace-types.ts';
 import { pageQuery } from '../../lib/cursor.ts';
 import { ulidString } from '../schemas.ts';
