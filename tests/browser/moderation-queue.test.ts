@@ -4,7 +4,9 @@
  * told (the notification leads to the tab) and sees it with the number highlighted, edits it out and releases it (the
  * teacher's inbox gets the edited text, the pupil is told live); a text held while the queue is open appears at once
  * and is deleted after a confirmation (nothing reaches the inbox); another is released with the keyboard alone; the
- * teacher administrator changes the guard's settings, a member teacher only reads them; a visitor has no tab; the
+ * teacher administrator changes the guard's settings, a member teacher only reads them; a teacher writing a phone
+ * number to a pupil is asked first (PersonalDataWarning: Escape goes back with the focus on Send, "Publish anyway"
+ * sends it); a visitor has no tab; the
  * Spanish page speaks Spanish; 390 px scrolls nothing sideways. axe checks every page.
  */
 import type { Page } from 'playwright-core';
@@ -122,6 +124,11 @@ describe('the Moderation tab', () => {
     await item.getByRole('button', { name: 'Edit', exact: true }).click();
     const text = item.getByLabel('Text', { exact: true });
     expect(await text.inputValue()).toBe(first.body);
+    // Emptied, it is not sent: said next to the field, which gets the focus.
+    await text.fill('');
+    await item.getByRole('button', { name: 'Save and release' }).click();
+    await item.getByText('Write something here, or delete the whole text instead.').waitFor();
+    await teacherPage.waitForFunction((id) => document.activeElement?.id === id, await text.getAttribute('id'));
     await text.fill(`Call me after school ${run}-A`);
     await item.getByRole('button', { name: 'Save and release' }).click();
     await teacherPage.getByRole('status').filter({ hasText: `${pupilName}'s text was edited and released.` }).waitFor();
@@ -199,6 +206,37 @@ describe('the Moderation tab', () => {
     await read.getByText('Allow links to social media and messaging accounts: held').waitFor();
     expect(await read.getByRole('checkbox').count()).toBe(0);
     await assertAccessible(eva);
+  });
+
+  it('a teacher writing a phone number to a pupil is asked first: Escape goes back to the text, “Publish anyway” sends it', { timeout: patience }, async () => {
+    await teacherPage.goto(`${site}/en/twinspace/mailbox/?id=${space.projectId}`);
+    const form = teacherPage.getByRole('region', { name: 'Write a message' });
+    await form.getByLabel('To', { exact: true }).selectOption(pupil().userId!);
+    await form.getByLabel('Subject', { exact: true }).fill(`Trip ${run}`);
+    const body = `Your parents can call me on +34 612 345 678 ${run}-W`;
+    await form.getByLabel('Message', { exact: true }).fill(body);
+    const send = form.getByRole('button', { name: 'Send', exact: true });
+    await send.click();
+
+    const dialog = teacherPage.getByRole('dialog', { name: 'Pupils will read this' });
+    await dialog.waitFor();
+    await dialog.getByText('a phone number', { exact: true }).waitFor();
+    // The safe answer has the focus; the page behind is inert.
+    expect(await teacherPage.evaluate(() => document.activeElement?.textContent)).toBe('Go back and change it');
+    await assertAccessible(teacherPage);
+    await teacherPage.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // Back where she was: the focus on Send, what she typed still there.
+    expect(await teacherPage.evaluate(() => document.activeElement?.textContent)).toBe('Send');
+    expect(await form.getByLabel('Message', { exact: true }).inputValue()).toBe(body);
+    const pupilsInbox = async () =>
+      (await apiGet(endpoints, `/projects/${space.projectId}/mailbox?box=inbox&limit=50`, pupil().idToken)).body.items.filter((mail: { subject: string }) => mail.subject === `Trip ${run}`);
+    expect(await pupilsInbox()).toEqual([]);
+
+    await send.click();
+    await dialog.getByRole('button', { name: 'Publish anyway' }).click();
+    await teacherPage.getByRole('status').filter({ hasText: `Your message “Trip ${run}” was sent to` }).waitFor();
+    expect((await pupilsInbox()).map((mail: { body: string }) => mail.body)).toEqual([body]);
   });
 
   it('a visitor has no Moderation tab, and the address tells them it is not for them', { timeout: patience }, async () => {

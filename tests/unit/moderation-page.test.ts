@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../web/src/i18n/en.ts';
 import { es } from '../../web/src/i18n/es.ts';
 import { findingKinds, heldNoticeStrings, personalDataWarningStrings, warningKinds } from '../../web/src/scripts/common/held-words.ts';
-import { moderationStrings, moderationView, releaseBody, slicesOf } from '../../web/src/scripts/twinspace/moderation/moderation-page.ts';
+import { emptyFields, moderationStrings, moderationView, releaseBody, slicesOf } from '../../web/src/scripts/twinspace/moderation/moderation-page.ts';
 
 describe('a held text with its findings', () => {
   const text = 'Call me on 612 345 678 or write to ana@example.com!';
@@ -57,6 +57,10 @@ describe('an edited release', () => {
   it('sends the fields the teacher changed, and nothing when she changed none (released as written)', () => {
     expect(releaseBody(fields, { title: 'Our river', body: 'Call me' })).toEqual({ fields: [{ field: 'body', text: 'Call me' }] });
     expect(releaseBody(fields, { title: 'Our river', body: 'Call 612 345 678' })).toEqual({});
+  });
+  it('is not sent with a field left empty: deleting is how nothing gets published', () => {
+    expect(emptyFields(fields, { title: '  ', body: 'Call me' })).toEqual(['title']);
+    expect(emptyFields(fields, { body: 'Call me' })).toEqual([]);
   });
 });
 

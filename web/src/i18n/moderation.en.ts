@@ -44,6 +44,7 @@ export const moderationEn = {
   'moderation.edit': 'Edit',
   'moderation.editOf': "Edit {name}'s text",
   'moderation.editHint': 'Take out what was found; saving releases the text as you leave it.',
+  'moderation.editEmpty': 'Write something here, or delete the whole text instead.',
   'moderation.saveRelease': 'Save and release',
   'moderation.cancel': 'Cancel',
   'moderation.delete': 'Delete',

@@ -42,6 +42,7 @@ export const moderationEs: Record<keyof typeof moderationEn, string> = {
   'moderation.edit': 'Editar',
   'moderation.editOf': 'Editar el texto de {name}',
   'moderation.editHint': 'Quita lo encontrado; al guardar, el texto se publica como lo dejes.',
+  'moderation.editEmpty': 'Escribe algo aquí, o borra todo el texto.',
   'moderation.saveRelease': 'Guardar y publicar',
   'moderation.cancel': 'Cancelar',
   'moderation.delete': 'Borrar',

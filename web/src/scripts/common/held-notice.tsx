@@ -5,7 +5,8 @@
  * - `<HeldOutcome outcome />`: what the teacher decided, in the same words (`heldNoticeStrings`);
  * - `<PersonalDataWarning kinds onConfirm onCancel />`: a teacher about to put personal data where pupils read is
  *   asked first, in a native modal <dialog> shown while it is rendered (`personalDataWarningStrings`): the page behind
- *   is inert, focus starts on "Go back and change it" (the safe answer), Escape cancels, focus returns to the opener.
+ *   is inert, focus starts on "Go back and change it" (the safe answer), Escape cancels, focus returns to the opener
+ *   (the form's send button when the focus had left it).
  * Words come from the page's strings (page.ts `t`): spread the lists from held-words.ts into the page's own.
  */
 import { useEffect, useRef } from 'preact/hooks';
@@ -28,6 +29,16 @@ export function HeldOutcome({ outcome }: { outcome: Outcome }) {
 
 let warnings = 0;
 
+/**
+ * Where the focus goes back to: what had it when the warning opened, else (a send button disabled while it sent
+ * loses the focus to the page) the submit button of the form the warning sits in.
+ */
+function openerOf(dialog: HTMLDialogElement | null): HTMLElement | null {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active !== document.body) return active;
+  return dialog?.closest('form')?.querySelector<HTMLElement>('button[type="submit"]') ?? null;
+}
+
 interface WarningProps {
   kinds: readonly FindingKind[];
   /** Publish anyway: the page resends with `acknowledgePersonalData: true`. */
@@ -43,7 +54,7 @@ export function PersonalDataWarning({ kinds, onConfirm, onCancel }: WarningProps
 
   useEffect(() => {
     const element = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const opener = openerOf(element);
     if (element && !element.open) element.showModal();
     cancel.current?.focus();
     return () => {

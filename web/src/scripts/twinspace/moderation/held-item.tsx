@@ -17,7 +17,7 @@ import { fill, t } from '../../common/page.ts';
 import { failed } from '../../common/problems.ts';
 import { readerLocale } from '../agenda-mailbox.ts';
 import { HeldText } from './held-text.tsx';
-import { deletePath, fieldKey, kindKey, releaseBody, releasePath, surfaceKey, type HeldItem } from './moderation-page.ts';
+import { deletePath, emptyFields, fieldKey, kindKey, releaseBody, releasePath, surfaceKey, type HeldItem } from './moderation-page.ts';
 
 interface Props {
   projectId: string;
@@ -32,6 +32,8 @@ export function HeldItemCard({ projectId, item, onDecided, onFailed }: Props) {
   const [edited, setEdited] = useState<Record<string, string>>({});
   const [asking, setAsking] = useState(false);
   const [saving, setSaving] = useState(false);
+  /** The fields left empty: a teacher who wants nothing published deletes instead (the API refuses an empty text). */
+  const [empty, setEmpty] = useState<string[]>([]);
   const editButton = useRef<HTMLButtonElement>(null);
   const name = item.authorName;
   const fields = item.fields ?? [];
@@ -57,6 +59,12 @@ export function HeldItemCard({ projectId, item, onDecided, onFailed }: Props) {
 
   const saveEdited = async (event: Event) => {
     event.preventDefault();
+    const left = emptyFields(fields, edited);
+    setEmpty(left);
+    if (left.length > 0) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`#held-${item.heldId}-edit [aria-invalid="true"]`)?.focus());
+      return;
+    }
     setSaving(true);
     const body = releaseBody(fields, edited);
     await release(body, body.fields ? 'moderation.edited' : 'moderation.released');
@@ -79,9 +87,9 @@ export function HeldItemCard({ projectId, item, onDecided, onFailed }: Props) {
       </p>
       {!editing && fields.map((field) => <HeldText key={field.field} field={field} showName={fields.length > 1} />)}
       {editing ? (
-        <form class="held-edit" noValidate onSubmit={saveEdited} aria-label={fill('moderation.editOf', { name })}>
+        <form id={`held-${item.heldId}-edit`} class="held-edit" noValidate onSubmit={saveEdited} aria-label={fill('moderation.editOf', { name })}>
           {fields.map((field, index) => (
-            <FormField key={field.field} id={`edit-${item.heldId}-${index}`} label={t(fieldKey(field.field))} hint={index === 0 ? t('moderation.editHint') : undefined}>
+            <FormField key={field.field} id={`edit-${item.heldId}-${index}`} label={t(fieldKey(field.field))} hint={index === 0 ? t('moderation.editHint') : undefined} error={empty.includes(field.field) ? t('moderation.editEmpty') : undefined}>
               {(control) => (
                 <textarea
                   {...control}

@@ -50,6 +50,10 @@ export function releaseBody(fields: readonly HeldField[], edited: Record<string,
   return changed.length > 0 ? { fields: changed } : {};
 }
 
+/** The fields a teacher's edit leaves without any visible text. */
+export const emptyFields = (fields: readonly HeldField[], edited: Record<string, string>): string[] =>
+  fields.filter((field) => (edited[field.field] ?? field.text).trim() === '').map((field) => field.field);
+
 // ---- who sees what
 
 const teacherTypes: readonly TwinspaceType[] = ['teacher-admin', 'member-teacher'];
@@ -133,6 +137,7 @@ export const moderationStrings = [
   'moderation.edit',
   'moderation.editOf',
   'moderation.editHint',
+  'moderation.editEmpty',
   'moderation.saveRelease',
   'moderation.cancel',
   'moderation.delete',
