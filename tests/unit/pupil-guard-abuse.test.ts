@@ -44,6 +44,12 @@ describe('words from the lists', () => {
     ['*shit*', 'shit'],
     ['fucked', 'fucked'],
     ['pendejos', 'pendejos'],
+    ['what a wanker', 'wanker'],
+    ['que te follen', 'follen'],
+    ['va te faire enc*ler', 'enc*ler'],
+    ['er fickt', 'fickt'],
+    ["you're a dickhead", 'dickhead'],
+    ['sei una troia', 'troia'],
   ])('sees through the disguise in %j', (text, slice) => {
     expect(found(text)).toEqual([['abuse', slice]]);
   });
@@ -69,6 +75,14 @@ describe('words from the lists', () => {
     'a blue tit in the garden',
     'el Mar Negro',
     'la guerra di Troia',
+    'we read Giovanni Verga',
+    '¡qué mona es tu perrita!',
+    'a cocker spaniel ate the butter',
+    'ein dickes Buch, bitte',
+    'la folla e lo scopo',
+    'we live in a cul-de-sac',
+    'the rooster says cock-a-doodle-doo',
+    'Pussy cat, pussy cat, where have you been?',
     'Peter is here',
     'the cone is a cono',
     'love you xx',

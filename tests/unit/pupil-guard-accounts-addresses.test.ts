@@ -36,6 +36,9 @@ describe('accounts and links', () => {
     ['whatsapp me, telegram: @ana23', '@ana23'],
     ['discord ana_23', 'ana_23'],
     ['sígueme en instagram @anita', '@anita'],
+    ["mon snap c'est hugo.lyn", 'hugo.lyn'],
+    ['discord: ana#1234', 'ana#1234'],
+    ['snap: anita', 'anita'],
   ])('finds the handle in %j', (text, slice) => {
     expect(found(text)).toEqual([['account', slice]]);
   });
@@ -47,8 +50,13 @@ describe('accounts and links', () => {
     'we watched a video on youtube 2 days ago',
     '@ana see you tomorrow in class',
     'the snap of your fingers',
+    'insta: great photos today',
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
+  });
+
+  it('names a held WhatsApp link an account, the number inside being part of it', () => {
+    expect(found('whatsapp me wa.me/34612345678')).toEqual([['account', 'wa.me/34612345678']]);
   });
 
   it('lets links through when the project allows links, and handles when it allows handles, each on its own', () => {
@@ -83,10 +91,12 @@ describe('street addresses', () => {
     ['abito in Via Roma, 12', 'Via Roma, 12'],
     ['Piazza Navona 3', 'Piazza Navona 3'],
     ['Corso Italia 45', 'Corso Italia 45'],
+    ["Via dell'Indipendenza 45, Bologna", "Via dell'Indipendenza 45"],
     ['ich wohne in der Hauptstraße 5', 'Hauptstraße 5'],
     ['Berliner Straße 12', 'Berliner Straße 12'],
     ['Goetheweg 12b', 'Goetheweg 12b'],
     ['Marktplatz 3', 'Marktplatz 3'],
+    ['vivo en el nº 8 de la calle San Miguel', 'nº 8 de la calle San Miguel'],
   ])('finds %j', (text, slice) => {
     expect(found(text)).toEqual([['address', slice]]);
   });
@@ -97,6 +107,7 @@ describe('street addresses', () => {
     ['D-10115 Berlin', 'D-10115 Berlin'],
     ['00184 Roma', '00184 Roma'],
     ['London SW1A 1AA', 'SW1A 1AA'],
+    ['00-950 Warszawa', '00-950 Warszawa'],
   ])('finds the postcode next to a town in %j', (text, slice) => {
     expect(found(text)).toEqual([['address', slice]]);
   });
@@ -110,6 +121,8 @@ describe('street addresses', () => {
     'we planted 20 trees along Main Street',
     'I have 3 brothers on my street',
     'Wir sind auf Platz 3!',
+    'il corso di italiano 2 è difficile',
+    'dimos un paseo de 2 horas',
     'über 10000 Menschen waren da',
     'Madrid has 3223000 inhabitants',
     'we came 2nd place',

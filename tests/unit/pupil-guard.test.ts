@@ -55,6 +55,7 @@ describe('e-mail addresses', () => {
     ['ANA.LOPEZ@GMAIL.COM', 'ANA.LOPEZ@GMAIL.COM'],
     ['ａｎａ＠ｇｍａｉｌ．ｃｏｍ', 'ａｎａ＠ｇｍａｉｌ．ｃｏｍ'],
     ['ana\u200B@\u200Bgmail.com', 'ana\u200B@\u200Bgmail.com'],
+    ['write to a n a @ g m a i l . c o m', 'a n a @ g m a i l . c o m'],
   ])('finds %j', (text, slice) => {
     expect(found(text)).toEqual([['email', slice]]);
   });
@@ -89,9 +90,22 @@ describe('phone numbers', () => {
     ['６１２３４５６７８', '６１２３４５６７８'],
     ['612/34/56/78', '612/34/56/78'],
     ['(612) 345 678', '(612) 345 678'],
+    ['room 12 06 12 34 56 78', '06 12 34 56 78'],
     ['612-34-56-78', '612-34-56-78'],
   ])('finds %j', (text, slice) => {
     expect(found(text)).toEqual([['phone', slice]]);
+  });
+
+  it.each([
+    ['my number is six one two three four five six seven eight', 'six one two three four five six seven eight'],
+    ['mi número es seis uno dos, tres cuatro cinco, seis siete ocho', 'seis uno dos, tres cuatro cinco, seis siete ocho'],
+    ['null eins fünf eins zwei drei vier fünf sechs sieben acht neun', 'null eins fünf eins zwei drei vier fünf sechs sieben acht neun'],
+  ])('finds digits spelled as words in %j', (text, slice) => {
+    expect(found(text)).toEqual([['phone', slice]]);
+  });
+
+  it('reads a British mobile as British in a project with the United Kingdom (its plan is shared with Guernsey)', () => {
+    expect(found('my phone is 07911 123456', { ...context, countries: ['GB', 'IE'] })).toEqual([['phone', '07911 123456']]);
   });
 
   it('reads a number of another country only with its prefix', () => {
@@ -118,6 +132,10 @@ describe('phone numbers', () => {
     '1 2 3 4 5 6 7 8 9 10',
     'pi is 3.14159265358979',
     'it is 10.30 and the train leaves at 11:45',
+    'me ha salido 987654321 x 9 = 8888888889',
+    'our data: 7 33 45 2 19 8',
+    'one two three four five six seven eight nine, ready!',
+    'uno, due, tre, quattro, cinque, sei, sette: contiamo!',
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * Entries of the `naughty-words` lists that are ordinary words in a class's talk, reviewed one by one (the lists are
+ * Entries of the `naughty-words` lists (and forms derived from them) that are ordinary words in a class's talk, reviewed one by one (the lists are
  * read for every language at once, so a word rude in one language and ordinary in another must be here). Written
  * folded (lower case, no accents), as the guard compares them. Each with why.
  */
@@ -64,7 +64,6 @@ export const ordinaryWords: Record<string, string> = {
   sbattere: 'to beat eggs',
   cadavere: 'a corpse, in literature and history',
   biga: 'a Roman chariot, a bread starter',
-  mona: 'the Mona Lisa',
   balle: 'bales; also French "balle", a ball',
   palle: 'balls ("palle di neve", snowballs)',
   'nave scuola': 'a training ship',
@@ -73,9 +72,7 @@ export const ordinaryWords: Record<string, string> = {
   'porca miseria': 'a mild "oh no"',
   bordello: 'a mess, colloquially',
   rizzarsi: 'to stand up straight',
-  pippa: 'a first name',
-  troia: 'Troy ("la guerra di Troia")',
-  verga: 'Giovanni Verga, read in Italian literature lessons',
+  mona: 'Spanish "mona" (cute: "¡qué mona!"), the Mona Lisa',
   // French list
   con: 'Spanish and Italian "with"',
   bite: 'English "bite"',
@@ -93,6 +90,20 @@ export const ordinaryWords: Record<string, string> = {
   bonze: 'a big shot, a Buddhist monk',
   mufti: 'a Muslim scholar',
   rosette: 'a rosette (a decoration)',
+  // forms the guard derives from list entries (an ending, a conjugation) that are ordinary words
+  butter: 'butt + er: food',
+  butters: 'butt + ers: food',
+  cocker: 'cock + er: a spaniel',
+};
+
+/**
+ * Entries that are also names: written with a capital ("la guerra di Troia", "Giovanni Verga") they
+ * are the name; in lower case or shouted in capitals they are the insult ("sei una troia").
+ */
+export const alsoNames: Record<string, string> = {
+  troia: 'Troy ("la guerra di Troia")',
+  verga: 'Giovanni Verga, read in Italian literature lessons',
+  pippa: 'a first name',
 };
 
 /**
@@ -104,4 +115,13 @@ export const accentNeeded: Record<string, string> = {
   cono: 'Spanish "coño"; without the accent, "cono" (a cone)',
   negre: 'French "nègre"; without the accent, Catalan "negre" (black)',
   mose: 'German "Möse"; without the accent, "Mose" (Moses)',
+};
+
+/** Ordinary phrases that hold a list's word: read as a whole, they are skipped. */
+export const ordinaryPhrases: Record<string, string> = {
+  'cul de sac': 'a dead end (French, and English "cul-de-sac")',
+  'cock a doodle doo': 'a rooster’s call',
+  'moby dick': 'the novel',
+  'pussy cat': 'a nursery rhyme’s cat',
+  'pussy willow': 'a tree',
 };

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { accentNeeded, ordinaryWords } from './abuse-allow.ts';
-import { fold } from './normalise.ts';
+import { accentNeeded, alsoNames, ordinaryPhrases, ordinaryWords } from './abuse-allow.ts';
+import { fold, type NormalisedText } from './normalise.ts';
 import type { Span } from './types.ts';
 
 /**
@@ -75,14 +75,47 @@ for (const list of lists) {
     } else if (joined in accentNeeded) {
       accented.add(leet(tokens[0]));
     } else {
-      singles.add(joined);
-      const key = collapse(joined);
-      byCollapsed.set(key, [...(byCollapsed.get(key) ?? []), joined]);
-      byLength.set(joined.length, [...(byLength.get(joined.length) ?? []), joined]);
+      addSingle(joined);
+      for (const form of conjugations(joined, lower)) if (!(form in ordinaryWords) && !(form in accentNeeded)) addSingle(form);
     }
   }
 }
-const endings = ['s', 'es', 'ed', 'ing', 'in', 'n', 'en'];
+
+function addSingle(word: string): void {
+  if (singles.has(word)) return;
+  singles.add(word);
+  const key = collapse(word);
+  byCollapsed.set(key, [...(byCollapsed.get(key) ?? []), word]);
+  byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+}
+
+/**
+ * The lists hold one form of a verb; pupils write others ("que te follen", "va te faire enculer", "er fickt").
+ * Spanish -ar, French -er and -é, German -en verbs get their common forms with endings of two letters or more where
+ * a one-letter one would spell another word (Spanish "folla" is Italian for a crowd). Italian verbs get none: their
+ * forms are everyday nouns ("scopo", a purpose; "tromba", a trumpet).
+ */
+function conjugations(word: string, spelled: string): string[] {
+  const forms: string[] = [];
+  const add = (stem: string, endings: string[]) => {
+    if (stem.length >= 4) for (const ending of endings) forms.push(stem + ending);
+  };
+  if (spelled.endsWith('ar')) add(word.slice(0, -2), ['as', 'an', 'en', 'es', 'ado', 'ada', 'ados', 'adas', 'ando', 'amos', 'aron', 'aste']);
+  if (spelled.endsWith('er')) add(word.slice(0, -2), ['e', 'es', 'ent', 'ez', 'ee', 'ees', 'ait', 'ais', 'eur', 'euse']);
+  if (spelled.endsWith('é')) add(word.slice(0, -1), ['er', 'ez', 'ee', 'es', 'ees', 'eur']);
+  if (spelled.endsWith('ée')) add(word.slice(0, -2), ['er', 'ez', 'e', 'es', 'ees', 'eur']);
+  if (spelled.endsWith('en') && !spelled.includes(' ')) add(word.slice(0, -2), ['t', 'st', 'te', 'er']);
+  return forms;
+}
+
+const harmlessPhrases = Object.keys(ordinaryPhrases).map((p) => p.split(' '));
+
+const endings = ['s', 'es', 'ed', 'ing', 'in', 'n', 'en', 'er', 'ers'];
+/** English insults made of a listed word and a body part or thing: "dickhead", "shitface", "asshat". */
+const compoundEnds = ['head', 'heads', 'face', 'faces', 'hole', 'holes', 'bag', 'bags', 'wad', 'stain', 'hat', 'licker', 'sucker'];
+/** Compounds may start with any single word of the lists, also one that alone is ordinary in another language ("dick"). */
+const compoundStarts = new Set<string>(singles);
+for (const list of lists) for (const entry of list) if (!/\s/.test(entry)) compoundStarts.add(canonical(entry.toLowerCase()));
 /** Every beginning of a listed word, repeated letters collapsed: spaced letters are read only while they spell one. */
 const collapsedPrefixes = new Set<string>();
 for (const key of byCollapsed.keys()) for (let i = 1; i <= key.length; i++) collapsedPrefixes.add(key.slice(0, i));
@@ -93,8 +126,12 @@ function isListedWord(token: string, c: string = canonical(token)): boolean {
   if (accented.size && accented.has(leet(token))) return true;
   if (singles.has(c)) return true;
   if (byCollapsed.get(collapse(c))?.some((entry) => stretches(entry, c))) return true;
+  if (c in ordinaryWords) return false;
   for (const ending of endings) {
     if (c.length - ending.length >= 4 && c.endsWith(ending) && singles.has(c.slice(0, -ending.length))) return true;
+  }
+  for (const end of compoundEnds) {
+    if (c.length - end.length >= 3 && c.endsWith(end) && compoundStarts.has(c.slice(0, -end.length))) return true;
   }
   return false;
 }
@@ -130,11 +167,19 @@ function tokensOf(lower: string): Token[] {
   return out;
 }
 
-export function findAbuse(lower: string, original: string): { spans: Span[]; originalSpans: Span[] } {
+const titleCase = /^\p{Lu}\p{Ll}/u;
+
+export function findAbuse(n: NormalisedText, original: string): { spans: Span[]; originalSpans: Span[] } {
+  const lower = n.lower;
   const spans: Span[] = [];
   const tokens = tokensOf(lower);
   const canon = tokens.map((t) => canonical(t.text));
   for (let i = 0; i < tokens.length; i++) {
+    const harmless = harmlessPhrases.find((p) => p.every((w, k) => canon[i + k] === w));
+    if (harmless) {
+      i += harmless.length - 1;
+      continue;
+    }
     // a phrase of the list: "hijo de puta", "figlio di puttana"
     const phrase = phrases.get(canon[i])?.find(
       (p) => p.every((w, k) => canon[i + k] === w && (k === 0 || lower.slice(tokens[i + k - 1].end, tokens[i + k].start).length <= 3)),
@@ -145,6 +190,8 @@ export function findAbuse(lower: string, original: string): { spans: Span[]; ori
       continue;
     }
     const token = tokens[i];
+    // "Troia" is Troy, "troia" is not
+    if (canon[i] in alsoNames && titleCase.test(original.slice(n.lowerStart[token.start], n.lowerEnd[token.end - 1]))) continue;
     if (token.text.includes('*') ? isMaskedWord(token.text) || isListedWord(token.text.replace(/\*/g, '')) : isListedWord(token.text, canon[i])) {
       spans.push({ kind: 'abuse', start: token.start, end: token.end });
       continue;

@@ -28,8 +28,9 @@ const names = [
 const platformPattern = new RegExp(String.raw`(?<![\p{L}\d@])(?:${names})(?![\p{L}\d])`, 'gu');
 
 /** Words between a platform's name and the handle ("my insta IS @ana", "mi insta ES ana_23"). */
-const linking = new Set(['is', 'es', 'est', 'ist', 'e', 'è', 'son', 'sono', 'on', 'en', 'su', 'auf', 'sur', 'me', 'as', 'como', 'comme', 'come', 'als', 'called', 'username', 'user', 'usuario', 'pseudo', 'nickname', 'nick']);
-const handleToken = /^@?[\p{L}\d._]+$/u;
+const linking = new Set(["c'est", 'c’est', 'cest', 'heisst', 'heißt', 'llama', 'chiama', 'is', 'es', 'est', 'ist', 'e', 'è', 'son', 'sono', 'on', 'en', 'su', 'auf', 'sur', 'me', 'as', 'como', 'comme', 'come', 'als', 'called', 'username', 'user', 'usuario', 'pseudo', 'nickname', 'nick']);
+/** A handle, with Discord's old "#1234" tag. */
+const handleToken = /^@?[\p{L}\d._]+(?:#\d{4})?$/u;
 const hasLetter = /\p{L}/u;
 const handleMark = /[\d_]|\p{L}\.\p{L}/u;
 
@@ -37,7 +38,7 @@ const handleMark = /[\d_]|\p{L}\.\p{L}/u;
 function handleLike(token: string): boolean {
   return hasLetter.test(token) && handleMark.test(token);
 }
-const tokenPattern = /[@\p{L}\d._:'-]+/gu;
+const tokenPattern = /[@#\p{L}\d._:'’-]+/gu;
 
 interface Token {
   text: string;
@@ -56,8 +57,8 @@ function tokensIn(text: string, from: number, to: number): Token[] {
 
 function trimmed(token: Token): Token {
   // "ana_23." at a sentence's end, "insta:" with its colon
-  const lead = token.text.match(/^[:'-]+/)?.[0].length ?? 0;
-  const trail = token.text.match(/[.:'-]+$/)?.[0].length ?? 0;
+  const lead = token.text.match(/^[:'’-]+/)?.[0].length ?? 0;
+  const trail = token.text.match(/[.:'’-]+$/)?.[0].length ?? 0;
   return { text: token.text.slice(lead, token.text.length - trail), start: token.start + lead, end: token.end - trail };
 }
 
@@ -87,12 +88,14 @@ function handleAfter(text: string, nameEnd: number): Span | undefined {
   const colon = /^\s*[:=>-]/.test(text.slice(nameEnd, nameEnd + 3));
   const window = tokensIn(text, nameEnd, Math.min(text.length, nameEnd + 40)).map(trimmed).filter((t) => t.text);
   for (const [i, token] of window.slice(0, 4).entries()) {
+    if (linking.has(token.text)) continue;
     if (!handleToken.test(token.text)) return undefined;
     if (token.text.startsWith('@') && token.text.length > 2) return { kind: 'account', start: token.start, end: token.end };
-    if (linking.has(token.text)) continue;
     if (handleLike(token.text)) return { kind: 'account', start: token.start, end: token.end };
-    // "snap: anita" names the account after a colon; "my insta is private" does not
-    if (colon && i === 0 && token.text.length >= 3) return { kind: 'account', start: token.start, end: token.end };
+    // "snap: anita" names the account after a colon, alone; "insta: great photos today" is a sentence
+    if (colon && i === 0 && token.text.length >= 3 && /^\s*(?:$|[,.!?;)\n])/.test(text.slice(token.end, token.end + 2))) {
+      return { kind: 'account', start: token.start, end: token.end };
+    }
     return undefined;
   }
   return undefined;

@@ -34,6 +34,8 @@ const addressPattern = new RegExp(
   [
     // calle Mayor 5 · Via Roma, 12 · c/ Alcalá nº 23 · Avenida de la Constitución 14
     String.raw`(?<![\p{L}])(?:${typeFirst})\s*(?<name1>${word}(?:\s+${word}){0,4}?)\s*,?\s*${numberSign}${houseNumber}`,
+    // nº 8 de la calle San Miguel · n. 5 di via Roma
+    String.raw`(?<![\p{L}])(?:n\s?[o°.]|num\.?|numero)\s?${houseNumber}\s+(?:(?:de\s+la|del|de|della|di|in)\s+)?(?:${typeFirst})\s*(?<name4>${word}(?:\s+${word})?)`,
     // 12 rue de Rivoli · 5 bis avenue Foch · 3, place de la Concorde
     String.raw`(?<![\p{L}\d.,])${houseNumber},?\s+(?:${frenchTypes})\s+(?<name2>(?:(?:de\s+la|de|du|des|la|le|les)\s+|d'|l')?${word})`,
     // 10 Downing Street · 221b Baker Street
@@ -75,14 +77,34 @@ const notATown = new Set([
   'anni', 'passi', 'punti', 'likes', 'views',
 ]);
 
+/** Words that join a street's name ("Calle DE LA Paz") but are not one. */
+const connectors = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'di', 'della', 'delle', 'dei', 'degli', 'du', 'des', 'le', 'les', "d'", "l'", 'von', 'der', 'dem', 'of', 'the']);
+/** Types that are also everyday words ("il corso di italiano 2", a course; "un camino", a path): their name needs a capital. */
+const everydayTypes = /^(?:corso|largo|camino|via|paseo)\b/;
+
+function isStreetName(m: RegExpExecArray, name: string, n: NormalisedText, text: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.some((w) => notInAName.has(w))) return false;
+  if (words.every((w) => connectors.has(w))) return false;
+  if (!everydayTypes.test(m[0]) || m.groups?.name1 === undefined) return true;
+  const nameStart = m.index + m[0].indexOf(name, m[0].search(/\s|\//));
+  let at = nameStart;
+  // "Via dell'Indipendenza": the capital may follow an apostrophe
+  return words.some((w) => {
+    const written = text.slice(n.foldedStart[at], n.foldedEnd[at + w.length - 1]);
+    at += w.length + 1;
+    return !connectors.has(w) && /\p{Lu}/u.test(written);
+  });
+}
+
 export function findAddresses(n: NormalisedText, text: string): Span[] {
   const folded = n.folded;
   const spans: Span[] = [];
   addressPattern.lastIndex = 0;
   for (let m = addressPattern.exec(folded); m; m = addressPattern.exec(folded)) {
-    const name = m.groups?.name1 ?? m.groups?.name2 ?? m.groups?.name3;
+    const name = m.groups?.name1 ?? m.groups?.name2 ?? m.groups?.name3 ?? m.groups?.name4;
     const end = m.index + m[0].length;
-    if (name !== undefined && name.split(/\s+/).some((w) => notInAName.has(w))) {
+    if (name !== undefined && !isStreetName(m, name, n, text)) {
       addressPattern.lastIndex = m.index + 1;
       continue;
     }

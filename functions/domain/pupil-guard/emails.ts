@@ -43,6 +43,8 @@ const emailPattern = new RegExp(
     String.raw`${local}@[a-z0-9-]{2,}(?:\.[a-z0-9-]+){0,4}`,
     String.raw`${local}${atSure}(?:${domainWithTld}|(?:${providers})(?![a-z0-9-]))`,
     String.raw`${local}${atWord}(?:(?:${providers})${dot}(?:[a-z0-9-]+${dot}){0,3}?(?:${tlds})(?![a-z0-9-])|(?:${providersAlone})(?![a-z0-9-]))`,
+    // spelled out: "a n a @ g m a i l . c o m"
+    String.raw`(?<![a-z0-9])(?:[a-z0-9_.-] ){2,40}@(?: [a-z0-9.-]){2,40}(?![a-z0-9])`,
   ].join('|'),
   'g',
 );

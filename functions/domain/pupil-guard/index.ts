@@ -3,7 +3,7 @@ import { findAccounts } from './accounts.ts';
 import { findAddresses } from './addresses.ts';
 import { findEmails } from './emails.ts';
 import { normalise, type NormalisedText } from './normalise.ts';
-import { findPhones } from './phones.ts';
+import { findPhones, findSpelledPhones } from './phones.ts';
 import { findSurnames } from './surnames.ts';
 import type { FindingKind, GuardContext, GuardFinding, Span } from './types.ts';
 
@@ -45,13 +45,22 @@ export function guardPupilText(text: string, context: GuardContext): GuardFindin
   const found: GuardFinding[] = [];
   for (const span of findEmails(n.folded)) found.push(toOriginal(span, 'folded', n));
   for (const span of findPhones(n.lower, context.countries)) found.push(toOriginal(span, 'lower', n));
+  for (const span of findSpelledPhones(n.folded, context.countries)) found.push(toOriginal(span, 'folded', n));
   for (const span of findAddresses(n, text)) found.push(toOriginal(span, 'folded', n));
   const accounts = findAccounts(n.folded);
   // The project's settings let links or @handles through for older pupils; never e-mails, phones or addresses.
-  if (!context.allowAccountLinks) for (const span of accounts.links) found.push(toOriginal(span, 'folded', n));
+  if (!context.allowAccountLinks) {
+    const links = accounts.links.map((span) => toOriginal(span, 'folded', n));
+    // A held link names its own reason: "wa.me/34612345678" is a WhatsApp account, the number inside is part of it.
+    // When links are allowed, that number is still found, and held, as a phone number.
+    for (let i = found.length - 1; i >= 0; i--) {
+      if (links.some((l) => l.start <= found[i].start && found[i].end <= l.end)) found.splice(i, 1);
+    }
+    found.push(...links);
+  }
   if (!context.allowHandles) for (const span of accounts.handles) found.push(toOriginal(span, 'folded', n));
   for (const span of findSurnames(n.folded, context.otherPupilSurnames)) found.push(toOriginal(span, 'folded', n));
-  const abuse = findAbuse(n.lower, text);
+  const abuse = findAbuse(n, text);
   for (const span of abuse.spans) found.push(toOriginal(span, 'lower', n));
   found.push(...abuse.originalSpans);
   return withoutOverlaps(found);

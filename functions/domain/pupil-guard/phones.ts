@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { getCountries, parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
 import type { Span } from './types.ts';
 
 /**
@@ -47,8 +47,9 @@ const harmless = new RegExp(
 // Starts ON a "+", "(" or digit, so spaces are never tried twice (no backtracking over long blanks).
 const digitRun = /(?:\+[ \t]*)?(?:\([ \t]*)?\d(?:[ \t.\-/()_|·]{0,4}\d)*/g;
 const group = /\d+/g;
-const mathsBefore = /[=+×*÷^<>]\s*$/;
-const mathsAfter = /^\s*[=+×*÷^<>%]/;
+/** A figure in a sum ("987654321 x 9 = …") is not a number anyone dials. */
+const mathsBefore = /(?:[=+×*÷^<>]|\dx)\s*$|\d\s+x\s+$/;
+const mathsAfter = /^\s*(?:[=+×*÷^<>%]|x\s*\d)/;
 
 interface Group {
   digits: string;
@@ -71,7 +72,8 @@ function isPhoneNumber(digits: string, international: boolean, countries: readon
   if (digits.length < 7 || digits.length > 15) return false;
   for (const country of countries) {
     const number = parsePhoneNumberFromString(digits, { defaultCountry: country }, metadata);
-    if (!number?.isValid() || number.country !== country) continue;
+    // a number of the same plan counts: a British mobile may be read as Guernsey's (+44 both)
+    if (!number?.isValid() || number.countryCallingCode !== getCountryCallingCode(country, metadata)) continue;
     // Where a trunk prefix is part of how people write a number (0 in FR, DE, GB…), a run without it is some other
     // figure (a sum's result), not a number they would share: "246913578" is not French, "0246913578" is.
     const nationalDigits = number.formatNational().replace(/\D/g, '');
@@ -86,13 +88,20 @@ function isPhoneNumber(digits: string, international: boolean, countries: readon
 }
 
 function candidateWindows(groups: Group[], startsInternational: boolean): Array<[number, number]> {
-  // The whole run first; then, for runs that glue a number to figures around it ("room 12 612 345 678"),
-  // windows starting at each group and ending at the run's end or one group short of it.
+  // The whole run first; then, for a run that glues a number to a figure before it ("room 12 06 12 34 56 78"), the
+  // rest of the run from a group that starts as numbers are written: with the trunk 0. Any window of a long list of
+  // figures would find some valid number in it ("7 33 45 2 19 8" holds 733452198, a Spanish mobile).
   const windows: Array<[number, number]> = [[0, groups.length - 1]];
   if (startsInternational) return windows;
-  for (let i = 1; i < groups.length && windows.length < 8; i++) windows.push([i, groups.length - 1]);
-  if (groups.length > 2) windows.push([0, groups.length - 2]);
+  for (let i = 1; i < groups.length && windows.length < 4; i++) {
+    if (groups[i].digits.startsWith('0')) windows.push([i, groups.length - 1]);
+  }
   return windows;
+}
+
+/** "7 33 45 2 19 8": figures of a list; a number is written in even groups, or digit by digit, after its first group. */
+function isListOfFigures(groups: Group[]): boolean {
+  return groups.length >= 4 && groups.slice(1).some((g) => g.digits.length === 1) && groups.slice(1).some((g) => g.digits.length > 1);
 }
 
 export function findPhones(lower: string, projectCountries: readonly string[]): Span[] {
@@ -105,8 +114,8 @@ export function findPhones(lower: string, projectCountries: readonly string[]): 
   for (let m = digitRun.exec(masked); m; m = digitRun.exec(masked)) {
     const run = m[0];
     const runStart = m.index;
-    if (mathsBefore.test(masked.slice(Math.max(0, runStart - 3), runStart))) continue;
-    if (mathsAfter.test(masked.slice(runStart + run.length, runStart + run.length + 3))) continue;
+    if (mathsBefore.test(masked.slice(Math.max(0, runStart - 4), runStart))) continue;
+    if (mathsAfter.test(masked.slice(runStart + run.length, runStart + run.length + 4))) continue;
     const groups: Group[] = [];
     group.lastIndex = 0;
     for (let g = group.exec(run); g; g = group.exec(run)) {
@@ -118,6 +127,7 @@ export function findPhones(lower: string, projectCountries: readonly string[]): 
     if (total < 7 || isCountedList(groups)) continue;
     const plus = run.trimStart().startsWith('+');
     const doubleZero = !plus && groups[0].digits.startsWith('00');
+    if (!plus && !doubleZero && isListOfFigures(groups)) continue;
     for (const [from, to] of candidateWindows(groups, plus || doubleZero)) {
       let digits = groups.slice(from, to + 1).map((g) => g.digits).join('');
       const international = from === 0 && (plus || doubleZero);
@@ -129,6 +139,36 @@ export function findPhones(lower: string, projectCountries: readonly string[]): 
         break;
       }
     }
+  }
+  return spans;
+}
+
+/** Digits written as words in the partners' languages, read on the folded text ("seis uno dos…", "zéro six…"). */
+const digitWords: Record<string, string> = {
+  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  cero: '0', uno: '1', una: '1', dos: '2', tres: '3', cuatro: '4', cinco: '5', seis: '6', siete: '7', ocho: '8', nueve: '9',
+  un: '1', une: '1', deux: '2', trois: '3', quatre: '4', cinq: '5', sept: '7', huit: '8', neuf: '9',
+  due: '2', tre: '3', quattro: '4', cinque: '5', sei: '6', sette: '7', otto: '8', nove: '9',
+  null: '0', eins: '1', zwei: '2', drei: '3', vier: '4', funf: '5', sechs: '6', sieben: '7', acht: '8', neun: '9',
+};
+const digitWord = `(?:${Object.keys(digitWords).join('|')}|\\d)`;
+/** Seven or more digits in a row, each a word or a figure, apart by spaces, commas or dashes. */
+const spelledRun = new RegExp(String.raw`(?<![\p{L}\d])${digitWord}(?:[\s,.\-]{1,3}${digitWord}){6,}(?![\p{L}\d])`, 'gu');
+
+export function findSpelledPhones(folded: string, projectCountries: readonly string[]): Span[] {
+  const countries = (projectCountries.length ? projectCountries : eTwinningCountries)
+    .map((c) => c.toUpperCase())
+    .filter((c): c is CountryCode => supported.has(c));
+  const spans: Span[] = [];
+  spelledRun.lastIndex = 0;
+  for (let m = spelledRun.exec(folded); m; m = spelledRun.exec(folded)) {
+    const parts = m[0].split(/[\s,.\-]+/).filter(Boolean);
+    // figures alone are the other detector's; "one two three four five six seven" is counting
+    if (parts.every((p) => /^\d$/.test(p))) continue;
+    const digits = parts.map((p) => digitWords[p] ?? p).join('');
+    const groups = [...digits].map((d, i) => ({ digits: d, start: i, end: i + 1 }));
+    if (isCountedList(groups)) continue;
+    if (isPhoneNumber(digits, false, countries)) spans.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
   }
   return spans;
 }
