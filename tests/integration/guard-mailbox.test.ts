@@ -6,7 +6,8 @@
  * teachers are told; a teacher releases it (sent from the pupil, with its
  * notification), edits it (the teacher's text is sent) or deletes it (never
  * sent); the pupil is told. A teacher writing personal data to a pupil is
- * warned first; harmless text full of numbers is sent at once.
+ * warned first; harmless text full of numbers is sent at once. A held message
+ * whose teacher left the project cannot be released.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiGet, apiSend } from '../support/clients.ts';
@@ -133,5 +134,18 @@ describe('harmless text and teachers', () => {
   it('a teacher writing personal data to a teacher is never checked, and nothing is queued', async () => {
     expect((await send(ana, space.secondFounder, 'My number', phoneText)).status).toBe(201);
     expect((await heldQueue(endpoints, space)).filter((held) => held.authorId === ana.userId)).toEqual([]);
+  });
+});
+
+describe('a held message whose teacher left the project', () => {
+  it('cannot be released: nothing is sent and the text still waits', async () => {
+    const eva = space.members['member-teacher'];
+    const subject = 'Before you go';
+    const heldId = expectHeld(await send(pupil, eva, subject, phoneText), 'mailbox-message', 'phone');
+    expect((await apiSend(endpoints, 'DELETE', `/projects/${space.projectId}/members/${eva.userId}`, ana.idToken)).status).toBe(204);
+    expect((await release(endpoints, space, heldId)).status).toBe(409);
+    expect(await withSubject(pupil, 'sent', subject)).toEqual([]);
+    expect((await heldQueue(endpoints, space)).map((held) => held.heldId)).toContain(heldId);
+    expect(await outcomesTold(endpoints, pupil, heldId)).toEqual([]);
   });
 });
