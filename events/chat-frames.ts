@@ -7,6 +7,8 @@
  */
 import * as z from 'zod';
 import { checkChatText } from '../functions/domain/chat-rules.ts';
+// The kinds alone (types.ts), not the guard: the HTTP functions that import these schemas stay without its libraries.
+import { findingKinds } from '../functions/domain/pupil-guard/types.ts';
 import { twinspaceTypes } from '../functions/domain/twinspace-types.ts';
 
 /** Error codes the server sends to the sender only; the socket stays open after every one. */
@@ -22,6 +24,8 @@ export const chatErrorCodes = [
   'CHAT_CLOSED',
   'RATE_LIMITED',
   'INTERNAL',
+  /** A teacher's message with personal data in it (issue 12): not sent; sent again with acknowledgePersonalData it goes. */
+  'PERSONAL_DATA_WARNING',
 ] as const;
 export type ChatErrorCode = (typeof chatErrorCodes)[number];
 
@@ -50,6 +54,8 @@ export const sendMessageFrame = z.object({
   text: chatText,
   /** The tab's id for the message, echoed in the broadcast so the tab knows its own (queued) message. */
   clientId: z.string().min(1).max(64).optional(),
+  /** A teacher who was warned about personal data in the text sends it anyway (issue 12). */
+  acknowledgePersonalData: z.literal(true).optional(),
 });
 export const pingFrame = z.object({ action: z.literal('ping') });
 export const clientFrame = z.discriminatedUnion('action', [joinFrame, leaveFrame, sendMessageFrame, pingFrame]);
@@ -107,6 +113,26 @@ export const chatStateFrame = z.object({ type: z.literal('chatState'), projectId
 export const mutedFrame = z.object({ type: z.literal('muted'), projectId: z.string(), until: z.string().nullable() });
 export const notificationFrame = z.object({ type: z.literal('notification'), notification: liveNotification });
 export const pongFrame = z.object({ type: z.literal('pong') });
+/** A pupil's message the guard held for a teacher (issue 12): to the pupil's own connections only, never the room. */
+export const heldFrame = z.object({
+  type: z.literal('held'),
+  projectId: z.string(),
+  held: z.object({
+    heldId: z.string(),
+    /** The sending tab's id for the message, so that tab turns its own message into the held one. */
+    clientId: z.string().optional(),
+    text: z.string(),
+    kinds: z.array(z.enum(findingKinds)),
+    heldAt: z.string(),
+  }),
+});
+/** A teacher's decision on a held message, to the pupil's connections; a released or edited one also reaches the room as `message`. */
+export const heldDecidedFrame = z.object({
+  type: z.literal('held-decided'),
+  projectId: z.string(),
+  heldId: z.string(),
+  outcome: z.enum(['released', 'edited', 'deleted']),
+});
 export const errorFrame = z.object({
   type: z.literal('error'),
   code: z.enum(chatErrorCodes),
@@ -116,6 +142,10 @@ export const errorFrame = z.object({
   retryAfter: z.number().int().positive().optional(),
   /** MUTED: when the mute ends (ISO). */
   until: z.string().optional(),
+  /** PERSONAL_DATA_WARNING: what the guard found in the teacher's text. */
+  kinds: z.array(z.enum(findingKinds)).optional(),
+  /** PERSONAL_DATA_WARNING: the clientId of the message not sent, when it had one. */
+  clientId: z.string().optional(),
 });
 export const serverFrame = z.discriminatedUnion('type', [
   joinedFrame,
@@ -128,6 +158,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   notificationFrame,
   pongFrame,
   errorFrame,
+  heldFrame,
+  heldDecidedFrame,
 ]);
 export type JoinedFrame = z.infer<typeof joinedFrame>;
 export type LeftFrame = z.infer<typeof leftFrame>;
@@ -138,6 +170,8 @@ export type ChatStateFrame = z.infer<typeof chatStateFrame>;
 export type MutedFrame = z.infer<typeof mutedFrame>;
 export type NotificationFrame = z.infer<typeof notificationFrame>;
 export type ErrorFrame = z.infer<typeof errorFrame>;
+export type HeldFrame = z.infer<typeof heldFrame>;
+export type HeldDecidedFrame = z.infer<typeof heldDecidedFrame>;
 export type ServerFrame = z.infer<typeof serverFrame>;
 
 /** The error code a failed client frame deserves: a text rule's own code, an unknown action's, else BAD_FRAME. */

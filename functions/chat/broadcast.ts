@@ -14,7 +14,7 @@ import type { PresentMember, ServerFrame } from '../../events/chat-frames.ts';
 import { tableStore } from '../lib/clients.ts';
 import { isGoneConnection, maxSockets, postToConnection } from '../lib/connections-api.ts';
 import { logger } from '../lib/logger.ts';
-import { deleteChatConnection, listRoomConnections, type ChatConnection } from '../data/chat.ts';
+import { deleteChatConnection, deleteLiveConnection, listLiveConnections, listRoomConnections, type ChatConnection } from '../data/chat.ts';
 import type { TableStore } from '../data/store.ts';
 
 /** Sends one payload to one connection; throws as the @connections API does (GoneException, 410, when it no longer exists). */
@@ -105,4 +105,24 @@ export function presentIn(connections: readonly ChatConnection[]): PresentMember
 export async function broadcastPresence(projectId: string, store: TableStore = tableStore()): Promise<void> {
   const connections = await listRoomConnections(store, projectId);
   await broadcast(projectId, { type: 'presence', projectId, present: presentIn(connections) }, liveRoom(projectId, connections, store));
+}
+
+/**
+ * Sends a frame to every open tab of one person (one Query of LIVE#<sub>), in
+ * or out of the room: a pupil's held message and its decision are hers alone
+ * (issue 12). A tab that answers 410 is forgotten; nothing here throws for a
+ * tab (the table holds the truth; a tab that missed it reads it on reload).
+ */
+export async function postToPerson(
+  userId: string,
+  frame: ServerFrame,
+  store: TableStore = tableStore(),
+  send: SendToConnection = sendToConnection,
+): Promise<{ sent: number; gone: number }> {
+  const payload = JSON.stringify(frame);
+  const connections = await listLiveConnections(store, userId);
+  // A person has a few tabs: all at once.
+  const outcomes = await Promise.all(connections.map((connection) => deliver(connection.connectionId, payload, send)));
+  await Promise.all(connections.filter((_, index) => outcomes[index] === 'gone').map((connection) => deleteLiveConnection(store, userId, connection.connectionId)));
+  return { sent: outcomes.filter((outcome) => outcome === 'sent').length, gone: outcomes.filter((outcome) => outcome === 'gone').length };
 }

@@ -11,8 +11,15 @@
  * so history and live view never disagree and a refused message is never
  * stored. Problems go to the sender only, as an error frame; the socket
  * stays open after every one.
+ *
+ * Then the pupil guard (issue 12, guardWrite): a pupil's message with personal
+ * data or abuse in it is held for a teacher — nothing in the room, a `held`
+ * frame to the pupil's own tabs only, the teachers notified; it still spends
+ * its rate-limit token. A teacher's such message is answered
+ * PERSONAL_DATA_WARNING unless the frame acknowledges it.
  */
-import { ulid } from 'ulid';
+import { decodeTime, ulid } from 'ulid';
+import type { FindingKind } from '../domain/pupil-guard/types.ts';
 import {
   clientFrame,
   frameErrorCode,
@@ -30,6 +37,7 @@ import {
   connectionTtlSeconds,
   getLiveConnection,
   getRoomAccess,
+  spendToken,
   joinRoom,
   leaveRoom,
   listRoomConnections,
@@ -37,17 +45,22 @@ import {
   type ChatMessage,
   type RoomAccess,
 } from '../data/chat.ts';
-import { takeToken } from '../domain/chat-rate.ts';
+import { takeToken, type ChatBucket } from '../domain/chat-rate.ts';
+import { guardWrite, type HeldSummary } from '../http/guarded-write.ts';
+import { HttpError } from '../lib/errors.ts';
+import type { Membership } from '../data/memberships.ts';
+import type { Project } from '../data/projects.ts';
+import type { TableStore } from '../data/store.ts';
 import { isMuted, mayJoinChat, mayTalkWhilePupilsChat } from '../domain/chat-rules.ts';
 import { sharedName } from '../domain/roster.ts';
-import { broadcast, broadcastPresence, liveRoom, postFrame, presentIn } from './broadcast.ts';
+import { broadcast, broadcastPresence, liveRoom, postFrame, postToPerson, presentIn } from './broadcast.ts';
 import { connectionOwner, type ChatEvent, type ChatResult } from './events.ts';
 
 class ChatFrameError extends Error {
   constructor(
     readonly code: ChatErrorCode,
     message: string,
-    readonly extra: Pick<ErrorFrame, 'projectId' | 'retryAfter' | 'until'> = {},
+    readonly extra: Pick<ErrorFrame, 'projectId' | 'retryAfter' | 'until' | 'kinds' | 'clientId'> = {},
   ) {
     super(message);
   }
@@ -129,6 +142,48 @@ async function leave(frame: LeaveFrame, caller: Caller): Promise<void> {
   await broadcastPresence(frame.projectId, store);
 }
 
+/**
+ * The guard on a message that passed every other check: 'publish', or held
+ * (stored for the teachers, who are notified, by guardWrite). A teacher's
+ * message with a finding is refused PERSONAL_DATA_WARNING unless acknowledged.
+ */
+async function guarded(store: TableStore, frame: SendMessageFrame, project: Project, membership: Membership): Promise<{ outcome: 'publish' } | { outcome: 'held'; held: HeldSummary }> {
+  try {
+    return await guardWrite({
+      store,
+      project,
+      caller: { userId: membership.userId, type: membership.type, displayName: membership.displayName },
+      surface: 'chat-message',
+      target: { projectId: frame.projectId },
+      draft: { text: frame.text },
+      texts: { text: frame.text },
+      // Pupils read the chat: a teacher is warned before personal data goes to them.
+      pupilsRead: true,
+      ...(frame.acknowledgePersonalData ? { acknowledgePersonalData: true } : {}),
+      ...(frame.clientId ? { clientId: frame.clientId } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.code !== 'PERSONAL_DATA_WARNING') throw error;
+    const kinds = [...new Set(error.details.map((detail) => detail.message))] as FindingKind[];
+    throw new ChatFrameError('PERSONAL_DATA_WARNING', 'Pupils read this chat: send it again to confirm it may hold personal data.', {
+      projectId: frame.projectId,
+      kinds,
+      ...(frame.clientId ? { clientId: frame.clientId } : {}),
+    });
+  }
+}
+
+/**
+ * A held message spends its token as a sent one does: the bucket as read, or
+ * (another frame took one meanwhile) as read again, when a token is left then.
+ */
+async function spendHeldToken(store: TableStore, caller: Caller, readBucket: ChatBucket | undefined, newBucket: ChatBucket): Promise<void> {
+  if (await spendToken(store, { userId: caller.userId, connectionId: caller.connectionId, readBucket, newBucket })) return;
+  const live = await getLiveConnection(store, caller.userId, caller.connectionId);
+  const again = takeToken(live?.bucket, Math.max(caller.arrivedAt, live?.bucket?.at ?? 0));
+  if (live && again.allowed) await spendToken(store, { userId: caller.userId, connectionId: caller.connectionId, readBucket: live.bucket, newBucket: again.bucket });
+}
+
 async function sendMessage(frame: SendMessageFrame, caller: Caller): Promise<void> {
   const store = tableStore();
   const { projectId } = frame;
@@ -142,6 +197,7 @@ async function sendMessage(frame: SendMessageFrame, caller: Caller): Promise<voi
     text: frame.text,
     sentAt: '',
   };
+  let cleared = false;
   // Two tries: the bucket as read, then (another frame took a token meanwhile) as read again.
   for (let attempt = 0; attempt < 2; attempt++) {
     if (attempt > 0) {
@@ -159,6 +215,20 @@ async function sendMessage(frame: SendMessageFrame, caller: Caller): Promise<voi
     }
     const take = takeToken(access.live.bucket, now.getTime());
     if (!take.allowed) throw new ChatFrameError('RATE_LIMITED', 'You are sending too fast; wait a moment.', { projectId, retryAfter: take.retryAfter });
+    // The guard once, after every other check passed (a refused frame costs no members Query, holds nothing).
+    if (!cleared) {
+      const verdict = await guarded(store, frame, access.project!, membership);
+      if (verdict.outcome === 'held') {
+        await spendHeldToken(store, caller, access.live.bucket, take.bucket);
+        const { heldId, kinds } = verdict.held;
+        // The held text's id is a ULID of its heldAt: the frame says the same time as GET …/moderation/mine.
+        const heldAt = new Date(decodeTime(heldId)).toISOString();
+        const held = { heldId, ...(frame.clientId ? { clientId: frame.clientId } : {}), text: frame.text, kinds, heldAt };
+        await postToPerson(caller.userId, { type: 'held', projectId, held }, store);
+        return;
+      }
+      cleared = true;
+    }
     Object.assign(message, { authorName: sharedName(membership), authorType: membership.type, sentAt: new Date().toISOString() });
     const outcome = await storeMessageWithBucket(store, message, {
       userId: caller.userId,

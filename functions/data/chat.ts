@@ -15,12 +15,14 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, Bat
 import type { ChatBucket } from '../domain/chat-rate.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { optionalSetting } from '../lib/config.ts';
+import { writtenIfHolds } from './conditional-write.ts';
 import { keys, prefixes, withAuthor, withoutKeys, type ItemKey } from './keys.ts';
 import { toMembership, type Membership } from './memberships.ts';
 import { toProject, type Project } from './projects.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
 import { transact } from './transact.ts';
+import { projectStillApproved } from './write-guards.ts';
 
 export interface ChatMessage {
   id: string;
@@ -83,6 +85,19 @@ export function chatMessageItem(message: ChatMessage): Record<string, unknown> {
 
 export async function putChatMessage(store: TableStore, message: ChatMessage): Promise<void> {
   await store.db.send(new PutCommand({ TableName: store.tableName, Item: chatMessageItem(message), ConditionExpression: 'attribute_not_exists(PK)' }));
+}
+
+/**
+ * A message a teacher released from the guard's hold (issue 12): stored as
+ * any message, on condition the project is still open ('closed': a TwinSpace
+ * closed meanwhile is read-only, nothing is stored).
+ */
+export async function putReleasedChatMessage(store: TableStore, message: ChatMessage): Promise<'stored' | 'closed'> {
+  const outcome = await transact<'closed'>(store, [
+    { Put: { TableName: store.tableName, Item: chatMessageItem(message), ConditionExpression: 'attribute_not_exists(PK)' } },
+    projectStillApproved(store, message.projectId),
+  ]);
+  return outcome.written ? 'stored' : 'closed';
 }
 
 /** Deletes a message; false when there was none with that id. */
@@ -343,4 +358,29 @@ export async function storeMessageWithBucket(
   );
   if (outcome.written) return 'stored';
   return outcome.failed.includes('bucket') ? 'bucket' : 'left';
+}
+
+/**
+ * A held message's token (issue 12): the guard held it, nothing is stored in
+ * the room, but it counts against the connection's rate limit all the same
+ * (a pupil flooding the teachers' queue is slowed like one flooding the room).
+ * Conditional on the bucket as read, like storeMessageWithBucket; false when
+ * another frame of the connection took a token meanwhile (or it went).
+ */
+export async function spendToken(
+  store: TableStore,
+  connection: { userId: string; connectionId: string; readBucket?: ChatBucket; newBucket: ChatBucket },
+): Promise<boolean> {
+  return writtenIfHolds(
+    store.db.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.liveConnection(connection.userId, connection.connectionId),
+        UpdateExpression: 'SET #bucket = :bucket',
+        ConditionExpression: `attribute_exists(PK) AND ${connection.readBucket ? '#bucket.#at = :readAt' : 'attribute_not_exists(#bucket)'}`,
+        ExpressionAttributeNames: { '#bucket': 'bucket', ...(connection.readBucket ? { '#at': 'at' } : {}) },
+        ExpressionAttributeValues: { ':bucket': connection.newBucket, ...(connection.readBucket ? { ':readAt': connection.readBucket.at } : {}) },
+      }),
+    ),
+  );
 }

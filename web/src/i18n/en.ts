@@ -119,6 +119,9 @@ export const en = {
   'chat.retention': 'Messages are kept for {days} days.',
   'chat.present': 'In the chat now',
   'chat.removed': 'You are no longer a member who can take part in this chat.',
+  'chat.you': 'You',
+  'chat.held': 'Your message was not sent to the chat.',
+  'chat.backInBox': 'Your message was not sent. It is back in the box for you to change.',
 
   'signOut.title': 'Signed out',
   'signOut.done': 'You have signed out. See you soon!',

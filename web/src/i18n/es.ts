@@ -117,6 +117,9 @@ export const es: Dictionary = {
   'chat.retention': 'Los mensajes se guardan durante {days} días.',
   'chat.present': 'En el chat ahora',
   'chat.removed': 'Ya no eres un miembro que pueda participar en este chat.',
+  'chat.you': 'Tú',
+  'chat.held': 'Tu mensaje no se ha enviado al chat.',
+  'chat.backInBox': 'Tu mensaje no se ha enviado. Está de nuevo en el cuadro para que lo cambies.',
 
   'signOut.title': 'Sesión cerrada',
   'signOut.done': 'Has cerrado la sesión. ¡Hasta pronto!',

@@ -11,6 +11,12 @@
  * connection is back, or comes back to the box after 30 s. How long messages
  * are kept is said under the log. Visitors, a closed or not yet open project,
  * or anyone the server refuses get a short explanation instead.
+ *
+ * The guard (issue 12): a pupil's message it holds shows in her own window
+ * only, as waiting for a teacher with the reason in a child's words (also after
+ * a reload, from GET …/moderation/mine); released, it arrives as any message;
+ * deleted, the bubble says so. A teacher whose message has personal data in it
+ * is asked first (PersonalDataWarning) and may send it anyway.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatMessageBody, PresentMember } from '../../../../../events/chat-frames.ts';
@@ -21,6 +27,9 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import { apiGet, ApiError } from '../../common/api.ts';
 import { live, type LiveStatus } from '../../common/live.ts';
 import { chatAccess, checkedText, errorWords, mergeMessages } from './chat-page.ts';
+import { bubbleOf, decide, logEntries, mergeHeld, waitingBubbles, type HeldBubble, type MyHeldText } from './chat-held.ts';
+import { HeldNotice, HeldOutcome, PersonalDataWarning } from '../../common/held-notice.tsx';
+import { kindsInOrder, outcomeKey, reasonKey, type FindingKind } from '../../common/held-words.ts';
 import { ChatControls, MessageActions } from './chat-supervision.tsx';
 import { dateLocale } from '../../common/dates.ts';
 import { typeName } from '../../common/labels.ts';
@@ -101,6 +110,7 @@ interface PanelProps {
 }
 
 function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
+  const isPupil = pupilTypes.includes(myType);
   const [messages, setMessages] = useState<ChatMessageBody[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [connection, setConnection] = useState<LiveStatus>(() => live().status());
@@ -115,6 +125,10 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
   const [status, setStatus] = useState<Status>();
   /** Messages of this tab not yet seen back from the server, by clientId. */
   const pending = useRef(new Map<string, string>());
+  /** The pupil's own messages held by the guard (only she sees them). */
+  const [held, setHeld] = useState<HeldBubble[]>([]);
+  /** A teacher's message the guard found personal data in: asked about before it goes. */
+  const [warning, setWarning] = useState<{ kinds: FindingKind[]; text: string }>();
   /** Whether the room was joined once (a FORBIDDEN before that is the join refused). */
   const joinedOnce = useRef(false);
   const [sending, setSending] = useState(0);
@@ -127,6 +141,14 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
     const settle = (clientId: string | undefined) => {
       if (clientId && pending.current.delete(clientId)) setSending(pending.current.size);
     };
+    /** The teacher's message the server warned about leaves the waiting list; the dialog asks whether it goes anyway. */
+    const askFirst = (kinds: readonly string[], clientId: string | undefined) => {
+      const entry = (clientId && pending.current.has(clientId) ? [clientId, pending.current.get(clientId)!] : [...pending.current][0]) as [string, string] | undefined;
+      if (!entry) return;
+      pending.current.delete(entry[0]);
+      setSending(pending.current.size);
+      setWarning({ kinds: kindsInOrder(kinds), text: entry[1] });
+    };
     /** The oldest message still waiting, given back to the box (if the box is empty) after a refusal. */
     const giveBackOldest = () => {
       const [first] = pending.current;
@@ -135,6 +157,14 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
       setSending(pending.current.size);
       setText((typed) => typed || first[1]);
     };
+    /** The pupil's messages still waiting for a teacher (a reload, or a drop): hers only, nobody else's. */
+    const readHeld = () =>
+      isPupil &&
+      apiGet<{ items: MyHeldText[] }>(`/projects/${encodeURIComponent(projectId)}/moderation/mine?surface=chat-message`).then(
+        (page) => setHeld((shown) => mergeHeld(shown, waitingBubbles(page.items))),
+        // Not fatal: the chat works without them, and the Moderation tab lists them too.
+        () => undefined,
+      );
     const readHistory = () =>
       apiGet<ChatMessagesPage>(`/projects/${encodeURIComponent(projectId)}/chat/messages?limit=50`).then(
         (page) => {
@@ -152,7 +182,10 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
       connection.onStatus((next) => {
         setConnection(next);
         // Back after a drop: what was said meanwhile comes from the history (merged by id).
-        if (next === 'open') void readHistory();
+        if (next === 'open') {
+          void readHistory();
+          void readHeld();
+        }
       }),
       connection.on('joined', (frame) => {
         if (!mine(frame)) return;
@@ -176,6 +209,17 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
         setMessages((shown) => shown.filter((message) => message.id !== frame.messageId));
         setAnnouncement(t('chat.deleted'));
       }),
+      connection.on('held', (frame) => {
+        if (!mine(frame)) return;
+        settle(frame.held.clientId);
+        setHeld((shown) => mergeHeld(shown, [bubbleOf(frame.held)]));
+        setAnnouncement(`${t('chat.held')} ${heldReason(frame.held.kinds)}`);
+      }),
+      connection.on('held-decided', (frame) => {
+        if (!mine(frame)) return;
+        setHeld((shown) => decide(shown, frame.heldId, frame.outcome));
+        setAnnouncement(t(outcomeKey(frame.outcome)));
+      }),
       connection.on('left', (frame) => {
         if (mine(frame) && frame.reason === 'removed') onRefused('chat.removed');
       }),
@@ -184,6 +228,7 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
         if (frame.code === 'FORBIDDEN' && !joinedOnce.current) return onRefused('chat.refused');
         if (frame.code === 'MUTED' && frame.until) setMutedUntil(frame.until);
         if (frame.code === 'CHAT_CLOSED') setPupilsOpen(false);
+        if (frame.code === 'PERSONAL_DATA_WARNING') return askFirst(frame.kinds ?? [], frame.clientId);
         const words = errorWords(frame, timeOf);
         setStatus({ tone: 'error', text: fill(words.key, words.values) });
         giveBackOldest();
@@ -201,6 +246,7 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
     connection.join(projectId);
     // The socket first (joined above), then the history: nothing said in between is lost.
     void readHistory();
+    void readHeld();
     return () => {
       for (const stop of unsubscribe) stop();
       connection.leave(projectId);
@@ -210,9 +256,8 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
   // Newest at the bottom, in view.
   useEffect(() => {
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
-  }, [messages]);
+  }, [messages, held]);
 
-  const isPupil = pupilTypes.includes(myType);
   const stillMuted = mutedUntil !== undefined && Date.parse(mutedUntil) > Date.now();
   const mutedWords = mutedUntil ? fill('chat.mutedUntil', { time: timeOf(mutedUntil) }) : '';
   // A refused send already says it, next to the form: the same sentence is not shown twice.
@@ -229,13 +274,32 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
       return;
     }
     setProblem(undefined);
-    const clientId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    pending.current.set(clientId, checked.text);
-    setSending(pending.current.size);
     setText('');
     input.current?.focus();
+    post(checked.text);
+  };
+
+  /** Sends a text (acknowledged: a teacher who was warned sends it anyway), waiting for it to come back by its clientId. */
+  const post = (messageText: string, acknowledgePersonalData?: true) => {
+    const clientId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    pending.current.set(clientId, messageText);
+    setSending(pending.current.size);
     if (live().status() !== 'open') setStatus({ tone: 'success', text: t('chat.queued') });
-    live().send({ action: 'sendMessage', projectId, text: checked.text, clientId });
+    live().send({ action: 'sendMessage', projectId, text: messageText, clientId, ...(acknowledgePersonalData ? { acknowledgePersonalData } : {}) });
+  };
+
+  const sendAnyway = () => {
+    if (!warning) return;
+    setWarning(undefined);
+    post(warning.text, true);
+  };
+
+  const changeFirst = () => {
+    if (!warning) return;
+    setWarning(undefined);
+    setText((typed) => typed || warning.text);
+    setStatus({ tone: 'error', text: t('chat.backInBox') });
+    input.current?.focus();
   };
 
   // As in any chat: Enter sends, Shift+Enter is a new line.
@@ -266,18 +330,22 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
         </section>
       )}
       <ol ref={list} class="chat-log" tabindex={0} aria-label={t('chat.history')}>
-        {messages.map((message) => (
-          <li key={message.id} class="chat-message">
-            <p class="chat-meta">
-              <strong class="chat-author">{personName(message.authorName)}</strong> <span class="chat-type">({typeName(message.authorType)})</span>{' '}
-              <AbsoluteDate value={message.sentAt} locale={dateLocale} />
-            </p>
-            <p class="chat-text">{message.text}</p>
-            <MessageActions message={message} projectId={projectId} me={me} myType={myType} writable={writable} />
-          </li>
-        ))}
+        {logEntries(messages, held).map((entry) =>
+          'held' in entry ? (
+            <HeldEntry key={entry.held.heldId} bubble={entry.held} />
+          ) : (
+            <li key={entry.message.id} class="chat-message">
+              <p class="chat-meta">
+                <strong class="chat-author">{personName(entry.message.authorName)}</strong> <span class="chat-type">({typeName(entry.message.authorType)})</span>{' '}
+                <AbsoluteDate value={entry.message.sentAt} locale={dateLocale} />
+              </p>
+              <p class="chat-text">{entry.message.text}</p>
+              <MessageActions message={entry.message} projectId={projectId} me={me} myType={myType} writable={writable} />
+            </li>
+          ),
+        )}
       </ol>
-      {loaded && messages.length === 0 && <EmptyState>{t('chat.empty')}</EmptyState>}
+      {loaded && messages.length === 0 && held.length === 0 && <EmptyState>{t('chat.empty')}</EmptyState>}
       {retentionDays !== undefined && <p class="muted chat-retention">{fill('chat.retention', { days: String(retentionDays) })}</p>}
       <div class="visually-hidden" aria-live="polite">
         {announcement}
@@ -297,6 +365,30 @@ function ChatPanel({ projectId, me, myType, writable, onRefused }: PanelProps) {
           <StatusMessage status={status} />
         </form>
       )}
+      {warning && <PersonalDataWarning kinds={warning.kinds} onConfirm={sendAnyway} onCancel={changeFirst} />}
     </div>
+  );
+}
+
+/** The reason a message was held, as one sentence per kind for a child, then that a teacher will look. */
+const heldReason = (kinds: readonly string[]) => [...kindsInOrder(kinds).map((kind) => t(reasonKey(kind))), t('held.waiting')].join(' ');
+
+/** The pupil's own held message: marked as not sent, the reason under it; once deleted, only that a teacher decided so. */
+function HeldEntry({ bubble }: { bubble: HeldBubble }) {
+  return (
+    <li class={`chat-message chat-held${bubble.deleted ? ' chat-held-deleted' : ''}`}>
+      <p class="chat-meta">
+        <strong class="chat-author">{t('chat.you')}</strong> {!bubble.deleted && <span class="chat-held-badge">{t('held.badge')}</span>}{' '}
+        <AbsoluteDate value={bubble.heldAt} locale={dateLocale} />
+      </p>
+      {bubble.deleted ? (
+        <HeldOutcome outcome="deleted" />
+      ) : (
+        <>
+          <p class="chat-text">{bubble.text}</p>
+          <HeldNotice kinds={bubble.kinds} />
+        </>
+      )}
+    </li>
   );
 }

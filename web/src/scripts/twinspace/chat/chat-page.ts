@@ -10,6 +10,7 @@ import { checkChatText } from '../../../../../functions/domain/chat-rules.ts';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
 import type { ChatErrorCode, ChatMessageBody } from '../../../../../events/chat-frames.ts';
 import { labelKeys } from '../../../i18n/labels.ts';
+import { heldNoticeStrings, personalDataWarningStrings } from '../../common/held-words.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 
 /** Every dictionary entry the island reads (rendered into data-strings by the page). */
@@ -53,6 +54,12 @@ export const chatStrings = [
   'chat.deleted',
   'chat.newMessage',
   'chat.closed',
+  'chat.you',
+  'chat.held',
+  'chat.backInBox',
+  // Issue 12: a pupil's held message and its reason; a teacher's warning before personal data goes out.
+  ...heldNoticeStrings,
+  ...personalDataWarningStrings,
 ] as const satisfies readonly MessageKey[];
 
 /** What the sender reads for each error the server can send; the rest get the generic message. */
