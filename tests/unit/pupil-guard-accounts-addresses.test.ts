@@ -55,6 +55,33 @@ describe('accounts and links', () => {
     expect(found(text)).toEqual([]);
   });
 
+  // The issue: pupils name the platform, then their handle a few words on ("its", "my name is", "c'est", "ich bin",
+  // "soy", "mon pseudo", "username", a colon…).
+  it.each([
+    ['follow my art acc on insta its @lily.draws.things', '@lily.draws.things'],
+    ['si tu veux on se parle sur snap, mon pseudo c’est le_vrai_tom', 'le_vrai_tom'],
+    ['schreib mir auf insta, ich bin max.meier.2011', 'max.meier.2011'],
+    ['hablamos por insta que aquí nos leen los profes, soy @pablo.mad', '@pablo.mad'],
+    ['mi usuario de tiktok: sofi_2011', 'sofi_2011'],
+    ['on discord my username is pixel_fox', 'pixel_fox'],
+    ['my snap username is anitaa12', 'anitaa12'],
+    ['su instagram sono giulia.rossi', 'giulia.rossi'],
+  ])('finds the handle a few words after the platform in %j', (text, slice) => {
+    expect(found(text)).toEqual([['account', slice]]);
+  });
+
+  it.each([
+    'on insta I saw a cat video',
+    'sur snap c’est drôle',
+    'on insta I saw a cat video at 5pm, e.g. the 3rd one',
+    'on tiktok I heard the mp3 of the song',
+    'su instagram ho visto 3 video di gatti',
+    'I love insta. ana_23 said hi to me in class',
+    'on youtube we watched a video in 4k about co2',
+  ])('leaves %j alone (no handle-shaped word after the platform, in the same sentence)', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
   it('names a held WhatsApp link an account, the number inside being part of it', () => {
     expect(found('whatsapp me wa.me/34612345678')).toEqual([['account', 'wa.me/34612345678']]);
   });
@@ -97,6 +124,8 @@ describe('street addresses', () => {
     ['Goetheweg 12b', 'Goetheweg 12b'],
     ['Marktplatz 3', 'Marktplatz 3'],
     ['vivo en el nº 8 de la calle San Miguel', 'nº 8 de la calle San Miguel'],
+    ['abito in Strada Maggiore 31, vicino alle torri', 'Strada Maggiore 31'],
+    ["j'habite au 7 bis, rue Victor Hugo à Lyon", '7 bis, rue Victor Hugo'],
   ])('finds %j', (text, slice) => {
     expect(found(text)).toEqual([['address', slice]]);
   });
@@ -108,8 +137,18 @@ describe('street addresses', () => {
     ['00184 Roma', '00184 Roma'],
     ['London SW1A 1AA', 'SW1A 1AA'],
     ['00-950 Warszawa', '00-950 Warszawa'],
+    // pupils write towns in lower case too: the town ends the address, or a street and its number come just before
+    ['28013 madrid', '28013 madrid'],
+    ['mi cp es 41001 sevilla, ven cuando quieras', '41001 sevilla'],
   ])('finds the postcode next to a town in %j', (text, slice) => {
     expect(found(text)).toEqual([['address', slice]]);
+  });
+
+  it('finds a lower-case town after a street with its number', () => {
+    expect(found('vivo en calle Mayor 5, 28013 madrid y tú')).toEqual([
+      ['address', 'calle Mayor 5'],
+      ['address', '28013 madrid'],
+    ]);
   });
 
   it.each([
@@ -128,6 +167,11 @@ describe('street addresses', () => {
     'we came 2nd place',
     'in 1492 Columbus sailed',
     'see you at 5pm',
+    'la strada 2 è chiusa',
+    'una strada di 3 km',
+    'we walked 12000 steps today',
+    'our class collected 15000 bottle caps.',
+    'in 2019 30000 visitors came',
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -139,4 +139,25 @@ describe('phone numbers', () => {
   ])('leaves %j alone', (text) => {
     expect(found(text)).toEqual([]);
   });
+
+  // The issue: a number with its country's prefix is a phone even where the metadata knows no such range yet (a new
+  // range is someone's number all the same); the written +CC or 00CC is the signal, the length that country's.
+  it.each([
+    ['call me on +34 612 000 111', '+34 612 000 111'],
+    ['call me on 0034 612 000 111', '0034 612 000 111'],
+    ['text me +44 7700 900000', '+44 7700 900000'],
+    ['mi número es 612 000 111', '612 000 111'],
+  ])('finds the number with a prefix, or with a group of 000 inside, in %j', (text, slice) => {
+    expect(found(text)).toEqual([['phone', slice]]);
+  });
+
+  it.each([
+    'the temperature went from +12 to +15',
+    '+12 345 678 points for our team',
+    'the order number is 00123456789',
+    'Spain had 47 000 000 people and France 68 000 000',
+    'between 2 000 and 3 000 people came',
+  ])('leaves %j alone (no country length after a "+", or round figures)', (text) => {
+    expect(found(text)).toEqual([]);
+  });
 });

@@ -67,16 +67,16 @@ for (const list of lists) {
     if (tokens.every((t) => [...t].length <= 1)) continue;
     const canon = tokens.map(canonical);
     const joined = canon.join(' ');
-    if (joined in ordinaryWords) continue;
+    if (ordinaryWords.has(joined)) continue;
     if (canon.length > 1) {
       const list = phrases.get(canon[0]) ?? [];
       list.push(canon);
       phrases.set(canon[0], list);
-    } else if (joined in accentNeeded) {
+    } else if (accentNeeded.has(joined)) {
       accented.add(leet(tokens[0]));
     } else {
       addSingle(joined);
-      for (const form of conjugations(joined, lower)) if (!(form in ordinaryWords) && !(form in accentNeeded)) addSingle(form);
+      for (const form of conjugations(joined, lower)) if (!ordinaryWords.has(form) && !accentNeeded.has(form)) addSingle(form);
     }
   }
 }
@@ -108,7 +108,7 @@ function conjugations(word: string, spelled: string): string[] {
   return forms;
 }
 
-const harmlessPhrases = Object.keys(ordinaryPhrases).map((p) => p.split(' '));
+const harmlessPhrases = [...ordinaryPhrases].map((p) => p.split(' '));
 
 const endings = ['s', 'es', 'ed', 'ing', 'in', 'n', 'en', 'er', 'ers'];
 /** English insults made of a listed word and a body part or thing: "dickhead", "shitface", "asshat". */
@@ -126,7 +126,7 @@ function isListedWord(token: string, c: string = canonical(token)): boolean {
   if (accented.size && accented.has(leet(token))) return true;
   if (singles.has(c)) return true;
   if (byCollapsed.get(collapse(c))?.some((entry) => stretches(entry, c))) return true;
-  if (c in ordinaryWords) return false;
+  if (ordinaryWords.has(c)) return false;
   for (const ending of endings) {
     if (c.length - ending.length >= 4 && c.endsWith(ending) && singles.has(c.slice(0, -ending.length))) return true;
   }
@@ -191,7 +191,7 @@ export function findAbuse(n: NormalisedText, original: string): { spans: Span[];
     }
     const token = tokens[i];
     // "Troia" is Troy, "troia" is not
-    if (canon[i] in alsoNames && titleCase.test(original.slice(n.lowerStart[token.start], n.lowerEnd[token.end - 1]))) continue;
+    if (alsoNames.has(canon[i]) && titleCase.test(original.slice(n.lowerStart[token.start], n.lowerEnd[token.end - 1]))) continue;
     if (token.text.includes('*') ? isMaskedWord(token.text) || isListedWord(token.text.replace(/\*/g, '')) : isListedWord(token.text, canon[i])) {
       spans.push({ kind: 'abuse', start: token.start, end: token.end });
       continue;

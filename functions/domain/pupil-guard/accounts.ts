@@ -27,17 +27,20 @@ const names = [
 ].join('|');
 const platformPattern = new RegExp(String.raw`(?<![\p{L}\d@])(?:${names})(?![\p{L}\d])`, 'gu');
 
-/** Words between a platform's name and the handle ("my insta IS @ana", "mi insta ES ana_23"). */
-const linking = new Set(["c'est", 'c’est', 'cest', 'heisst', 'heißt', 'llama', 'chiama', 'is', 'es', 'est', 'ist', 'e', 'è', 'son', 'sono', 'on', 'en', 'su', 'auf', 'sur', 'me', 'as', 'como', 'comme', 'come', 'als', 'called', 'username', 'user', 'usuario', 'pseudo', 'nickname', 'nick']);
 /** A handle, with Discord's old "#1234" tag. */
 const handleToken = /^@?[\p{L}\d._]+(?:#\d{4})?$/u;
 const hasLetter = /\p{L}/u;
 const handleMark = /[\d_]|\p{L}\.\p{L}/u;
+/** A figure with its unit or ending ("5pm", "3rd", "20min", "2b"), and "e.g."-like abbreviations: not handles. */
+const notAHandle = /^\d+\p{L}{1,3}$|^(?:\p{L}\.)+\p{L}$/u;
 
 /** "ana_23", "ana.lopez", "ana23": a letter and a digit, "_" or an inner dot. */
 function handleLike(token: string): boolean {
-  return hasLetter.test(token) && handleMark.test(token);
+  return hasLetter.test(token) && handleMark.test(token) && !notAHandle.test(token);
 }
+/** Words that name what comes next ("my insta IS ana23", "ich BIN lea2012"): after them, letters and digits suffice. */
+const naming = new Set(["c'est", 'c’est', 'cest', 'heisst', 'heiss', 'llama', 'chiama', 'is', 'its', "it's", 'es', 'est', 'ist', 'e', 'son', 'soy', 'sono', 'bin', 'am', 'suis', 'me', 'as', 'como', 'comme', 'come', 'als', 'called', 'name', 'username', 'user', 'usuario', 'pseudo', 'nickname', 'nick', 'nom', 'nome', 'handle']);
+const strongMark = /_|\p{L}\.\p{L}/u;
 const tokenPattern = /[@#\p{L}\d._:'’-]+/gu;
 
 interface Token {
@@ -84,19 +87,33 @@ export function findAccounts(folded: string): AccountSpans {
   return { links, handles };
 }
 
+/**
+ * The handle a pupil names after a platform, a few words on and in the same sentence, whatever words lead to it ("insta
+ * its @poppy.draws", "sur snap, mon pseudo c'est la_vraie_ines", "auf insta, ich bin lea.sofie.2012"): a handle-shaped
+ * word within six words, an "@name" within the sentence. "on insta I saw a cat video" names none.
+ */
 function handleAfter(text: string, nameEnd: number): Span | undefined {
   const colon = /^\s*[:=>-]/.test(text.slice(nameEnd, nameEnd + 3));
-  const window = tokensIn(text, nameEnd, Math.min(text.length, nameEnd + 40)).map(trimmed).filter((t) => t.text);
-  for (const [i, token] of window.slice(0, 4).entries()) {
-    if (linking.has(token.text)) continue;
-    if (!handleToken.test(token.text)) return undefined;
+  let previousEnd = nameEnd;
+  let before = '';
+  const words = tokensIn(text, nameEnd, Math.min(text.length, nameEnd + 80)).filter((t) => trimmed(t).text);
+  for (const [i, raw] of words.slice(0, 10).entries()) {
+    // a new sentence starts: its words are not about the platform
+    if (/[!?;\n]|\.\s/.test(text.slice(previousEnd - 1, raw.start))) return undefined;
+    previousEnd = raw.end;
+    const token = trimmed(raw);
+    const previous = before;
+    before = token.text;
+    if (!handleToken.test(token.text)) continue;
     if (token.text.startsWith('@') && token.text.length > 2) return { kind: 'account', start: token.start, end: token.end };
-    if (handleLike(token.text)) return { kind: 'account', start: token.start, end: token.end };
+    // "ana23" right after the name or a naming word; further on only "_" or an inner dot ("on yt I saw the mp3" is not one)
+    if (i < 6 && handleLike(token.text) && (i === 0 || naming.has(previous) || strongMark.test(token.text))) {
+      return { kind: 'account', start: token.start, end: token.end };
+    }
     // "snap: anita" names the account after a colon, alone; "insta: great photos today" is a sentence
     if (colon && i === 0 && token.text.length >= 3 && /^\s*(?:$|[,.!?;)\n])/.test(text.slice(token.end, token.end + 2))) {
       return { kind: 'account', start: token.start, end: token.end };
     }
-    return undefined;
   }
   return undefined;
 }

@@ -19,7 +19,7 @@ const typeFirst = [
   'calle', 'c/', 'c\\.', 'cl\\.', 'avenida', 'avda\\.?', 'av\\.', 'plaza', 'pza\\.?', 'paseo', 'camino', 'carretera',
   'ctra\\.?', 'travesia', 'glorieta', 'pasaje', 'rambla',
   // it
-  'via', 'viale', 'piazza', 'p\\.za', 'p\\.zza', 'corso', 'vicolo', 'largo', 'piazzale', 'lungomare', 'contrada',
+  'via', 'viale', 'strada', 'piazza', 'p\\.za', 'p\\.zza', 'corso', 'vicolo', 'largo', 'piazzale', 'lungomare', 'contrada',
   // fr, when the number comes after ("rue de Rivoli, 12")
   'rue', 'avenue', 'boulevard', 'bd', 'chemin', 'impasse', 'allee', 'quai',
 ]
@@ -80,7 +80,7 @@ const notATown = new Set([
 /** Words that join a street's name ("Calle DE LA Paz") but are not one. */
 const connectors = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'di', 'della', 'delle', 'dei', 'degli', 'du', 'des', 'le', 'les', "d'", "l'", 'von', 'der', 'dem', 'of', 'the']);
 /** Types that are also everyday words ("il corso di italiano 2", a course; "un camino", a path): their name needs a capital. */
-const everydayTypes = /^(?:corso|largo|camino|via|paseo)\b/;
+const everydayTypes = /^(?:corso|largo|camino|via|paseo|strada)\b/;
 
 function isStreetName(m: RegExpExecArray, name: string, n: NormalisedText, text: string): boolean {
   const words = name.split(/\s+/);
@@ -97,18 +97,32 @@ function isStreetName(m: RegExpExecArray, name: string, n: NormalisedText, text:
   });
 }
 
+/** The end of the capitalised words (at most three) that follow `end`: "rue Victor| Hugo à Lyon" ends after "Hugo". */
+function capitalisedWordsAfter(folded: string, end: number, n: NormalisedText, text: string): number {
+  const next = /^[\s-]+([\p{L}'’-]+)/u;
+  for (let i = 0; i < 3; i++) {
+    const m = next.exec(folded.slice(end, end + 40));
+    const first = m ? text[n.foldedStart[end + m[0].length - m[1].length]] ?? '' : '';
+    if (!m || first === first.toLowerCase()) break;
+    end += m[0].length;
+  }
+  return end;
+}
+
 export function findAddresses(n: NormalisedText, text: string): Span[] {
   const folded = n.folded;
   const spans: Span[] = [];
   addressPattern.lastIndex = 0;
   for (let m = addressPattern.exec(folded); m; m = addressPattern.exec(folded)) {
     const name = m.groups?.name1 ?? m.groups?.name2 ?? m.groups?.name3 ?? m.groups?.name4;
-    const end = m.index + m[0].length;
+    let end = m.index + m[0].length;
     if (name !== undefined && !isStreetName(m, name, n, text)) {
       addressPattern.lastIndex = m.index + 1;
       continue;
     }
     if (countAfter.test(folded.slice(end, end + 12))) continue;
+    // "7 bis, rue Victor Hugo": the French name goes on while its words are written with a capital
+    if (m.groups?.name2 !== undefined) end = capitalisedWordsAfter(folded, end, n, text);
     spans.push({ kind: 'address', start: m.index, end });
   }
   postcodePattern.lastIndex = 0;
@@ -118,14 +132,21 @@ export function findAddresses(n: NormalisedText, text: string): Span[] {
       const townStart = m.index + m[0].length - town.length;
       // A town is written with a capital; a counted noun after a number is not a town.
       const first = text[n.foldedStart[townStart]] ?? '';
-      if (first === first.toLowerCase() || notATown.has(town.split(/[\s-]/)[0])) {
+      const townEnd = m.index + m[0].length;
+      // Pupils write towns in lower case too ("28013 madrid"): then the town ends the address (the text, a comma)
+      // and the code is not a round figure ("12000 steps."), or a street with its number comes just before it.
+      const endsText = /^\s*(?:$|[,.!?;)\n])/.test(folded.slice(townEnd, townEnd + 2));
+      const lowerTown =
+        first === first.toLowerCase() &&
+        ((endsText && !/00\s/.test(m[0])) || spans.some((s) => s.end <= m!.index && /^[\s,]{0,3}$/.test(folded.slice(s.end, m!.index))));
+      if ((first === first.toLowerCase() && !lowerTown) || notATown.has(town.split(/[\s-]/)[0])) {
         postcodePattern.lastIndex = m.index + 1;
         continue;
       }
       // Only the first word of a town is sure to be its name: "28013 Madrid is big" keeps "28013 Madrid".
       const firstWordEnd = townStart + town.split(/[\s-]/)[0].length;
       const secondCapital = town.includes(' ') || town.includes('-') ? text[n.foldedStart[firstWordEnd + 1]] ?? '' : '';
-      const end = secondCapital && secondCapital !== secondCapital.toLowerCase() ? m.index + m[0].length : firstWordEnd;
+      const end = (lowerTown && endsText) || (secondCapital && secondCapital !== secondCapital.toLowerCase()) ? townEnd : firstWordEnd;
       spans.push({ kind: 'address', start: m.index, end });
       continue;
     }

@@ -33,7 +33,8 @@ const harmless = new RegExp(
     String.raw`isbn(?:-1[03])?[\s:]*[\dx][\dx\s-]{8,20}`,
     String.raw`(?<!\d)97[89](?:[\s-]?\d){10}(?!\d)`,
     // thousands ending in 000 (1.500.000, 47,000,000) and decimals (3.14159, 12,5)
-    String.raw`(?<![\d.,])\d{1,3}(?:([.,\s])\d{3})*(?:\3)000(?![\d.,]\d)`,
+    // (not next to another group: "+34 612 000 111", "612 000 111" and "+44 7700 900000" are numbers)
+    String.raw`(?<![\d.,+]|[+\d]\s)\d{1,3}(?:([.,\s])\d{3})*(?:\3)000(?![\d.,]\d|\s\d)`,
     String.raw`(?<![\d.,])\d{1,3}[.,]\d+(?![\d.,]*\d)`,
     // a number with a unit or currency: 1500 km, 12.5 °C, 83 000 000 people, € 1 299
     // (bounded: a number is not longer than 20 characters, so a long list of figures is read once, not once per figure)
@@ -67,7 +68,9 @@ function isCountedList(groups: Group[]): boolean {
 /** Whether the digits are a valid number: international ones anywhere, national ones of the project's countries. */
 function isPhoneNumber(digits: string, international: boolean, countries: readonly CountryCode[]): boolean {
   if (international) {
-    return digits.length >= 8 && digits.length <= 15 && !!parsePhoneNumberFromString(`+${digits}`, metadata)?.isValid();
+    // The written +CC/00CC is itself the signal: a possible length for that country counts, valid or not (a new range
+    // the metadata does not know yet is still someone's number).
+    return digits.length >= 8 && digits.length <= 15 && !!parsePhoneNumberFromString(`+${digits}`, metadata)?.isPossible();
   }
   if (digits.length < 7 || digits.length > 15) return false;
   for (const country of countries) {
