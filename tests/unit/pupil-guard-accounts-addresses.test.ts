@@ -137,9 +137,9 @@ describe('street addresses', () => {
     ['00184 Roma', '00184 Roma'],
     ['London SW1A 1AA', 'SW1A 1AA'],
     ['00-950 Warszawa', '00-950 Warszawa'],
-    // pupils write towns in lower case too: the town ends the address, or a street and its number come just before
-    ['28013 madrid', '28013 madrid'],
+    // pupils write towns in lower case too: where the postcode is named, or a street and its number come just before
     ['mi cp es 41001 sevilla, ven cuando quieras', '41001 sevilla'],
+    ['PLZ: 10115 berlin', '10115 berlin'],
   ])('finds the postcode next to a town in %j', (text, slice) => {
     expect(found(text)).toEqual([['address', slice]]);
   });
@@ -170,6 +170,10 @@ describe('street addresses', () => {
     'la strada 2 è chiusa',
     'una strada di 3 km',
     'we walked 12000 steps today',
+    // a counted noun in lower case is no town, even at the end of a sentence
+    'I walked 12435 steps.',
+    'we counted 15342 birds',
+    'nuestra clase tiene 23456 seguidores.',
     'our class collected 15000 bottle caps.',
     'in 2019 30000 visitors came',
   ])('leaves %j alone', (text) => {

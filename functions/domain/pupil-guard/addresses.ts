@@ -109,6 +109,9 @@ function capitalisedWordsAfter(folded: string, end: number, n: NormalisedText, t
   return end;
 }
 
+/** The words that name a postcode just before one, in the five languages: "cp", "code postal", "CAP", "PLZ", "postcode"… */
+const postcodeNamed = /(?:\bc\.?\s?p\.?|codigo postal|code postal|\bcap|\bplz|postleitzahl|post\s?code|\bzip(?:\s?code)?)\s*(?:es|is|est|e|ist|:)?\s*$/;
+
 export function findAddresses(n: NormalisedText, text: string): Span[] {
   const folded = n.folded;
   const spans: Span[] = [];
@@ -133,12 +136,14 @@ export function findAddresses(n: NormalisedText, text: string): Span[] {
       // A town is written with a capital; a counted noun after a number is not a town.
       const first = text[n.foldedStart[townStart]] ?? '';
       const townEnd = m.index + m[0].length;
-      // Pupils write towns in lower case too ("28013 madrid"): then the town ends the address (the text, a comma)
-      // and the code is not a round figure ("12000 steps."), or a street with its number comes just before it.
+      // Pupils write towns in lower case too ("28013 madrid"), but so are the nouns they count ("I walked 12435
+      // steps."): a lower-case town counts only where the words say it is an address — a street with its number just
+      // before it, or the postcode named ("mi cp es 41001 sevilla").
       const endsText = /^\s*(?:$|[,.!?;)\n])/.test(folded.slice(townEnd, townEnd + 2));
       const lowerTown =
         first === first.toLowerCase() &&
-        ((endsText && !/00\s/.test(m[0])) || spans.some((s) => s.end <= m!.index && /^[\s,]{0,3}$/.test(folded.slice(s.end, m!.index))));
+        (postcodeNamed.test(folded.slice(Math.max(0, m.index - 30), m.index)) ||
+          spans.some((s) => s.end <= m!.index && /^[\s,]{0,3}$/.test(folded.slice(s.end, m!.index))));
       if ((first === first.toLowerCase() && !lowerTown) || notATown.has(town.split(/[\s-]/)[0])) {
         postcodePattern.lastIndex = m.index + 1;
         continue;
