@@ -3,13 +3,16 @@
  * one esbuild pass for all), optionally leaving the AWS SDK external as CDK's
  * default would. Powertools stays external either way: on Lambda it comes
  * from its layer; here it resolves from node_modules, which the bundles sit
- * under.
+ * under. So does the pupil guard: its layer's package (`@twinspace/pupil-guard`,
+ * built as guard-layer.ts builds it) goes in node_modules/ beside the bundles,
+ * its libraries resolve from the repository's.
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { HandlerRef } from '../functions/routes.ts';
 import { bundleAll, bundlingSettings } from '../infra/cdk/bundling.ts';
 import { entryOf, repoRoot } from '../infra/cdk/function.ts';
+import { writeGuardModule } from '../infra/cdk/guard-layer.ts';
 
 export type SdkPlacement = 'bundled' | 'external';
 
@@ -36,6 +39,7 @@ export function bundleFunctions(handlers: readonly HandlerRef[], sdk: SdkPlaceme
     external,
   );
   const passMs = performance.now() - started;
+  writeGuardModule(path.join(benchDir, 'node_modules'));
   const bundles = handlers.map((handler) => {
     const file = path.join(folders.get(handler.name)!, 'index.mjs');
     return { handler, sdk, file, bytes: statSync(file).size };

@@ -24,8 +24,7 @@ import { falsePositiveGoal, rate, recallGoals, scoreCorpus, type Tally } from '.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { bundleAllWithImports } from '../infra/cdk/bundling.ts';
-import { repoRoot } from '../infra/cdk/function.ts';
+import { guardModule } from '../infra/cdk/bundling.ts';
 import { buildGuardLayerContent, guardLayerUses } from '../infra/cdk/guard-layer.ts';
 import { runWithGuardLayer } from '../tests/infra/guard-layer-probe.ts';
 import type { Table } from './table.ts';
@@ -113,27 +112,26 @@ const coldRuns = 5;
 
 /**
  * What the guard adds to a function's cold init: a fresh Node process imports
- * the guard bundled as the functions are, its libraries from the layer's
- * files alone (as on Lambda), and runs it once; median of a few runs.
+ * the guard from the layer's files alone (its package and its libraries, as
+ * on Lambda), and runs it once; median of a few runs.
  */
 function guardColdImportMs(): { guard: number; baseline: number } {
   const outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-bench-guard-'));
-  const { folders, externalImports } = bundleAllWithImports([{ name: 'guard', entry: path.join(repoRoot, 'functions/domain/pupil-guard/index.ts') }], outdir);
-  const layer = buildGuardLayerContent(guardLayerUses(externalImports.get('guard')!));
+  const layer = buildGuardLayerContent(guardLayerUses([]));
   const script = (module: string, call: string) => `
     const started = performance.now();
-    const loaded = await import('./${module}');
+    const loaded = await import('${module}');
     ${call}
     process.stdout.write(String(performance.now() - started));
   `;
-  const files = { 'guard.mjs': path.join(folders.get('guard')!, 'index.mjs'), 'empty.mjs': path.join(folders.get('guard')!, '..', 'empty.mjs') };
+  const files = { 'empty.mjs': path.join(outdir, 'empty.mjs') };
   writeFileSync(files['empty.mjs'], 'export const nothing = 0;\n');
   const median = (source: string) => percentile(sorted(Array.from({ length: coldRuns }, () => Number(runWithGuardLayer(layer, source, files)))), 50);
   try {
     return {
-      guard: median(script('guard.mjs', "loaded.guardPupilText('ring me on 612 345 678', { countries: ['ES'], otherPupilSurnames: [], allowAccountLinks: false, allowHandles: false });")),
+      guard: median(script(guardModule, "loaded.guardPupilText('ring me on 612 345 678', { countries: ['ES'], otherPupilSurnames: [], allowAccountLinks: false, allowHandles: false });")),
       // The same fresh process importing an empty module: what any import costs there, to read the guard's figure against.
-      baseline: median(script('empty.mjs', '')),
+      baseline: median(script('./empty.mjs', '')),
     };
   } finally {
     for (const dir of [outdir, layer]) rmSync(dir, { recursive: true, force: true });
@@ -165,7 +163,7 @@ export async function guardTime(): Promise<Table> {
       ['wall time p99 (includes other processes\' turns)', us(percentile(wall, 99)), '—', '—'],
       ['p99 over messages of each one\'s median wall time', us(percentile(sorted(medians), 99)), `≤ ${addedP99GoalMs} ms`, percentile(sorted(medians), 99) <= addedP99GoalMs ? 'yes' : 'NO'],
       ['first call in this process', us(firstMs), '—', '—'],
-      [`cold: fresh process imports the bundled guard + layer, first call (median of ${coldRuns})`, `${cold.guard.toFixed(1)} ms`, '—', '—'],
+      [`cold: fresh process imports the guard from its layer, first call (median of ${coldRuns})`, `${cold.guard.toFixed(1)} ms`, '—', '—'],
       ['cold: the same process importing an empty module instead', `${cold.baseline.toFixed(1)} ms`, '—', '—'],
       ...slowest,
     ],

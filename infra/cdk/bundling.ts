@@ -9,7 +9,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import type { BuildOptions, Metafile } from 'esbuild';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { storageHandlers } from '../../functions/routes.ts';
 
@@ -51,24 +52,42 @@ export const bundlingSettings = {
    * cold-init figures). Powertools (logger, metrics, tracer with the X-Ray SDK)
    * comes from its own Lambda layer (function.ts), as Powertools recommends:
    * bundled, the tracer alone would add about 125 KB to every function.
-   * The pupil guard's libraries (guardLibraries) come from our own layer
-   * (guard-layer.ts) for the same reason: libphonenumber-js's metadata alone
-   * would push the largest areas past 400 KB. esbuild keeps a package's
-   * subpaths (`libphonenumber-js/core`) external with the package.
+   * The pupil guard (guardModule, by the plugin of esbuild-pass.mjs) and its
+   * libraries (guardLibraries) come from our own layer (guard-layer.ts) for the
+   * same reason: libphonenumber-js's metadata alone would push the largest
+   * areas past 400 KB, and the guard's own code then did. esbuild keeps a
+   * package's subpaths (`libphonenumber-js/core`) external with the package.
    */
   externalModules: ['@aws-lambda-powertools/*', 'sharp', 'libphonenumber-js', 'naughty-words'] as string[],
 } as const;
 
 /**
  * The libraries the pupil guard (functions/domain/pupil-guard) imports: left
- * out of every bundle (externalModules) and shipped once, in the guard's
- * Lambda layer (guard-layer.ts), to the functions whose bundle imports them.
+ * out of every bundle (externalModules) and of the guard's own module, and
+ * shipped once, beside it, in the guard's Lambda layer (guard-layer.ts).
  */
 export const guardLibraries = ['libphonenumber-js', 'naughty-words'] as const;
+
+/**
+ * The pupil guard's own code (functions/domain/pupil-guard/index.ts and what
+ * it imports, about 24 KB minified) ships in the guard's layer too, as this
+ * package (guard-layer.ts builds it): every guarded function carrying its own
+ * copy pushed the largest areas past 400 KB. Only the bundles name it; local
+ * runs (tsx, vitest, the local gateway) import the TypeScript source.
+ */
+export const guardModule = '@twinspace/pupil-guard';
+
+/** The guard's entry: the one module whose imports become `guardModule`. */
+export const guardEntry = fileURLToPath(new URL('../../functions/domain/pupil-guard/index.ts', import.meta.url));
 
 /** The imports of a bundle that the guard's layer must serve (`libphonenumber-js/core`, `naughty-words/en.json`, …). */
 export function guardLibraryImports(imports: readonly string[]): string[] {
   return imports.filter((specifier) => guardLibraries.some((name) => specifier === name || specifier.startsWith(`${name}/`)));
+}
+
+/** What of the guard's layer a bundle imports: the guard's module, its libraries. */
+export function guardLayerImports(imports: readonly string[]): string[] {
+  return [...imports.filter((specifier) => specifier === guardModule), ...guardLibraryImports(imports)];
 }
 
 /**
@@ -153,8 +172,7 @@ export interface BundledFunctions {
 export function bundleAllWithImports(entries: readonly BundleEntry[], outdir = mkdtempSync(path.join(tmpdir(), 'twinspace-bundles-')), external: readonly string[] = bundlingSettings.externalModules): BundledFunctions {
   // Before the pass: a missing native build fails fast, with its fix.
   if (entries.some((entry) => entry.packages?.includes('sharp'))) checkSharpBuild();
-  const { metafile } = buildSync({
-    metafile: true,
+  const metafile = esbuildPass({
     absWorkingDir: repoRoot,
     entryPoints: Object.fromEntries(entries.map(({ name, entry }) => [`${name}/index`, entry])),
     outdir,
@@ -174,7 +192,7 @@ export function bundleAllWithImports(entries: readonly BundleEntry[], outdir = m
   });
   const folders = new Map<string, string>();
   const externalImports = new Map<string, string[]>();
-  const outputs = Object.entries(metafile!.outputs);
+  const outputs = Object.entries(metafile.outputs);
   for (const { name } of entries) {
     const folder = path.join(outdir, name);
     mkdirSync(folder, { recursive: true });
@@ -185,6 +203,21 @@ export function bundleAllWithImports(entries: readonly BundleEntry[], outdir = m
   }
   for (const { name, packages = [] } of entries) shipPackages(packages, path.join(outdir, name, 'node_modules'));
   return { folders, externalImports };
+}
+
+/**
+ * Runs one esbuild pass with the guard's plugin (esbuild-pass.mjs) in a child
+ * Node process, synchronously, as the CDK app needs it; returns its metafile.
+ */
+function esbuildPass(options: BuildOptions): Metafile {
+  const script = fileURLToPath(new URL('./esbuild-pass.mjs', import.meta.url));
+  const output = execFileSync(process.execPath, [script], {
+    input: JSON.stringify({ options, guard: { entry: guardEntry, module: guardModule } }),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output) as Metafile;
 }
 
 interface PackageManifest {

@@ -3,8 +3,8 @@
  * function shares: pinned runtime, ARM (x86_64 for the functions that ship
  * sharp's linux-x64 build, see bundling.ts), the code of the one bundling pass
  * (bundling.ts), the Powertools layer, a log group with a retention, X-Ray
- * tracing and the Powertools settings; the pupil guard's libraries' layer
- * (guard-layer.ts) when its bundle imports them.
+ * tracing and the Powertools settings; the pupil guard's layer
+ * (guard-layer.ts) when its bundle imports the guard (or its libraries).
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { allHandlers, type HandlerRef } from '../../functions/routes.ts';
-import { bundleAllWithImports, guardLibraryImports, lambdaArchitecture, lambdaRuntime, packagesOf, powertoolsVersion, sharpBuild, standInBundle, type BundledFunctions } from './bundling.ts';
+import { bundleAllWithImports, guardLayerImports, guardLibraryImports, lambdaArchitecture, lambdaRuntime, packagesOf, powertoolsVersion, sharpBuild, standInBundle, type BundledFunctions } from './bundling.ts';
 import { guardLayer } from './guard-layer.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,10 +56,10 @@ function bundleFolderOf(scope: Construct, handler: HandlerRef): string {
   return folder;
 }
 
-/** The guard's layer if this function's bundle imports the guard's libraries (the layer serves what every bundle imports of them). */
+/** The guard's layer if this function's bundle imports the guard or its libraries (the layer serves what every bundle imports of them). */
 function guardLayersOf(scope: Construct, handler: HandlerRef): ILayerVersion[] {
   const { externalImports } = bundledFunctionsOf(scope);
-  if (guardLibraryImports(externalImports.get(handler.name) ?? []).length === 0) return [];
+  if (guardLayerImports(externalImports.get(handler.name) ?? []).length === 0) return [];
   const everyImport = [...new Set([...externalImports.values()].flatMap((imports) => guardLibraryImports(imports)))].sort();
   return [guardLayer(scope, everyImport)];
 }

@@ -1,14 +1,15 @@
 /**
- * The pupil guard's libraries (libphonenumber-js, naughty-words) in one Lambda
- * layer, as Powertools ships its own: the guard's code is in each bundle, its
- * libraries stay out (bundling.ts, externalModules) and this layer serves them
- * at `/opt/nodejs/node_modules`, where Lambda's Node runtime resolves a
- * bundle's imports (and a createRequire's). Built at synth from the installed packages, with only the
- * files the bundles and the guard's modules load (each module rebuilt as one
- * minified file, see buildGuardLayerContent), so the layer is
- * always the version the guard was tested with.
+ * The pupil guard in one Lambda layer, as Powertools ships its own: the
+ * guard's code (functions/domain/pupil-guard/index.ts, as the package
+ * `@twinspace/pupil-guard`: bundling.ts, guardModule) and its libraries
+ * (libphonenumber-js, naughty-words) stay out of every bundle, and this layer
+ * serves them at `/opt/nodejs/node_modules`, where Lambda's Node runtime
+ * resolves a bundle's imports (and a createRequire's). Built at synth from the
+ * guard's source and the installed packages, with only the files the guard
+ * loads (each module rebuilt as one minified file, see buildGuardLayerContent),
+ * so the layer is always the guard and the versions that were tested.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ import { buildSync, transformSync } from 'esbuild';
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Architecture, Code, LayerVersion } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { bundlingSettings, guardLibraries, guardLibraryImports, lambdaRuntime } from './bundling.ts';
+import { bundlingSettings, guardEntry, guardLibraries, guardLibraryImports, guardModule, lambdaRuntime } from './bundling.ts';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -38,7 +39,40 @@ export interface LibraryUse {
 }
 
 /** The guard's own folder: its modules name the library files it loads. */
-export const guardSourceDir = path.join(repoRoot, 'functions', 'domain', 'pupil-guard');
+export const guardSourceDir = path.dirname(guardEntry);
+
+/**
+ * Writes the guard's own package into `modulesDir` (a node_modules folder):
+ * its entry as ONE minified ESM file, with a package.json naming it, and
+ * returns the imports that build leaves to its libraries. The libraries stay
+ * out of it: their copies beside it in the layer are the ones its imports and
+ * its createRequire calls (relative to the module's own file) resolve to.
+ */
+export function writeGuardModule(modulesDir: string): string[] {
+  const folder = path.join(modulesDir, ...guardModule.split('/'));
+  mkdirSync(folder, { recursive: true });
+  const { metafile } = buildSync({
+    entryPoints: [guardEntry],
+    outfile: path.join(folder, 'index.mjs'),
+    absWorkingDir: repoRoot,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: bundlingSettings.target,
+    mainFields: [...bundlingSettings.mainFields],
+    sourcemap: bundlingSettings.sourceMap,
+    sourcesContent: bundlingSettings.sourcesContent,
+    external: [...guardLibraries],
+    metafile: true,
+    logLevel: 'error',
+  });
+  const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  const manifest = { name: guardModule, version, private: true, type: 'module', exports: { '.': './index.mjs' } };
+  writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const imports = Object.values(metafile!.outputs).flatMap((output) => output.imports.filter((each) => each.external).map((each) => each.path));
+  return guardLibraryImports([...new Set(imports)]).sort();
+}
 
 const libraryName = guardLibraries.map((name) => name.replace(/[.-]/g, '\\$&')).join('|');
 const libraryUsePattern = new RegExp(`(require\\(\\s*)?["']((?:${libraryName})(?:/[^"']*)?)["']`, 'g');
@@ -61,7 +95,7 @@ export function guardLibraryUses(dir = guardSourceDir): LibraryUse[] {
   return [...uses.values()].sort((a, b) => `${a.form} ${a.specifier}`.localeCompare(`${b.form} ${b.specifier}`));
 }
 
-/** The uses to serve: the bundles' imports of the guard's libraries and what the guard's sources load. */
+/** The uses to serve: the bundles' (and the guard module's) imports of the guard's libraries and what the guard's sources load. */
 export function guardLayerUses(bundleImports: readonly string[]): LibraryUse[] {
   const uses = new Map<string, LibraryUse>();
   for (const use of [...guardLibraryImports(bundleImports).map((specifier) => ({ specifier, form: 'import' as const })), ...guardLibraryUses()]) {
@@ -92,8 +126,9 @@ function resolvedFileOf({ specifier, form }: LibraryUse): string {
 }
 
 /**
- * Writes the layer's content for these uses into `outdir` and returns it: for
- * each use, the file Node resolves it to, at the same path in its package —
+ * Writes the layer's content into `outdir` and returns it: the guard's own
+ * package (writeGuardModule) and, for each use and each import that package
+ * makes, the file Node resolves it to, at the same path in its package —
  * JSON as it is, a module as ONE minified file of everything it imports (the
  * ESM build of libphonenumber-js/core is some hundred small files: loading
  * them one by one took about 200 ms of a cold start, one file about 40) — plus
@@ -103,8 +138,10 @@ export function buildGuardLayerContent(uses: readonly LibraryUse[], outdir = mkd
   const strangers = uses.filter((use) => guardLibraryImports([use.specifier]).length === 0);
   if (strangers.length > 0) throw new Error(`Not the guard's libraries (${guardLibraries.join(', ')}): ${strangers.map((use) => use.specifier).join(', ')}`);
   const modules = path.join(outdir, layerModulesPath);
+  const moduleUses = writeGuardModule(modules).map((specifier) => ({ specifier, form: 'import' as const }));
   const packages = new Map<string, string>();
-  for (const use of uses) {
+  const all = new Map([...uses, ...moduleUses].map((use) => [`${use.form} ${use.specifier}`, use]));
+  for (const use of all.values()) {
     const file = resolvedFileOf(use);
     const owner = packageFileOf(file);
     if (!owner || !guardLibraries.includes(owner.name as (typeof guardLibraries)[number])) throw new Error(`${use.specifier} resolves outside its package: ${file}`);
@@ -136,15 +173,15 @@ export function buildGuardLayerContent(uses: readonly LibraryUse[], outdir = mkd
   return outdir;
 }
 
-/** The stack's one guard layer, made the first time a function asks, for the union of the bundles' imports of the guard's libraries. */
+/** The stack's one guard layer, made the first time a function asks: the guard's module, and its libraries for it and for the union of the bundles' imports of them. */
 export function guardLayer(scope: Construct, bundleImports: readonly string[]): LayerVersion {
   const stack = Stack.of(scope);
-  const id = 'PupilGuardLibraries';
+  const id = 'PupilGuard';
   const existing = stack.node.tryFindChild(id) as LayerVersion | undefined;
   if (existing) return existing;
   return new LayerVersion(stack, id, {
     code: Code.fromAsset(buildGuardLayerContent(guardLayerUses(bundleImports))),
-    description: `The pupil guard's libraries: ${guardLibraries.join(', ')} (only the modules the guard loads)`,
+    description: `The pupil guard (${guardModule}) and its libraries: ${guardLibraries.join(', ')} (only the modules the guard loads)`,
     compatibleRuntimes: [lambdaRuntime],
     // Plain JavaScript and JSON: any architecture (the upload processing runs on x86_64).
     compatibleArchitectures: [Architecture.ARM_64, Architecture.X86_64],

@@ -10,6 +10,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { layerModulesPath, type LibraryUse } from '../../infra/cdk/guard-layer.ts';
 
+/**
+ * Strings only the guard's own code holds (functions/domain/pupil-guard): a
+ * file its createRequire loads, an Italian "add me" and a mail provider it
+ * knows. A bundle holding one carries the guard instead of importing it.
+ */
+export const guardCodeMarkers = ['naughty-words/en.json', 'aggiungimi', 'googlemail'] as const;
+
 /** Copies `files` (name → absolute path) beside the layer's packages, runs `script` (ESM) there and returns what it prints. */
 export function runWithGuardLayer(layerDir: string, script: string, files: Record<string, string> = {}): string {
   const task = mkdtempSync(path.join(tmpdir(), 'twinspace-layer-probe-'));

@@ -16,11 +16,11 @@ import { envNames } from '../../functions/lib/config.ts';
 import { allHandlers, chatHandlers, httpFunctions, identityTriggers, httpRoutes, scheduledJobs, storageHandlers, streamHandlers } from '../../functions/routes.ts';
 import { materialLimits } from '../../functions/domain/materials.ts';
 import { buildTwinspace, readmeDeployContext, type Synthesized } from './synth.ts';
-import { assetFiles, bundleBudgetBytes, bundleBudgetOf, powertoolsVersion, sharpBuild } from '../../infra/cdk/bundling.ts';
+import { assetFiles, bundleBudgetBytes, bundleBudgetOf, guardModule, powertoolsVersion, sharpBuild } from '../../infra/cdk/bundling.ts';
 import { repoRoot } from '../../infra/cdk/function.ts';
 import { chatBroadcastMemoryMb } from '../../infra/cdk/chat-api.ts';
 import { guardLayerUses } from '../../infra/cdk/guard-layer.ts';
-import { loadEveryScript, runWithGuardLayer } from './guard-layer-probe.ts';
+import { guardCodeMarkers, loadEveryScript, runWithGuardLayer } from './guard-layer-probe.ts';
 
 type Resource = { Type: string; Properties: any; Metadata?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -82,9 +82,10 @@ describe('Lambda functions', () => {
       expect(code).toMatch(/from\s*["']@aws-lambda-powertools\/logger/);
       const [layer, ...otherLayers] = fn.Properties.Layers;
       expect(template.toJSON().Parameters[layer.Ref].Default).toBe(`/aws/service/powertools/typescript/generic/all/${powertoolsVersion()}`);
-      // The pupil guard's libraries are never inside a bundle: a function importing them gets their layer, and only then.
+      // The pupil guard and its libraries are never inside a bundle: a function importing them gets their layer, and only then.
       expect(code).not.toContain('country_calling_codes');
-      expect(otherLayers, name).toEqual(guardLibraryImportsOf(code).length > 0 ? [{ Ref: guardLayerId() }] : []);
+      for (const marker of guardCodeMarkers) expect(code, marker).not.toContain(marker);
+      expect(otherLayers, name).toEqual(guardLayerImportsOf(code).length > 0 ? [{ Ref: guardLayerId() }] : []);
       // DESIGN.md budget: at most 400 KB minified per function (the upload processing: 512 KB, see bundling.ts).
       expect(statSync(bundle).size).toBeLessThanOrEqual(bundleBudgetOf(name));
       if (!sharpBuild.functions.has(name)) expect(bundleBudgetOf(name)).toBe(bundleBudgetBytes);
@@ -121,14 +122,14 @@ describe('Lambda functions', () => {
   });
 });
 
-/** What a bundle imports of the guard's libraries (libphonenumber-js, naughty-words), read from its code. */
-function guardLibraryImportsOf(code: string): string[] {
-  return [...code.matchAll(/(?:from|import)\s*["']((?:libphonenumber-js|naughty-words)(?:\/[^"']*)?)["']/g)].map(([, specifier]) => specifier);
+/** What a bundle imports of the guard's layer (the guard, @twinspace/pupil-guard; its libraries, libphonenumber-js and naughty-words), read from its code. */
+function guardLayerImportsOf(code: string): string[] {
+  return [...code.matchAll(/(?:from|import)\s*["']((?:@twinspace\/pupil-guard|libphonenumber-js|naughty-words)(?:\/[^"']*)?)["']/g)].map(([, specifier]) => specifier);
 }
 
-/** The guard's layer (construct PupilGuardLibraries); the site's deployment brings a layer of its own. */
+/** The guard's layer (construct PupilGuard); the site's deployment brings a layer of its own. */
 function guardLayers(): [string, Resource][] {
-  return ofType('AWS::Lambda::LayerVersion').filter(([, layer]) => layer.Metadata?.['aws:cdk:path'] === 'Twinspace/PupilGuardLibraries/Resource');
+  return ofType('AWS::Lambda::LayerVersion').filter(([, layer]) => layer.Metadata?.['aws:cdk:path'] === 'Twinspace/PupilGuard/Resource');
 }
 
 function guardLayerId(): string {
@@ -137,24 +138,31 @@ function guardLayerId(): string {
   return layers[0][0];
 }
 
-describe("the pupil guard's libraries layer", () => {
-  it('serves every import of the guard\'s libraries any bundle makes, loaded from the layer\'s files alone', () => {
-    const specifiers = [
-      ...new Set(
-        allHandlers.flatMap((handler) => {
-          const [, fn] = functionOf(handler.name);
-          return guardLibraryImportsOf(readFileSync(path.join(synthesized.outdir, fn.Metadata!['aws:asset:path'], 'index.mjs'), 'utf8'));
-        }),
-      ),
-    ].sort();
-    const layers = guardLayers();
-    // Until a handler calls the guard there is nothing to serve, and no layer.
-    if (specifiers.length === 0) return expect(layers).toEqual([]);
-    const [, layer] = layers[0];
+describe("the pupil guard's layer", () => {
+  const importsOf = (name: string) => guardLayerImportsOf(readFileSync(path.join(synthesized.outdir, functionOf(name)[1].Metadata!['aws:asset:path'], 'index.mjs'), 'utf8'));
+
+  it('goes to the functions where pupils write (the HTTP areas calling guardWrite): they import the guard from it, not its libraries', () => {
+    // Issue 12: the home feed, the pages and the forum hold a pupil's text with personal data.
+    for (const name of ['http-home', 'http-pages', 'http-forum']) expect(importsOf(name), name).toEqual([guardModule]);
+    expect(guardLayers()).toHaveLength(1);
+  });
+
+  it('serves the guard and every file it loads from the layer\'s files alone: it finds a phone number and passes a harmless text', () => {
+    const specifiers = [...new Set(allHandlers.flatMap((handler) => importsOf(handler.name)))].sort();
+    const [, layer] = guardLayers()[0];
     expect(layer.Properties.CompatibleRuntimes).toEqual(['nodejs24.x']);
     const content = path.join(synthesized.outdir, layer.Metadata!['aws:asset:path']);
+    const script = `
+      import { guardPupilText } from '${guardModule}';
+      const context = { countries: ['ES', 'FR'], otherPupilSurnames: [], allowAccountLinks: false, allowHandles: false };
+      const kinds = (text) => guardPupilText(text, context).map((finding) => finding.kind);
+      console.log(JSON.stringify([kinds('appelle-moi au 06 12 34 56 78'), kinds('we measured 12.5 °C at 10:30')]));
+    `;
+    const [phone, harmless] = JSON.parse(runWithGuardLayer(content, script)) as string[][];
+    expect(phone).toContain('phone');
+    expect(harmless).toEqual([]);
     // The guard also loads files by createRequire, which no bundle shows: guardLayerUses reads those from its sources.
-    const uses = guardLayerUses(specifiers);
+    const uses = guardLayerUses(specifiers.filter((specifier) => specifier !== guardModule));
     expect(runWithGuardLayer(content, loadEveryScript(uses)).trim()).toBe(String(uses.length));
   });
 });
