@@ -33,11 +33,11 @@ import {
 import { tableStore } from '../lib/clients.ts';
 import { countOf, logger, observedHandler } from '../lib/observability.ts';
 import {
+  bucketToken,
   chatRetentionDays,
   connectionTtlSeconds,
   getLiveConnection,
   getRoomAccess,
-  spendToken,
   joinRoom,
   leaveRoom,
   listRoomConnections,
@@ -45,8 +45,9 @@ import {
   type ChatMessage,
   type RoomAccess,
 } from '../data/chat.ts';
-import { takeToken, type ChatBucket } from '../domain/chat-rate.ts';
-import { guardWrite, type HeldSummary } from '../http/guarded-write.ts';
+import { takeToken } from '../domain/chat-rate.ts';
+import type { GuardedItem } from '../data/transact.ts';
+import { guardWrite, HeldWithRefused, type HeldSummary } from '../http/guarded-write.ts';
 import { HttpError } from '../lib/errors.ts';
 import type { Membership } from '../data/memberships.ts';
 import type { Project } from '../data/projects.ts';
@@ -147,7 +148,13 @@ async function leave(frame: LeaveFrame, caller: Caller): Promise<void> {
  * (stored for the teachers, who are notified, by guardWrite). A teacher's
  * message with a finding is refused PERSONAL_DATA_WARNING unless acknowledged.
  */
-async function guarded(store: TableStore, frame: SendMessageFrame, project: Project, membership: Membership): Promise<{ outcome: 'publish' } | { outcome: 'held'; held: HeldSummary }> {
+async function guarded(
+  store: TableStore,
+  frame: SendMessageFrame,
+  project: Project,
+  membership: Membership,
+  token: GuardedItem<'heldWith'>,
+): Promise<{ outcome: 'publish' } | { outcome: 'held'; held: HeldSummary }> {
   try {
     return await guardWrite({
       store,
@@ -161,6 +168,8 @@ async function guarded(store: TableStore, frame: SendMessageFrame, project: Proj
       pupilsRead: true,
       ...(frame.acknowledgePersonalData ? { acknowledgePersonalData: true } : {}),
       ...(frame.clientId ? { clientId: frame.clientId } : {}),
+      // A held message counts against the rate limit as a sent one does: its token goes in the held text's transaction.
+      heldWith: [token],
     });
   } catch (error) {
     if (!(error instanceof HttpError) || error.code !== 'PERSONAL_DATA_WARNING') throw error;
@@ -171,17 +180,6 @@ async function guarded(store: TableStore, frame: SendMessageFrame, project: Proj
       ...(frame.clientId ? { clientId: frame.clientId } : {}),
     });
   }
-}
-
-/**
- * A held message spends its token as a sent one does: the bucket as read, or
- * (another frame took one meanwhile) as read again, when a token is left then.
- */
-async function spendHeldToken(store: TableStore, caller: Caller, readBucket: ChatBucket | undefined, newBucket: ChatBucket): Promise<void> {
-  if (await spendToken(store, { userId: caller.userId, connectionId: caller.connectionId, readBucket, newBucket })) return;
-  const live = await getLiveConnection(store, caller.userId, caller.connectionId);
-  const again = takeToken(live?.bucket, Math.max(caller.arrivedAt, live?.bucket?.at ?? 0));
-  if (live && again.allowed) await spendToken(store, { userId: caller.userId, connectionId: caller.connectionId, readBucket: live.bucket, newBucket: again.bucket });
 }
 
 async function sendMessage(frame: SendMessageFrame, caller: Caller): Promise<void> {
@@ -217,9 +215,16 @@ async function sendMessage(frame: SendMessageFrame, caller: Caller): Promise<voi
     if (!take.allowed) throw new ChatFrameError('RATE_LIMITED', 'You are sending too fast; wait a moment.', { projectId, retryAfter: take.retryAfter });
     // The guard once, after every other check passed (a refused frame costs no members Query, holds nothing).
     if (!cleared) {
-      const verdict = await guarded(store, frame, access.project!, membership);
+      const connection = { userId: caller.userId, connectionId: caller.connectionId, readBucket: access.live.bucket, newBucket: take.bucket };
+      let verdict: Awaited<ReturnType<typeof guarded>>;
+      try {
+        verdict = await guarded(store, frame, access.project!, membership, bucketToken(store, projectId, connection, 'heldWith'));
+      } catch (error) {
+        // Another frame of the connection took a token meanwhile (or it left the room): read again, as a sent message does.
+        if (error instanceof HeldWithRefused) continue;
+        throw error;
+      }
       if (verdict.outcome === 'held') {
-        await spendHeldToken(store, caller, access.live.bucket, take.bucket);
         const { heldId, kinds } = verdict.held;
         // The held text's id is a ULID of its heldAt: the frame says the same time as GET …/moderation/mine.
         const heldAt = new Date(decodeTime(heldId)).toISOString();

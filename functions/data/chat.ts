@@ -15,13 +15,12 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, Bat
 import type { ChatBucket } from '../domain/chat-rate.ts';
 import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { optionalSetting } from '../lib/config.ts';
-import { writtenIfHolds } from './conditional-write.ts';
 import { keys, prefixes, withAuthor, withoutKeys, type ItemKey } from './keys.ts';
 import { toMembership, type Membership } from './memberships.ts';
 import { toProject, type Project } from './projects.ts';
 import { queryAll } from './query.ts';
 import type { TableStore } from './store.ts';
-import { transact } from './transact.ts';
+import { transact, type GuardedItem } from './transact.ts';
 import { projectStillApproved } from './write-guards.ts';
 
 export interface ChatMessage {
@@ -332,25 +331,10 @@ export async function storeMessageWithBucket(
   message: ChatMessage,
   connection: { userId: string; connectionId: string; readBucket?: ChatBucket; newBucket: ChatBucket },
 ): Promise<SendOutcome> {
-  const bucketAsRead = connection.readBucket ? '#bucket.#at = :readAt' : 'attribute_not_exists(#bucket)';
   const outcome = await transact<'bucket' | 'message'>(
     store,
     [
-      {
-        guard: 'bucket',
-        Update: {
-          TableName: store.tableName,
-          Key: keys.liveConnection(connection.userId, connection.connectionId),
-          UpdateExpression: 'SET #bucket = :bucket',
-          ConditionExpression: `attribute_exists(PK) AND contains(#rooms, :room) AND ${bucketAsRead}`,
-          ExpressionAttributeNames: { '#bucket': 'bucket', '#rooms': 'rooms', ...(connection.readBucket ? { '#at': 'at' } : {}) },
-          ExpressionAttributeValues: {
-            ':bucket': connection.newBucket,
-            ':room': message.projectId,
-            ...(connection.readBucket ? { ':readAt': connection.readBucket.at } : {}),
-          },
-        },
-      },
+      bucketToken(store, message.projectId, connection, 'bucket'),
       { guard: 'message', Put: { TableName: store.tableName, Item: chatMessageItem(message), ConditionExpression: 'attribute_not_exists(PK)' } },
     ],
     // Conflicts with a concurrent frame's transaction are the bucket's business: retried a little only.
@@ -361,26 +345,31 @@ export async function storeMessageWithBucket(
 }
 
 /**
- * A held message's token (issue 12): the guard held it, nothing is stored in
- * the room, but it counts against the connection's rate limit all the same
- * (a pupil flooding the teachers' queue is slowed like one flooding the room).
- * Conditional on the bucket as read, like storeMessageWithBucket; false when
- * another frame of the connection took a token meanwhile (or it went).
+ * The connection's new rate-limit bucket as one transaction item: conditional on `bucket.at` as read (or no bucket
+ * yet) and the room still joined. A message (above) and a held message (issue 12: it counts against the rate limit
+ * as a sent one does, in the held text's own transaction) each spend their token with it.
  */
-export async function spendToken(
+export function bucketToken<Guard extends string>(
   store: TableStore,
+  projectId: string,
   connection: { userId: string; connectionId: string; readBucket?: ChatBucket; newBucket: ChatBucket },
-): Promise<boolean> {
-  return writtenIfHolds(
-    store.db.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: keys.liveConnection(connection.userId, connection.connectionId),
-        UpdateExpression: 'SET #bucket = :bucket',
-        ConditionExpression: `attribute_exists(PK) AND ${connection.readBucket ? '#bucket.#at = :readAt' : 'attribute_not_exists(#bucket)'}`,
-        ExpressionAttributeNames: { '#bucket': 'bucket', ...(connection.readBucket ? { '#at': 'at' } : {}) },
-        ExpressionAttributeValues: { ':bucket': connection.newBucket, ...(connection.readBucket ? { ':readAt': connection.readBucket.at } : {}) },
-      }),
-    ),
-  );
+  guard: Guard,
+): GuardedItem<Guard> {
+  const bucketAsRead = connection.readBucket ? '#bucket.#at = :readAt' : 'attribute_not_exists(#bucket)';
+  return {
+    guard,
+    Update: {
+      TableName: store.tableName,
+      Key: keys.liveConnection(connection.userId, connection.connectionId),
+      UpdateExpression: 'SET #bucket = :bucket',
+      ConditionExpression: `attribute_exists(PK) AND contains(#rooms, :room) AND ${bucketAsRead}`,
+      ExpressionAttributeNames: { '#bucket': 'bucket', '#rooms': 'rooms', ...(connection.readBucket ? { '#at': 'at' } : {}) },
+      ExpressionAttributeValues: {
+        ':bucket': connection.newBucket,
+        ':room': projectId,
+        ...(connection.readBucket ? { ':readAt': connection.readBucket.at } : {}),
+      },
+    },
+  };
 }
+

@@ -29,7 +29,7 @@ import { noticesFor, notificationPut, type Notification } from './notifications.
 import type { Project } from './projects.ts';
 import { queryAll, queryPage } from './query.ts';
 import type { TableStore } from './store.ts';
-import { transact, type TransactOutcome } from './transact.ts';
+import { transact, type GuardedItem, type TransactOutcome } from './transact.ts';
 import { projectStillApproved } from './write-guards.ts';
 
 export { heldSurfaces, type HeldSurface };
@@ -90,20 +90,27 @@ const heldKey = (held: Pick<HeldText, 'projectId' | 'authorId' | 'heldId'>): Ite
 /**
  * Stores a held text and its teachers' `pupil-text-held` notifications in ONE TransactWriteItems (past a
  * transaction's 100 items the rest are written right after it), on condition the project is still approved
- * ('closed': a TwinSpace closed meanwhile is read-only).
+ * ('closed': a TwinSpace closed meanwhile is read-only). `alongside`: writes that go with the held text or not at
+ * all (the chat's rate-limit token), named by their guards in the outcome.
  */
-export async function storeHeldText(store: TableStore, held: HeldText, notices: readonly Notification[]): Promise<TransactOutcome<'closed'>> {
+export async function storeHeldText<Guard extends string = never>(
+  store: TableStore,
+  held: HeldText,
+  notices: readonly Notification[],
+  alongside: readonly GuardedItem<Guard>[] = [],
+): Promise<TransactOutcome<'closed' | Guard>> {
   const item = {
     ...withAuthor(heldKey(held), held.authorId, held.heldAt),
     ...moderationIndex.pending(held.projectId, held.heldId),
     entity: 'heldText',
     ...held,
   };
-  const { items, writeRest } = noticesFor(store, 2, notices);
-  const outcome = await transact<'closed'>(store, [
+  const { items, writeRest } = noticesFor(store, 2 + alongside.length, notices);
+  const outcome = await transact<'closed' | Guard>(store, [
     // A fresh ULID: no condition needed on the item itself.
     { Put: { TableName: store.tableName, Item: item } },
     projectStillApproved(store, held.projectId),
+    ...alongside,
     ...items,
   ]);
   if (outcome.written) await writeRest();

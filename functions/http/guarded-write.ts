@@ -20,6 +20,7 @@ import type { TwinspaceType } from '../domain/twinspace-types.ts';
 import { membersForGuard, storeHeldText, type GuardedProject, type HeldSummary, type HeldText } from '../data/moderation.ts';
 import type { Notification } from '../data/notifications.ts';
 import type { TableStore } from '../data/store.ts';
+import type { GuardedItem } from '../data/transact.ts';
 import { conflict, personalDataWarning } from '../lib/errors.ts';
 import { heldNotice } from './moderation/notices.ts';
 
@@ -39,6 +40,15 @@ export interface GuardWriteInput {
   pupilsRead: boolean;
   acknowledgePersonalData?: boolean;
   clientId?: string;
+  /** Writes that go with a held text or not at all (the chat's rate-limit token, conditional on the bucket as read). */
+  heldWith?: readonly GuardedItem<'heldWith'>[];
+}
+
+/** A write of `heldWith` failed its condition: nothing was held (the caller reads again and retries, or refuses). */
+export class HeldWithRefused extends Error {
+  constructor() {
+    super('A write that goes with the held text failed its condition: nothing was held.');
+  }
 }
 
 export type GuardWriteOutcome = { outcome: 'publish' } | { outcome: 'held'; held: HeldSummary };
@@ -76,7 +86,8 @@ export async function guardWrite(input: GuardWriteInput): Promise<GuardWriteOutc
   };
   const teacherIds = members.filter((member) => teacherTypes.includes(member.type)).map((member) => member.userId);
   const notices: Notification[] = teacherIds.map((userId) => heldNotice(held, project.title, userId));
-  const stored = await storeHeldText(store, held, notices);
-  if (!stored.written) throw conflict('The project is closed: its TwinSpace is read-only.');
+  const stored = await storeHeldText(store, held, notices, input.heldWith);
+  if (!stored.written && stored.failed.includes('closed')) throw conflict('The project is closed: its TwinSpace is read-only.');
+  if (!stored.written) throw new HeldWithRefused();
   return { outcome: 'held', held: { heldId: held.heldId, surface: held.surface, kinds: held.kinds, status: 'held' } };
 }

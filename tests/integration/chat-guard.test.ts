@@ -15,6 +15,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { listLiveConnections } from '../../functions/data/chat.ts';
 import { keys } from '../../functions/data/keys.ts';
+import { chatHandlers } from '../../functions/routes.ts';
+import { authorizerOf, messageEvent } from '../../infra/local/chat-events.ts';
+import { applyHandlerEnv, invokeHandler } from '../../infra/local/lambda-runtime.ts';
 import { apiGet, apiSend, ChatSocket, tableStoreOf, type Frame } from '../support/clients.ts';
 import { newTwinspace, type TestTwinspace } from '../support/twinspace.ts';
 
@@ -224,5 +227,45 @@ describe('harmless school talk', () => {
     expect(answer).toMatchObject({ type: 'message', message: { text } });
     const toLucia = await lucia.frame((frame) => frame.type === 'message' && frame.message.text === text);
     expect(toLucia.message).toMatchObject({ authorName: 'Pablo', authorType: 'pupil-member' });
+  });
+});
+
+describe('a burst of held messages', () => {
+  it('is rate-limited as sent ones are, also when frames race: each held text spends its token in its own transaction', async () => {
+    // A fresh tab of Lucía's in the room: a full bucket (a burst of 5, then 1 a second).
+    const luciaId = space.members['pupil-admin'].userId!;
+    const before = new Set((await listLiveConnections(store, luciaId)).map((connection) => connection.connectionId));
+    const tab = await ChatSocket.open(endpoints, tokenOf('pupil-admin'), space.projectId);
+    opened.push(tab);
+    const tabId = (await listLiveConnections(store, luciaId)).find((connection) => !before.has(connection.connectionId))!.connectionId;
+    // API Gateway may run a connection's frames at once (the local gateway queues them): nine, invoked together.
+    applyHandlerEnv(endpoints);
+    const burst = Array.from({ length: 9 }, (_, i) => `burst-${i}-${Date.now().toString(36)}`);
+    const seen = tab.frames.length;
+    const connection = { connectionId: tabId, connectedAt: Date.now(), domainName: '127.0.0.1', sourceIp: '127.0.0.1', userAgent: 'test', rawHeaders: [], rawQueryString: '', region: endpoints.region };
+    await Promise.all(
+      burst.map((clientId) =>
+        invokeHandler(
+          chatHandlers.default,
+          messageEvent(connection, authorizerOf(luciaId, { userId: luciaId }, 0), JSON.stringify({ action: 'sendMessage', projectId: space.projectId, text: `mi número es 612 34 56 78, ${clientId}`, clientId }), false, new Date()),
+        ),
+      ),
+    );
+    const answered = () => {
+      const frames = tab.frames.slice(seen);
+      return {
+        held: frames.filter((frame) => frame.type === 'held' && burst.includes(frame.held.clientId)),
+        limited: frames.filter((frame) => frame.type === 'error' && frame.code === 'RATE_LIMITED'),
+      };
+    };
+    await expect.poll(() => answered().held.length + answered().limited.length, { timeout: 15_000 }).toBe(burst.length);
+    const { held } = answered();
+    // Five tokens, and at most one more refilled while the burst lasted.
+    expect(held.length).toBeGreaterThanOrEqual(1);
+    expect(held.length).toBeLessThanOrEqual(6);
+    // The queue holds exactly the texts she was told were held: none stored without its token.
+    const mine = await apiGet(endpoints, `/projects/${space.projectId}/moderation/mine?surface=chat-message`, tokenOf('pupil-admin'));
+    const fromBurst = (mine.body.items as { heldId: string; fields?: { text: string }[] }[]).filter((item) => burst.some((clientId) => item.fields?.[0]?.text.includes(clientId)));
+    expect(fromBurst.map((item) => item.heldId).sort()).toEqual(held.map((frame) => frame.held.heldId).sort());
   });
 });
