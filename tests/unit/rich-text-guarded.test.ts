@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RichDoc } from '../../functions/domain/rich-text-core.ts';
 import { guardedTextOf } from '../../functions/domain/rich-text-guarded.ts';
+import { guardPupilText } from '../../functions/domain/pupil-guard/index.ts';
 
 const linked = (text: string, href: string): RichDoc => ({
   type: 'doc',
@@ -30,5 +31,20 @@ describe('guardedTextOf', () => {
 
   it('does not repeat an address already written out as the link’s words', () => {
     expect(guardedTextOf(linked('https://example.org/rivers', 'https://example.org/rivers'))).toBe('Follow https://example.org/rivers');
+  });
+
+  it('leaves out an embedded video, at any depth: a video id is no handle, and a class video is no personal data', () => {
+    const video = { type: 'video', attrs: { provider: 'youtube', videoId: 'dQw4w9WgXcQ' } } as const;
+    const doc: RichDoc = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Our song on YouTube:' }] },
+        video,
+        { type: 'blockquote', content: [video] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [video] }] },
+      ],
+    };
+    expect(guardedTextOf(doc)).toBe('Our song on YouTube:');
+    expect(guardPupilText(guardedTextOf(doc), { countries: ['ES'], otherPupilSurnames: [], allowAccountLinks: false, allowHandles: false })).toEqual([]);
   });
 });

@@ -15,7 +15,8 @@ import { mayReadArea, type Area } from '../../domain/areas.ts';
 import { isNewSubmission } from '../../domain/notifications.ts';
 import { statusAfterEdit } from '../../domain/pages.ts';
 import { documentAreaOf } from '../../domain/rich-documents.ts';
-import { docToPlainText, type RichDoc } from '../../domain/rich-text-core.ts';
+import type { RichDoc } from '../../domain/rich-text-core.ts';
+import { guardedTextOf } from '../../domain/rich-text-guarded.ts';
 import type { TwinspaceType } from '../../domain/twinspace-types.ts';
 import { documentToSave } from '../rich-document.ts';
 
@@ -126,11 +127,11 @@ export async function writePage(
   return before ? replacePage(store, page, before.version, writer, told) : createPage(store, page, writer, told);
 }
 
-/** The texts the pupil guard reads of a page write, by the request's field names: the title and the text as plain text. */
+/** The texts the pupil guard reads of a page write, by the request's field names: the title, and the text as the guard reads a document (its words and the addresses its links hide, not its videos). */
 export function pageTexts(fields: { title?: string; body?: RichDoc }): Record<string, string> {
   return {
     ...(fields.title !== undefined ? { title: fields.title } : {}),
-    ...(fields.body !== undefined ? { body: docToPlainText(fields.body) } : {}),
+    ...(fields.body !== undefined ? { body: guardedTextOf(fields.body) } : {}),
   };
 }
 

@@ -23,7 +23,7 @@ export const probes: Probes = {
       // History and live chat are one permission: they must never disagree.
       expect(live, `${caller.name}: live chat and history disagree`).toBe(history);
       if (live === 'allowed') {
-        socket.send({ action: 'sendMessage', projectId: space.projectId, text: `Hello from ${caller.name}` });
+        socket.send({ action: 'sendMessage', projectId: space.projectId, text: `Hello from a ${caller.type ?? 'stranger'}` });
         const echoed = await socket.frame((frame) => frame.type === 'message' || (frame.type === 'error' && frame.code !== 'FORBIDDEN'));
         expect(echoed.type, `${caller.name} sends a message`).toBe('message');
       }

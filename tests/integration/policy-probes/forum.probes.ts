@@ -2,7 +2,9 @@
  * Probes of the forum, all in the pupils' forum (the one every forum user
  * reads): opening a discussion, opening a thread in a discussion the teacher
  * administrator opened, replying in a thread of it. The teachers' forum and
- * the other refusals are tested in api-forum.test.ts.
+ * the other refusals are tested in api-forum.test.ts. Texts name the caller's
+ * type, not their username (a teacher's is an e-mail address, which the pupil
+ * guard rightly warns about where pupils read; the same in home and chat).
  */
 import type { LocalEndpoints } from '../../../infra/local/endpoints.ts';
 import type { TestTwinspace } from '../../support/twinspace.ts';
@@ -39,7 +41,7 @@ export const probes: Probes = {
   'forum-open-discussion': async (caller, { endpoints, space }) => {
     const opened = await callAs(endpoints, caller, 'POST', `/projects/${space.projectId}/forum/discussions`, {
       area: 'pupils',
-      title: `A question from ${caller.name}`,
+      title: `A question from a ${caller.type ?? 'stranger'}`,
       body: 'What did you find at the river bank?',
     });
     return outcome(opened, `${caller.name} opens a pupils' forum discussion`);
@@ -47,7 +49,7 @@ export const probes: Probes = {
   'forum-open-thread': async (caller, { endpoints, space }) => {
     const { discussionId } = await pupilsForum(endpoints, space);
     const opened = await callAs(endpoints, caller, 'POST', `/projects/${space.projectId}/forum/discussions/${discussionId}/threads`, {
-      title: `Thread of ${caller.name}`,
+      title: `Thread of a ${caller.type ?? 'stranger'}`,
       body: 'Our river floods in spring.',
     });
     return outcome(opened, `${caller.name} opens a thread in the pupils' forum`);
@@ -55,7 +57,7 @@ export const probes: Probes = {
   'forum-reply': async (caller, { endpoints, space }) => {
     const { threadId } = await pupilsForum(endpoints, space);
     const replied = await callAs(endpoints, caller, 'POST', `/projects/${space.projectId}/forum/threads/${threadId}/replies`, {
-      body: `A reply of ${caller.name}`,
+      body: `A reply of a ${caller.type ?? 'stranger'}`,
     });
     return outcome(replied, `${caller.name} replies in the pupils' forum`);
   },

@@ -27,14 +27,14 @@ function adminPost(endpoints: LocalEndpoints, space: TestTwinspace): Promise<str
 
 export const probes: Probes = {
   'home-post': async (caller, { endpoints, space }) => {
-    const written = await callAs(endpoints, caller, 'POST', `/projects/${space.projectId}/home/posts`, { body: `A post of ${caller.name}` });
+    const written = await callAs(endpoints, caller, 'POST', `/projects/${space.projectId}/home/posts`, { body: `A post of a ${caller.type ?? 'stranger'}` });
     const verdict = outcome(written, `${caller.name} writes a home post`);
     if (verdict === 'allowed') outcome(await callAs(endpoints, caller, 'DELETE', `/projects/${space.projectId}/home/posts/${written.body.entryId}`), `${caller.name} deletes their post`);
     return verdict;
   },
   'home-comment-like': async (caller, { endpoints, space }) => {
     const postPath = `/projects/${space.projectId}/home/posts/${await adminPost(endpoints, space)}`;
-    const commented = await callAs(endpoints, caller, 'POST', `${postPath}/comments`, { body: `A comment of ${caller.name}` });
+    const commented = await callAs(endpoints, caller, 'POST', `${postPath}/comments`, { body: `A comment of a ${caller.type ?? 'stranger'}` });
     const verdict = outcome(commented, `${caller.name} comments on a post`);
     const liked = outcome(await callAs(endpoints, caller, 'PUT', `${postPath}/like`), `${caller.name} likes a post`);
     if (liked !== verdict) throw new Error(`${caller.name}: commenting was ${verdict} but liking ${liked}; the row covers both`);

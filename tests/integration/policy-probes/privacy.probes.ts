@@ -9,7 +9,7 @@ import { callAs, outcome, type Probes } from './kit.ts';
 export const probes: Probes = {
   'erase-pupil': async (caller, { endpoints, space }) => {
     const created = await callAs(endpoints, space.secondFounder, 'POST', `/projects/${space.projectId}/members`, {
-      pupil: { displayName: `Probe Pupil` },
+      pupil: { displayName: 'Marta Probewska' },
       type: 'pupil-member',
     });
     if (created.status !== 201) throw new Error(`creating a pupil to erase: ${created.status} ${JSON.stringify(created.body)}`);

@@ -4,7 +4,7 @@ import { callAs, outcome, type Probes } from './kit.ts';
 export const probes: Probes = {
   'manage-members': async (caller, { endpoints, space }) => {
     // A real pupil account, as a teacher administrator would create one.
-    const created = await callAs(endpoints, caller, 'POST', `/projects/${space.projectId}/members`, { pupil: { displayName: 'Probe Pupil' }, type: 'pupil-member' });
+    const created = await callAs(endpoints, caller, 'POST', `/projects/${space.projectId}/members`, { pupil: { displayName: 'Marta Probewska' }, type: 'pupil-member' });
     return outcome(created, `${caller.name} creates a pupil`);
   },
   'manage-project': async (caller, { endpoints, space }) => {
