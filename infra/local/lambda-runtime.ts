@@ -21,6 +21,9 @@ const functionsFolder = join(import.meta.dirname, '..', '..', 'functions');
  */
 process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= '64';
 const invocations = await InvokeStore.getInstanceAsync();
+// Processes started from here on inherit the setting: each gets its store too (invoke-store.mjs).
+const preload = `--import=${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'invoke-store.mjs')).href)}`;
+if (!process.env.NODE_OPTIONS?.includes(preload)) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${preload}`.trim();
 const modules = new Map<string, Promise<Record<string, unknown>>>();
 
 /** Sets the handler settings in this process (once per stack start). */

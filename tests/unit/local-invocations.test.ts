@@ -4,6 +4,8 @@
  * (Powertools resets its keys) another still running logs with its own correlation id. CI once read a mailbox
  * answer's log line without one (log-privacy.test.ts).
  */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { invokeHandler } from '../../infra/local/lambda-runtime.ts';
 
@@ -21,3 +23,12 @@ it('an invocation ending does not take the log keys of one still running', async
   openGate('first-request-id');
   expect(await first).toEqual({ correlationId: 'first-request-id' });
 });
+
+it('a process started afterwards loads the handlers’ logger and metrics too (it inherits the setting, and gets its store)', () => {
+  // A test worker forked after the local stack started, a child the bench starts: Powertools throws there without a store.
+  const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const script = "await import('./functions/lib/observability.ts'); console.log('loaded')";
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, env: process.env, encoding: 'utf8' });
+  expect(output).toContain('loaded');
+});
+
