@@ -321,7 +321,7 @@ export type SendOutcome = 'stored' | 'bucket' | 'left';
 
 /**
  * Stores a message and the connection's new bucket in ONE TransactWriteItems:
- * the bucket conditional on `bucket.at` as read (or no bucket yet) and the
+ * the bucket conditional on the bucket as read (or no bucket yet) and the
  * room still joined, so a message is stored only when the bucket allowed it.
  * 'bucket' when another frame of the connection took a token meanwhile,
  * 'left' when the connection is no longer in the room (or gone).
@@ -345,7 +345,7 @@ export async function storeMessageWithBucket(
 }
 
 /**
- * The connection's new rate-limit bucket as one transaction item: conditional on `bucket.at` as read (or no bucket
+ * The connection's new rate-limit bucket as one transaction item: conditional on the bucket as read (or no bucket
  * yet) and the room still joined. A message (above) and a held message (issue 12: it counts against the rate limit
  * as a sent one does, in the held text's own transaction) each spend their token with it.
  */
@@ -355,7 +355,8 @@ export function bucketToken<Guard extends string>(
   connection: { userId: string; connectionId: string; readBucket?: ChatBucket; newBucket: ChatBucket },
   guard: Guard,
 ): GuardedItem<Guard> {
-  const bucketAsRead = connection.readBucket ? '#bucket.#at = :readAt' : 'attribute_not_exists(#bucket)';
+  // The bucket as read: its time AND its tokens — frames stamped in the same millisecond leave `at` as it was.
+  const bucketAsRead = connection.readBucket ? '#bucket.#at = :readAt AND #bucket.#tokens = :readTokens' : 'attribute_not_exists(#bucket)';
   return {
     guard,
     Update: {
@@ -363,11 +364,11 @@ export function bucketToken<Guard extends string>(
       Key: keys.liveConnection(connection.userId, connection.connectionId),
       UpdateExpression: 'SET #bucket = :bucket',
       ConditionExpression: `attribute_exists(PK) AND contains(#rooms, :room) AND ${bucketAsRead}`,
-      ExpressionAttributeNames: { '#bucket': 'bucket', '#rooms': 'rooms', ...(connection.readBucket ? { '#at': 'at' } : {}) },
+      ExpressionAttributeNames: { '#bucket': 'bucket', '#rooms': 'rooms', ...(connection.readBucket ? { '#at': 'at', '#tokens': 'tokens' } : {}) },
       ExpressionAttributeValues: {
         ':bucket': connection.newBucket,
         ':room': projectId,
-        ...(connection.readBucket ? { ':readAt': connection.readBucket.at } : {}),
+        ...(connection.readBucket ? { ':readAt': connection.readBucket.at, ':readTokens': connection.readBucket.tokens } : {}),
       },
     },
   };
