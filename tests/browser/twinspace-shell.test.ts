@@ -110,7 +110,7 @@ describe('the TwinSpace shell and its Home', () => {
     const box = page.getByLabel('Your post', { exact: true });
     await box.waitFor();
     // Tab until the post box has the focus, type, Tab to the button, Enter.
-    for (let presses = 0; presses < 40 && !(await box.evaluate((element) => element === document.activeElement)); presses++) await page.keyboard.press('Tab');
+    for (let presses = 0; presses < 80 && !(await box.evaluate((element) => element === document.activeElement)); presses++) await page.keyboard.press('Tab');
     // The focused box fetches the rich-text editor, which takes its place and the focus (nothing typed meanwhile is lost).
     const editor = await richEditor(page, 'Your post');
     expect(await editor.evaluate((element) => element === document.activeElement)).toBe(true);
