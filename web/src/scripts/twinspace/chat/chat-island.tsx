@@ -22,7 +22,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatMessageBody, PresentMember } from '../../../../../events/chat-frames.ts';
 import type { ChatMessagesPage } from '../../../../../functions/http/chat/schemas.ts';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
-import { AbsoluteDate, BusyButton, EmptyState, FormField, StatusMessage, type Status } from '../../../components/kit/index.ts';
+import { AbsoluteDate, Badge, BusyButton, EmptyState, FormField, StatusMessage, type Status } from '../../../components/kit/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { apiGet, ApiError } from '../../common/api.ts';
 import { live, type LiveStatus } from '../../common/live.ts';
@@ -378,7 +378,7 @@ function HeldEntry({ bubble }: { bubble: HeldBubble }) {
   return (
     <li class={`chat-message chat-held${bubble.deleted ? ' chat-held-deleted' : ''}`}>
       <p class="chat-meta">
-        <strong class="chat-author">{t('chat.you')}</strong> {!bubble.deleted && <span class="chat-held-badge">{t('held.badge')}</span>}{' '}
+        <strong class="chat-author">{t('chat.you')}</strong> {!bubble.deleted && <Badge variant="info">{t('held.badge')}</Badge>}{' '}
         <AbsoluteDate value={bubble.heldAt} locale={dateLocale} />
       </p>
       {bubble.deleted ? (
