@@ -122,9 +122,9 @@ describe('Lambda functions', () => {
   });
 });
 
-/** What a bundle imports of the guard's layer (the guard, @twinspace/pupil-guard; its libraries, libphonenumber-js and naughty-words), read from its code. */
+/** What a bundle imports of the guard's layer (the guard, @twinspace/pupil-guard — `import(…)` when it first needs it; its libraries, libphonenumber-js and naughty-words), read from its code. */
 function guardLayerImportsOf(code: string): string[] {
-  return [...code.matchAll(/(?:from|import)\s*["']((?:@twinspace\/pupil-guard|libphonenumber-js|naughty-words)(?:\/[^"']*)?)["']/g)].map(([, specifier]) => specifier);
+  return [...code.matchAll(/(?:from|import)\s*\(?\s*["']((?:@twinspace\/pupil-guard|libphonenumber-js|naughty-words)(?:\/[^"']*)?)["']/g)].map(([, specifier]) => specifier);
 }
 
 /** The guard's layer (construct PupilGuard); the site's deployment brings a layer of its own. */
