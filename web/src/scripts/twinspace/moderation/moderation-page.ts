@@ -5,7 +5,8 @@
  * of a surface and a field, and the API's paths.
  */
 import type * as z from 'zod';
-import type { HeldField, HeldSurface } from '../../../../../functions/domain/moderation.ts';
+// The domain's list itself: a pure module, only this constant reaches the page.
+import { heldSurfaces, type HeldField, type HeldSurface } from '../../../../../functions/domain/moderation.ts';
 import type { TwinspaceType } from '../../../../../functions/domain/twinspace-types.ts';
 import type { mineResponse, moderationResponse, pupilGuardSettings } from '../../../../../functions/http/moderation/schemas.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
@@ -14,21 +15,7 @@ import { findingKinds, heldNoticeStrings, heldOutcomes, type FindingKind, type H
 
 // ---- the API's answers (functions/http/moderation/schemas.ts, types only: no schema code reaches the page)
 
-/** The surfaces, named here for their words (the domain's list, functions/domain/moderation.ts, every one). */
-export const heldSurfaces = [
-  'chat-message',
-  'forum-thread',
-  'forum-reply',
-  'home-post',
-  'home-comment',
-  'page-create',
-  'page-update',
-  'mailbox-message',
-  'material',
-] as const satisfies readonly HeldSurface[];
-// A surface the domain adds and this list lacks is a type error here.
-const everySurface: Exclude<HeldSurface, (typeof heldSurfaces)[number]> extends never ? true : never = true;
-void everySurface;
+export { heldSurfaces };
 
 export type QueueAnswer = z.output<typeof moderationResponse>;
 export type MineAnswer = z.output<typeof mineResponse>;
